@@ -1,0 +1,158 @@
+"""The timeline's configuration: the `timeline` plugin's section of `mkdocs.yml`.
+
+Declared with MkDocs `config_options`, so a wrong value gets MkDocs' precise message, and
+loaded by the CLI through MkDocs' own loader: one place to configure, one place to validate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+#: The default topic taxonomy: tag -> keywords. A keyword matches at the start of a word,
+#: case-insensitively ("negotiat" matches "negotiations"). Replace it in mkdocs.yml.
+DEFAULT_TAXONOMY: dict[str, list[str]] = {
+    "peace talks": ["peace talks", "peace deal", "peace plan", "peace proposal",
+                    "peace agreement", "peace process", "ceasefire", "truce", "negotiat"],
+    "security guarantees": ["security guarantee", "security assurance", "collective defense",
+                            "collective defence", "Article 5"],
+    "diplomacy": ["diplomat", "envoy", "summit", "embassy", "foreign minister"],
+    "military": ["troops", "military", "army", "missile", "airstrike", "air strike", "shelling",
+                 "drone strike"],
+    "elections": ["election", "ballot", "polling station", "voter", "referendum"],
+    "protests": ["protest", "demonstrator", "rally", "riot"],
+    "courts": ["court", "judge", "trial", "lawsuit", "verdict", "indictment", "prosecutor"],
+    "economy": ["economy", "economic", "inflation", "interest rate", "recession", "tariff",
+                "stock market"],
+    "energy": ["oil price", "gas pipeline", "power grid", "electricity", "energy"],
+    "disasters": ["earthquake", "flood", "wildfire", "hurricane", "storm", "landslide",
+                  "drought", "evacuat"],
+    "health": ["hospital", "outbreak", "vaccine", "epidemic", "pandemic", "disease"],
+    "sanctions": ["sanction", "embargo"],
+}
+
+#: The default alias table: canonical name -> other spellings.
+DEFAULT_ALIASES: dict[str, list[str]] = {
+    "United States": ["U.S.", "US", "USA", "U.S.A.", "United States of America"],
+    "United Kingdom": ["U.K.", "UK", "Britain", "Great Britain"],
+    "European Union": ["EU", "E.U."],
+    "United Nations": ["UN", "U.N."],
+    "Kyiv": ["Kiev"],
+    "Volodymyr Zelensky": ["Volodymyr Zelenskyy", "Zelenskyy"],
+}
+
+
+class DateOption(c.BaseConfigOption[dt.date]):
+    """A day, written YYYY-MM-DD."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as error:
+                raise base.ValidationError(
+                    f"{value!r} is not a date (expected YYYY-MM-DD, e.g. 2026-11-26)") from error
+        raise base.ValidationError(f"expected a date YYYY-MM-DD, got {type(value).__name__}")
+
+
+class TimelineConfig(base.Config):
+    """Options of the `timeline` plugin (`plugins: - timeline: ...` in mkdocs.yml)."""
+
+    enabled = c.Type(bool, default=True)
+    #: Folder of seed articles, relative to mkdocs.yml; read by `timeline build`.
+    seeds_dir = c.Type(str, default="seeds")
+    #: Folder of event pages, inside docs_dir.
+    events_dir = c.Type(str, default="events")
+    #: Day against which years are inferred for dates written without one (default: today).
+    reference_date = c.Optional(DateOption())
+    #: Seeds larger than this many bytes are refused rather than read.
+    max_seed_bytes = c.Type(int, default=5_000_000)
+    #: Topic tags: tag -> keywords.
+    taxonomy = c.Type(dict, default=DEFAULT_TAXONOMY)
+    #: Canonical name -> other spellings, for people, places and organizations.
+    aliases = c.Type(dict, default=DEFAULT_ALIASES)
+    #: How many events the home page lists as the latest.
+    latest_count = c.Type(int, default=10)
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        failed, warnings = super().validate()
+        for name, expected in (("taxonomy", "keywords"), ("aliases", "spellings")):
+            table = self.get(name)
+            if isinstance(table, dict):
+                for key, value in table.items():
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        failed.append((name, base.ValidationError(
+                            f"entry {key!r} must be a list of {expected}, got {value!r}")))
+        return failed, warnings
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the builder needs, with paths made absolute."""
+
+    config_file: Path
+    docs_dir: Path
+    seeds_dir: Path
+    events_dir: Path
+    reference_date: dt.date | None
+    max_seed_bytes: int
+    taxonomy: dict[str, list[str]]
+    aliases: dict[str, str]
+
+    @classmethod
+    def from_config(cls, config_file: Path, docs_dir: Path, plugin: TimelineConfig) -> Settings:
+        root = config_file.parent
+        return cls(
+            config_file=config_file,
+            docs_dir=docs_dir,
+            seeds_dir=(root / plugin.seeds_dir).resolve(),
+            events_dir=(docs_dir / plugin.events_dir).resolve(),
+            reference_date=plugin.reference_date,
+            max_seed_bytes=plugin.max_seed_bytes,
+            taxonomy={str(k): list(v) for k, v in plugin.taxonomy.items()},
+            aliases=spellings(plugin.aliases),
+        )
+
+
+def spellings(aliases: dict[str, Any]) -> dict[str, str]:
+    """Invert `canonical -> [spellings]` into `spelling -> canonical`."""
+    result: dict[str, str] = {}
+    for canonical, others in aliases.items():
+        for spelling in others:
+            result[str(spelling)] = str(canonical)
+    return result
+
+
+class ConfigError(Exception):
+    """mkdocs.yml is missing, invalid, or has no `timeline` plugin."""
+
+
+def load_settings(config_file: str | os.PathLike[str] | None) -> Settings:
+    """Load mkdocs.yml with MkDocs' loader and return the timeline plugin's settings."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs import exceptions
+    from mkdocs.config import load_config
+
+    path = Path(config_file or "mkdocs.yml").resolve()
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such file (run in the folder of your mkdocs.yml, pass "
+                          "-f PATH, or start a project with `timeline init DIR`)")
+    try:
+        config = load_config(str(path))
+    except exceptions.ConfigurationError as error:
+        raise ConfigError(f"{path}: {error}") from error
+    plugin = config.plugins.get("timeline")
+    if plugin is None:
+        raise ConfigError(f"{path}: plugins: no 'timeline' plugin (expected `plugins:` to "
+                          "list `- timeline`)")
+    return Settings.from_config(path, Path(config.docs_dir), plugin.config)

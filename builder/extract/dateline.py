@@ -1,0 +1,88 @@
+"""The dateline: the place (and often the day) a story was filed from, opening its text.
+
+Forms recognised (the separator is any run of dashes, en or em dashes):
+
+    BERLIN, December 17 ------ The U.S. has agreed ...
+    WASHINGTON (AP) — President ...
+    KYIV, Ukraine (AP) — ...
+    LONDON, Dec 3 (Reuters) - ...
+    PARIS, March 5, 2024 /PRNewswire/ -- ...
+    NAIROBI -- ...
+    Paris (AFP) - ...           (mixed case only together with an agency)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CITY_UPPER = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
+_CITY_TITLE = r"[A-Z][a-zA-Z.'’\-]*(?:\s+[A-Z][a-zA-Z.'’\-]*){0,3}"
+_REGION = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,2}"
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z&.\- ]{0,30})\)|/(?P<wire>[A-Za-z][A-Za-z\- ]{1,30})/"
+_SEPARATOR = r"\s*(?:-{1,}|–|—|―|:)+\s*"
+
+_DATELINE = re.compile(
+    rf"^(?P<city>{_CITY_UPPER})"
+    rf"(?:,\s*(?P<region>{_REGION}?))??"
+    rf"(?:,\s*(?P<date>{_DATE}))?"
+    rf"\s*(?:{_AGENCY})?"
+    rf"{_SEPARATOR}(?=\S)"
+)
+_DATELINE_AGENCY = re.compile(
+    rf"^(?P<city>{_CITY_TITLE})"
+    rf"(?:,\s*(?P<region>{_REGION}))?"
+    rf"(?:,\s*(?P<date>{_DATE}))?"
+    rf"\s*(?:{_AGENCY})"
+    rf"{_SEPARATOR}(?=\S)"
+)
+#: Upper-case openers that are not places ("UPDATE --", "BREAKING:").
+NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION",
+                        "EDITOR'S NOTE", "CORRECTION", "WATCH", "LIVE", "PHOTOS", "VIDEO"})
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What a dateline says."""
+
+    city: str
+    region: str | None
+    date_text: str | None
+    agency: str | None
+    #: Where the story's own text starts after the dateline.
+    end: int
+
+
+def extract_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a paragraph, or None."""
+    match = _DATELINE.match(paragraph) or _DATELINE_AGENCY.match(paragraph)
+    if match is None:
+        return None
+    city = match.group("city").strip()
+    if city.upper() in NOT_PLACES or len(city) < 2:
+        return None
+    # An upper-case city must really be upper case ("BERLIN"), not a sentence's first word.
+    if match.re is _DATELINE and not any(ch.isupper() for ch in city[1:]) and len(city) > 1:
+        return None
+    region = match.group("region")
+    agency = match.group("agency") or match.group("wire")
+    return Dateline(
+        city=place_name(city),
+        region=region.strip() if region else None,
+        date_text=match.group("date"),
+        agency=agency.strip() if agency else None,
+        end=match.end(),
+    )
+
+
+def place_name(text: str) -> str:
+    """'NEW YORK' -> 'New York', 'ST. LOUIS' -> 'St. Louis'; mixed case is kept."""
+    if text != text.upper():
+        return text
+    words = []
+    for word in text.split():
+        parts = re.split(r"([\-'’])", word.lower())
+        words.append("".join(part.capitalize() if part.isalpha() else part for part in parts))
+    return " ".join(words)

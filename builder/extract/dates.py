@@ -1,0 +1,87 @@
+"""The event's day, with a record of how it was found.
+
+Order of trust: a dateline's date, then the page's publication stamp. A date without a year
+("December 17") takes the latest such day not after the reference date (the day the seed is
+first built, unless configured), and is flagged for review. Weekday names and relative words
+inside the text ("Monday", "last week") never move the day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import dateparser
+
+from builder.model import SeedError
+
+YEAR_INFERRED = "year inferred"
+
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A day and how it was found."""
+
+    date: dt.date
+    how: str
+    review: tuple[str, ...] = ()
+
+
+def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
+    """'December 17' -> (None, 12, 17); 'Dec. 3, 2024' -> (2024, 12, 3); None if not a date."""
+    cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text.strip())
+    has_year = bool(_HAS_YEAR.search(cleaned))
+    # A leap-year base, so that "February 29" without a year still parses.
+    base = dt.datetime(2024 if not has_year else 2000, 1, 1)
+    parsed = dateparser.parse(cleaned, languages=["en"],
+                              settings={"RELATIVE_BASE": base,
+                                        "REQUIRE_PARTS": ["day", "month"]})
+    if parsed is None:
+        return None
+    return (parsed.year if has_year else None, parsed.month, parsed.day)
+
+
+def infer_year(month: int, day: int, reference: dt.date) -> dt.date:
+    """The latest day `month`/`day` that is not after `reference`."""
+    year = reference.year
+    while True:
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:  # February 29 outside a leap year
+            year -= 1
+            continue
+        if candidate <= reference:
+            return candidate
+        year -= 1
+
+
+def find_date(date_text: str | None, published: dt.date | None, published_how: str | None,
+              reference: dt.date) -> FoundDate:
+    """The event's day from a dateline's date text and the publication stamp.
+
+    Raises SeedError when neither gives a day (the event is never invented with a wrong date).
+    """
+    if date_text:
+        written = parse_written_date(date_text)
+        if written is None and published is None:
+            raise SeedError(f"the dateline's date {date_text!r} is not a real day (expected a "
+                            "day such as 'December 17'; correct the seed's dateline)")
+        if written is not None:
+            year, month, day = written
+            if year is not None:
+                return FoundDate(dt.date(year, month, day), f"dateline {date_text!r}")
+            if published is not None:
+                inferred = infer_year(month, day, published)
+                return FoundDate(inferred, f"dateline {date_text!r}, year from the "
+                                           f"publication date {published.isoformat()}")
+            inferred = infer_year(month, day, reference)
+            return FoundDate(inferred, f"dateline {date_text!r}, year inferred as the latest "
+                                       f"such day not after {reference.isoformat()}",
+                             (YEAR_INFERRED,))
+    if published is not None:
+        return FoundDate(published, published_how or "publication date")
+    raise SeedError("no date found (expected a dateline such as 'CITY, December 17 --' or a "
+                    "'Published ...' line; or write the seed as a .md note with a 'date:' field)")

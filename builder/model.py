@@ -1,0 +1,373 @@
+"""Domain objects: Article (what a seed says), Source and Event (what an event page holds).
+
+The event page's front matter schema lives here, in one place: `Event.to_front_matter` writes
+it and `parse_event` reads and validates it, so the two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Front-matter keys in the order they are written. Keys a person adds that are not listed
+#: here are kept as they are (see `Event.extra`).
+FIELDS: tuple[str, ...] = (
+    "title",
+    "date",
+    "end_date",
+    "location",
+    "summary",
+    "tags",
+    "people",
+    "places",
+    "organizations",
+    "sources",
+    "date_from",
+    "review",
+    "draft",
+)
+LIST_FIELDS: tuple[str, ...] = ("tags", "people", "places", "organizations", "review")
+ENTITY_KINDS: tuple[str, ...] = ("tags", "people", "places", "organizations")
+SOURCE_FIELDS: tuple[str, ...] = ("title", "publisher", "credit", "url", "published", "seed")
+
+
+class SeedError(Exception):
+    """A seed that cannot be used; the message says why and what to do about it."""
+
+
+@dataclass
+class Article:
+    """What one seed says, as read and then enriched by the extractors."""
+
+    seed: str
+    title: str
+    paragraphs: list[str]
+    publisher: str | None = None
+    credit: str | None = None
+    url: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: dt.date | None = None
+    #: A day the reader found written without a year ("December 17"), for the extractors.
+    partial_date_text: str | None = None
+    #: How the reader found `published`, e.g. "timestamp 'Published 5:02 PM ...'".
+    date_evidence: str | None = None
+    location: str | None = None
+    # Filled by the extractors:
+    date: dt.date | None = None
+    date_from: str | None = None
+    review: list[str] = field(default_factory=list)
+    summary: str = ""
+    tags: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The article text, paragraphs separated by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article that reports an event."""
+
+    title: str
+    publisher: str | None = None
+    credit: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    seed: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in SOURCE_FIELDS}
+
+
+@dataclass
+class Event:
+    """One happening: the content of one event page."""
+
+    title: str
+    date: dt.date
+    end_date: dt.date | None = None
+    location: str | None = None
+    summary: str = ""
+    tags: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    date_from: str | None = None
+    review: list[str] = field(default_factory=list)
+    draft: bool = False
+    body: str = ""
+    #: Keys a person added that the schema does not know, kept verbatim.
+    extra: dict[str, Any] = field(default_factory=dict)
+    #: Where the page lives, relative to the events directory (set when loaded or written).
+    path: str | None = None
+
+    @property
+    def seeds(self) -> list[str]:
+        return [source.seed for source in self.sources if source.seed]
+
+    def entities(self, kind: str) -> list[str]:
+        """The names of one kind: 'tags', 'people', 'places' or 'organizations'."""
+        values: list[str] = getattr(self, kind)
+        return values
+
+    def to_front_matter(self) -> dict[str, Any]:
+        """The front matter, keys in schema order, unknown keys last."""
+        data: dict[str, Any] = {}
+        for name in FIELDS:
+            if name == "sources":
+                data[name] = [source.to_dict() for source in self.sources]
+            else:
+                data[name] = getattr(self, name)
+        data.update(self.extra)
+        return data
+
+
+# --- The event page as text: front matter schema, validation, rendering -------------------
+
+import frontmatter  # noqa: E402  (kept next to the code that uses it)
+import yaml  # noqa: E402
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """Safe YAML without implicit timestamps: dates arrive as text, and we say exactly
+    what is wrong with "2025-13-45" instead of PyYAML raising a bare ValueError."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one event page, in the form `path:line: field: message`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class _Checker:
+    """Collects the problems of one page's front matter, with the line of each key."""
+
+    def __init__(self, path: str, lines: dict[str, int], first_line: int) -> None:
+        self.path = path
+        self.lines = lines
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+
+    def fail(self, name: str, message: str, severity: str = "error") -> None:
+        line = self.lines.get(name.split("[")[0], self.first_line)
+        self.problems.append(Problem(self.path, line, name, message, severity))
+
+    def text(self, data: dict[str, Any], name: str, required: bool = False) -> str | None:
+        value = data.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.fail(name, "missing (expected a non-empty text)")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.fail(name, f"is {_describe(value)} (expected a text; quote it if needed)")
+            return None
+        return str(value)
+
+    def date(self, data: dict[str, Any], name: str, required: bool = False) -> dt.date | None:
+        value = data.get(name)
+        if value is None:
+            if required:
+                self.fail(name, "missing (expected a date as YYYY-MM-DD)")
+            return None
+        parsed = parse_iso_date(value)
+        if parsed is None:
+            self.fail(name, f"{_describe(value)} is not a date (expected YYYY-MM-DD, e.g. 2025-12-17)")
+        return parsed
+
+    def names(self, data: dict[str, Any], name: str) -> list[str]:
+        value = data.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(name, f"is {_describe(value)} (expected a list, e.g. [first, second])")
+            return []
+        result: list[str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                self.fail(f"{name}[{index}]", f"is {_describe(item)} (expected a text)")
+            elif str(item).strip() and str(item) not in result:
+                result.append(str(item))
+        return result
+
+    def sources(self, data: dict[str, Any]) -> list[Source]:
+        value = data.get("sources")
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail("sources", f"is {_describe(value)} (expected a list of sources)")
+            return []
+        result: list[Source] = []
+        for index, item in enumerate(value):
+            name = f"sources[{index}]"
+            if not isinstance(item, dict):
+                self.fail(name, f"is {_describe(item)} (expected a mapping with title, publisher, ...)")
+                continue
+            sub = _Checker(self.path, self.lines, self.lines.get("sources", self.first_line))
+            for key in item:
+                if key not in SOURCE_FIELDS:
+                    sub.fail(f"{name}.{key}", "unknown source field (kept as is)", "warning")
+            values = {key: sub.text(item, key) for key in ("publisher", "credit", "url", "seed")}
+            title = sub.text(item, "title") or values["publisher"] or values["seed"] or ""
+            published = sub.date(item, "published")
+            self.problems.extend(
+                Problem(p.path, p.line, p.field if p.field.startswith(name) else f"{name}.{p.field}",
+                        p.message, p.severity)
+                for p in sub.problems
+            )
+            result.append(Source(title=title, published=published, **values))
+        return result
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    return f"{type(value).__name__} {value!r}"
+
+
+def parse_iso_date(value: Any) -> dt.date | None:
+    """A `YYYY-MM-DD` text (or a date) as a date; None if it is not a real day."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()) if len(value.strip()) == 10 else None
+    except ValueError:
+        return None
+
+
+def _key_lines(front: str, first_line: int) -> dict[str, int]:
+    """The line number of each top-level key, for messages (only computed on problems)."""
+    try:
+        node = yaml.compose(front, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        str(key.value): first_line + key.start_mark.line
+        for key, _value in node.value
+        if isinstance(key, yaml.ScalarNode)
+    }
+
+
+_HANDLER = frontmatter.YAMLHandler()
+
+
+def parse_event(text: str, path: str) -> tuple[Event | None, list[Problem]]:
+    """Read an event page. Returns the event (None if unusable) and every problem found."""
+    if not _HANDLER.detect(text):
+        return None, [Problem(path, 1, "front matter",
+                              "missing (expected the page to start with a '---' line, "
+                              "YAML fields, and another '---' line)")]
+    try:
+        front, body = _HANDLER.split(text)
+    except ValueError:
+        return None, [Problem(path, 1, "front matter",
+                              "not closed (expected a second '---' line after the fields)")]
+    first_line = 1  # `front` starts with the rest of the opening '---' line
+    try:
+        data = yaml.load(front, Loader=_Loader)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else 1
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(path, line, "front matter",
+                              f"invalid YAML: {reason} (expected 'key: value' lines; "
+                              "quote values that contain ': ' or start with a special character)")]
+    if not isinstance(data, dict):
+        return None, [Problem(path, first_line, "front matter",
+                              f"is {_describe(data)} (expected 'key: value' lines)")]
+    lines: dict[str, int] = {}
+    check = _Checker(path, lines, first_line)
+    event = _event_from(data, body, check)
+    if check.problems:
+        lines.update(_key_lines(front, first_line))
+        check.problems = [
+            Problem(p.path, lines.get(p.field.split("[")[0].split(".")[0], p.line),
+                    p.field, p.message, p.severity)
+            for p in check.problems
+        ]
+    if any(problem.severity == "error" for problem in check.problems):
+        return None, check.problems
+    return event, check.problems
+
+
+def _event_from(data: dict[str, Any], body: str, check: _Checker) -> Event | None:
+    title = check.text(data, "title", required=True)
+    date = check.date(data, "date", required=True)
+    end_date = check.date(data, "end_date")
+    if date and end_date and end_date < date:
+        check.fail("end_date", f"{end_date.isoformat()} is before date {date.isoformat()} "
+                               "(expected the same day or later, or null)")
+    draft = data.get("draft", False)
+    if draft is None:
+        draft = False
+    if not isinstance(draft, bool):
+        check.fail("draft", f"is {_describe(draft)} (expected true or false)")
+        draft = False
+    lists = {name: check.names(data, name) for name in LIST_FIELDS}
+    sources = check.sources(data)
+    location = check.text(data, "location")
+    summary = check.text(data, "summary") or ""
+    date_from = check.text(data, "date_from")
+    extra = {key: value for key, value in data.items() if key not in FIELDS}
+    for key in extra:
+        check.fail(str(key), "unknown field (kept as is; known fields: "
+                             + ", ".join(FIELDS) + ")", "warning")
+    if title is None or date is None:
+        return None
+    return Event(title=title, date=date, end_date=end_date, location=location, summary=summary,
+                 sources=sources, date_from=date_from, draft=draft, body=body.strip(),
+                 extra=extra, **lists)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style lists, indented under their key, as people write them by hand.
+    (The pure-Python dumper: the C one ignores `increase_indent`.)"""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # the same date twice is written twice, never as '&id001' / '*id001'
+
+
+def render_event(event: Event) -> str:
+    """The event page's text: YAML front matter (written by PyYAML), then the body."""
+    post = frontmatter.Post(event.body.strip() + "\n")
+    post.metadata.update(event.to_front_matter())
+    text: str = frontmatter.dumps(post, handler=_HANDLER, Dumper=_Dumper, sort_keys=False,
+                                  allow_unicode=True, default_flow_style=False, width=4096)
+    return text.rstrip("\n") + "\n"
