@@ -1,0 +1,108 @@
+"""The `timeline` command: build event pages from seeds, check them, start a project."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from builder import pipeline, scaffold, store
+from builder.config import ConfigError, Settings, load_settings
+
+_CONFIG_OPTION = click.option(
+    "-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Provide a specific MkDocs config (default: ./mkdocs.yml).")
+
+
+def _settings(config_file: Path | None) -> Settings:
+    try:
+        return load_settings(config_file)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None
+                ) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from error
+
+
+@click.group()
+@click.version_option(package_name="timeline-builder")
+def main() -> None:
+    """Turn collected news articles into a browsable timeline site."""
+
+
+@main.command()
+@_CONFIG_OPTION
+@click.option("--reference-date", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="The day against which years are inferred for dates written without one "
+                   "(default: reference_date in mkdocs.yml, else today).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary and failures.")
+def build(config_file: Path | None, reference_date: dt.date | None, quiet: bool) -> None:
+    """Turn new seeds into event pages (pages that exist are never overwritten)."""
+    settings = _settings(config_file)
+    root = settings.config_file.parent
+    show_progress = not quiet and sys.stderr.isatty()
+
+    def progress(number: int, total: int, name: str) -> None:
+        if show_progress:
+            click.echo(f"\r[{number}/{total}] {name[:60]:<60}", nl=False, err=True)
+
+    report = pipeline.build(settings, reference_date, progress)
+    if show_progress and report.seeds:
+        click.echo("\r" + " " * 72 + "\r", nl=False, err=True)
+    for item in report.seeds:
+        if not quiet or item.outcome is pipeline.Outcome.FAILED:
+            click.echo(str(item))
+    for problem in report.page_problems:
+        click.echo(f"problem    {problem}")
+    counts = ", ".join(f"{report.count(outcome)} {outcome.value}" for outcome in pipeline.Outcome
+                       if report.count(outcome))
+    seeds_dir = _relative(settings.seeds_dir, root)
+    click.echo(f"{len(report.seeds)} seeds in {seeds_dir}: {counts or 'nothing to do'}")
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@_CONFIG_OPTION
+def check(config_file: Path | None) -> None:
+    """Validate every event page; list every problem as path:line: field: message."""
+    settings = _settings(config_file)
+    index = store.load_pages(settings.events_dir, settings.config_file.parent)
+    errors = [problem for problem in index.problems if problem.severity == "error"]
+    for problem in index.problems:
+        click.echo(str(problem) + (" [warning]" if problem.severity != "error" else ""))
+    events_dir = _relative(settings.events_dir, settings.config_file.parent)
+    click.echo(f"{len(index.paths)} event pages in {events_dir}: "
+               f"{len(errors)} problem(s)", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--site-name", default=None, help="The site's name (default: the folder name).")
+def init(directory: Path, site_name: str | None) -> None:
+    """Start a new timeline project in DIRECTORY (existing files are left alone)."""
+    created, kept = scaffold.create_project(directory, site_name)
+    for path in created:
+        click.echo(f"created    {path}")
+    for path in kept:
+        click.echo(f"kept       {path} (already there)")
+    click.echo(f"Next: put articles in {directory / 'seeds'}, then in {directory} run "
+               "`timeline build` and `mkdocs serve`.")
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix() or "."
+    except ValueError:
+        return str(path)

@@ -1,0 +1,64 @@
+"""`timeline init`: the files of a new timeline project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from builder.store import STATE_FILE, write_atomic
+
+HOME_PAGE = """\
+# {name}
+
+A timeline built from the articles in `seeds/`. Add an article there, run
+`timeline build`, and it appears here as an event; edit any event page in `content/events/`
+by hand and your edits are kept.
+"""
+
+GITIGNORE = "site/\n.venv/\n__pycache__/\n.cache/\n"
+GITATTRIBUTES = f"content/events/{STATE_FILE} merge=union\n"
+
+
+def mkdocs_config(site_name: str) -> dict[str, Any]:
+    """The mkdocs.yml of a new project (written with a YAML library)."""
+    return {
+        "site_name": site_name,
+        "docs_dir": "content",
+        "theme": {"name": "material", "font": False,
+                  "features": ["navigation.instant.prefetch", "navigation.top", "search.highlight"]},
+        "markdown_extensions": ["attr_list", "md_in_html", "toc"],
+        "plugins": [
+            "search",
+            {"timeline": {"seeds_dir": "seeds", "events_dir": "events"}},
+        ],
+    }
+
+
+def create_project(directory: Path, site_name: str | None = None
+                   ) -> tuple[list[Path], list[Path]]:
+    """Create the project's files; returns (created, kept because they already existed)."""
+    name = site_name or directory.resolve().name.replace("-", " ").replace("_", " ").title()
+    header = ("# Timeline site. `timeline build` turns seeds/ into content/events/;\n"
+              "# `mkdocs serve` previews the site. Options: see the timeline README.\n")
+    files: dict[Path, str] = {
+        directory / "mkdocs.yml": header + yaml.safe_dump(mkdocs_config(name), sort_keys=False,
+                                                          allow_unicode=True),
+        directory / "content" / "index.md": HOME_PAGE.format(name=name),
+        directory / ".gitignore": GITIGNORE,
+        directory / ".gitattributes": GITATTRIBUTES,
+    }
+    created: list[Path] = []
+    kept: list[Path] = []
+    for path, text in files.items():
+        if path.exists():
+            kept.append(path)
+            continue
+        write_atomic(path, text.encode("utf-8"))
+        created.append(path)
+    for folder in (directory / "seeds", directory / "content" / "events"):
+        if not folder.exists():
+            folder.mkdir(parents=True)
+            created.append(folder)
+    return created, kept

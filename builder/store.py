@@ -1,0 +1,188 @@
+"""Event pages on disk: load, name, write atomically, and remember what the builder wrote.
+
+The builder's memory is one small text file, `<events_dir>/.timeline-state`, committed with
+the content: one line per seed, `seed<TAB>page<TAB>sha256 of the page as written`. From it
+the builder knows that a page whose bytes no longer match was edited by a person (and is
+kept), and that a seed whose page is gone was deleted on purpose (and is not brought back).
+Lines are sorted and independent, and `.gitattributes` marks the file `merge=union`, so
+branches that add different seeds merge cleanly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from builder.model import Event, Problem, parse_event, render_event
+
+STATE_FILE = ".timeline-state"
+_STATE_HEADER = ("# Written by `timeline build`: seed, event page, sha256 of the page as the "
+                 "builder wrote it.\n# Commit it with the pages. Edit a page, not this file.\n")
+#: Longest slug, in characters (the title itself is kept whole in the page).
+SLUG_MAX_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Written:
+    """What the builder wrote for one seed."""
+
+    page: str
+    sha256: str
+
+
+@dataclass
+class PageIndex:
+    """Every event page under the events folder, read and validated."""
+
+    events: list[Event] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: seed file name -> page path (relative to the events folder)
+    by_seed: dict[str, str] = field(default_factory=dict)
+    #: every page path, readable or not
+    paths: set[str] = field(default_factory=set)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def iter_pages(events_dir: Path) -> Iterator[Path]:
+    """Event page files, in a stable order (hidden files and folders are skipped)."""
+    if not events_dir.is_dir():
+        return
+    for path in sorted(events_dir.rglob("*.md")):
+        relative = path.relative_to(events_dir)
+        if not any(part.startswith(".") for part in relative.parts):
+            yield path
+
+
+def load_pages(events_dir: Path, label_root: Path | None = None) -> PageIndex:
+    """Read every event page. Problems name each page relative to `label_root`."""
+    index = PageIndex()
+    for path in iter_pages(events_dir):
+        relative = path.relative_to(events_dir).as_posix()
+        label = _label(path, label_root)
+        index.paths.add(relative)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            index.problems.append(Problem(label, 1, "file", f"cannot be read: {error} "
+                                                            "(expected a UTF-8 text file)"))
+            continue
+        event, problems = parse_event(text, label)
+        index.problems.extend(problems)
+        if event is None:
+            continue
+        event.path = relative
+        index.events.append(event)
+        for seed in event.seeds:
+            if seed in index.by_seed:
+                index.problems.append(Problem(
+                    label, 1, "sources",
+                    f"seed {seed!r} is also a source of {index.by_seed[seed]} (expected each "
+                    "seed in one event page only: merge the two pages or remove one source)"))
+            else:
+                index.by_seed[seed] = relative
+    return index
+
+
+def _label(path: Path, root: Path | None) -> str:
+    if root is None:
+        return str(path)
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def slug_for(title: str) -> str:
+    """A short, stable, readable slug for a title, in any script."""
+    slug = slugify(title)
+    if len(slug) > SLUG_MAX_CHARS:
+        cut = slug[:SLUG_MAX_CHARS + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:SLUG_MAX_CHARS]
+    return slug.strip("-") or "event"
+
+
+def page_path_for(event: Event, taken: set[str]) -> str:
+    """`YYYY/YYYY-MM-DD-slug.md`, made unique among `taken` with -2, -3, ..."""
+    stem = f"{event.date.year:04d}/{event.date.isoformat()}-{slug_for(event.title)}"
+    candidate = f"{stem}.md"
+    number = 2
+    while candidate in taken:
+        candidate = f"{stem}-{number}.md"
+        number += 1
+    return candidate
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that a reader (or a crash) never sees it half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_event(events_dir: Path, relative: str, event: Event) -> Written:
+    """Write an event page (atomically) and return what to remember of it."""
+    data = render_event(event).encode("utf-8")
+    target = (events_dir / relative).resolve()
+    if not target.is_relative_to(events_dir.resolve()):
+        raise ValueError(f"refusing to write outside {events_dir}: {relative}")
+    write_atomic(target, data)
+    event.path = relative
+    return Written(relative, digest(data))
+
+
+def load_state(events_dir: Path) -> dict[str, Written]:
+    """What the builder wrote before: seed -> Written. Unknown or broken lines are skipped;
+    a seed listed twice (after a union merge) keeps its last line."""
+    path = events_dir / STATE_FILE
+    state: dict[str, Written] = {}
+    if not path.is_file():
+        return state
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) != 3:
+            continue
+        state[parts[0]] = Written(parts[1], parts[2])
+    return state
+
+
+def save_state(events_dir: Path, state: dict[str, Written]) -> None:
+    """Write the state file if its content changed (sorted lines: stable, mergeable)."""
+    lines = [f"{seed}\t{written.page}\t{written.sha256}\n" for seed, written in
+             sorted(state.items())]
+    data = (_STATE_HEADER + "".join(lines)).encode("utf-8")
+    path = events_dir / STATE_FILE
+    if path.is_file() and path.read_bytes() == data:
+        return
+    write_atomic(path, data)
+
+
+def page_sha(events_dir: Path, relative: str) -> str | None:
+    path = events_dir / relative
+    return digest(path.read_bytes()) if path.is_file() else None
+
+
+def ensure_gitattributes(root: Path, events_rel: Iterable[str]) -> None:
+    """Mark the state file `merge=union` so branches adding different seeds merge cleanly."""
+    path = root / ".gitattributes"
+    wanted = [f"{rel}/{STATE_FILE} merge=union" for rel in events_rel]
+    existing = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    missing = [line for line in wanted if line not in existing]
+    if missing:
+        write_atomic(path, ("\n".join([*existing, *missing]) + "\n").encode("utf-8"))
