@@ -48,7 +48,7 @@ DEFAULT_ALIASES: dict[str, list[str]] = {
 }
 
 
-class DateOption(c.BaseConfigOption[dt.date]):
+class DateOption(base.BaseConfigOption[dt.date]):
     """A day, written YYYY-MM-DD."""
 
     def run_validation(self, value: object) -> dt.date:
@@ -74,7 +74,7 @@ class TimelineConfig(base.Config):
     #: Folder of event pages, inside docs_dir.
     events_dir = c.Type(str, default="events")
     #: Day against which years are inferred for dates written without one (default: today).
-    reference_date = c.Optional(DateOption())
+    reference_date: c.Optional[dt.date] = c.Optional(DateOption())
     #: Seeds larger than this many bytes are refused rather than read.
     max_seed_bytes = c.Type(int, default=5_000_000)
     #: Topic tags: tag -> keywords.

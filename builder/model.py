@@ -132,6 +132,7 @@ class Event:
 
 import frontmatter  # noqa: E402  (kept next to the code that uses it)
 import yaml  # noqa: E402
+from frontmatter.default_handlers import YAMLHandler  # noqa: E402
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -194,7 +195,8 @@ class _Checker:
             return None
         parsed = parse_iso_date(value)
         if parsed is None:
-            self.fail(name, f"{_describe(value)} is not a date (expected YYYY-MM-DD, e.g. 2025-12-17)")
+            self.fail(name, f"{_describe(value)} is not a date "
+                            "(expected YYYY-MM-DD, e.g. 2025-12-17)")
         return parsed
 
     def names(self, data: dict[str, Any], name: str) -> list[str]:
@@ -223,7 +225,8 @@ class _Checker:
         for index, item in enumerate(value):
             name = f"sources[{index}]"
             if not isinstance(item, dict):
-                self.fail(name, f"is {_describe(item)} (expected a mapping with title, publisher, ...)")
+                self.fail(name, f"is {_describe(item)} "
+                                "(expected a mapping with title, publisher, ...)")
                 continue
             sub = _Checker(self.path, self.lines, self.lines.get("sources", self.first_line))
             for key in item:
@@ -233,7 +236,8 @@ class _Checker:
             title = sub.text(item, "title") or values["publisher"] or values["seed"] or ""
             published = sub.date(item, "published")
             self.problems.extend(
-                Problem(p.path, p.line, p.field if p.field.startswith(name) else f"{name}.{p.field}",
+                Problem(p.path, p.line,
+                        p.field if p.field.startswith(name) else f"{name}.{p.field}",
                         p.message, p.severity)
                 for p in sub.problems
             )
@@ -282,7 +286,7 @@ def _key_lines(front: str, first_line: int) -> dict[str, int]:
     }
 
 
-_HANDLER = frontmatter.YAMLHandler()
+_HANDLER = YAMLHandler()
 
 
 def parse_event(text: str, path: str) -> tuple[Event | None, list[Problem]]:
@@ -298,7 +302,7 @@ def parse_event(text: str, path: str) -> tuple[Event | None, list[Problem]]:
                               "not closed (expected a second '---' line after the fields)")]
     first_line = 1  # `front` starts with the rest of the opening '---' line
     try:
-        data = yaml.load(front, Loader=_Loader)  # noqa: S506 (a safe loader)
+        data = yaml.load(front, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else 1
@@ -349,8 +353,9 @@ def _event_from(data: dict[str, Any], body: str, check: _Checker) -> Event | Non
     if title is None or date is None:
         return None
     return Event(title=title, date=date, end_date=end_date, location=location, summary=summary,
-                 sources=sources, date_from=date_from, draft=draft, body=body.strip(),
-                 extra=extra, **lists)
+                 tags=lists["tags"], people=lists["people"], places=lists["places"],
+                 organizations=lists["organizations"], sources=sources, date_from=date_from,
+                 review=lists["review"], draft=draft, body=body.strip(), extra=extra)
 
 
 class _Dumper(yaml.SafeDumper):

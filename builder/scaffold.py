@@ -27,7 +27,7 @@ def mkdocs_config(site_name: str) -> dict[str, Any]:
         "site_name": site_name,
         "docs_dir": "content",
         "theme": {"name": "material", "font": False,
-                  "features": ["navigation.instant.prefetch", "navigation.top", "search.highlight"]},
+                  "features": ["navigation.top", "search.highlight"]},
         "markdown_extensions": ["attr_list", "md_in_html", "toc"],
         "plugins": [
             "search",

@@ -16,11 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CITY_UPPER = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,3}"
+#: Upper-case letters: ASCII, Latin-1, Greek and Cyrillic ("ÉTRANVILLE", "КИЇВ").
+_UP = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁЇІЄ"
+_CITY_UPPER = rf"[{_UP}][{_UP}.'’\-]*(?:\s+[{_UP}][{_UP}.'’\-]*){{0,3}}"
 _CITY_TITLE = r"[A-Z][a-zA-Z.'’\-]*(?:\s+[A-Z][a-zA-Z.'’\-]*){0,3}"
-_REGION = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,2}"
+_REGION = rf"[{_UP}][\w.'’\-]*(?:\s+[{_UP}][\w.'’\-]*){{0,2}}"
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
-_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+_DATE = (rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+         rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?")
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z&.\- ]{0,30})\)|/(?P<wire>[A-Za-z][A-Za-z\- ]{1,30})/"
 _SEPARATOR = r"\s*(?:-{1,}|–|—|―|:)+\s*"
 

@@ -19,6 +19,8 @@ from builder.model import SeedError
 YEAR_INFERRED = "year inferred"
 
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
+_HAS_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)"
+                        r"|\b\d{1,4}[-/.]\d{1,2}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class FoundDate:
 def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
     """'December 17' -> (None, 12, 17); 'Dec. 3, 2024' -> (2024, 12, 3); None if not a date."""
     cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text.strip())
+    if not _HAS_MONTH.search(cleaned):  # "yesterday", "last week": not a written date
+        return None
     has_year = bool(_HAS_YEAR.search(cleaned))
     # A leap-year base, so that "February 29" without a year still parses.
     base = dt.datetime(2024 if not has_year else 2000, 1, 1)

@@ -17,6 +17,7 @@ Everything else is dropped: a capitalised word that is none of these is not an e
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -79,6 +80,8 @@ CALENDAR = frozenset(
 NOT_CITIES = frozenset({"Of", "Reading", "Nice", "Split", "Mobile", "Bath", "Police", "Orange",
                         "Independence", "Surprise", "Temple", "Victoria", "Hope", "Deal",
                         "Young", "Sale", "March", "Along", "Most", "Best", "Union", "Mission"})
+#: Connectors that end a person's name ("Ilse Varnholt of Port Veyra").
+NAME_BREAKS = frozenset({"of", "for", "on"})
 CONNECTORS = frozenset({"of", "for", "de", "da", "du", "van", "von", "der", "den", "del", "bin",
                         "al", "la", "le", "y", "on"})
 #: Place-kind words after or before a name: "the Donbas region", "the city of Ashmoor".
@@ -194,8 +197,8 @@ def _runs(text: str) -> Iterable[_Run]:
         if tokens and gap.strip():  # punctuation between words ends a run
             yield from _flush(tokens, run_at_start)
             tokens = []
-        if re.search(r"[.!?:;]", gap) or re.search(r"[\"“”]", gap) and not tokens:
-            start_of_sentence = start_of_sentence or bool(re.search(r"[.!?]", gap))
+        if re.search(r"[.!?]", gap):
+            start_of_sentence = True
         ends_sentence = False
         if word.endswith(".") and not _ABBREVIATION.match(word) and word.lower() not in TITLES:
             word = word.rstrip(".")
@@ -234,6 +237,10 @@ def _classify_run(run: _Run, found: Entities, aliases: Mapping[str, str],
         name = tokens[title_at + 1:]
         while len(name) >= 2 and name[0] in CONNECTORS:
             name = name[2:]  # "Secretary of State Jane Doe": skip "of State"
+        cut = next((i for i, token in enumerate(name) if token in NAME_BREAKS), None)
+        if cut is not None:  # "Mayor Ilse Varnholt of Port Veyra": the name ends at "of"
+            _classify_run(_Run(name[cut + 1:], False), found, aliases, singles)
+            name = name[:cut]
         if name:
             _add_person(" ".join(name), found, aliases, singles)
         if title_at > 0:
@@ -259,7 +266,7 @@ def _classify_run(run: _Run, found: Entities, aliases: Mapping[str, str],
     elif len(tokens) > 1:
         # "Russia Ukraine": a run of separate known names.
         for token in tokens:
-            if token in aliases or _kind([token]) in ("place", "org"):
+            if token not in ORG_WORDS and (token in aliases or _kind([token]) in ("place", "org")):
                 _classify_run(_Run([token], False), found, aliases, singles)
 
 
@@ -274,7 +281,10 @@ def _kind(tokens: list[str]) -> str | None:
     text = " ".join(tokens)
     if any(token in CALENDAR for token in tokens) and len(tokens) <= 2:
         return None
-    if text in KNOWN_ORGS or tokens[-1] in ORG_WORDS:
+    if text in KNOWN_ORGS or tokens[-1] in ORG_WORDS or any(
+        token in ORG_WORDS and following in NAME_BREAKS
+        for token, following in itertools.pairwise(tokens)
+    ):  # "... Command", "Ministry of Transport"
         return "org"
     if len(tokens) == 1 and _is_acronym(text):
         return "org"

@@ -18,6 +18,8 @@ from builder.model import Article, SeedError
 
 #: A line is "header-sized" when it has at most this many words; longer lines are body text.
 HEADER_LINE_MAX_WORDS = 12
+#: Lines of a hard-wrapped paragraph are at most this long (mail and terminals wrap at 72-80).
+WRAP_MAX_CHARS = 100
 #: How many lines under the title are searched for publisher, byline and stamps.
 HEADER_MAX_LINES = 12
 
@@ -146,21 +148,38 @@ def _read_body(lines: list[str], article: Article) -> list[str]:
             continue
         kept.append(line)
     paragraphs: list[str] = []
-    current = ""
-    for line in kept:
-        if not line:
-            if current:
-                paragraphs.append(current)
-                current = ""
-        elif current and _continues(current, line):
-            current = f"{current} {line}"
-        else:
-            if current:
-                paragraphs.append(current)
-            current = line
-    if current:
-        paragraphs.append(current)
+    for block in _blocks(kept):
+        if _hard_wrapped(block):
+            paragraphs.append(" ".join(block))
+            continue
+        current = ""
+        for line in block:
+            if current and _continues(current, line):
+                current = f"{current} {line}"
+            else:
+                if current:
+                    paragraphs.append(current)
+                current = line
+        if current:
+            paragraphs.append(current)
     return paragraphs
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """Runs of non-empty lines, split at blank lines."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _hard_wrapped(block: list[str]) -> bool:
+    """A block of lines broken at a fixed width: one paragraph. (Pasted text that keeps one
+    paragraph per line has long lines; a wrapped paragraph's lines all stop short.)"""
+    return len(block) >= 2 and max(len(line) for line in block[:-1]) <= WRAP_MAX_CHARS
 
 
 def _continues(previous: str, line: str) -> bool:

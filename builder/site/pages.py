@@ -87,7 +87,7 @@ def generated_pages(site: Site) -> dict[str, str]:
     """Every generated page: path (docs-relative) -> Markdown."""
     pages = {TIMELINE_PAGE: timeline_page(site)}
     for kind in KINDS:
-        folder, title, _ = KINDS[kind]
+        folder = KINDS[kind][0]
         pages[f"{folder}/index.md"] = index_page(site, kind)
         for name, path in site.entity_pages[kind].items():
             pages[path] = entity_page(site, kind, name, path)
@@ -172,7 +172,7 @@ def index_page(site: Site, kind: str) -> str:
 
 
 def entity_page(site: Site, kind: str, name: str, page: str) -> str:
-    folder, title, label = KINDS[kind]
+    _, title, label = KINDS[kind]
     events = site.with_entity(kind, name)
     noun = "event" if len(events) == 1 else "events"
     lines = [f"# {escape_inline(name)}", "",
