@@ -369,10 +369,25 @@ class _Dumper(yaml.SafeDumper):
         return True  # the same date twice is written twice, never as '&id001' / '*id001'
 
 
+#: Characters YAML reads as line breaks inside a value; written as spaces so that a value
+#: read back is the value written.
+_YAML_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
+def _one_line(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_YAML_BREAKS)
+    if isinstance(value, list):
+        return [_one_line(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _one_line(item) for key, item in value.items()}
+    return value
+
+
 def render_event(event: Event) -> str:
     """The event page's text: YAML front matter (written by PyYAML), then the body."""
     post = frontmatter.Post(event.body.strip() + "\n")
-    post.metadata.update(event.to_front_matter())
+    post.metadata.update(_one_line(event.to_front_matter()))
     text: str = frontmatter.dumps(post, handler=_HANDLER, Dumper=_Dumper, sort_keys=False,
                                   allow_unicode=True, default_flow_style=False, width=4096)
     return text.rstrip("\n") + "\n"

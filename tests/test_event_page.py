@@ -58,14 +58,17 @@ def test_unknown_keys_and_key_values_survive_a_round_trip() -> None:
     assert render_event(event) == text
 
 
-names = st.lists(st.text(min_size=1, max_size=30).filter(str.strip), max_size=4, unique=True)
+# YAML reads U+0085, U+2028 and U+2029 as line breaks: render_event writes them as spaces
+# (tested below), so the round trip is exact for all other text.
+text = st.text(alphabet=st.characters(blacklist_categories=("Cs",),  # not encodable
+                                     blacklist_characters="\x85\u2028\u2029"))
+names = st.lists(text.filter(str.strip), max_size=4, unique=True)
 
 
 @settings(max_examples=150, deadline=None)
-@given(title=st.text(min_size=1, max_size=200).filter(str.strip), summary=st.text(max_size=200),
-       tags=names, people=names, day=st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
-       location=st.none() | st.text(min_size=1, max_size=40).filter(str.strip),
-       body=st.text(max_size=300))
+@given(title=text.filter(str.strip), summary=text, tags=names, people=names,
+       day=st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
+       location=st.none() | text.filter(str.strip), body=text)
 def test_any_event_written_and_read_back_is_equal(title: str, summary: str, tags: list[str],
                                                    people: list[str], day: dt.date,
                                                    location: str | None, body: str) -> None:
@@ -78,6 +81,13 @@ def test_any_event_written_and_read_back_is_equal(title: str, summary: str, tags
     assert parsed is not None
     assert parsed.to_front_matter() == event.to_front_matter()
     assert parsed.body == event.body.strip()
+
+
+def test_yaml_line_break_characters_are_written_as_spaces() -> None:
+    event = Event(title="Harbour\x85reopens\u2028in\u2029Ashmoor", date=dt.date(2025, 1, 2))
+    parsed, problems = parse_event(render_event(event), "p.md")
+    assert problems == [] and parsed is not None
+    assert parsed.title == "Harbour reopens in Ashmoor"
 
 
 def _rendered_text(source: str) -> str:
