@@ -6,24 +6,14 @@ Each test runs the CLI as a user would (`python -m builder ...` in a subprocess)
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import frontmatter
 import pytest
+from conftest import ROOT, SEED_TITLE, timeline
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "seeds" / "000_4844bcb1a7dfeb11.txt"
-TITLE = "US officials say Washington has agreed to give Ukraine security guarantees in peace talks"
-
-
-def timeline(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "builder", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, check=False)
+SEED = ROOT / "seeds" / "000_4844bcb1a7dfeb11.txt"
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -34,6 +24,7 @@ def snapshot(root: Path) -> dict[str, str]:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
+    """Here, unlike conftest's `project`: the real seed in seeds/, not yet built."""
     root = tmp_path / "t"
     result = timeline("init", str(root), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -71,7 +62,7 @@ def test_build_turns_the_seed_into_its_event_page(project: Path) -> None:
     assert result.stdout.rstrip().endswith("1 seeds in seeds: 1 created")
     post = frontmatter.load(page)
     assert str(post["date"]) == "2025-12-17"
-    assert post["title"] == TITLE
+    assert post["title"] == SEED_TITLE
     assert post["location"] == "Berlin"
     assert post["review"] == ["year inferred"]
     assert "2026-11-26" in post["date_from"]
