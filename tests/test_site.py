@@ -176,3 +176,15 @@ def test_article_text_is_escaped_on_every_page(project: Path, tmp_path: Path) ->
         assert "<script>alert" not in text, name
         assert "<img src=x" not in text, name
         assert 'href="javascript:' not in text.lower(), name
+
+
+def test_a_draft_event_is_left_out_of_the_published_site(project: Path, tmp_path: Path) -> None:
+    draft = project / "content" / "events" / "2025" / "2025-12-20-draft.md"
+    draft.write_text("---\ntitle: Ferry timetable for Ashmoor still unsettled\n"
+                     "date: 2025-12-20\ndraft: true\n---\nNot ready yet.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (site / "events" / "2025" / "2025-12-20-draft").exists()
+    for page in site.rglob("*.html"):
+        assert "Ferry timetable for Ashmoor" not in page.read_text(encoding="utf-8"), page

@@ -24,11 +24,11 @@ from builder.config import TimelineConfig
 from builder.model import Event
 from builder.site import pages
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("timeline")
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/timeline/timeline.css"
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html")
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
