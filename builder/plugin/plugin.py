@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from builder import store
 from builder.config import TimelineConfig
 from builder.model import Event
-from builder.site import pages
+from builder.plugin import pages
 
 log = get_plugin_logger("timeline")
 
