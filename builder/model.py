@@ -10,6 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import frontmatter
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
 #: Front-matter keys in the order they are written. Keys a person adds that are not listed
 #: here are kept as they are (see `Event.extra`).
 FIELDS: tuple[str, ...] = (
@@ -48,8 +52,6 @@ class Article:
     url: str | None = None
     authors: list[str] = field(default_factory=list)
     published: dt.date | None = None
-    #: A day the reader found written without a year ("December 17"), for the extractors.
-    partial_date_text: str | None = None
     #: How the reader found `published`, e.g. "timestamp 'Published 5:02 PM ...'".
     date_evidence: str | None = None
     location: str | None = None
@@ -130,9 +132,6 @@ class Event:
 
 # --- The event page as text: front matter schema, validation, rendering -------------------
 
-import frontmatter  # noqa: E402  (kept next to the code that uses it)
-import yaml  # noqa: E402
-from frontmatter.default_handlers import YAMLHandler  # noqa: E402
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

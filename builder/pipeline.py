@@ -82,7 +82,7 @@ def build(settings: Settings, reference: dt.date | None = None,
     for number, path in enumerate(seeds, 1):
         if progress is not None:
             progress(number, len(seeds), path.name)
-        existing = _existing(path.name, index, state, events_dir)
+        existing = _existing(path.name, index, state)
         if existing is not None:
             report.seeds.append(existing)
             continue
@@ -106,8 +106,8 @@ def build(settings: Settings, reference: dt.date | None = None,
     return report
 
 
-def _existing(seed: str, index: store.PageIndex, state: dict[str, store.Written],
-              events_dir: Path) -> SeedReport | None:
+def _existing(seed: str, index: store.PageIndex, state: dict[str, store.Written]
+              ) -> SeedReport | None:
     """The report for a seed that was built before, or None if it is new."""
     page = index.by_seed.get(seed)
     written = state.get(seed)
@@ -118,7 +118,6 @@ def _existing(seed: str, index: store.PageIndex, state: dict[str, store.Written]
             return SeedReport(seed, Outcome.KEPT, written.page,
                               "the page has problems: run `timeline check`")
         return SeedReport(seed, Outcome.DELETED, written.page)
-    if written is not None and written.page == page and store.page_sha(
-            events_dir, page) == written.sha256:
+    if written is not None and written.page == page and index.sha256.get(page) == written.sha256:
         return SeedReport(seed, Outcome.UNCHANGED, page)
     return SeedReport(seed, Outcome.KEPT, page)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +46,8 @@ class PageIndex:
     by_seed: dict[str, str] = field(default_factory=dict)
     #: every page path, readable or not
     paths: set[str] = field(default_factory=set)
+    #: page path -> sha256 of its bytes as they are on disk now
+    sha256: dict[str, str] = field(default_factory=dict)
 
 
 def digest(data: bytes) -> str:
@@ -70,7 +72,9 @@ def load_pages(events_dir: Path, label_root: Path | None = None) -> PageIndex:
         label = _label(path, label_root)
         index.paths.add(relative)
         try:
-            text = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
+            index.sha256[relative] = digest(data)
+            text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             index.problems.append(Problem(label, 1, "file", f"cannot be read: {error} "
                                                             "(expected a UTF-8 text file)"))
@@ -172,17 +176,3 @@ def save_state(events_dir: Path, state: dict[str, Written]) -> None:
         return
     write_atomic(path, data)
 
-
-def page_sha(events_dir: Path, relative: str) -> str | None:
-    path = events_dir / relative
-    return digest(path.read_bytes()) if path.is_file() else None
-
-
-def ensure_gitattributes(root: Path, events_rel: Iterable[str]) -> None:
-    """Mark the state file `merge=union` so branches adding different seeds merge cleanly."""
-    path = root / ".gitattributes"
-    wanted = [f"{rel}/{STATE_FILE} merge=union" for rel in events_rel]
-    existing = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    missing = [line for line in wanted if line not in existing]
-    if missing:
-        write_atomic(path, ("\n".join([*existing, *missing]) + "\n").encode("utf-8"))

@@ -30,7 +30,7 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
     if dateline is not None:
         article.location = aliases.get(dateline.city, dateline.city)
         lede = lede[dateline.end:]
-    found = find_date(dateline.date_text if dateline else article.partial_date_text,
+    found = find_date(dateline.date_text if dateline else None,
                       article.published, article.date_evidence, reference)
     article.date = found.date
     article.date_from = found.how

@@ -122,11 +122,17 @@ def _chronicle(site: Site, events: Sequence[Event], page: str, heading_level: in
     return lines
 
 
-def entry(site: Site, event: Event, page: str) -> list[str]:
-    """One event in a list: date, location, title link, summary, chips."""
+def meta_line(event: Event) -> str:
+    """'<time>17 December 2025</time> · Berlin', as inline HTML."""
     meta = f'<time datetime="{event.date.isoformat()}">{format_when(event)}</time>'
     if event.location:
         meta += f' · <span class="tl-location">{escape_inline(event.location)}</span>'
+    return meta
+
+
+def entry(site: Site, event: Event, page: str) -> list[str]:
+    """One event in a list: date, location, title link, summary, chips."""
+    meta = meta_line(event)
     if len(event.sources) > 1:
         meta += f" · {len(event.sources)} sources"
     lines = [
@@ -200,10 +206,8 @@ def home_section(site: Site, latest_count: int) -> str:
 def event_header(site: Site, event: Event) -> str:
     """The card above an event page's text: date, location, linked tags and entities."""
     page = site.event_uri(event)
-    meta = f'<time datetime="{event.date.isoformat()}">{format_when(event)}</time>'
-    if event.location:
-        meta += f' · <span class="tl-location">{escape_inline(event.location)}</span>'
-    lines = ['<div class="tl-event-header" markdown>', "", f'<p class="tl-meta">{meta}</p>', ""]
+    lines = ['<div class="tl-event-header" markdown>', "",
+             f'<p class="tl-meta">{meta_line(event)}</p>', ""]
     for kind in ENTITY_KINDS:
         if event.entities(kind):
             lines += [f"**{KINDS[kind][1]}:** {chip_links(site, event, page, (kind,))}", ""]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -124,6 +123,3 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if uri == pages.HOME_PAGE:
             return markdown + pages.home_section(self.site, self.config.latest_count)
         return markdown
-
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        return server
