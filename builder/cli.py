@@ -10,6 +10,7 @@ import click
 
 from builder import pipeline, scaffold, store
 from builder.config import ConfigError, Settings, load_settings
+from builder.state import BuildLocked
 
 _CONFIG_OPTION = click.option(
     "-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -44,8 +45,14 @@ def main() -> None:
 @click.option("--reference-date", callback=_parse_date, metavar="YYYY-MM-DD",
               help="The day against which years are inferred for dates written without one "
                    "(default: reference_date in mkdocs.yml, else today).")
+@click.option("--restore", is_flag=True,
+              help="Bring back the pages of seeds whose page was deleted by hand.")
+@click.option("--force", is_flag=True,
+              help="Rebuild every page from its seeds; edited pages are first saved to "
+                   f"{pipeline.SAVED_EDITS_DIR}/.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary and failures.")
-def build(config_file: Path | None, reference_date: dt.date | None, quiet: bool) -> None:
+def build(config_file: Path | None, reference_date: dt.date | None, restore: bool,
+          force: bool, quiet: bool) -> None:
     """Turn new seeds into event pages (pages that exist are never overwritten)."""
     settings = _settings(config_file)
     root = settings.config_file.parent
@@ -55,14 +62,25 @@ def build(config_file: Path | None, reference_date: dt.date | None, quiet: bool)
         if show_progress:
             click.echo(f"\r[{number}/{total}] {name[:60]:<60}", nl=False, err=True)
 
-    report = pipeline.build(settings, reference_date, progress)
+    try:
+        report = pipeline.build(settings, reference_date, progress, restore=restore,
+                                force=force)
+    except BuildLocked as error:
+        raise click.ClickException(str(error)) from error
+    except KeyboardInterrupt:
+        click.echo("\nInterrupted: every page written so far is complete; run `timeline "
+                   "build` again to finish.", err=True)
+        sys.exit(130)
     if show_progress and report.seeds:
         click.echo("\r" + " " * 72 + "\r", nl=False, err=True)
     for item in report.seeds:
         if not quiet or item.outcome is pipeline.Outcome.FAILED:
             click.echo(str(item))
     for problem in report.page_problems:
-        click.echo(f"problem    {problem}")
+        label = "problem   " if problem.severity == "error" else "note      "
+        click.echo(f"{label} {problem}")
+    for saved in report.saved_edits:
+        click.echo(f"saved      {_relative(saved, root)} (the page as it was before --force)")
     counts = ", ".join(f"{report.count(outcome)} {outcome.value}" for outcome in pipeline.Outcome
                        if report.count(outcome))
     seeds_dir = _relative(settings.seeds_dir, root)

@@ -15,15 +15,18 @@ from builder.escape import escape_paragraph
 from builder.model import Article, Event, Source
 
 
-def group_articles(articles: Iterable[Article]) -> list[Event]:
-    """One event per distinct article text, in the order the articles come."""
+def group_articles(articles: Iterable[Article]) -> list[list[Article]]:
+    """Articles that report one happening, group by group, in the order they come.
+    (For now: one group per distinct article text.)"""
     groups: dict[str, list[Article]] = {}
     for article in articles:
-        groups.setdefault(_fingerprint(article), []).append(article)
-    return [event_from(members) for members in groups.values()]
+        groups.setdefault(fingerprint(article), []).append(article)
+    return list(groups.values())
 
 
-def _fingerprint(article: Article) -> str:
+def fingerprint(article: Article) -> str:
+    """The identity of an article's text: the same words in the same order, whatever the
+    file name, encoding, line ends or spacing."""
     words = re.findall(r"\w+", f"{article.title} {article.text}".lower())
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 

@@ -1,8 +1,10 @@
 """seeds -> event pages, with a report of what happened to each seed.
 
-read -> extract -> group -> write. A seed that already has a page is never read again: the
-page is the source of truth once written (its date is never recomputed), and a page whose
-bytes differ from what the builder wrote was edited by a person and is kept as it is.
+read -> extract -> group -> write. A seed that already has a page is not read again: the page
+is the source of truth once written (its date is never recomputed). A page whose bytes differ
+from what the builder wrote was edited by a person and is kept as it is; a page a person
+deleted stays deleted. `restore` brings deleted pages back; `force` rebuilds every page from
+its seeds, first saving a copy of each edited page.
 """
 
 from __future__ import annotations
@@ -13,19 +15,27 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from builder import state as memory
 from builder import store
 from builder.config import Settings
 from builder.extract import extract_article
-from builder.group import group_articles
-from builder.model import Article, Problem, SeedError
+from builder.group import event_from, fingerprint, group_articles, source_of
+from builder.model import Article, Event, Problem, SeedError, render_event
 from builder.readers import is_seed, read_seed
+
+#: Folder, beside mkdocs.yml, where `--force` saves edited pages before replacing them.
+SAVED_EDITS_DIR = "saved-edits"
 
 
 class Outcome(str, Enum):
     CREATED = "created"
     UNCHANGED = "unchanged"
     KEPT = "kept (edited by hand)"
+    ADDED = "added as a source"
+    DUPLICATE = "duplicate"
     DELETED = "not restored (its page was deleted by hand)"
+    RESTORED = "restored"
+    REBUILT = "rebuilt"
     FAILED = "failed"
 
 
@@ -49,6 +59,8 @@ class SeedReport:
 class BuildReport:
     seeds: list[SeedReport] = field(default_factory=list)
     page_problems: list[Problem] = field(default_factory=list)
+    #: Where `--force` saved the edited pages it replaced.
+    saved_edits: list[Path] = field(default_factory=list)
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for report in self.seeds if report.outcome is outcome)
@@ -62,62 +74,225 @@ Progress = Callable[[int, int, str], None]
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
-    """Seed files in the seeds folder, sorted by name."""
+    """Seed files in the seeds folder (links included), sorted by name."""
     if not seeds_dir.is_dir():
         return []
-    return sorted((path for path in seeds_dir.iterdir() if path.is_file() and is_seed(path)),
-                  key=lambda path: path.name)
+    return sorted((path for path in seeds_dir.iterdir() if is_seed(path)
+                   and (path.is_file() or path.is_symlink())), key=lambda path: path.name)
+
+
+def check_seed_path(path: Path, seeds_dir: Path) -> None:
+    """Refuse seeds that are links out of the seeds folder, or names the state can't hold."""
+    if any(char in path.name for char in "\t\n\r"):
+        raise SeedError("the file name contains a tab or line break (rename the file)")
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(seeds_dir.resolve()):
+            raise SeedError(f"a link to {target}, outside the seeds folder (copy the file into "
+                            "the seeds folder instead)")
+        if not target.is_file():
+            raise SeedError(f"a link to {target}, which is not a file")
+
+
+@dataclass
+class _Plan:
+    """What a build is going to do, seed by seed."""
+
+    #: seeds to read as new articles
+    new: list[Path] = field(default_factory=list)
+    #: page -> its seeds, to rebuild from them (restore, force)
+    rebuild: dict[str, list[Path]] = field(default_factory=dict)
+
+
+class Builder:
+    """One run of `timeline build` over a project."""
+
+    def __init__(self, settings: Settings, reference: dt.date | None, restore: bool = False,
+                 force: bool = False, progress: Progress | None = None) -> None:
+        self.settings = settings
+        self.reference = reference or settings.reference_date or dt.date.today()
+        self.restore = restore or force
+        self.force = force
+        self.progress = progress
+        self.events_dir = settings.events_dir
+        self.report = BuildReport()
+        self._reported: set[str] = set()
+        self.saved_edits_dir = settings.config_file.parent / SAVED_EDITS_DIR / (
+            dt.datetime.now().strftime("%Y-%m-%dT%H%M%S"))
+
+    def run(self) -> BuildReport:
+        with memory.build_lock(self.events_dir):
+            store.remove_temporary_files(self.events_dir)
+            self.index = store.load_pages(self.events_dir, self.settings.config_file.parent)
+            self.report.page_problems = list(self.index.problems)
+            self.journal = memory.Journal(self.events_dir, memory.load_state(self.events_dir))
+            try:
+                plan = self._plan(list_seeds(self.settings.seeds_dir))
+                self._rebuild(plan.rebuild)
+                self._create(plan.new)
+            finally:
+                self.journal.close()
+        self.report.seeds.sort(key=lambda r: r.seed)
+        return self.report
+
+    # -- deciding --------------------------------------------------------------------------
+
+    def _plan(self, seeds: list[Path]) -> _Plan:
+        plan = _Plan()
+        for number, path in enumerate(seeds, 1):
+            if self.progress is not None:
+                self.progress(number, len(seeds), path.name)
+            try:
+                check_seed_path(path, self.settings.seeds_dir)
+            except SeedError as error:
+                self._say(path.name, Outcome.FAILED, detail=str(error))
+                continue
+            target = self._existing(path.name)
+            if target is not None:
+                plan.rebuild.setdefault(target, []).append(path)
+            elif path.name not in self._reported:
+                plan.new.append(path)
+        return plan
+
+    def _existing(self, seed: str) -> str | None:
+        """Report on a seed that was built before; return its page if it is to be rebuilt.
+        A new seed is neither reported nor returned."""
+        index, state = self.index, self.journal.state
+        page = index.by_seed.get(seed)
+        written = state.get(seed)
+        if page is not None:
+            current = index.sha256[page]
+            if written is None:  # a page cites it but the builder has no record: adopt it
+                self.journal.record(seed, memory.Written(page, current, "", None))
+                written = state[seed]
+            edited = written.sha256 != current
+            if self.force:
+                return page
+            if written.page != page:  # moved or renamed by hand
+                self.journal.record(seed, memory.Written(page, written.sha256 if edited
+                                                         else current, written.fingerprint,
+                                                         written.reference))
+            if edited:
+                self._say(seed, Outcome.KEPT, page)
+            else:
+                self._say(seed, Outcome.UNCHANGED, page)
+            return None
+        if written is None:
+            return None
+        if written.page in index.by_path:  # its page is there, without it among the sources
+            if not self.force:
+                self._say(seed, Outcome.KEPT, written.page,
+                          "the page does not list it as a source (kept as it is)")
+                return None
+            return written.page
+        if written.page in index.paths:  # there, but unreadable: never rewrite it
+            self._say(seed, Outcome.KEPT, written.page,
+                      "the page has problems: run `timeline check`")
+            return None
+        if self.restore:
+            return written.page
+        self._say(seed, Outcome.DELETED, written.page,
+                  "`timeline build --restore` brings it back")
+        return None
+
+    # -- doing -----------------------------------------------------------------------------
+
+    def _read(self, path: Path, reference: dt.date) -> Article | None:
+        try:
+            article = read_seed(path, self.settings.max_seed_bytes)
+            return extract_article(article, reference, self.settings.aliases,
+                                   self.settings.taxonomy)
+        except SeedError as error:
+            self._say(path.name, Outcome.FAILED, detail=str(error))
+            return None
+
+    def _rebuild(self, pages: dict[str, list[Path]]) -> None:
+        """Rebuild pages from their seeds (restore, force), at the same path and with the
+        reference date they were first built with."""
+        state = self.journal.state
+        for page, paths in sorted(pages.items()):
+            articles = []
+            for path in paths:
+                written = state.get(path.name)
+                reference = (written.reference if written and written.reference
+                             else self.reference)
+                article = self._read(path, reference)
+                if article is not None:
+                    articles.append(article)
+            if not articles:
+                continue
+            event = event_from(articles)
+            existed = page in self.index.paths
+            self._write(page, event, articles, Outcome.REBUILT if existed else Outcome.RESTORED)
+
+    def _create(self, paths: list[Path]) -> None:
+        known = {written.fingerprint: written.page for written in self.journal.state.values()
+                 if written.fingerprint}
+        new_articles: list[Article] = []
+        for path in paths:
+            article = self._read(path, self.reference)
+            if article is None:
+                continue
+            page = known.get(fingerprint(article))
+            if page is not None and page in self.index.by_path:
+                self._add_source(page, article)
+            else:
+                new_articles.append(article)
+        taken = set(self.index.paths) | {w.page for w in self.journal.state.values()}
+        for members in group_articles(new_articles):
+            event = event_from(members)
+            page = store.page_path_for(event, taken)
+            taken.add(page)
+            self._write(page, event, members, Outcome.CREATED)
+
+    def _add_source(self, page: str, article: Article) -> None:
+        """A copy of an article the builder already has: one event, one more source."""
+        event = self.index.by_path[page]
+        current = self.index.sha256[page]
+        recorded = {w.sha256 for w in self.journal.state.values() if w.page == page}
+        seed = article.seed
+        if current not in recorded:  # edited by hand: the page is not touched
+            self.journal.record(seed, memory.Written(page, current, fingerprint(article),
+                                                     self.reference))
+            self._say(seed, Outcome.DUPLICATE, page, "the same article as a source of this "
+                                                     "page, which was edited: add it by hand")
+            return
+        event.sources.append(source_of(article))
+        sha = store.write_event(self.events_dir, page, event)
+        self.index.sha256[page] = sha
+        self.journal.page_rewritten(page, sha)
+        self.journal.record(seed, memory.Written(page, sha, fingerprint(article),
+                                                 self.reference))
+        self._say(seed, Outcome.ADDED, page, "the same article as one already on this page")
+
+    def _write(self, page: str, event: Event, articles: list[Article], outcome: Outcome) -> None:
+        if page in self.index.sha256 and self.index.sha256[page] != store.digest(
+                render_event(event).encode("utf-8")):
+            # Replacing a page's bytes (only --force does): nothing a person wrote is lost.
+            self.report.saved_edits.append(
+                store.save_copy(self.events_dir, page, self.saved_edits_dir))
+        sha = store.write_event(self.events_dir, page, event)
+        self.index.sha256[page] = sha
+        self.journal.page_rewritten(page, sha)
+        for article in articles:
+            previous = self.journal.state.get(article.seed)
+            reference = previous.reference if previous and previous.reference else (
+                self.reference)
+            self.journal.record(article.seed, memory.Written(page, sha, fingerprint(article),
+                                                             reference))
+            self._say(article.seed, outcome, page)
+
+    def _say(self, seed: str, outcome: Outcome, page: str | None = None,
+             detail: str | None = None) -> None:
+        self.report.seeds.append(SeedReport(seed, outcome, page, detail))
+        self._reported.add(seed)
 
 
 def build(settings: Settings, reference: dt.date | None = None,
-          progress: Progress | None = None) -> BuildReport:
-    """Turn new seeds into event pages; report on every seed."""
-    reference = reference or settings.reference_date or dt.date.today()
-    events_dir = settings.events_dir
-    index = store.load_pages(events_dir, settings.config_file.parent)
-    state = store.load_state(events_dir)
-    report = BuildReport(page_problems=[p for p in index.problems if p.severity == "error"])
-    seeds = list_seeds(settings.seeds_dir)
-    articles: list[Article] = []
-    for number, path in enumerate(seeds, 1):
-        if progress is not None:
-            progress(number, len(seeds), path.name)
-        existing = _existing(path.name, index, state)
-        if existing is not None:
-            report.seeds.append(existing)
-            continue
-        try:
-            article = read_seed(path, settings.max_seed_bytes)
-            articles.append(extract_article(article, reference, settings.aliases,
-                                            settings.taxonomy))
-        except SeedError as error:
-            report.seeds.append(SeedReport(path.name, Outcome.FAILED, detail=str(error)))
-    taken = set(index.paths) | {written.page for written in state.values()}
-    for event in group_articles(articles):
-        relative = store.page_path_for(event, taken)
-        taken.add(relative)
-        written = store.write_event(events_dir, relative, event)
-        for seed in event.seeds:
-            state[seed] = written
-            report.seeds.append(SeedReport(seed, Outcome.CREATED, relative))
-    if articles:
-        store.save_state(events_dir, state)
-    report.seeds.sort(key=lambda r: r.seed)
-    return report
+          progress: Progress | None = None, restore: bool = False,
+          force: bool = False) -> BuildReport:
+    """Turn new seeds into event pages; report on every seed.
 
-
-def _existing(seed: str, index: store.PageIndex, state: dict[str, store.Written]
-              ) -> SeedReport | None:
-    """The report for a seed that was built before, or None if it is new."""
-    page = index.by_seed.get(seed)
-    written = state.get(seed)
-    if page is None:
-        if written is None:
-            return None
-        if written.page in index.paths:  # the page is there but unreadable: never rewrite it
-            return SeedReport(seed, Outcome.KEPT, written.page,
-                              "the page has problems: run `timeline check`")
-        return SeedReport(seed, Outcome.DELETED, written.page)
-    if written is not None and written.page == page and index.sha256.get(page) == written.sha256:
-        return SeedReport(seed, Outcome.UNCHANGED, page)
-    return SeedReport(seed, Outcome.KEPT, page)
+    Raises `state.BuildLocked` when another build is running on the same project.
+    """
+    return Builder(settings, reference, restore, force, progress).run()

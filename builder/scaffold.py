@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from builder.store import STATE_FILE, write_atomic
+from builder.state import STATE_FILE
+from builder.store import write_atomic
 
 HOME_PAGE = """\
 # {name}
@@ -17,7 +18,7 @@ A timeline built from the articles in `seeds/`. Add an article there, run
 by hand and your edits are kept.
 """
 
-GITIGNORE = "site/\n.venv/\n__pycache__/\n.cache/\n"
+GITIGNORE = "site/\n.venv/\n__pycache__/\n.cache/\n.timeline.lock\n"
 GITATTRIBUTES = f"content/events/{STATE_FILE} merge=union\n"
 
 

@@ -1,11 +1,6 @@
-"""Event pages on disk: load, name, write atomically, and remember what the builder wrote.
+"""Event pages on disk: load and validate, name, write atomically, save edited copies.
 
-The builder's memory is one small text file, `<events_dir>/.timeline-state`, committed with
-the content: one line per seed, `seed<TAB>page<TAB>sha256 of the page as written`. From it
-the builder knows that a page whose bytes no longer match was edited by a person (and is
-kept), and that a seed whose page is gone was deleted on purpose (and is not brought back).
-Lines are sorted and independent, and `.gitattributes` marks the file `merge=union`, so
-branches that add different seeds merge cleanly.
+What the builder remembers of what it wrote lives in `state.py`.
 """
 
 from __future__ import annotations
@@ -21,19 +16,8 @@ from slugify import slugify
 
 from builder.model import Event, Problem, parse_event, render_event
 
-STATE_FILE = ".timeline-state"
-_STATE_HEADER = ("# Written by `timeline build`: seed, event page, sha256 of the page as the "
-                 "builder wrote it.\n# Commit it with the pages. Edit a page, not this file.\n")
 #: Longest slug, in characters (the title itself is kept whole in the page).
 SLUG_MAX_CHARS = 60
-
-
-@dataclass(frozen=True)
-class Written:
-    """What the builder wrote for one seed."""
-
-    page: str
-    sha256: str
 
 
 @dataclass
@@ -48,6 +32,8 @@ class PageIndex:
     paths: set[str] = field(default_factory=set)
     #: page path -> sha256 of its bytes as they are on disk now
     sha256: dict[str, str] = field(default_factory=dict)
+    #: page path -> the event it holds (readable pages only)
+    by_path: dict[str, Event] = field(default_factory=dict)
 
 
 def digest(data: bytes) -> str:
@@ -85,6 +71,7 @@ def load_pages(events_dir: Path, label_root: Path | None = None) -> PageIndex:
             continue
         event.path = relative
         index.events.append(event)
+        index.by_path[relative] = event
         for seed in event.seeds:
             if seed in index.by_seed:
                 index.problems.append(Problem(
@@ -140,39 +127,26 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_event(events_dir: Path, relative: str, event: Event) -> Written:
-    """Write an event page (atomically) and return what to remember of it."""
+def write_event(events_dir: Path, relative: str, event: Event) -> str:
+    """Write an event page (atomically); return the sha256 of the bytes written."""
     data = render_event(event).encode("utf-8")
     target = (events_dir / relative).resolve()
     if not target.is_relative_to(events_dir.resolve()):
         raise ValueError(f"refusing to write outside {events_dir}: {relative}")
     write_atomic(target, data)
     event.path = relative
-    return Written(relative, digest(data))
+    return digest(data)
 
 
-def load_state(events_dir: Path) -> dict[str, Written]:
-    """What the builder wrote before: seed -> Written. Unknown or broken lines are skipped;
-    a seed listed twice (after a union merge) keeps its last line."""
-    path = events_dir / STATE_FILE
-    state: dict[str, Written] = {}
-    if not path.is_file():
-        return state
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or len(parts) != 3:
-            continue
-        state[parts[0]] = Written(parts[1], parts[2])
-    return state
+def save_copy(events_dir: Path, relative: str, backup_dir: Path) -> Path:
+    """Copy a page (before it is replaced) to `backup_dir/relative`; return the copy's path."""
+    target = backup_dir / relative
+    write_atomic(target, (events_dir / relative).read_bytes())
+    return target
 
 
-def save_state(events_dir: Path, state: dict[str, Written]) -> None:
-    """Write the state file if its content changed (sorted lines: stable, mergeable)."""
-    lines = [f"{seed}\t{written.page}\t{written.sha256}\n" for seed, written in
-             sorted(state.items())]
-    data = (_STATE_HEADER + "".join(lines)).encode("utf-8")
-    path = events_dir / STATE_FILE
-    if path.is_file() and path.read_bytes() == data:
-        return
-    write_atomic(path, data)
-
+def remove_temporary_files(events_dir: Path) -> None:
+    """Remove what an interrupted atomic write left behind (`.name.XXXX.tmp`)."""
+    if events_dir.is_dir():
+        for path in events_dir.rglob(".*.tmp"):
+            path.unlink(missing_ok=True)
