@@ -83,6 +83,14 @@ class TimelineConfig(base.Config):
     aliases = c.Type(dict, default=DEFAULT_ALIASES)
     #: How many events the home page lists as the latest.
     latest_count = c.Type(int, default=10)
+    #: Most events on one generated list page (timeline, year, tag, entity pages); longer
+    #: lists are split into pages, so no page grows past ~300 KB even at 10,000 events.
+    events_per_page = c.Type(int, default=250)
+    #: How many of the latest events the Atom and JSON feeds carry.
+    feed_count = c.Type(int, default=50)
+    #: Put the review page (events whose `review:` flags need a person) in the published
+    #: build too; `mkdocs serve` always shows it.
+    publish_review_page = c.Type(bool, default=False)
 
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()
