@@ -21,6 +21,16 @@ def escape_inline(text: str) -> str:
     return _INLINE.sub(r"\\\1", text)
 
 
+_SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+
+
+def safe_markdown(text: str) -> str:
+    """A person's own Markdown, kept as Markdown but made safe: raw HTML shows as text and
+    links to `javascript:`, `vbscript:` and `data:` URLs lead nowhere."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SCRIPT_LINK.sub("](#", text)
+
+
 def escape_paragraph(text: str) -> str:
     """Escape one paragraph so it renders as exactly that text, as one paragraph."""
     escaped = escape_inline(text)

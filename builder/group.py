@@ -1,27 +1,63 @@
 """Grouping: articles -> events. Articles that report the same happening become one event
-whose `sources` lists each of them.
+whose `sources` lists each of them; different happenings on the same day stay apart.
 
-For now "the same happening" means the same article text (a seed saved twice under two
-names); grouping different outlets' reports of one happening is a later step.
+Two reports are of the same happening when they are dated the same or adjacent days and
+their texts are alike: a TF-IDF cosine of their words (rare, specific words count most, so
+two council votes in one town on one day, about different things, stay apart) blended with
+the overlap of the people, places and organizations they name. Groups are formed by average
+linkage, so one loose resemblance cannot chain two happenings together.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
+import math
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from builder.escape import escape_paragraph
 from builder.model import Article, Event, Source
 
+#: Reports at most this many days apart can be of one happening.
+MAX_DAYS_APART = 1
+#: Weight of the text similarity; the rest is the overlap of named entities.
+TEXT_WEIGHT = 0.7
+#: Two reports (or groups, on average) at least this alike are one happening. Tuned on the
+#: fictional multi-outlet set in tests/fixtures/grouping (see tests/test_grouping.py).
+SAME_HAPPENING = 0.3
 
-def group_articles(articles: Iterable[Article]) -> list[list[Article]]:
-    """Articles that report one happening, group by group, in the order they come.
-    (For now: one group per distinct article text.)"""
-    groups: dict[str, list[Article]] = {}
-    for article in articles:
-        groups.setdefault(fingerprint(article), []).append(article)
-    return list(groups.values())
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_STOPWORDS = frozenset("""
+the and for that with this from have has had was were are been will would could should
+said says say not but they their them his her its our you your who whom which what when
+where while about after before over under into onto than then there here also more most
+some such very just only other another any all each both one two three new news said
+on of to in a an by at as is it be or if no yes up out off per via this these those
+year years day days week today yesterday tomorrow monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october
+november december told according statement spokesperson spokesman spokeswoman reporters
+""".split())
+
+
+@dataclass
+class Profile:
+    """What grouping compares: a report's day, words and named entities."""
+
+    date_ordinal: int
+    words: Counter[str]
+    entities: frozenset[str]
+    vector: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Grouping:
+    """New events to create, and reports that belong to events that already have pages."""
+
+    new: list[list[Article]] = field(default_factory=list)
+    into_existing: dict[str, list[Article]] = field(default_factory=dict)
 
 
 def fingerprint(article: Article) -> str:
@@ -29,6 +65,136 @@ def fingerprint(article: Article) -> str:
     file name, encoding, line ends or spacing."""
     words = re.findall(r"\w+", f"{article.title} {article.text}".lower())
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def group_articles(articles: Sequence[Article], existing: Sequence[Event] = ()) -> Grouping:
+    """Group new articles with each other and with existing events (which have a `path`)."""
+    profiles = [_profile_article(article) for article in articles]
+    near = {profile.date_ordinal + offset for profile in profiles
+            for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1)}
+    existing = [event for event in existing if event.date.toordinal() in near]
+    event_profiles = [_profile_event(event) for event in existing]
+    _weigh([*profiles, *event_profiles])
+    result = Grouping()
+    clusters = _cluster(profiles)
+    for members in clusters:
+        target = _best_event(members, profiles, event_profiles, existing)
+        group = [articles[index] for index in members]
+        if target is not None:
+            result.into_existing.setdefault(target, []).extend(group)
+        else:
+            result.new.append(group)
+    return result
+
+
+def _tokens(text: str) -> Counter[str]:
+    return Counter(word for word in (w.lower() for w in _WORD.findall(text))
+                   if word not in _STOPWORDS)
+
+
+def _profile_article(article: Article) -> Profile:
+    assert article.date is not None, "extract_article sets the date"
+    text = f"{article.title}\n{article.title}\n{article.text}"
+    entities = frozenset([*article.people, *article.places, *article.organizations])
+    return Profile(article.date.toordinal(), _tokens(text), entities)
+
+
+def _profile_event(event: Event) -> Profile:
+    body = html.unescape(re.sub(r"\\(.)", r"\1", event.body))
+    text = f"{event.title}\n{event.title}\n{event.summary}\n{body}"
+    entities = frozenset([*event.people, *event.places, *event.organizations])
+    return Profile(event.date.toordinal(), _tokens(text), entities)
+
+
+def _weigh(profiles: Iterable[Profile]) -> None:
+    """TF-IDF vectors, unit length, with document frequencies over all the profiles."""
+    profiles = list(profiles)
+    frequency: Counter[str] = Counter()
+    for profile in profiles:
+        frequency.update(profile.words.keys())
+    total = len(profiles) + 1
+    for profile in profiles:
+        vector = {word: (1 + math.log(count)) * math.log(total / frequency[word]) + 1e-9
+                  for word, count in profile.words.items()}
+        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+        profile.vector = {word: value / norm for word, value in vector.items()}
+
+
+def similarity(a: Profile, b: Profile) -> float:
+    """How alike two reports are, 0..1; 0 when they are too many days apart."""
+    if abs(a.date_ordinal - b.date_ordinal) > MAX_DAYS_APART:
+        return 0.0
+    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector,
+                                                                                 a.vector)
+    cosine = sum(value * large.get(word, 0.0) for word, value in small.items())
+    union = a.entities | b.entities
+    overlap = len(a.entities & b.entities) / len(union) if union else 0.0
+    return TEXT_WEIGHT * cosine + (1 - TEXT_WEIGHT) * overlap
+
+
+def _cluster(profiles: list[Profile]) -> list[list[int]]:
+    """Average-linkage clusters of reports.
+
+    Only reports within a few days of each other are compared, and only the components
+    joined by pairs above the threshold are clustered (average linkage cannot join reports
+    that no such pair joins), so thousands of reports cost little.
+    """
+    by_day = sorted(range(len(profiles)), key=lambda i: profiles[i].date_ordinal)
+    scores: dict[tuple[int, int], float] = {}
+    parent = list(range(len(profiles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for position, i in enumerate(by_day):
+        for j in by_day[position + 1:]:
+            if profiles[j].date_ordinal - profiles[i].date_ordinal > MAX_DAYS_APART:
+                break
+            score = similarity(profiles[i], profiles[j])
+            if score > 0:
+                scores[(min(i, j), max(i, j))] = score
+            if score >= SAME_HAPPENING:
+                parent[root(i)] = root(j)
+    components: dict[int, list[int]] = {}
+    for index in range(len(profiles)):
+        components.setdefault(root(index), []).append(index)
+    clusters: list[list[int]] = []
+    for members in components.values():
+        clusters.extend(_average_linkage(members, scores))
+    return sorted(clusters)
+
+
+def _average_linkage(members: list[int], scores: dict[tuple[int, int], float]
+                     ) -> list[list[int]]:
+    clusters = [[index] for index in members]
+    while True:
+        best, pair = SAME_HAPPENING, None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                total = sum(scores.get((min(i, j), max(i, j)), 0.0)
+                            for i in clusters[x] for j in clusters[y])
+                average = total / (len(clusters[x]) * len(clusters[y]))
+                if average >= best:
+                    best, pair = average, (x, y)
+        if pair is None:
+            return clusters
+        x, y = pair
+        clusters[x] = sorted(clusters[x] + clusters[y])
+        del clusters[y]
+
+
+def _best_event(members: list[int], profiles: list[Profile], event_profiles: list[Profile],
+                events: Sequence[Event]) -> str | None:
+    """The existing event these reports are of, if any (average similarity)."""
+    best, target = SAME_HAPPENING, None
+    for profile, event in zip(event_profiles, events, strict=True):
+        average = sum(similarity(profiles[i], profile) for i in members) / len(members)
+        if average >= best and event.path is not None:
+            best, target = average, event.path
+    return target
 
 
 def event_from(articles: list[Article]) -> Event:
@@ -42,17 +208,22 @@ def event_from(articles: list[Article]) -> Event:
         summary=lead.summary,
         date_from=lead.date_from,
         review=list(lead.review),
-        body="\n\n".join(escape_paragraph(paragraph) for paragraph in lead.paragraphs),
+        body=lead.body_markdown if lead.body_markdown is not None else "\n\n".join(
+            escape_paragraph(paragraph) for paragraph in lead.paragraphs),
     )
     for article in articles:
-        event.sources.append(source_of(article))
+        event.sources.extend(sources_of(article))
         for kind in ("tags", "people", "places", "organizations"):
             names = event.entities(kind)
             names.extend(name for name in getattr(article, kind) if name not in names)
     return event
 
 
-def source_of(article: Article) -> Source:
-    return Source(title=article.title, publisher=article.publisher, credit=article.credit,
-                  url=article.url, published=article.published or article.date,
-                  seed=article.seed)
+def sources_of(article: Article) -> list[Source]:
+    """The sources an article brings: itself, or the sources a note lists."""
+    listed = (article.note or {}).get("sources")
+    if listed:
+        return list(listed)
+    return [Source(title=article.title, publisher=article.publisher, credit=article.credit,
+                   url=article.url, published=article.published or article.date,
+                   seed=article.seed)]

@@ -54,6 +54,12 @@ class Article:
     published: dt.date | None = None
     #: How the reader found `published`, e.g. "timestamp 'Published 5:02 PM ...'".
     date_evidence: str | None = None
+    #: A relative stamp near the title ("4 hours ago"), resolved by the date extractor.
+    relative_stamp: str | None = None
+    #: A body that is already safe Markdown (a person's own note), used as it is.
+    body_markdown: str | None = None
+    #: The fields a note gives (front matter of a `.md` seed), taken as given.
+    note: dict[str, Any] | None = None
     location: str | None = None
     # Filled by the extractors:
     date: dt.date | None = None
@@ -390,3 +396,37 @@ def render_event(event: Event) -> str:
     text: str = frontmatter.dumps(post, handler=_HANDLER, Dumper=_Dumper, sort_keys=False,
                                   allow_unicode=True, default_flow_style=False, width=4096)
     return text.rstrip("\n") + "\n"
+
+
+def add_source_to_text(text: str, source: Source) -> str | None:
+    """The page text with one more item at the end of its `sources` list, every other byte
+    unchanged; None when the list is not written in a form this can extend safely (then the
+    source is to be added by hand)."""
+    if not _HANDLER.detect(text):
+        return None
+    front, _ = _HANDLER.split(text)
+    start = text.index(front)
+    try:
+        root = yaml.compose(front, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    node = next((value for key, value in root.value
+                 if isinstance(key, yaml.ScalarNode) and key.value == "sources"), None)
+    if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+        return None
+    first = node.value[0].start_mark
+    line_start = front.rfind("\n", 0, first.index) + 1
+    dash = front.rfind("-", line_start, first.index)
+    if dash < 0:
+        return None
+    indent = " " * (dash - line_start)
+    item = yaml.dump([_one_line(source.to_dict())], Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, default_flow_style=False, width=4096)
+    item = "".join(indent + line for line in item.splitlines(keepends=True))
+    end = node.end_mark.index
+    end = front.rfind("\n", 0, end) + 1 if front[end - 1:end] != "\n" else end
+    if front[end - 1:end] != "\n":
+        return None
+    return text[:start + end] + item + text[start + end:]

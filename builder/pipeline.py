@@ -19,8 +19,8 @@ from builder import state as memory
 from builder import store
 from builder.config import Settings
 from builder.extract import extract_article
-from builder.group import event_from, fingerprint, group_articles, source_of
-from builder.model import Article, Event, Problem, SeedError, render_event
+from builder.group import event_from, fingerprint, group_articles, sources_of
+from builder.model import Article, Event, Problem, SeedError, add_source_to_text, render_event
 from builder.readers import is_seed, read_seed
 
 #: Folder, beside mkdocs.yml, where `--force` saves edited pages before replacing them.
@@ -125,6 +125,8 @@ class Builder:
             store.remove_temporary_files(self.events_dir)
             self.index = store.load_pages(self.events_dir, self.settings.config_file.parent)
             self.report.page_problems = list(self.index.problems)
+            self.known_people = sorted({name for event in self.index.events
+                                        for name in event.people if " " in name})
             self.journal = memory.Journal(self.events_dir, memory.load_state(self.events_dir))
             try:
                 plan = self._plan(list_seeds(self.settings.seeds_dir))
@@ -201,7 +203,7 @@ class Builder:
         try:
             article = read_seed(path, self.settings.max_seed_bytes)
             return extract_article(article, reference, self.settings.aliases,
-                                   self.settings.taxonomy)
+                                   self.settings.taxonomy, self.known_people)
         except SeedError as error:
             self._say(path.name, Outcome.FAILED, detail=str(error))
             return None
@@ -235,35 +237,47 @@ class Builder:
                 continue
             page = known.get(fingerprint(article))
             if page is not None and page in self.index.by_path:
-                self._add_source(page, article)
+                self._add_source(page, article, "the same article as one already on this page")
             else:
                 new_articles.append(article)
+        grouping = group_articles(new_articles, self.index.events)
+        for page, articles in sorted(grouping.into_existing.items()):
+            for article in articles:
+                self._add_source(page, article, "another report of this event")
         taken = set(self.index.paths) | {w.page for w in self.journal.state.values()}
-        for members in group_articles(new_articles):
+        for members in grouping.new:
             event = event_from(members)
             page = store.page_path_for(event, taken)
             taken.add(page)
             self._write(page, event, members, Outcome.CREATED)
 
-    def _add_source(self, page: str, article: Article) -> None:
-        """A copy of an article the builder already has: one event, one more source."""
-        event = self.index.by_path[page]
+    def _add_source(self, page: str, article: Article, why: str) -> None:
+        """Add a report to an event that has a page: only its `sources` list changes, every
+        other byte of the page stays as it is, edited or not."""
+        seed, key = article.seed, fingerprint(article)
+        records = [w for w in self.journal.state.values() if w.page == page]
         current = self.index.sha256[page]
-        recorded = {w.sha256 for w in self.journal.state.values() if w.page == page}
-        seed = article.seed
-        if current not in recorded:  # edited by hand: the page is not touched
-            self.journal.record(seed, memory.Written(page, current, fingerprint(article),
-                                                     self.reference))
-            self._say(seed, Outcome.DUPLICATE, page, "the same article as a source of this "
-                                                     "page, which was edited: add it by hand")
+        edited = current not in {w.sha256 for w in records}
+        text: str | None = (self.events_dir / page).read_text(encoding="utf-8")
+        for source in sources_of(article):
+            text = add_source_to_text(text, source) if text is not None else None
+        if text is None:
+            self.journal.record(seed, memory.Written(page, records[0].sha256 if records
+                                                     else current, key, self.reference))
+            self._say(seed, Outcome.DUPLICATE, page, f"{why}; its sources list could not be "
+                                                     "extended safely: add the source by hand")
             return
-        event.sources.append(source_of(article))
-        sha = store.write_event(self.events_dir, page, event)
+        data = text.encode("utf-8")
+        store.write_atomic(self.events_dir / page, data)
+        sha = store.digest(data)
         self.index.sha256[page] = sha
-        self.journal.page_rewritten(page, sha)
-        self.journal.record(seed, memory.Written(page, sha, fingerprint(article),
-                                                 self.reference))
-        self._say(seed, Outcome.ADDED, page, "the same article as one already on this page")
+        if edited:  # the page stays "edited by hand": remember what the builder last wrote
+            base = records[0].sha256 if records else current
+            self.journal.record(seed, memory.Written(page, base, key, self.reference))
+        else:
+            self.journal.page_rewritten(page, sha)
+            self.journal.record(seed, memory.Written(page, sha, key, self.reference))
+        self._say(seed, Outcome.ADDED, page, why)
 
     def _write(self, page: str, event: Event, articles: list[Article], outcome: Outcome) -> None:
         if page in self.index.sha256 and self.index.sha256[page] != store.digest(

@@ -72,7 +72,7 @@ def load_pages(events_dir: Path, label_root: Path | None = None) -> PageIndex:
         event.path = relative
         index.events.append(event)
         index.by_path[relative] = event
-        for seed in event.seeds:
+        for seed in dict.fromkeys(event.seeds):
             if seed in index.by_seed:
                 index.problems.append(Problem(
                     label, 1, "sources",

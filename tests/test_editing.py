@@ -3,6 +3,7 @@ interrupted builds and git merges: the builder never loses a word a person wrote
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 import signal
@@ -120,15 +121,26 @@ def test_a_copy_of_an_article_is_one_event_with_two_sources(project: Path) -> No
     assert f"unchanged  {SEED}" in again.stdout
 
 
-def test_a_copy_does_not_touch_an_edited_page(project: Path) -> None:
+def test_a_copy_added_to_an_edited_page_changes_only_its_sources(project: Path) -> None:
     page = seed_page(project)
-    edited = page.read_text() + "\nEditor's addition.\n"
+    edited = page.read_text().replace("location: Berlin\n", "location: Berlin  # per desk\n")
+    edited += "\nEditor's addition.\n"
     page.write_text(edited)
     shutil.copy(project / "seeds" / SEED, project / "seeds" / "copy.txt")
     result = build(project)
-    assert "duplicate  copy.txt" in result.stdout
-    assert page.read_text() == edited
+    assert "added as a source copy.txt -> 2025/" in result.stdout
+    after = page.read_text()
+    assert after.startswith(edited.split("date_from:")[0])  # all before the list end
+    assert after.endswith(edited[edited.index("date_from:"):])  # all after it
+    inserted = after[len(edited.split("date_from:")[0]):after.index("date_from:")]
+    assert inserted == ("  - title: US officials say Washington has agreed to give Ukraine "
+                        "security guarantees in peace talks\n    publisher: Balitang Marino\n"
+                        "    credit: mb.com.ph\n    url: null\n    published: 2025-12-17\n"
+                        "    seed: copy.txt\n")
     assert event_pages(project) == [page]
+    again = build(project)
+    assert "kept (edited by hand) copy.txt" in again.stdout
+    assert page.read_text() == after
 
 
 def test_a_second_build_at_the_same_time_refuses_clearly(project: Path) -> None:
@@ -140,14 +152,14 @@ def test_a_second_build_at_the_same_time_refuses_clearly(project: Path) -> None:
 
 
 def write_fictional_seeds(seeds: Path, count: int) -> None:
-    """Invented harbour-council stories, one per day, each with its own headline."""
+    """Invented harbour-council stories, two days apart (so none reads as another report of
+    the same happening), each with its own headline."""
     for number in range(count):
-        month = ("March", "April", "May", "June", "July", "August")[number // 28 % 6]
-        day = number % 28 + 1
+        day = dt.date(2025, 7, 1) + dt.timedelta(days=2 * number)
         (seeds / f"veyra-{number:04d}.txt").write_text(
             f"Port Veyra council settles harbour item {number}\n- The Veyra Courier\n\n"
-            f"PORT VEYRA, {month} {day} -- Mayor Ilse Varnholt said the council voted on "
-            f"harbour item {number} after a long debate about the Ashmoor ferry.\n"
+            f"PORT VEYRA, {day:%B} {day.day} -- Mayor Ilse Varnholt said the council voted "
+            f"on harbour item {number} after a long debate about the Ashmoor ferry.\n"
             f"Councillor Tomas Quennell asked for item {number} to be reviewed next year.\n",
             encoding="utf-8")
 

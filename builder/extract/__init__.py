@@ -7,10 +7,10 @@ written date), date (with how it was found), entities, tags and summary.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from builder.extract.dateline import extract_dateline
-from builder.extract.dates import find_date
+from builder.extract.dates import FoundDate, find_date
 from builder.extract.entities import extract_entities
 from builder.extract.summary import extract_summary
 from builder.extract.tags import extract_tags
@@ -20,18 +20,26 @@ __all__ = ["extract_article"]
 
 
 def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, str],
-                    taxonomy: Mapping[str, Sequence[str]]) -> Article:
+                    taxonomy: Mapping[str, Sequence[str]],
+                    known_people: Iterable[str] = ()) -> Article:
     """Fill in the article's date, location, entities, tags and summary.
 
+    `known_people` are full names from other events: a surname alone that the article
+    does not resolve itself resolves to one of them. What a note gives is kept as given.
     Raises SeedError when no date can be found.
     """
+    note = article.note or {}
     lede = article.paragraphs[0]
     dateline = extract_dateline(lede)
     if dateline is not None:
-        article.location = aliases.get(dateline.city, dateline.city)
+        if not note.get("location"):
+            article.location = aliases.get(dateline.city, dateline.city)
         lede = lede[dateline.end:]
-    found = find_date(dateline.date_text if dateline else None,
-                      article.published, article.date_evidence, reference)
+    if note:
+        found = FoundDate(article.published or reference, "the note's date")
+    else:
+        found = find_date(dateline.date_text if dateline else None, article.published,
+                          article.date_evidence, reference, article.relative_stamp)
     article.date = found.date
     article.date_from = found.how
     article.review = [*article.review, *(flag for flag in found.review
@@ -40,10 +48,20 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
     known = [article.location] if article.location else []
     if dateline is not None and dateline.region:
         known.append(dateline.region)
-    entities = extract_entities(text, aliases, known)
-    article.people = entities.people
-    article.places = entities.places
-    article.organizations = entities.organizations
-    article.tags = extract_tags(f"{article.title}\n\n{text}", taxonomy)
-    article.summary = extract_summary(lede)
+    entities = extract_entities(text, aliases, known, known_people)
+    article.people = _given(note, "people", entities.people)
+    article.places = _given(note, "places", entities.places)
+    article.organizations = _given(note, "organizations", entities.organizations)
+    article.tags = _given(note, "tags", extract_tags(f"{article.title}\n\n{text}", taxonomy))
+    summary = note.get("summary")
+    article.summary = str(summary) if summary else extract_summary(lede)
     return article
+
+
+def _given(note: Mapping[str, object], key: str, extracted: list[str]) -> list[str]:
+    """The note's list if it gives one (even empty), else what the extractor found."""
+    value = note.get(key)
+    if value is None:
+        return extracted
+    items = value if isinstance(value, list) else [value]
+    return list(dict.fromkeys(str(item) for item in items if str(item).strip()))

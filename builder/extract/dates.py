@@ -17,6 +17,26 @@ import dateparser
 from builder.model import SeedError
 
 YEAR_INFERRED = "year inferred"
+RELATIVE_DATE = "date from a relative stamp"
+
+_AGO = re.compile(r"(an?|\d+)\s*(second|sec|minute|min|hour|hr|h|day|d|week|wk|month|year)s?"
+                  r"\s+ago", re.IGNORECASE)
+_DAYS = {"day": 1, "d": 1, "week": 7, "wk": 7, "month": 30, "year": 365}
+
+
+def resolve_relative(stamp: str, reference: dt.date) -> dt.date | None:
+    """'4 hours ago' -> the reference day; '2 days ago' -> two days before; None if unknown."""
+    text = stamp.strip().lower()
+    if text in ("today", "just now"):
+        return reference
+    if text == "yesterday":
+        return reference - dt.timedelta(days=1)
+    match = _AGO.search(text)
+    if match is None:
+        return None
+    count = 1 if match.group(1) in ("a", "an") else int(match.group(1))
+    unit = match.group(2).lower()
+    return reference - dt.timedelta(days=count * _DAYS.get(unit, 0))
 
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
 _HAS_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)"
@@ -63,8 +83,9 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date:
 
 
 def find_date(date_text: str | None, published: dt.date | None, published_how: str | None,
-              reference: dt.date) -> FoundDate:
-    """The event's day from a dateline's date text and the publication stamp.
+              reference: dt.date, relative_stamp: str | None = None) -> FoundDate:
+    """The event's day from a dateline's date text, the publication stamp, or a relative
+    stamp ("4 hours ago", resolved against the reference date and flagged for review).
 
     Raises SeedError when neither gives a day (the event is never invented with a wrong date).
     """
@@ -87,5 +108,8 @@ def find_date(date_text: str | None, published: dt.date | None, published_how: s
                              (YEAR_INFERRED,))
     if published is not None:
         return FoundDate(published, published_how or "publication date")
+    if relative_stamp and (ago := resolve_relative(relative_stamp, reference)) is not None:
+        return FoundDate(ago, f"relative stamp {relative_stamp!r} counted back from "
+                              f"{reference.isoformat()}", (RELATIVE_DATE,))
     raise SeedError("no date found (expected a dateline such as 'CITY, December 17 --' or a "
                     "'Published ...' line; or write the seed as a .md note with a 'date:' field)")

@@ -137,12 +137,13 @@ def _given_names() -> frozenset[str]:
     }
 
 
-def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = ()
-                     ) -> Entities:
+def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
+                     known_people: Iterable[str] = ()) -> Entities:
     """Find the people, places and organizations in `text`.
 
     `aliases` maps each spelling (case-sensitive) to its canonical name. `known_places` are
-    added first (e.g. the dateline's city), so they lead the list of places.
+    added first (e.g. the dateline's city), so they lead the list of places. A surname alone
+    resolves to a full name in the text, else to one of `known_people` (other events).
     """
     found = Entities()
     for place in known_places:
@@ -154,7 +155,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     singles: list[tuple[str, bool]] = []
     for run in _runs(text):
         _classify_run(run, found, aliases, singles)
-    surnames = _surnames(found.people)
+    surnames = {**_surnames(list(known_people)), **_surnames(found.people)}
     for token, titled in singles:
         if token in surnames:
             _add(found.people, surnames[token])

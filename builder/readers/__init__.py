@@ -12,13 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from builder.model import Article, SeedError
-from builder.readers import text
+from builder.readers import markdown, text
 
 __all__ = ["READERS", "SeedError", "decode", "is_seed", "read_seed"]
 
 #: Seed suffixes and the reader for each.
 READERS: dict[str, Callable[[str, str], Article]] = {
     ".txt": text.read_text,
+    ".md": markdown.read_note,
 }
 
 
