@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from builder import pipeline, scaffold, store
+from builder import collect, pipeline, scaffold, store
 from builder.config import ConfigError, Settings, load_settings
+from builder.model import SeedError
 from builder.state import BuildLocked
 
 _CONFIG_OPTION = click.option(
@@ -54,7 +55,12 @@ def main() -> None:
 def build(config_file: Path | None, reference_date: dt.date | None, restore: bool,
           force: bool, quiet: bool) -> None:
     """Turn new seeds into event pages (pages that exist are never overwritten)."""
-    settings = _settings(config_file)
+    _run_build(_settings(config_file), reference_date, restore, force, quiet)
+
+
+def _run_build(settings: Settings, reference_date: dt.date | None, restore: bool,
+               force: bool, quiet: bool) -> None:
+    """Build, print the report, exit 1 if a seed failed."""
     root = settings.config_file.parent
     show_progress = not quiet and sys.stderr.isatty()
 
@@ -86,6 +92,36 @@ def build(config_file: Path | None, reference_date: dt.date | None, restore: boo
     seeds_dir = _relative(settings.seeds_dir, root)
     click.echo(f"{len(report.seeds)} seeds in {seeds_dir}: {counts or 'nothing to do'}")
     if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="PATH-OR-URL...")
+@_CONFIG_OPTION
+@click.option("--reference-date", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="As for `timeline build`.")
+@click.option("--no-build", is_flag=True, help="Only put the articles in the seeds folder.")
+def add(sources: tuple[str, ...], config_file: Path | None, reference_date: dt.date | None,
+        no_build: bool) -> None:
+    """Copy files, or fetch web pages, into the seeds folder, then build."""
+    settings = _settings(config_file)
+    root = settings.config_file.parent
+    failed = False
+    for source in sources:
+        try:
+            if collect.is_url(source):
+                path, new = collect.add_url(source, settings.seeds_dir, settings.max_seed_bytes)
+            else:
+                path, new = collect.add_file(Path(source), settings.seeds_dir)
+        except SeedError as error:
+            click.echo(f"failed     {error}")
+            failed = True
+            continue
+        state = "added     " if new else "already in"
+        click.echo(f"{state} {_relative(path, root)} (from {source})")
+    if not no_build:
+        _run_build(settings, reference_date, restore=False, force=False, quiet=False)
+    if failed:
         sys.exit(1)
 
 

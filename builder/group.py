@@ -24,10 +24,10 @@ from builder.model import Article, Event, Source
 #: Reports at most this many days apart can be of one happening.
 MAX_DAYS_APART = 1
 #: Weight of the text similarity; the rest is the overlap of named entities.
-TEXT_WEIGHT = 0.7
+TEXT_WEIGHT = 0.9
 #: Two reports (or groups, on average) at least this alike are one happening. Tuned on the
 #: fictional multi-outlet set in tests/fixtures/grouping (see tests/test_grouping.py).
-SAME_HAPPENING = 0.3
+SAME_HAPPENING = 0.2
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOPWORDS = frozenset("""
@@ -69,12 +69,19 @@ def fingerprint(article: Article) -> str:
 
 def group_articles(articles: Sequence[Article], existing: Sequence[Event] = ()) -> Grouping:
     """Group new articles with each other and with existing events (which have a `path`)."""
+    if not articles:
+        return Grouping()
     profiles = [_profile_article(article) for article in articles]
+    every_event = [_profile_event(event) for event in existing]
     near = {profile.date_ordinal + offset for profile in profiles
             for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1)}
-    existing = [event for event in existing if event.date.toordinal() in near]
-    event_profiles = [_profile_event(event) for event in existing]
-    _weigh([*profiles, *event_profiles])
+    pairs = [(event, profile) for event, profile in zip(existing, every_event, strict=True)
+             if profile.date_ordinal in near]
+    existing = [event for event, _ in pairs]
+    event_profiles = [profile for _, profile in pairs]
+    # Word rarity is measured over every report and event there is, not only the few near
+    # in time: a word all the stories share says little about which happening one is.
+    _weigh([*profiles, *event_profiles], [*profiles, *every_event])
     result = Grouping()
     clusters = _cluster(profiles)
     for members in clusters:
@@ -106,13 +113,12 @@ def _profile_event(event: Event) -> Profile:
     return Profile(event.date.toordinal(), _tokens(text), entities)
 
 
-def _weigh(profiles: Iterable[Profile]) -> None:
-    """TF-IDF vectors, unit length, with document frequencies over all the profiles."""
-    profiles = list(profiles)
+def _weigh(profiles: Iterable[Profile], collection: Sequence[Profile]) -> None:
+    """TF-IDF vectors, unit length, with document frequencies over the collection."""
     frequency: Counter[str] = Counter()
-    for profile in profiles:
-        frequency.update(profile.words.keys())
-    total = len(profiles) + 1
+    for document in collection:
+        frequency.update(document.words.keys())
+    total = len(collection) + 1
     for profile in profiles:
         vector = {word: (1 + math.log(count)) * math.log(total / frequency[word]) + 1e-9
                   for word, count in profile.words.items()}

@@ -47,10 +47,17 @@ ORG_WORDS = frozenset(
     University College School Hospital Company Corporation Corp Inc Ltd Group Foundation Police
     Administration Cabinet Network Club Church Society Council Tribunal Coalition Front Movement
     Fund Trust Airlines Airways Railways Times Post Herald Tribune Courier Gazette Journal News
-    Press Agency Reuters Commission Secretariat Directorate Inspectorate Institute Centre Center
+    Press Agency Commission Secretariat Directorate Inspectorate Institute Centre Center
+    Systems Technologies Motors Shipping Logistics Pharmaceuticals Media Solutions Enterprises
     Laboratory Laboratories Industries Holdings Partners Capital Studios House Kremlin Pentagon
     """.split()
 )
+#: Organization words that name one institution even alone ("Senate approval").
+SINGLE_WORD_ORGS = frozenset({"Senate", "Congress", "Parliament", "Kremlin", "Pentagon",
+                              "Interpol", "Knesset", "Bundestag", "Duma"})
+#: News agencies: the messengers, not part of the story.
+NOT_ENTITIES = frozenset({"Reuters", "AFP", "AP", "Associated Press", "Agence France-Presse",
+                          "Bloomberg", "PRNewswire"})
 KNOWN_ORGS = frozenset({"NATO", "White House", "Kremlin", "Pentagon", "United Nations",
                         "European Union", "European Commission", "Red Cross", "Interpol"})
 #: Acronyms that are not organizations.
@@ -83,7 +90,7 @@ NOT_CITIES = frozenset({"Of", "Reading", "Nice", "Split", "Mobile", "Bath", "Pol
 #: Connectors that end a person's name ("Ilse Varnholt of Port Veyra").
 NAME_BREAKS = frozenset({"of", "for", "on"})
 CONNECTORS = frozenset({"of", "for", "de", "da", "du", "van", "von", "der", "den", "del", "bin",
-                        "al", "la", "le", "y", "on"})
+                        "al", "la", "le", "y", "and", "&"})
 #: Place-kind words after or before a name: "the Donbas region", "the city of Ashmoor".
 _PLACE_AFTER = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)\s+"
@@ -96,7 +103,7 @@ _PLACE_BEFORE = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*|\d[\w.\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: Dotted abbreviations that do not end a sentence.
-_ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:[A-Z][a-z]{0,3}\.)$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^(?:[A-Z][a-z]{0,2}\.)$")
 
 
 @dataclass
@@ -161,6 +168,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             _add(found.people, surnames[token])
         elif titled:  # "Mayor Varnholt", and no full name for her in the text
             _add(found.people, token)
+    found.organizations = [name for name in found.organizations if not any(
+        other != name and other.endswith(" " + name) for other in found.organizations)]
     known = [aliases.get(place, place) for place in known_places]
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
@@ -201,7 +210,8 @@ def _runs(text: str) -> Iterable[_Run]:
         if re.search(r"[.!?]", gap):
             start_of_sentence = True
         ends_sentence = False
-        if word.endswith(".") and not _ABBREVIATION.match(word) and word.lower() not in TITLES:
+        if word.endswith(".") and (word[:-1] in CALENDAR or (
+                not _ABBREVIATION.match(word) and word.lower() not in TITLES)):
             word = word.rstrip(".")
             ends_sentence = True
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
@@ -231,8 +241,18 @@ def _flush(tokens: list[str], sentence_start: bool) -> Iterable[_Run]:
 
 
 def _classify_run(run: _Run, found: Entities, aliases: Mapping[str, str],
-                  singles: list[tuple[str, bool]]) -> None:
+                  singles: list[tuple[str, bool]], people: bool = True) -> None:
+    """Classify one run; `people=False` for the words before a title ("Chief Fire" in
+    "Chief Fire Officer Ruth Davenholm"), which are part of the title, not a name."""
     tokens = run.tokens
+    if " ".join(tokens) not in aliases and _kind(tokens) != "org" and (
+            "and" in tokens or "&" in tokens):
+        # "Steve Witkoff and Jared Kushner": two names ("Fire and Rescue Service" is one).
+        joint = tokens.index("and") if "and" in tokens else tokens.index("&")
+        for part in (tokens[:joint], tokens[joint + 1:]):
+            if part:
+                _classify_run(_Run(part, run.sentence_start), found, aliases, singles, people)
+        return
     title_at = _last_title(tokens)
     if title_at is not None:
         name = tokens[title_at + 1:]
@@ -242,25 +262,31 @@ def _classify_run(run: _Run, found: Entities, aliases: Mapping[str, str],
         if cut is not None:  # "Mayor Ilse Varnholt of Port Veyra": the name ends at "of"
             _classify_run(_Run(name[cut + 1:], False), found, aliases, singles)
             name = name[:cut]
-        if name:
+        if name and people and not any(token in ORG_WORDS for token in name):
             _add_person(" ".join(name), found, aliases, singles)
+        elif name:
+            _classify_run(_Run(name, False), found, aliases, singles, people=False)
         if title_at > 0:
-            _classify_run(_Run(tokens[:title_at], run.sentence_start), found, aliases, singles)
+            _classify_run(_Run(tokens[:title_at], run.sentence_start), found, aliases, singles,
+                          people=False)
         return
     while tokens and tokens[0] in LEADING_WORDS:
         tokens = tokens[1:]
     if not tokens:
         return
     text = " ".join(tokens)
+    if text in NOT_ENTITIES:
+        return
     if text in aliases:
         _add_canonical(aliases[text], found)
         return
     kind = _kind(tokens)
     if kind == "org":
-        _add(found.organizations, text)
+        if len(tokens) > 1 or text in SINGLE_WORD_ORGS or _is_acronym(text):
+            _add(found.organizations, text)
     elif kind == "place":
         _add(found.places, text)
-    elif kind == "person":
+    elif kind == "person" and people:
         _add_person(text, found, aliases, singles)
     elif len(tokens) == 1:
         singles.append((tokens[0], False))
