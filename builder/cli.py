@@ -11,7 +11,7 @@ import click
 from builder import collect, pipeline, scaffold, store
 from builder.config import ConfigError, Settings, load_settings
 from builder.model import SeedError
-from builder.state import BuildLocked
+from builder.state import BuildLocked, load_state
 
 _CONFIG_OPTION = click.option(
     "-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -130,7 +130,8 @@ def add(sources: tuple[str, ...], config_file: Path | None, reference_date: dt.d
 def check(config_file: Path | None) -> None:
     """Validate every event page; list every problem as path:line: field: message."""
     settings = _settings(config_file)
-    index = store.load_pages(settings.events_dir, settings.config_file.parent)
+    owners = {seed: w.page for seed, w in load_state(settings.events_dir).items()}
+    index = store.load_pages(settings.events_dir, settings.config_file.parent, owners)
     errors = [problem for problem in index.problems if problem.severity == "error"]
     for problem in index.problems:
         click.echo(str(problem) + (" [warning]" if problem.severity != "error" else ""))

@@ -21,14 +21,27 @@ def escape_inline(text: str) -> str:
     return _INLINE.sub(r"\\\1", text)
 
 
-_SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+#: Where a link's address starts: inline `](...)` or a reference definition `[x]: ...`.
+_LINK_TARGET = re.compile(r"\]\(\s*|^[ ]{0,3}\[[^\]\n]+\]:\s*", re.MULTILINE)
+_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:]*$)", re.IGNORECASE)
 
 
 def safe_markdown(text: str) -> str:
-    """A person's own Markdown, kept as Markdown but made safe: raw HTML shows as text and
-    links to `javascript:`, `vbscript:` and `data:` URLs lead nowhere."""
+    """A person's own Markdown, kept as Markdown but made safe: raw HTML and attribute lists
+    (`{: onclick=...}`) show as text, and a link whose address is not http(s), mailto or
+    relative (`javascript:`, even split by spaces or line breaks) leads nowhere."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SCRIPT_LINK.sub("](#", text)
+    text = text.replace("{", "\\{").replace("}", "\\}")
+    return _LINK_TARGET.sub(_disarm_link, text)
+
+
+def _disarm_link(match: re.Match[str]) -> str:
+    after = match.string[match.end():match.end() + 200].lstrip("<")
+    address = "".join(after.split())  # browsers drop spaces and line breaks in a URL
+    address = address[:address.find(")")] if ")" in address else address
+    if _SAFE_SCHEME.match(address):
+        return match.group()
+    return match.group() + "#"
 
 
 def escape_paragraph(text: str) -> str:

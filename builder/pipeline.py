@@ -123,11 +123,13 @@ class Builder:
     def run(self) -> BuildReport:
         with memory.build_lock(self.events_dir):
             store.remove_temporary_files(self.events_dir)
-            self.index = store.load_pages(self.events_dir, self.settings.config_file.parent)
+            recorded = memory.load_state(self.events_dir)
+            self.index = store.load_pages(self.events_dir, self.settings.config_file.parent,
+                                          {seed: w.page for seed, w in recorded.items()})
             self.report.page_problems = list(self.index.problems)
             self.known_people = sorted({name for event in self.index.events
                                         for name in event.people if " " in name})
-            self.journal = memory.Journal(self.events_dir, memory.load_state(self.events_dir))
+            self.journal = memory.Journal(self.events_dir, recorded)
             try:
                 plan = self._plan(list_seeds(self.settings.seeds_dir))
                 self._rebuild(plan.rebuild)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,9 +50,16 @@ def iter_pages(events_dir: Path) -> Iterator[Path]:
             yield path
 
 
-def load_pages(events_dir: Path, label_root: Path | None = None) -> PageIndex:
-    """Read every event page. Problems name each page relative to `label_root`."""
+def load_pages(events_dir: Path, label_root: Path | None = None,
+               owners: Mapping[str, str] | None = None) -> PageIndex:
+    """Read every event page. Problems name each page relative to `label_root`.
+
+    A seed cited by two pages belongs to the one `owners` (seed -> page, from the state
+    file) names, else to the first in path order; the other page gets the problem.
+    """
     index = PageIndex()
+    citing: dict[str, list[str]] = {}
+    labels: dict[str, tuple[str, int]] = {}
     for path in iter_pages(events_dir):
         relative = path.relative_to(events_dir).as_posix()
         label = _label(path, label_root)
@@ -72,15 +79,30 @@ def load_pages(events_dir: Path, label_root: Path | None = None) -> PageIndex:
         event.path = relative
         index.events.append(event)
         index.by_path[relative] = event
+        labels[relative] = (label, _key_line(text, "sources"))
         for seed in dict.fromkeys(event.seeds):
-            if seed in index.by_seed:
+            citing.setdefault(seed, []).append(relative)
+    for seed, pages in citing.items():
+        owner = (owners or {}).get(seed)
+        owner = owner if owner in pages else pages[0]
+        index.by_seed[seed] = owner
+        for page in pages:
+            if page != owner:
+                label, line = labels[page]
                 index.problems.append(Problem(
-                    label, 1, "sources",
-                    f"seed {seed!r} is also a source of {index.by_seed[seed]} (expected each "
+                    label, line, "sources",
+                    f"seed {seed!r} is also a source of {labels[owner][0]} (expected each "
                     "seed in one event page only: merge the two pages or remove one source)"))
-            else:
-                index.by_seed[seed] = relative
+    index.problems.sort(key=lambda problem: (problem.path, problem.line))
     return index
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of a top-level front-matter key (1 if not found)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 def _label(path: Path, root: Path | None) -> str:
