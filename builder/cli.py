@@ -142,6 +142,17 @@ def check(config_file: Path | None) -> None:
         sys.exit(1)
 
 
+@main.command("eval")
+@click.argument("corpus", type=click.Path(file_okay=False, path_type=Path),
+                default=Path("../shared/corpus"))
+@click.option("--no-floors", is_flag=True, help="Print the figures only; never fail.")
+def eval_command(corpus: Path, no_floors: bool) -> None:
+    """Measure the readers on a corpus of pages with gold titles and dates (gold.jsonl)."""
+    from builder import evaluate
+
+    sys.exit(evaluate.main(corpus, floors=not no_floors))
+
+
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--site-name", default=None, help="The site's name (default: the folder name).")

@@ -374,9 +374,9 @@ class _Dumper(yaml.SafeDumper):
         return True  # the same date twice is written twice, never as '&id001' / '*id001'
 
 
-#: Characters YAML reads as line breaks inside a value; written as spaces so that a value
-#: read back is the value written.
-_YAML_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+#: Characters YAML reads as line breaks (or folds away) inside a value; written as spaces so
+#: that a value read back is the value written.
+_YAML_BREAKS = str.maketrans({"\r": " ", "\x85": " ", "\u2028": " ", "\u2029": " "})
 
 
 def _one_line(value: Any) -> Any:

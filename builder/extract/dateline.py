@@ -25,7 +25,7 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DATE = (rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
          rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?")
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z&.\- ]{0,30})\)|/(?P<wire>[A-Za-z][A-Za-z\- ]{1,30})/"
-_SEPARATOR = r"\s*(?:-{1,}|–|—|―|:)+\s*"
+_SEPARATOR = r"\s*(?:-{1,}|–|—|―)+\s*"
 
 _DATELINE = re.compile(
     rf"^(?P<city>{_CITY_UPPER})"
@@ -39,8 +39,11 @@ _DATELINE_AGENCY = re.compile(
     rf"(?:,\s*(?P<region>{_REGION}))?"
     rf"(?:,\s*(?P<date>{_DATE}))?"
     rf"\s*(?:{_AGENCY})"
-    rf"{_SEPARATOR}(?=\S)"
+    rf"(?:{_SEPARATOR}|\s*)(?=\S)"  # "London (CNN)It was ...": no dash after the agency
 )
+#: News agencies that may close a dateline without a dash ("London (CNN)It was ...").
+AGENCIES = frozenset({"AP", "AFP", "CNN", "Reuters", "BBC", "UPI", "dpa", "DPA", "ANI", "PTI",
+                      "Xinhua", "Bloomberg", "IANS", "EFE", "ANSA", "Kyodo", "Yonhap", "TASS"})
 #: Upper-case openers that are not places ("UPDATE --", "BREAKING:").
 NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION",
                         "EDITOR'S NOTE", "CORRECTION", "WATCH", "LIVE", "PHOTOS", "VIDEO"})
@@ -71,6 +74,10 @@ def extract_dateline(paragraph: str) -> Dateline | None:
         return None
     region = match.group("region")
     agency = match.group("agency") or match.group("wire")
+    if match.re is _DATELINE_AGENCY and not any(
+            dash in paragraph[match.start("agency") if match.group("agency") else 0:match.end()]
+            for dash in "-–—―") and (agency or "").strip() not in AGENCIES:
+        return None  # "Apple (AAPL)rose": only a known agency may stand without a dash
     return Dateline(
         city=place_name(city),
         region=region.strip() if region else None,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from builder.model import Article, SeedError
-from builder.readers import markdown, text
+from builder.readers import html, markdown, text
 
 __all__ = ["READERS", "SeedError", "decode", "is_seed", "read_seed"]
 
@@ -20,6 +20,14 @@ __all__ = ["READERS", "SeedError", "decode", "is_seed", "read_seed"]
 READERS: dict[str, Callable[[str, str], Article]] = {
     ".txt": text.read_text,
     ".md": markdown.read_note,
+    ".html": html.read_html,
+    ".htm": html.read_html,
+}
+#: Readers that are given the file's bytes (after the same checks), so that a saved page is
+#: read in the charset it declares itself.
+BYTE_READERS: dict[str, Callable[[bytes, str], Article]] = {
+    ".html": html.read_html,
+    ".htm": html.read_html,
 }
 
 
@@ -40,8 +48,10 @@ def read_seed(path: Path, max_bytes: int) -> Article:
     if not content.strip():
         raise SeedError("the file is empty (expected the article's title on the first line, "
                         "then its text)")
-    reader = READERS[path.suffix.lower()]
-    return reader(content, path.name)
+    suffix = path.suffix.lower()
+    if suffix in BYTE_READERS:
+        return BYTE_READERS[suffix](data, path.name)
+    return READERS[suffix](content, path.name)
 
 
 def decode(data: bytes) -> str:

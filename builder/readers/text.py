@@ -1,29 +1,74 @@
-"""Reader for pasted web text (`.txt`): an article copied from a browser window.
+"""Reader for pasted web text (`.txt`): an article copied from a browser window, or a whole
+page pasted as text (menus, cookie notices, share buttons, related lists and footers too).
 
-Such text comes with page furniture around the article: a publisher line under the title
-("- Balitang Marino"), relative stamps ("4 hours ago", "2 min read"), bylines, share and
-comment buttons, a credit line ("Source: mb.com.ph"). The reader keeps the article and
-records what the furniture tells (publisher, authors, published date, credit).
-The dateline ("BERLIN, December 17 --") stays in the text: `extract.dateline` reads it.
+The reader finds the article in the page and keeps only it. It works in three steps, with
+general rules only (no rule knows a site):
+
+1. **Lines to blocks.** Marks that text browsers leave (`(BUTTON)`, `IFRAME: ...`, image file
+   names in brackets, check boxes, form fields) are dropped; hard-wrapped lines are joined;
+   each block is one paragraph, heading, list item or line of page furniture.
+2. **The article's body** is the run of blocks with the most prose: blocks are scored by
+   their length in words when they read as sentences, and every other block costs more the
+   longer the stretch of non-prose grows (a menu, a "Related" list, a footer); lines that
+   close an article ("Leave a Reply", "Related Articles", a copyright line) cost a lot.
+   Inside that run, furniture ("Advertisement", "Share", image captions shown twice,
+   photo credits) is dropped.
+3. **Title and header.** The headline is the heading-like line above the body that best
+   fits: a heading of its own (flush left where body text is indented), followed by the
+   byline or the date, not a menu item. Between headline and body: the publisher line
+   ("- Balitang Marino"), bylines ("By ...", "ByThe Associated Press"), timestamps
+   ("December 17, 2023, 12:34 PM", "Published 5:02 PM EST, Tue December 16, 2025"; an
+   "Updated ..." stamp only when there is no other) and relative stamps ("4 hours ago",
+   kept as `relative_stamp` to be resolved later). The credit line ("Source: mb.com.ph")
+   is read at the end of the body.
+
+The dateline ("BERLIN, December 17 --", "LONDON, Dec 3 (Reuters) -") stays at the start of
+the first paragraph: `extract.dateline` reads it. A dateline alone on its line is joined to
+the paragraph it opens.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
-import dateparser
-
+from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
 
-#: A line is "header-sized" when it has at most this many words; longer lines are body text.
-HEADER_LINE_MAX_WORDS = 12
+#: A block with at least this many words that reads as sentences is prose.
+PROSE_MIN_WORDS = 10
 #: Lines of a hard-wrapped paragraph are at most this long (mail and terminals wrap at 72-80).
 WRAP_MAX_CHARS = 100
-#: How many lines under the title are searched for publisher, byline and stamps.
-HEADER_MAX_LINES = 12
+#: Text browsers cut longer lines at about this many characters; such a line goes on below.
+BROWSER_WRAP_CHARS = 990
+#: How many blocks above the body are searched for the headline.
+TITLE_WINDOW = 45
+#: A headline has at most this many words.
+TITLE_MAX_WORDS = 40
+#: What a block of prose scores at most (one very long block does not outweigh the rest).
+PROSE_MAX_SCORE = 150
+#: What a headline candidate shown more than once on the page scores extra.
+REPEAT_BONUS = 1.0
+#: What the first prose block under a headline with a byline or date scores extra.
+OPENING_BONUS = 30
+#: What a line that closes an article ("Related Articles", "Leave a Reply") costs.
+STOP_COST = 60
+#: The prose after the run's last closing line is cut when it is less than this share of
+#: the prose before it.
+TAIL_SHARE = 0.5
+#: ... and after a closing line ("Leave a Reply"), less than this share.
+STOP_TAIL_SHARE = 1.0
+#: A line of at least this many underscores is a rule across the page, not a form field.
+HR_MIN_CHARS = 100
+#: A short line shown this many times on the page is furniture ("UK news in pictures").
+REPEATS_JUNK = 6
+#: Dates before this year are not publication dates of web pages.
+MIN_YEAR = 1990
 
-_BULLET = re.compile(r"^\s*(?:[-–•*·|]\s+)+")
+_BULLET = re.compile(r"^\s*(?:[-–•*·|+]\s+)+")
+_LYNX_BULLET = re.compile(r"^(?:[*+#•·o]|-)\s+")
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+\S")
 _RELATIVE = re.compile(
     r"^(?:(?:updated|posted|published)\s+)?(?:an?|\d+)\s*"
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|years?)"
@@ -32,14 +77,68 @@ _RELATIVE = re.compile(
 )
 _READING_TIME = re.compile(r"^\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\.?\s*(?:read|reading)"
                            r"(?:\s+time)?$", re.IGNORECASE)
-_BYLINE = re.compile(r"^by\s*(?=[A-Z])(.+)$", re.IGNORECASE)
-_STAMP_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|first published)"
-                           r"(?:\s+on)?[:\s]+", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b",
-                    re.IGNORECASE)
+_BYLINE = re.compile(r"^(?i:(?:(?:written|posted|reported|words|story|text|photos?)"
+                     r"(?:\s+(?:and|&)\s+\w+)?\s+)?by)(?:\b|(?=[A-Z]))\s*:?\s*(.*)$")
+_BYLINE_AFTER_DATE = re.compile(r"\bby\s*:?\s*([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})")
+_STAMP_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|last modified|"
+                           r"first published|written|date|created|modified)"
+                           r"(?:\s+(?:on|at))?\s*[:\s]\s*", re.IGNORECASE)
+_UPDATE_WORD = re.compile(r"\b(?:updated?|last\s+modified|modified|edited|revised)\b",
+                          re.IGNORECASE)
+_ORIGINAL_WORD = re.compile(r"\b(?:published|posted|created|written|originally|first)\b",
+                            re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:source|sources|credit|via|courtesy(?: of)?)\s*[:\-–]\s*(.+)$",
                      re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
+                        r"[\s,]*(?:by\s+)?(?P<name>[A-Z][\w&.'’ \-]{1,60}?)\s*"
+                        r"(?:[.,|]|all rights|\d{4}|$)", re.IGNORECASE)
+_COUNT_SUFFIX = re.compile(r"\s*[\(\[]?\d+[\)\]]?$")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;,。！？][\"'”’)\]]*$")
+#: A sentence ending inside a line (not an abbreviation such as "St." or "U.S.").
+_SENTENCE_BREAK = re.compile(r"[a-z0-9%)\]\"'”’]{2}[.!?…][\"'”’)\]]*\s+[\"“‘'(]?[A-Z0-9]|[。！？]")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
+_CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|video)s?"
+                      r"(?:\s+by)?\s*[:/©]|\((?:photo|image|credit)\b|getty images|"
+                      r"shutterstock|\bap photo\b|/\s*(?:ap|afp|reuters|getty|epa)\b|"
+                      r"©", re.IGNORECASE)
+
+# Lynx marks and form debris, removed from lines.
+_LYNX_MARKS = re.compile(
+    r"\(BUTTON\)|\[BUTTON Input\]\s*\(not implemented\)_*|\[INS:\s*|\s*:INS\]|"
+    r"\[(?:[^\]\[]{0,200}?\.(?:jpe?g|png|gif|webp|svg|bmp|ico|avif)(?:\?[^\]]*)?"
+    r"|[ xX]|\d+x\d+|image|img|logo|icon|spacer|[0-9a-f]{16,}[^\]]*|[A-Za-z0-9_\-]{20,})\]|"
+    r"_{3,}",
+    re.IGNORECASE,
+)
+#: Separators of a breadcrumb trail ("Home » Recipes » Title").
+_BREADCRUMB = re.compile(r"\s+(?:»|>>|>|›)\s+")
+#: Agency photo captions: "WASHINGTON, DC - OCTOBER 10: ...", "FILE - In this ... photo".
+_AGENCY_CAPTION = re.compile(r"^(?:FILE\s*[-–—]\s|[A-Z][A-Z .,'\-]+\s[-–—]\s+[A-Z]+\s+\d{1,2}:)")
+#: Boilerplate: affiliate and advertising disclosures, sign-up and comment prompts.
+_PROMO = re.compile(
+    r"\baffiliate links?\b|\badvertising (?:disclosure|disclaimer)|\bfrom one or more of our "
+    r"advertisers\b|\bmay (?:receive|earn) (?:a )?(?:small )?(?:commission|compensation)\b|"
+    r"\bqualifying purchases\b|\b(?:logged in|log in|sign in|signed in) to (?:leave|post) a "
+    r"comment\b|\bnever miss\b.*\bsign(?:ing)? up\b|^(?:photo|photograph|image|picture|"
+    r"illustration)s? (?:by|courtesy|credit)\b|\bunsplash\b", re.IGNORECASE)
+#: A wire story's closing credits ("Additional reporting by ...; Editing by ...").
+_WIRE_CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled) by\b",
+                          re.IGNORECASE)
+#: Cookie notices.
+_COOKIES = re.compile(r"\bcookies?\b.*\b(?:settings?|consent|polic(?:y|ies)|enable|accept|"
+                      r"use|preferences)\b|\b(?:settings?|consent|polic(?:y|ies)|enable|accept|"
+                      r"use|preferences)\b.*\bcookies?\b", re.IGNORECASE)
+_UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (?:us|me) on|"
+                      r"(?:sign|log) (?:in|up)|subscribe to|opens in (?:a )?new window|"
+                      r"(?:tap|swipe) to|scroll (?:down|to)|skip to|jump to|back to|"
+                      r"download (?:the|our) app|enter your|type your|your email)",
+                      re.IGNORECASE)
+_LYNX_LINE = re.compile(r"^(?:IFRAME:|EMBED\b|<iframe|<img|<div|<script|Your browser does "
+                        r"not support)", re.IGNORECASE)
+
 #: Lines that are page furniture wherever they stand (compared case-insensitively,
 #: without trailing counts such as "Comments (12)").
 FURNITURE = frozenset({
@@ -52,136 +151,726 @@ FURNITURE = frozenset({
     "related", "related articles", "related stories", "more stories", "recommended",
     "trending", "most read", "top stories", "skip to content", "skip to main content",
     "menu", "search", "close", "back to top", "loading...", "loading", "facebook", "twitter",
-    "x", "whatsapp", "linkedin", "reddit", "telegram", "messenger",
+    "x", "whatsapp", "linkedin", "reddit", "telegram", "messenger", "pinterest", "flipboard",
+    "pin", "pin it", "instagram", "youtube", "tumblr", "shares", "more", "next", "previous",
+    "replay", "more videos", "must watch", "just watched", "jump to recipe", "print recipe",
+    "image zoom", "show more sharing options", "close extra sharing options", "copy link url",
+    "copy link urlcopied!", "log out", "sign out", "subscriptions", "open navigation menu",
+    "advertisement:", "ad feedback", "story continues below advertisement", "continue reading",
+    "continue reading the main story", "supported by", "scroll to continue",
+    "click to copy url", "send text message", "view author archive", "email the author",
+    "get author rss feed", "follow on twitter", "add to pocket", "article bookmarked", "like",
+    "reply", "report", "top", "home", "news", "video", "videos", "photos", "gallery", "rss",
+    "rss feed", "newsletter", "newsletters", "donate", "tags", "filed under", "topics",
+    "hide caption", "toggle caption", "enlarge this image", "expand", "collapse", "show more",
+    "read full article", "read the full story", "view gallery", "view image", "open image",
+    "play video", "watch", "watch video", "listen now", "audio", "quantcast", "adchoices",
 })
-_COUNT_SUFFIX = re.compile(r"\s*[\(\[]?\d+[\)\]]?$")
-_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+#: Lines that close an article: what follows them is comments, related links or footer.
+STOPS = frozenset({
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
+    "show comments", "view comments", "related", "related articles", "related stories",
+    "related posts", "related coverage", "related content", "related links", "related news",
+    "related topics", "you may also like", "you might also like", "you may like",
+    "you might like", "more stories", "more from", "recommended", "recommended for you",
+    "recommended stories", "recommended articles", "trending", "trending now",
+    "trending stories", "most popular", "most read", "most viewed", "popular", "popular now",
+    "popular posts", "latest news", "latest articles", "latest stories", "latest posts",
+    "recent posts", "recent stories", "recent comments", "read next", "up next",
+    "what to read next", "about the author", "share this:", "like this:", "explore further",
+    "more like this", "more on this story", "top stories", "don't miss", "editor's picks",
+    "around the web", "sponsored content", "paid content", "from our partners",
+    "join the conversation",
+    "be part of the conversation", "conversation", "discussion", "responses", "footer",
+    "site map", "sitemap", "more in", "more from this author", "more articles",
+    "also read", "see also", "next article", "previous article", "next post",
+    "previous post", "newsletter", "sign up for our newsletter", "subscribe to our newsletter",
+})
+_STOP_PATTERN = re.compile(r"^(?:\d+\s+(?:comments?|responses?|thoughts?|replies)\b.*|"
+                           r"(?:more|latest|top|trending)\s+(?:from|in|on)\s+.{1,40}|"
+                           r"(?:all rights reserved|terms of (?:use|service)|privacy policy)"
+                           r".*)$", re.IGNORECASE)
+
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_MDY = re.compile(rf"\b{_MONTH},?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*"
+                       rf"(?:@\s*)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+"
+                       rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
+                       r"\b")
+_DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
+                           r"(?P<year>(?:19|20)?\d\d)(?![\d/.]|\.\d)")
+
+
+def count_words(text: str) -> int:
+    """Words in a text; in Chinese and Japanese, which have no spaces, two characters count
+    as one word."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+
+
+@dataclass
+class _Block:
+    """A paragraph, heading, list item or line of furniture, with where it stood."""
+
+    text: str
+    line: int
+    indent: int
+    bullet: bool = False
+    junk: bool = False
+    words: int = 0
+    prose: bool = False
+    stop: bool = False
+    caption: bool = False
+    #: A rule across the page (a text browser's <hr>).
+    rule: bool = False
+
+    def __post_init__(self) -> None:
+        self.words = count_words(self.text)
+
+
+@dataclass
+class _Page:
+    """A pasted page: its blocks, and what is known about its layout."""
+
+    blocks: list[_Block]
+    #: Most prose is indented (a text browser's dump): flush-left lines are headings.
+    indented: bool
+    #: Numeric dates are day first ("12/04/2020" is 12 April).
+    day_first: bool
+    all_text: str = ""
+    folded_lines: dict[str, int] = field(default_factory=dict)
+    #: The indent of most prose (text nested deeper is in a list or a box).
+    prose_indent: int | None = None
 
 
 def read_text(content: str, seed: str) -> Article:
     """Read pasted article text. Raises SeedError when there is no title or no text."""
-    lines = [_clean_line(line) for line in content.split("\n")]
-    start = _first_content_line(lines)
-    if start is None:
+    page = _parse(content)
+    if not any(not block.junk for block in page.blocks):
         raise SeedError("no title (expected the headline on the first non-empty line)")
-    title = _BULLET.sub("", lines[start]).lstrip("# ").strip()
+    body_start, body_end = _body_span(page)
+    title_index = _title_index(page, body_start)
+    if title_index is None:
+        raise SeedError("no title (expected the headline on the first non-empty line)")
+    title = page.blocks[title_index].text
+    if len(_BREADCRUMB.findall(title)) >= 2:  # "Home » Recipes » Title"
+        title = _BREADCRUMB.split(title)[-1]
+    title = title.lstrip("# ").strip()
     article = Article(seed=seed, title=title, paragraphs=[])
-    body_start = _read_header(lines, start + 1, article)
-    article.paragraphs = _read_body(lines[body_start:], article)
+    if body_start <= title_index:
+        body_start = title_index + 1
+        body_end = max(body_end, body_start)
+    header_end = _read_header(page, title_index, body_start, body_end, article)
+    body_start = max(body_start, header_end)
+    # The story opens with prose (or a dateline alone on its line), not a leftover label.
+    while body_start < body_end - 1 and not _counts(page.blocks[body_start]) and not (
+            _lone_dateline(page.blocks[body_start].text)):
+        body_start += 1
+    article.paragraphs = _read_body(page, body_start, body_end, article)
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
+    if article.published is None:
+        _find_date_near(page, title_index, body_start, body_end, article)
+    if article.publisher is None:
+        article.publisher = _copyright_holder(page)
     return article
 
 
+# --- Step 1: lines to blocks -------------------------------------------------------------------
+
+
 def _clean_line(line: str) -> str:
-    return line.replace("\u00a0", " ").replace("\u200b", "").strip()
+    return line.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "").rstrip()
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(r"\s{2,}", " ", _LYNX_MARKS.sub(" ", text)).strip()
 
 
 def _is_furniture(line: str) -> bool:
-    key = _COUNT_SUFFIX.sub("", _BULLET.sub("", line)).strip().lower().rstrip(":")
-    return key in FURNITURE or bool(_RELATIVE.match(key)) or bool(_READING_TIME.match(key))
+    key = _COUNT_SUFFIX.sub("", _BULLET.sub("", line)).strip().lower().rstrip(":").strip()
+    return (key in FURNITURE or bool(_RELATIVE.match(key)) or bool(_READING_TIME.match(key))
+            or not re.search(r"\w", key))
 
 
-def _first_content_line(lines: list[str]) -> int | None:
-    for index, line in enumerate(lines):
-        if line and not _is_furniture(line):
-            return index
-    return None
+def _is_stop(text: str) -> bool:
+    key = _COUNT_SUFFIX.sub("", text).strip().lower().rstrip(":.!").strip()
+    key = key.replace("’", "'")
+    return key in STOPS or bool(_STOP_PATTERN.match(key))
 
 
-def _read_header(lines: list[str], start: int, article: Article) -> int:
-    """Read publisher, byline and stamps under the title; return where the body starts."""
-    index = start
-    seen = 0
-    while index < len(lines) and seen < HEADER_MAX_LINES:
-        line = lines[index]
-        if not line:
-            index += 1
-            continue
-        bare = _BULLET.sub("", line).strip()
-        if len(bare.split()) > HEADER_LINE_MAX_WORDS:
-            break
-        seen += 1
-        if _is_furniture(bare):
-            pass
-        elif (byline := _BYLINE.match(bare)) is not None:
-            article.authors = _split_authors(byline.group(1))
-        elif (stamp := _read_stamp(bare)) is not None:
-            if article.published is None or not bare.lower().startswith(("updated", "last")):
-                article.published = stamp
-                article.date_evidence = f"timestamp {bare!r}"
-        elif seen == 1 and not _SENTENCE_END.search(bare):
-            article.publisher = bare
-        else:
-            break
-        index += 1
-    return index
+def _parse(content: str) -> _Page:
+    raw_lines = [_clean_line(line) for line in content.split("\n")]
+    longest = max((len(line.strip()) for line in raw_lines), default=0)
+    width = longest if longest <= WRAP_MAX_CHARS else None  # the whole text is hard-wrapped
+    blocks: list[_Block] = []
+    current: list[tuple[int, str, int]] = []  # (line number, text, indent)
 
-
-def _split_authors(text: str) -> list[str]:
-    text = re.sub(r"\s*[|,]\s*(?:updated|published|posted)\b.*$", "", text, flags=re.IGNORECASE)
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", text)
-    return [part.strip() for part in parts if part.strip()]
-
-
-def _read_stamp(line: str) -> dt.date | None:
-    """A publication stamp with a full date ("Published 5:02 PM EST, Tue December 16, 2025")."""
-    text = _STAMP_PREFIX.sub("", line)
-    if not _YEAR.search(text) or not (_MONTH.search(text) or re.search(r"\d[-/.]\d", text)):
-        return None
-    if len(re.findall(r"[A-Za-z]{4,}", text)) > 6:
-        return None
-    parsed = dateparser.parse(text, languages=["en"],
-                              settings={"STRICT_PARSING": False, "RETURN_AS_TIMEZONE_AWARE": False})
-    return parsed.date() if parsed else None
-
-
-def _read_body(lines: list[str], article: Article) -> list[str]:
-    """Paragraphs of the body, without furniture, with wrapped lines joined."""
-    kept: list[str] = []
-    for line in lines:
-        if line and (credit := _CREDIT.match(line)) is not None and len(line.split()) <= 8:
-            article.credit = credit.group(1).strip()
-            continue
-        if line and _is_furniture(line):
-            continue
-        kept.append(line)
-    paragraphs: list[str] = []
-    for block in _blocks(kept):
-        if _hard_wrapped(block):
-            paragraphs.append(" ".join(block))
-            continue
-        current = ""
-        for line in block:
-            if current and _continues(current, line):
-                current = f"{current} {line}"
-            else:
-                if current:
-                    paragraphs.append(current)
-                current = line
+    def flush() -> None:
         if current:
-            paragraphs.append(current)
-    return paragraphs
+            blocks.extend(_blocks_of(current, width))
+            current.clear()
+
+    for number, raw in enumerate(raw_lines):
+        if not raw.strip():
+            flush()
+            continue
+        indent = len(raw) - len(raw.lstrip(" "))
+        stripped = raw.strip()
+        if _LYNX_LINE.match(stripped) or (stripped.startswith("#") and re.search(
+                r"\balternate\b|\bFeed\b| » ", stripped)):
+            flush()
+            blocks.append(_Block(stripped, number, indent, junk=True))
+            continue
+        text = _strip_marks(stripped)
+        if not text or not re.search(r"\w", text):
+            flush()
+            # A rule across the page (a text browser's <hr>) closes a part of the page.
+            block = _Block(stripped, number, indent, junk=True)
+            block.rule = len(stripped) >= HR_MIN_CHARS and not stripped.strip("_-=")
+            blocks.append(block)
+            continue
+        bullet = (bool(_LYNX_BULLET.match(text)) and (indent >= 4 or text[0] in "*•·")) or (
+            indent >= 4 and bool(_NUMBERED.match(text)))
+        if bullet:
+            flush()
+            item = _LYNX_BULLET.sub("", text).strip()
+            if item:
+                blocks.append(_Block(item, number, indent, bullet=True))
+            continue
+        if current and (indent == 0) != (current[-1][2] == 0) and len(current[-1][1]) < (
+                BROWSER_WRAP_CHARS):
+            flush()  # a heading (flush left) next to indented text: separate blocks
+        current.append((number, text, indent))
+    flush()
+    indented_prose = [b for b in blocks if b.words >= PROSE_MIN_WORDS and not b.bullet]
+    indented = bool(indented_prose) and (
+        sum(b.words for b in indented_prose if b.indent > 0)
+        > 0.6 * sum(b.words for b in indented_prose))
+    all_text = "\n".join(block.text for block in blocks)
+    page = _Page(blocks=blocks, indented=indented, day_first=_day_first(all_text),
+                 all_text=all_text)
+    if indented:
+        by_indent: dict[int, int] = {}
+        for block in indented_prose:
+            by_indent[block.indent] = by_indent.get(block.indent, 0) + block.words
+        page.prose_indent = max(by_indent, key=lambda indent: by_indent[indent])
+    for block in blocks:
+        _classify(block)
+        if indented and block.indent == 0:
+            block.prose = False  # flush left in a dump: a heading (or code), not prose
+        key = _fold(block.text)
+        page.folded_lines[key] = page.folded_lines.get(key, 0) + 1
+    _mark_repeated_captions(blocks)
+    _mark_templates(blocks)
+    return page
 
 
-def _blocks(lines: list[str]) -> list[list[str]]:
-    """Runs of non-empty lines, split at blank lines."""
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [block for block in blocks if block]
-
-
-def _hard_wrapped(block: list[str]) -> bool:
-    """A block of lines broken at a fixed width: one paragraph. (Pasted text that keeps one
-    paragraph per line has long lines; a wrapped paragraph's lines all stop short.)"""
-    return len(block) >= 2 and max(len(line) for line in block[:-1]) <= WRAP_MAX_CHARS
+def _blocks_of(lines: list[tuple[int, str, int]], width: int | None) -> list[_Block]:
+    """Blocks from a run of non-empty lines: hard-wrapped lines are joined (when the whole
+    text is wrapped at `width`), each other line is a block of its own (pasted pages keep
+    one paragraph per line)."""
+    blocks: list[_Block] = []
+    current_text = ""
+    start = lines[0]
+    for position, (number, text, indent) in enumerate(lines):
+        if not current_text:
+            current_text, start = text, (number, text, indent)
+            continue
+        previous = lines[position - 1][1]
+        first_word = text.split()[0]
+        wrapped_here = (width is not None and not _BULLET.match(text)
+                        and len(previous) + 1 + len(first_word) > width - 2
+                        and len(previous) >= 0.5 * width)
+        browser_wrap = len(previous) >= BROWSER_WRAP_CHARS
+        if wrapped_here or browser_wrap or _continues(current_text, text):
+            current_text = f"{current_text} {text}"
+        else:
+            blocks.append(_Block(current_text, start[0], start[2]))
+            current_text, start = text, (number, text, indent)
+    if current_text:
+        blocks.append(_Block(current_text, start[0], start[2]))
+    return blocks
 
 
 def _continues(previous: str, line: str) -> bool:
     """Whether `line` is the wrapped continuation of the paragraph `previous`."""
     return not _SENTENCE_END.search(previous) and (line[0].islower() or line[0] in ",;")
+
+
+def _classify(block: _Block) -> None:
+    text = block.text
+    if block.junk:
+        return
+    if block.words <= 15 and re.search(r"\bnewsletters?\b|\binbox\b", text, re.IGNORECASE):
+        block.junk = block.stop = True  # a newsletter box closes the article
+        return
+    if (_PROMO.search(text) and block.words <= 60) or (
+            block.words <= 40 and _COOKIES.search(text)):
+        block.junk = True
+        return
+    block.stop = _is_stop(text)
+    if _is_furniture(text) or _LYNX_LINE.match(text) or (
+            block.words <= 12 and _UI_LINE.match(text)):
+        block.junk = True
+        return
+    block.stop = block.stop or (block.words <= 30 and bool(re.match(
+        r"^(?:©|\(c\)|copyright\b)|.*\ball rights reserved\b", text, re.IGNORECASE)))
+    long_enough = block.words >= PROSE_MIN_WORDS
+    sentences = bool(_ENDS_SENTENCE.search(text) or _SENTENCE_BREAK.search(text))
+    separators = text.count("|") + text.count(" • ") + text.count(" / ")
+    block.prose = long_enough and sentences and separators < 2 and not _URL.search(text[:40])
+    block.caption = (bool(_CAPTION.search(text)) and block.words <= 60) or bool(
+        _AGENCY_CAPTION.match(text))
+
+
+def _mark_repeated_captions(blocks: list[_Block]) -> None:
+    """Image captions that a page shows twice (the alt text, then the caption) are dropped,
+    both copies."""
+    for index, block in enumerate(blocks):
+        if block.junk or block.words < 3 or (block.indent == 0 and not block.bullet):
+            continue
+        key = _fold(block.text)
+        for distance, other in enumerate(blocks[index + 1:index + 13], 1):
+            other_key = _fold(other.text)
+            if other.junk or not other_key or (other.indent == 0 and not other.bullet):
+                continue
+            similar = min(len(key), len(other_key)) >= 0.8 * max(len(key), len(other_key))
+            contained = key in other_key or other_key in key
+            if (other_key == key and (distance <= 3 or block.words >= 8)) or (
+                    distance <= 3 and len(key) > 30 and contained
+                    and (similar or _CAPTION.search(other.text) or _CAPTION.search(block.text))):
+                block.caption = other.caption = True
+        bare = re.sub(r"^\d{1,3}[.)]?\s+", "", key)
+        half = len(bare) // 2
+        if len(bare) > 30 and (bare[:half].strip() == bare[half:].strip()
+                               or bare[:half - 1].strip() == bare[half + 1:].strip()
+                               or bare[:half + 1].strip() == bare[half:].strip()):
+            block.caption = True  # "A caption. A caption." on one line
+
+
+def _mark_templates(blocks: list[_Block]) -> None:
+    """Lines that repeat on the page with only their numbers changed ("This story has been
+    shared 52,174 times", "Read more") are furniture."""
+    counts: dict[str, int] = {}
+    variants: dict[str, set[str]] = {}
+    keys = []
+    for block in blocks:
+        key = re.sub(r"\d[\d,.]*", "#", _fold(block.text)) if block.words <= 20 else ""
+        keys.append(key)
+        if key and "#" in key:
+            counts[key] = counts.get(key, 0) + 1
+            variants.setdefault(key, set()).add(_fold(block.text))
+    for block in blocks:
+        if 2 <= block.words <= 20:
+            key = _fold(block.text)
+            counts[key] = counts.get(key, 0) + 1
+    for block, key in zip(blocks, keys, strict=True):
+        if (key and "#" in key and counts.get(key, 0) >= 3 and len(variants[key]) >= 2) or (
+                block.words <= 6 and counts.get(_fold(block.text), 0) >= REPEATS_JUNK):
+            block.junk = True
+
+
+def _fold(text: str) -> str:
+    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+# --- Step 2: the body ----------------------------------------------------------------------------
+
+
+def _counts(block: _Block) -> bool:
+    """Whether a block counts as the article's prose."""
+    return block.prose and not (block.junk or block.caption or block.stop)
+
+
+def _weight(page: _Page, block: _Block, gap: int) -> float:
+    if block.stop:
+        return -STOP_COST
+    if _counts(block):
+        score = float(min(block.words, PROSE_MAX_SCORE))
+        nested = page.prose_indent is not None and block.indent > page.prose_indent + 1
+        return score / 2 if block.bullet or nested or _NUMBERED.match(block.text) else score
+    return -float(min(gap, 12))
+
+
+def _body_span(page: _Page) -> tuple[int, int]:
+    """The run of blocks [start, end) with the most prose (maximum-sum run)."""
+    best, best_span = 0.0, (0, 0)
+    total, start, gap = 0.0, 0, 0
+    openings = _story_openings(page)
+    for index, block in enumerate(page.blocks):
+        if _counts(block):
+            gap = 0
+        else:
+            gap += 1
+        weight = _weight(page, block, gap) + (OPENING_BONUS if index in openings else 0)
+        if total <= 0:
+            total, start = 0.0, index
+        total += weight
+        if total > best:
+            best, best_span = total, (start, index + 1)
+    start, end = best_span
+    if end == 0:  # no prose at all: every non-furniture block after the first
+        content = [i for i, b in enumerate(page.blocks) if not b.junk]
+        return (content[1], len(page.blocks)) if len(content) > 1 else (len(page.blocks),
+                                                                        len(page.blocks))
+    end = _trim_tail(page, start, end)
+    # The story's first paragraph may be short: take sentences just above the run.
+    while start > 0:
+        block = page.blocks[start - 1]
+        if (block.junk or block.caption or block.stop or block.bullet or block.words < 4
+                or not re.search(r"[.!?][\"'”’)]*$", block.text)
+                or (page.indented and block.indent == 0) or _looks_like_meta(block.text)):
+            break
+        start -= 1
+    # ... and short closing paragraphs just below it, and a wire story's credits.
+    while end < len(page.blocks):
+        block = page.blocks[end]
+        if _WIRE_CREDIT.match(block.text):
+            end += 1
+            continue
+        if (block.junk or block.caption or block.stop or block.bullet or block.words < 4
+                or not re.search(r"[.!?][\"'”’)]*$", block.text)
+                or _looks_like_meta(block.text)):
+            break
+        end += 1
+    # A dateline alone on its line opens the first paragraph.
+    if start > 0 and _lone_dateline(page.blocks[start - 1].text):
+        start -= 1
+    return start, end
+
+
+def _story_openings(page: _Page) -> set[int]:
+    """The first prose block under each heading that has a byline or a full date below it
+    (a headline with its header): where a story likely starts."""
+    openings = set()
+    for index, block in enumerate(page.blocks):
+        if (block.junk or block.bullet or block.words < 3 or block.words > TITLE_MAX_WORDS
+                or (page.indented and block.indent != 0) or block.prose):
+            continue
+        meta = False
+        for below in range(index + 1, min(len(page.blocks), index + 10)):
+            other = page.blocks[below]
+            if _counts(other):
+                if meta:
+                    openings.add(below)
+                break
+            if not other.junk and (_looks_like_meta(other.text) or _has_date(other.text)):
+                meta = True
+    return openings
+
+
+def _trim_tail(page: _Page, start: int, end: int) -> int:
+    """Cut the run at its last closing line or rule when little prose follows it (an author's
+    note, a newsletter box or the first comments after the article)."""
+    first = True
+    while True:
+        boundaries = [i for i in range(start + 1, end)
+                      if page.blocks[i].stop or page.blocks[i].rule]
+        if not boundaries:
+            return end
+        last = boundaries[-1]
+        before = sum(b.words for b in page.blocks[start:last] if _counts(b))
+        after = sum(b.words for b in page.blocks[last:end] if _counts(b))
+        share = STOP_TAIL_SHARE if first and not page.blocks[last].rule else TAIL_SHARE
+        if after >= share * before:
+            return end
+        end, first = last, False
+
+
+def _lone_dateline(text: str) -> bool:
+    if len(text.split()) > 8 or not re.search(r"[-–—―]\s*$", text):
+        return False
+    return extract_dateline(f"{text} X") is not None
+
+
+# --- Step 3: the title and the header ------------------------------------------------------------
+
+
+def _looks_like_meta(text: str) -> bool:
+    """A byline, a timestamp or a relative stamp."""
+    bare = _BULLET.sub("", text).strip()
+    byline = _BYLINE.match(bare)
+    is_byline = byline is not None and len(bare.split()) <= 12 and (
+        not byline.group(1) or byline.group(1)[0].isupper())
+    return (is_byline or _read_stamp(bare, False) is not None
+            or bool(_RELATIVE.match(bare)) or bool(_READING_TIME.match(bare)))
+
+
+def _title_score(page: _Page, index: int, body_start: int) -> float | None:
+    """How much a block above the body looks like the headline; None if it cannot be."""
+    block = page.blocks[index]
+    text = block.text
+    if (block.junk or block.stop or block.words < 2 or block.words > TITLE_MAX_WORDS
+            or len(text) > 300 or _looks_like_meta(text) or _URL.search(text)
+            or text.endswith((":", "|", ",")) or _CREDIT.match(text) or "©" in text
+            or text.lower() == text or text.count("|") >= 2):
+        return None
+    score = 0.0
+    if block.bullet or _BULLET.match(text):
+        score -= 4
+    if page.indented:
+        score += 4 if block.indent == 0 else 0
+    score += min(block.words, 8) / 2
+    if block.caption:
+        score -= 3
+    if text.endswith(".") and block.words >= 10:
+        score -= 2  # a standfirst rather than a headline
+        score -= max(0, block.words - 20) * 0.3
+    previous = next((b for b in reversed(page.blocks[max(0, index - 3):index]) if not b.junk),
+                    None)
+    if (previous is not None and page.indented and previous.indent == 0 == block.indent
+            and 3 <= previous.words < block.words
+            and (block.words >= 12 or text.endswith("."))):
+        score -= 3  # the standfirst under a headline
+    # A byline or a date below it (before the body) is the surest sign of a headline.
+    for below in page.blocks[index + 1:min(body_start, index + 9)]:
+        if _looks_like_meta(below.text) or _has_date(below.text):
+            score += 3
+            break
+    # Headlines are often repeated on the page (breadcrumbs, share text, related lists).
+    if page.folded_lines.get(_fold(text), 0) > 1:
+        score += REPEAT_BONUS
+    # Nearer the body is likelier, within a window.
+    distance = sum(1 for b in page.blocks[index + 1:body_start] if not b.junk)
+    score -= distance * 0.15
+    return score
+
+
+def _title_index(page: _Page, body_start: int) -> int | None:
+    """The block holding the headline: the best-scored heading above the body, or the
+    first block of the page when nothing above the body looks like one."""
+    best, best_index = None, None
+    lowest = max(0, body_start - TITLE_WINDOW)
+    for index in range(body_start - 1, lowest - 1, -1):
+        score = _title_score(page, index, body_start)
+        if score is not None and (best is None or score > best):
+            best, best_index = score, index
+    if best_index is not None:
+        return best_index
+    return next((i for i, b in enumerate(page.blocks) if not b.junk), None)
+
+
+def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
+                 article: Article) -> int:
+    """Read publisher, bylines and stamps between the title and the body; return where the
+    body starts. Bylines and stamps at the top of the body run belong to the header too
+    (a standfirst above the byline reads as prose)."""
+    zone_end = body_start
+    for index in range(body_start, min(body_end, body_start + 8)):
+        if _looks_like_meta(page.blocks[index].text):
+            zone_end = index + 1
+    stamps: list[tuple[dt.date, str, bool]] = []
+    first = True
+    for index in range(title_index + 1, zone_end):
+        block = page.blocks[index]
+        bare = _BULLET.sub("", block.text).strip()
+        if not bare:
+            continue
+        is_first, first = first, False
+        if _RELATIVE.match(bare):
+            article.relative_stamp = article.relative_stamp or bare
+            continue
+        if block.junk:
+            continue
+        names = _byline(bare, page.blocks[index + 1:index + 5])
+        if names is not None and block.words <= 16:
+            if names and not article.authors:
+                article.authors = names
+            stamps.extend((found, bare, update)
+                          for found, update in _dates_in(bare, page.day_first))
+            continue
+        dates = _dates_in(bare, page.day_first)
+        if dates and block.words <= 25:
+            stamps.extend((found, bare, update) for found, update in dates)
+            continue
+        if (is_first and not _SENTENCE_END.search(bare) and block.words <= 6
+                and re.match(r"^\s*[-–|]\s+", block.text) and article.publisher is None):
+            article.publisher = bare
+    _take_stamp(article, stamps)
+    return zone_end
+
+
+def _take_stamp(article: Article, stamps: list[tuple[dt.date, str, bool]]) -> None:
+    """The publication date: the first stamp that is not an update, else the first update."""
+    if article.published is not None or not stamps:
+        return
+    original = [stamp for stamp in stamps if not stamp[2]]
+    found, line, _ = (original or stamps)[0]
+    article.published = found
+    article.date_evidence = f"timestamp {line[:80]!r}"
+
+
+def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: int,
+                    article: Article) -> None:
+    """No stamp under the title: a date just above the title, then in the header zone, then
+    at the top of the body."""
+    stamps: list[tuple[dt.date, str, bool]] = []
+    above = [b for b in page.blocks[max(0, title_index - 6):title_index] if not b.junk]
+    zones = [page.blocks[title_index + 1:body_start], above[-4:],
+             page.blocks[body_start:min(body_end, body_start + 3)]]
+    for zone in zones:
+        for block in zone:
+            if block.words > 40:
+                continue
+            stamps.extend((found, block.text, update)
+                          for found, update in _dates_in(block.text, page.day_first))
+        if stamps:
+            break
+    _take_stamp(article, stamps)
+
+
+def _byline(text: str, following: list[_Block]) -> list[str] | None:
+    """The names in a byline ("By A and B", "ByThe Associated Press", "By" then names on the
+    lines below, "October 19, 2019 by IWB"); None if `text` is not a byline."""
+    match = _BYLINE.match(text)
+    if match is not None:
+        rest = match.group(1).strip()
+        if not rest:
+            parts = []
+            for block in following:
+                if _has_date(block.text) or block.words > 6:
+                    break
+                if block.text.strip() in ("-", "|", "•"):
+                    break
+                parts.append(block.text.strip())
+            rest = " ".join(parts)
+        return _split_authors(rest)
+    if _has_date(text) and (after := _BYLINE_AFTER_DATE.search(text)) is not None:
+        return _split_authors(after.group(1))
+    return None
+
+
+def _split_authors(text: str) -> list[str]:
+    text = re.sub(r"\s*[|•·,]\s*(?:updated|published|posted)\b.*$", "", text,
+                  flags=re.IGNORECASE)
+    for found in (_DATE_MDY.search(text), _DATE_DMY.search(text), _DATE_ISO.search(text),
+                  _DATE_NUMERIC.search(text)):
+        if found is not None:
+            text = text[:found.start()]
+    text = re.split(r"\s+(?:on|at|in|for|from)\s+(?=[A-Z0-9])|\s*[|•·–—]\s*|\s+-\s+|"
+                    r"\s*@|\s*\(|\d", text)[0]
+    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z]+ (?:Writer|Reporter|Editor|Correspondent)\b)",
+                  " | ", text)
+    text = text.split(" | ")[0]
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", text)
+    names = []
+    for part in parts:
+        name = part.strip(" .:-")
+        if name and len(name.split()) <= 5 and name not in names:
+            names.append(name)
+    return names
+
+
+def _has_date(text: str) -> bool:
+    return bool(_dates_in(text, False))
+
+
+def _read_stamp(line: str, day_first: bool) -> dt.date | None:
+    """A publication stamp with a full date ("Published 5:02 PM EST, Tue December 16, 2025")."""
+    text = _STAMP_PREFIX.sub("", line)
+    if len(re.findall(r"[A-Za-z]{4,}", text)) > 6:
+        return None
+    dates = _dates_in(text, day_first)
+    return dates[0][0] if dates else None
+
+
+def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
+    """The full dates written in a line, in order, each with whether it is an update's
+    ("Updated: ...", "Last modified on ...")."""
+    found: list[tuple[int, dt.date]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, year: int, month: int, day: int) -> None:
+        if any(start < b and end > a for a, b in taken):
+            return
+        if not MIN_YEAR <= year <= dt.date.today().year + 1:
+            return
+        try:
+            found.append((start, dt.date(year, month, day)))
+        except ValueError:
+            return
+        taken.append((start, end))
+
+    for pattern in (_DATE_MDY, _DATE_DMY):
+        for match in pattern.finditer(text):
+            month = _MONTHS[match.group("month")[:3].lower()]
+            add(match.start(), match.end(), int(match.group("year")), month,
+                int(match.group("day")))
+    for match in _DATE_ISO.finditer(text):
+        add(match.start(), match.end(), int(match.group("year")), int(match.group("month")),
+            int(match.group("day")))
+    for match in _DATE_NUMERIC.finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        year = int(match.group("year"))
+        year = year + 2000 if year < 100 else year
+        dots = match.group("sep") == "."
+        first_is_day = a > 12 or (b <= 12 and (dots or day_first))
+        day, month = (a, b) if first_is_day else (b, a)
+        add(match.start(), match.end(), year, month, day)
+    found.sort()
+    result = []
+    for start, date in found:
+        before = text[max(0, start - 40):start]
+        clause = re.split(r"[|•·]|\s{2,}|/\s", before)[-1]
+        update = bool(_UPDATE_WORD.search(clause)) and not _ORIGINAL_WORD.search(
+            clause[clause.lower().rfind("updat"):] if "updat" in clause.lower() else "")
+        result.append((date, update))
+    return result
+
+
+def _day_first(text: str) -> bool:
+    """Whether the page writes dates day first: more "5 March 2020" than "March 5, 2020"."""
+    return len(_DATE_DMY.findall(text)) > len(_DATE_MDY.findall(text))
+
+
+def _copyright_holder(page: _Page) -> str | None:
+    """The publisher a copyright line names ("© 2020 Los Angeles Times"), if any."""
+    for block in reversed(page.blocks):
+        if "©" not in block.text and "copyright" not in block.text.lower():
+            continue
+        match = _COPYRIGHT.search(block.text)
+        if match is None:
+            continue
+        name = match.group("name").strip(" .,-")
+        name = re.sub(r"\s+(?:inc|ltd|llc|plc|gmbh|co|corp|media|group)\.?$", "", name,
+                      flags=re.IGNORECASE) if len(name.split()) > 2 else name
+        if 2 <= len(name) <= 60 and name.lower() not in ("all rights reserved", "the"):
+            return name
+    return None
+
+
+# --- The body ------------------------------------------------------------------------------------
+
+
+def _read_body(page: _Page, start: int, end: int, article: Article) -> list[str]:
+    """Paragraphs of the body, without furniture."""
+    paragraphs: list[str] = []
+    for index in range(start, end):
+        block = page.blocks[index]
+        text = _BULLET.sub("", block.text).strip() if not block.bullet else block.text
+        if not text:
+            continue
+        if (credit := _CREDIT.match(text)) is not None and block.words <= 8:
+            article.credit = credit.group(1).strip()
+            continue
+        if block.junk or block.caption or block.stop:
+            continue
+        if paragraphs and _lone_dateline(paragraphs[-1]):
+            paragraphs[-1] = f"{paragraphs[-1]} {text}"
+            continue
+        paragraphs.append(re.sub(r"\s{2,}", " ", text))
+    # The credit line usually stands just after the text.
+    for block in page.blocks[end:end + 5]:
+        text = _BULLET.sub("", block.text).strip()
+        if (credit := _CREDIT.match(text)) is not None and block.words <= 8:
+            article.credit = article.credit or credit.group(1).strip()
+    return paragraphs

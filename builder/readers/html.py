@@ -1,0 +1,309 @@
+"""Reader for saved web pages (`.html`, `.htm`): an article saved from a browser.
+
+The work is done by well-kept libraries, on the given HTML only (nothing is fetched):
+trafilatura finds the main text and the page's metadata (title, site name, authors,
+canonical URL), htmldate finds the original publication date (not the date of an update).
+This module picks among what they find and tidies the text so that the article's first
+paragraph is the story's first paragraph: its dateline ("PORT VEYRA, March 3 (AP) — ...") is
+read later by `extract.dateline`.
+
+Its address is the canonical link (or og:url), else the address noted when it was saved
+(`<!-- saved from url=(NNNN)... -->`). The page's own charset declaration (`<meta charset>`,
+`http-equiv` Content-Type, an XML declaration or a byte order mark) decides how its bytes
+are read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import datetime as dt
+import re
+from typing import Any
+
+import htmldate
+import trafilatura
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+from builder.extract.dateline import extract_dateline
+from builder.model import Article, SeedError
+
+__all__ = ["decode_html", "read_html"]
+
+#: How far into the file a charset declaration is looked for (the HTML standard's prescan
+#: reads 1,024 bytes; saved pages often carry long comments and scripts before the meta).
+CHARSET_SCAN_BYTES = 16_384
+
+_META_CHARSET = re.compile(
+    rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:\-]+)",
+                           re.IGNORECASE)
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: Labels the HTML standard reads as windows-1252 (a superset of them).
+_AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii",
+                        "us-ascii", "cp819", "ibm819", "iso-ir-100", "windows-1252", "cp1252",
+                        "x-cp1252"})
+#: Separators between a headline and the site name in `<title>` and `og:title`.
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—»:·•]\s+|\s*[|»·•]\s*|\s+::\s+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+_BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\b[\s:]*\S", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^[-•*]\s+")
+#: A headline is at most this many words (a longer h1 is a page's lead paragraph).
+HEADLINE_MAX_WORDS = 40
+#: How many paragraphs at the top of the text are checked for title/byline/stamp repeats.
+LEAD_LINES = 4
+
+
+def read_html(content: str | bytes, seed: str) -> Article:
+    """Read a saved web page. Raises SeedError when it has no article text or no title."""
+    text = decode_html(content) if isinstance(content, bytes) else content
+    text = _XML_DECLARATION.sub("", text, count=1)
+    tree = load_html(text)
+    if tree is None:
+        raise SeedError("not an HTML page (expected a web page saved from a browser)")
+    document = trafilatura.bare_extraction(
+        copy.deepcopy(tree), with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, deduplicate=False,
+        date_extraction_params=_date_params())
+    if not isinstance(document, Document) or not (document.text or "").strip():
+        raise SeedError("no article text found in the page (expected a saved article page; "
+                        "pages built by scripts may save without their text)")
+    site = _clean(document.sitename) or None
+    title = pick_title(tree, site) or _clean(document.title)
+    if not title:
+        raise SeedError("no title found in the page (expected an <h1>, og:title or <title>)")
+    url = _canonical_url(document.url) or _saved_from(text)
+    paragraphs = _paragraphs(document.text or "", title)
+    if not paragraphs:
+        raise SeedError(f"no article text under the title {title[:60]!r}")
+    article = Article(seed=seed, title=title, paragraphs=paragraphs, publisher=site, url=url,
+                      authors=_authors(document.author))
+    published = _published(tree, url)
+    if published is not None:
+        article.published = published
+        article.date_evidence = "the page's publication date (htmldate, original date)"
+    return article
+
+
+# --- Bytes to text ---------------------------------------------------------------------------
+
+
+def decode_html(data: bytes) -> str:
+    """The page's text, read with the charset it declares (a BOM first, then `<meta charset>`,
+    `http-equiv` Content-Type or an XML declaration), else UTF-8, else windows-1252."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _lines(data.decode(encoding, errors="replace"))
+    declared = declared_charset(data[:CHARSET_SCAN_BYTES])
+    if declared is not None:
+        return _lines(data.decode(declared, errors="replace"))
+    try:
+        return _lines(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return _lines(data.decode("cp1252", errors="replace"))
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The Python codec for the charset a page declares in its first bytes, or None."""
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii", errors="ignore").strip().lower()
+    if label in _AS_CP1252:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A page read as bytes cannot be UTF-16 without a BOM (the standard says: read it as
+    # UTF-8); "utf-7" and the like are refused for safety.
+    if name.startswith(("utf-16", "utf-32", "utf-7")):
+        return "utf-8"
+    return name
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- Metadata ----------------------------------------------------------------------------------
+
+
+def _date_params() -> dict[str, Any]:
+    return {"original_date": True, "extensive_search": True,
+            "max_date": dt.date.today().isoformat()}
+
+
+def _published(tree: Any, url: str | None) -> dt.date | None:
+    """The original publication date htmldate finds in the page (never the update date)."""
+    found = htmldate.find_date(copy.deepcopy(tree), url=url, outputformat="%Y-%m-%d",
+                               **_date_params())
+    if not found:
+        return None
+    try:
+        return dt.date.fromisoformat(found)
+    except ValueError:
+        return None
+
+
+def _canonical_url(url: str | None) -> str | None:
+    """The page's own address (canonical link, og:url), when it is a web address."""
+    url = (url or "").strip()
+    return url if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE) else None
+
+
+def _saved_from(text: str) -> str | None:
+    """The address a browser noted when it saved the page ("<!-- saved from url=(0042)https://
+    ... -->", the mark browsers and `timeline add` leave), when the page names none itself."""
+    match = _SAVED_FROM.search(text[:4096])
+    return _canonical_url(match.group(1)) if match else None
+
+
+def _authors(author: str | None) -> list[str]:
+    names: list[str] = []
+    for part in re.split(r"\s*;\s*", author or ""):
+        name = _clean(part)
+        if name and name.lower() not in (n.lower() for n in names):
+            names.append(name)
+    return names
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE.sub(" ", (text or "").replace("\u00a0", " ").replace("\u200b", "")).strip()
+
+
+def fold(text: str) -> str:
+    """Text compared loosely: case, quotes, dashes and spacing folded."""
+    text = text.translate(str.maketrans("‘’‚‛′“”„‟″–—―", "''''\"\"\"\"\"\"---"))
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip().casefold()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _headline_part(title: str, site: str | None) -> str:
+    """A `<title>` without the site name: 'Headline | Site' -> 'Headline'. Without a known
+    site name, the longest part between separators."""
+    if site:
+        stripped = _strip_site(title, site)
+        if fold(stripped) != fold(title):
+            return stripped
+    parts = [part.strip() for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    if len(parts) <= 1:
+        return title.strip()
+    return max(parts, key=lambda part: len(_words(part)))
+
+
+def _strip_site(title: str, site: str) -> str:
+    """'Headline - Site' or 'Site: Headline' -> 'Headline' (the headline keeps its own
+    colons and dashes)."""
+    pattern = re.escape(site)
+    stripped = re.sub(rf"(?:\s*(?:[|\-–—»:·•]|::)\s*{pattern}\s*)+$", "", title,
+                      flags=re.IGNORECASE)
+    stripped = re.sub(rf"^\s*{pattern}\s*(?:[|\-–—»:·•]|::)\s*", "", stripped,
+                      flags=re.IGNORECASE)
+    return stripped.strip() or title.strip()
+
+
+def _meta(tree: Any, *xpaths: str) -> str:
+    for xpath in xpaths:
+        for value in tree.xpath(xpath):
+            text = _clean(str(value))
+            if text:
+                return text
+    return ""
+
+
+def pick_title(tree: Any, site: str | None) -> str:
+    """The headline: the page's `<h1>` that best agrees with its social or `<title>` title
+    (the h1 is the headline readers see), else that title without the site name."""
+    social = _meta(tree, "//meta[@property='og:title']/@content",
+                   "//meta[@name='og:title']/@content",
+                   "//meta[@name='twitter:title']/@content",
+                   "//meta[@property='twitter:title']/@content")
+    page_title = _meta(tree, "//head//title//text()", "//title//text()")
+    candidates = []
+    if social:
+        candidates.append(_strip_site(social, site) if site else social)
+    if page_title:
+        candidates.append(_headline_part(page_title, site))
+    reference = next((c for c in candidates if c), "")
+    headings = []
+    for heading in tree.xpath("//h1"):
+        text = _clean(heading.text_content())
+        words = _words(text)
+        if not words or len(words) > HEADLINE_MAX_WORDS or (site and fold(text) == fold(site)):
+            continue
+        headings.append((heading, text))
+    if not reference:
+        return headings[0][1] if headings else ""
+    best, best_score = "", 0.0
+    for heading, text in headings:
+        if fold(reference) in fold(text) and len(text) > len(reference):
+            # The h1 holds the headline and more: a section label or a subtitle in an
+            # element of its own ("Local News | <span>Headline</span>"), or one sentence.
+            parts = {fold(_clean(element.text_content())) for element in heading.iterdescendants()
+                     if isinstance(element.tag, str)}
+            return reference if fold(reference) in parts else text
+        score = max(_dice(text, candidate) for candidate in candidates)
+        shared = max(len(_content_words(text) & _content_words(c)) for c in candidates)
+        if score < 0.5 and not (len(headings) == 1 and shared >= 2 and len(_words(text)) >= 4):
+            continue
+        if score > best_score:
+            best, best_score = text, score
+    return best or reference
+
+
+_STOPWORDS = frozenset("a an and are as at be by for from has have in is it its of on or "
+                       "the this to was were will with".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in _words(text) if word not in _STOPWORDS}
+
+
+def _dice(a: str, b: str) -> float:
+    """How alike two titles are by their words, 0..1."""
+    words_a, words_b = set(_words(a)), set(_words(b))
+    if not words_a or not words_b:
+        return 0.0
+    return 2 * len(words_a & words_b) / (len(words_a) + len(words_b))
+
+
+# --- Text --------------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str, title: str) -> list[str]:
+    """The extracted text as paragraphs, starting with the story's first paragraph: repeats
+    of the headline, bylines and a lone dateline line ("WASHINGTON —") are tidied away or
+    joined to the paragraph they open."""
+    lines = [_clean(line) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    folded_title = fold(title)
+    start = 0
+    while start < min(len(lines), LEAD_LINES) and len(lines) - start > 1:
+        line = lines[start]
+        if fold(line) == folded_title or (_BYLINE.match(line) and len(line.split()) <= 12):
+            start += 1
+            continue
+        break
+    lines = lines[start:]
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and _lone_dateline(paragraphs[-1]):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _lone_dateline(paragraph: str) -> bool:
+    """A paragraph that is only a dateline ("WASHINGTON —", "LONDON (Reuters) -")."""
+    if len(paragraph.split()) > 8 or not re.search(r"[-–—―:]\s*$", paragraph):
+        return False
+    return extract_dateline(f"{paragraph} X") is not None
