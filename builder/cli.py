@@ -13,6 +13,9 @@ from builder.config import ConfigError, Settings, load_settings
 from builder.model import SeedError
 from builder.state import BuildLocked, load_state
 
+#: Without a terminal, a long build reports progress every this many seeds.
+PROGRESS_EVERY = 500
+
 _CONFIG_OPTION = click.option(
     "-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
     help="Provide a specific MkDocs config (default: ./mkdocs.yml).")
@@ -67,6 +70,8 @@ def _run_build(settings: Settings, reference_date: dt.date | None, restore: bool
     def progress(number: int, total: int, name: str) -> None:
         if show_progress:
             click.echo(f"\r[{number}/{total}] {name[:60]:<60}", nl=False, err=True)
+        elif not quiet and total >= 2 * PROGRESS_EVERY and number % PROGRESS_EVERY == 0:
+            click.echo(f"read {number} of {total} seeds", err=True)  # logs, CI
 
     try:
         report = pipeline.build(settings, reference_date, progress, restore=restore,

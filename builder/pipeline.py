@@ -117,6 +117,7 @@ class Builder:
         self.events_dir = settings.events_dir
         self.report = BuildReport()
         self._reported: set[str] = set()
+        self._read_count = self._to_read = 0
         self.saved_edits_dir = settings.config_file.parent / SAVED_EDITS_DIR / (
             dt.datetime.now().strftime("%Y-%m-%dT%H%M%S"))
 
@@ -132,6 +133,7 @@ class Builder:
             self.journal = memory.Journal(self.events_dir, recorded)
             try:
                 plan = self._plan(list_seeds(self.settings.seeds_dir))
+                self._to_read = len(plan.new) + sum(map(len, plan.rebuild.values()))
                 self._rebuild(plan.rebuild)
                 self._create(plan.new)
             finally:
@@ -143,9 +145,7 @@ class Builder:
 
     def _plan(self, seeds: list[Path]) -> _Plan:
         plan = _Plan()
-        for number, path in enumerate(seeds, 1):
-            if self.progress is not None:
-                self.progress(number, len(seeds), path.name)
+        for path in seeds:
             try:
                 check_seed_path(path, self.settings.seeds_dir)
             except SeedError as error:
@@ -202,6 +202,9 @@ class Builder:
     # -- doing -----------------------------------------------------------------------------
 
     def _read(self, path: Path, reference: dt.date) -> Article | None:
+        self._read_count += 1
+        if self.progress is not None:
+            self.progress(self._read_count, self._to_read, path.name)
         try:
             article = read_seed(path, self.settings.max_seed_bytes)
             return extract_article(article, reference, self.settings.aliases,
