@@ -582,12 +582,7 @@ CASES: list[Case] = [
             b"Subscribe\n", NO_TITLE),
     failing("no-title-furniture-lines-together", "furniture_run.txt",
             b"Share\nComments\n- 4 hours ago\nShare this article\nComments (12)\nSubscribe\n",
-            NO_TITLE, marks=bug(
-                "readers/text.py joins consecutive short furniture lines as if hard-wrapped "
-                "(_blocks_of, width = the longest line) into one block that is no longer "
-                "furniture; it is taken as the title and the seed fails with \"no article "
-                "text under the title '- 4 hours ago Share this article Comments (12) "
-                "Subscribe'\" instead of \"no title\"")),
+            NO_TITLE),
     failing("no-date-anywhere", "undated.txt",
             utf8("Ashmoor ferry service resumes after the storm\n- The Veyra Courier\n\n"
                  "The Ashmoor ferry ran again on Monday after repairs to the slipway, and the "
@@ -607,10 +602,7 @@ CASES: list[Case] = [
     ok("yaml-and-markdown-title-with-[x]", "yaml_title_x.txt",
        utf8(article(YAML_TITLE_X, "Ashmoor", 9,
                     *story("Ashmoor", "Returning officer Bex Arlow", "the recount"))),
-       YAML_TITLE_X, 9, check_yaml_title, marks=bug(
-           "readers/text.py _LYNX_MARKS deletes '[x]' (a text browser's check box) from every "
-           "line, the title too: the title \"... | > [x](y) * ...\" is written as "
-           "\"... | > (y) * ...\"")),
+       YAML_TITLE_X, 9, check_yaml_title),
     ok("hostile-html-and-markdown-body", "hostile.txt", utf8(HOSTILE_SEED),
        "Port Veyra notice board covered in strange code overnight", 5, check_hostile_body),
     ok("title-2000-chars", "long_title.txt",
@@ -620,10 +612,7 @@ CASES: list[Case] = [
     ok("title-2000-chars-with-publisher-line", "long_title_publisher.txt",
        utf8(article(LONG_TITLE, "Ashmoor", 11,
                     *story("Ashmoor", "The pier board", "the longer report"))),
-       LONG_TITLE, 11, check_long_title, marks=bug(
-           "readers/text.py joins the line under any line of 990+ characters to it "
-           "(BROWSER_WRAP_CHARS), so the publisher line '- The Veyra Courier' is appended to "
-           "a 2,000-character title")),
+       LONG_TITLE, 11, check_long_title),
     ok("cyrillic-title", "cyrillic.txt",
        utf8(article(CYRILLIC_TITLE, "Port Veyra", 12,
                     *story("Port Veyra", "Mayor Ilse Varnholt", "the bridge"))),
@@ -635,10 +624,7 @@ CASES: list[Case] = [
     ok("cjk-title", "cjk.txt",
        utf8(article(CJK_TITLE, "Port Veyra", 14,
                     *story("Port Veyra", "Deputy mayor Lin Adair", "the new bridge"))),
-       CJK_TITLE, 14, readable_slug(), marks=bug(
-           "readers/text.py _title_score refuses a headline of fewer than 2 'words' (CJK is "
-           "written without spaces), so the publisher line under it becomes the title: "
-           "the page is titled '- The Veyra Courier' (slug the-veyra-courier)")),
+       CJK_TITLE, 14, readable_slug()),
     ok("cjk-title-no-publisher-line", "cjk_bare.txt",
        utf8(article(CJK_TITLE + "。", "Port Veyra", 15,
                     *story("Port Veyra", "Harbour master Jon Edris", "the crane"),
@@ -647,18 +633,12 @@ CASES: list[Case] = [
     ok("emoji-only-title", "emoji.txt",
        utf8(article(EMOJI_TITLE, "Port Veyra", 16,
                     *story("Port Veyra", "The regatta committee", "the regatta"))),
-       EMOJI_TITLE, 16, readable_slug(expected="event"), marks=bug(
-           "readers/text.py treats a line without word characters (an emoji-only headline) "
-           "as furniture; the publisher line becomes the title ('- The Veyra Courier')")),
+       EMOJI_TITLE, 16, readable_slug(expected="event")),
     ok("emoji-only-title-no-publisher-line", "emoji_bare.txt",
        utf8(article(EMOJI_TITLE + "⚓", "Port Veyra", 17,
                     *story("Port Veyra", "The sailing club", "the new slipway"),
                     publisher=False)),
-       EMOJI_TITLE + "⚓", 17, readable_slug(expected="event"), marks=bug(
-           "readers/text.py treats a line without word characters (an emoji-only headline) "
-           "as furniture; with no publisher line the first paragraph, dateline and all, is "
-           "taken as the title, so the body has no dateline and the seed fails 'no date "
-           "found'")),
+       EMOJI_TITLE + "⚓", 17, readable_slug(expected="event")),
     *(ok(f"same-headline-same-day-{place.lower().replace(' ', '-')}", seed,
          utf8(article(SAME_TITLE, place, 18, lead, SAME_DAY_MORE[seed])),
          SAME_TITLE, 18, check_same_headline)

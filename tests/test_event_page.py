@@ -58,15 +58,17 @@ def test_unknown_keys_and_key_values_survive_a_round_trip() -> None:
     assert render_event(event) == text
 
 
-# YAML reads U+0085, U+2028 and U+2029 as line breaks: render_event writes them as spaces
-# (tested below), so the round trip is exact for all other text.
+# YAML reads CR, U+0085, U+2028 and U+2029 as line breaks: render_event writes them as
+# spaces (tested below), so the round trip is exact for all other text. A text field that is
+# only white space reads back as empty.
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",),  # not encodable
-                                     blacklist_characters="\x85\u2028\u2029"))
+                                     blacklist_characters="\r\x85\u2028\u2029"))
 names = st.lists(text.filter(str.strip), max_size=4, unique=True)
 
 
 @settings(max_examples=150, deadline=None)
-@given(title=text.filter(str.strip), summary=text, tags=names, people=names,
+@given(title=text.filter(str.strip), summary=st.just("") | text.filter(str.strip),
+       tags=names, people=names,
        day=st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1)),
        location=st.none() | text.filter(str.strip), body=text)
 def test_any_event_written_and_read_back_is_equal(title: str, summary: str, tags: list[str],
@@ -84,10 +86,10 @@ def test_any_event_written_and_read_back_is_equal(title: str, summary: str, tags
 
 
 def test_yaml_line_break_characters_are_written_as_spaces() -> None:
-    event = Event(title="Harbour\x85reopens\u2028in\u2029Ashmoor", date=dt.date(2025, 1, 2))
+    event = Event(title="Harbour\x85reopens\u2028in\u2029Ashmoor\rtoday", date=dt.date(2025, 1, 2))
     parsed, problems = parse_event(render_event(event), "p.md")
     assert problems == [] and parsed is not None
-    assert parsed.title == "Harbour reopens in Ashmoor"
+    assert parsed.title == "Harbour reopens in Ashmoor today"
 
 
 def _rendered_text(source: str) -> str:

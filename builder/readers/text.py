@@ -5,17 +5,23 @@ The reader finds the article in the page and keeps only it. It works in three st
 general rules only (no rule knows a site):
 
 1. **Lines to blocks.** Marks that text browsers leave (`(BUTTON)`, `IFRAME: ...`, image file
-   names in brackets, check boxes, form fields) are dropped; hard-wrapped lines are joined;
-   each block is one paragraph, heading, list item or line of page furniture.
+   names in brackets, check boxes, form fields) are dropped where they stand as marks, not
+   bracketed text inside a line ("[x](y)"); hard-wrapped lines are joined (a line of
+   furniture, such as "Share", never is), and so are the pieces of a line a text browser
+   cut at its line length; each block is one paragraph, heading, list item or line of page
+   furniture. A line of emoji is text; Chinese and Japanese, written without spaces, count
+   two characters as a word.
 2. **The article's body** is the run of blocks with the most prose: blocks are scored by
    their length in words when they read as sentences, and every other block costs more the
    longer the stretch of non-prose grows (a menu, a "Related" list, a footer); lines that
    close an article ("Leave a Reply", "Related Articles", a copyright line) cost a lot.
    Inside that run, furniture ("Advertisement", "Share", image captions shown twice,
-   photo credits) is dropped.
+   photo credits, a "Related" box of links) is dropped. A list of teasers (headlines shown
+   twice, each with a summary) is furniture; a wire story ends with its credits.
 3. **Title and header.** The headline is the heading-like line above the body that best
-   fits: a heading of its own (flush left where body text is indented), followed by the
-   byline or the date, not a menu item. Between headline and body: the publisher line
+   fits: a heading of its own (flush left or centred where body text is indented), followed
+   by the byline or the date, not a menu item; a line with the publisher line under it is
+   the headline whatever its length. Between headline and body: the publisher line
    ("- Balitang Marino"), bylines ("By ...", "ByThe Associated Press"), timestamps
    ("December 17, 2023, 12:34 PM", "Published 5:02 PM EST, Tue December 16, 2025"; an
    "Updated ..." stamp only when there is no other) and relative stamps ("4 hours ago",
@@ -30,8 +36,10 @@ the paragraph it opens.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
@@ -40,8 +48,16 @@ from builder.model import Article, SeedError
 PROSE_MIN_WORDS = 10
 #: Lines of a hard-wrapped paragraph are at most this long (mail and terminals wrap at 72-80).
 WRAP_MAX_CHARS = 100
+#: ... and a text whose longest line is shorter than this is not hard-wrapped prose (a list
+#: of short lines, such as page furniture, is not one paragraph).
+WRAP_MIN_CHARS = 40
 #: Text browsers cut longer lines at about this many characters; such a line goes on below.
 BROWSER_WRAP_CHARS = 990
+#: ... and never make a line longer than this (lynx's line buffer): a longer line was not cut
+#: by a text browser, and the line below it starts something else.
+BROWSER_WRAP_MAX_CHARS = 1024
+#: A line indented this much was centred by a text browser: a heading, as a flush-left line.
+CENTERED_INDENT = 100
 #: How many blocks above the body are searched for the headline.
 TITLE_WINDOW = 45
 #: A headline has at most this many words.
@@ -63,6 +79,10 @@ STOP_TAIL_SHARE = 1.0
 HR_MIN_CHARS = 100
 #: A short line shown this many times on the page is furniture ("UK news in pictures").
 REPEATS_JUNK = 6
+#: A box of links inside an article ("Related", then headlines) has at most this many.
+INLINE_BOX_ITEMS = 5
+#: A page with this many teasers (a headline shown twice, then a summary) lists stories.
+TEASERS_MIN = 3
 #: Dates before this year are not publication dates of web pages.
 MIN_YEAR = 1990
 
@@ -94,7 +114,12 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–
                         r"(?:[.,|]|all rights|\d{4}|$)", re.IGNORECASE)
 _COUNT_SUFFIX = re.compile(r"\s*[\(\[]?\d+[\)\]]?$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+#: Chinese characters and Japanese kana: scripts written without spaces between words
+#: (Korean puts spaces between words, so Hangul is counted as other scripts are).
+_CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                  r"\uff66-\uff9f\U00020000-\U0002fa1f]")
+#: Pictographs (emoji): a line of them can be a headline (a line with no letters is not).
+_PICTOGRAPH = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,。！？][\"'”’)\]]*$")
 #: A sentence ending inside a line (not an abbreviation such as "St." or "U.S.").
 _SENTENCE_BREAK = re.compile(r"[a-z0-9%)\]\"'”’]{2}[.!?…][\"'”’)\]]*\s+[\"“‘'(]?[A-Z0-9]|[。！？]")
@@ -105,14 +130,22 @@ _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|
                       r"shutterstock|\bap photo\b|/\s*(?:ap|afp|reuters|getty|epa)\b|"
                       r"©", re.IGNORECASE)
 
-# Lynx marks and form debris, removed from lines.
+# Lynx marks and form debris, removed from lines: buttons, inserted-text marks, image file
+# names and hashes in brackets, empty check boxes `[ ]` and form fields `____`, wherever they
+# stand. Marks that could also be bracketed text of the article (`[X]`, a ticked check box;
+# `[image]`, `[logo]`, `[300x250]`) only where a text browser puts them: at the start or the
+# end of the line, not inside a headline such as "Poll: [x](y) marks the spot".
 _LYNX_MARKS = re.compile(
     r"\(BUTTON\)|\[BUTTON Input\]\s*\(not implemented\)_*|\[INS:\s*|\s*:INS\]|"
     r"\[(?:[^\]\[]{0,200}?\.(?:jpe?g|png|gif|webp|svg|bmp|ico|avif)(?:\?[^\]]*)?"
-    r"|[ xX]|\d+x\d+|image|img|logo|icon|spacer|[0-9a-f]{16,}[^\]]*|[A-Za-z0-9_\-]{20,})\]|"
+    r"| |[0-9a-f]{16,}[^\]]*|[A-Za-z0-9_\-]{20,})\]|"
+    r"(?:^|(?<=^[*+#•·o-] ))\[(?:(?-i:X)|\d+x\d+|image|img|logo|icon|spacer)\](?=\s|$)|"
+    r"(?<=\s)\[(?:(?-i:X)|\d+x\d+|image|img|logo|icon|spacer)\]$|"
     r"_{3,}",
     re.IGNORECASE,
 )
+#: The heading of a box of links that may stand inside an article.
+_INLINE_BOX = re.compile(r"^(?:related|see also|also read|read also|read more|more on this)\b")
 #: Separators of a breadcrumb trail ("Home » Recipes » Title").
 _BREADCRUMB = re.compile(r"\s+(?:»|>>|>|›)\s+")
 #: Agency photo captions: "WASHINGTON, DC - OCTOBER 10: ...", "FILE - In this ... photo".
@@ -123,7 +156,9 @@ _PROMO = re.compile(
     r"advertisers\b|\bmay (?:receive|earn) (?:a )?(?:small )?(?:commission|compensation)\b|"
     r"\bqualifying purchases\b|\b(?:logged in|log in|sign in|signed in) to (?:leave|post) a "
     r"comment\b|\bnever miss\b.*\bsign(?:ing)? up\b|^(?:photo|photograph|image|picture|"
-    r"illustration)s? (?:by|courtesy|credit)\b|\bunsplash\b", re.IGNORECASE)
+    r"illustration)s? (?:by|courtesy|credit)\b|\bunsplash\b|\bsign up (?:here|now|today)\b|"
+    r"\bsign up for (?:our|the)\b.*\bnewsletters?\b|\bstraight to your (?:inbox|phone|device)\b",
+    re.IGNORECASE)
 #: A wire story's closing credits ("Additional reporting by ...; Editing by ...").
 _WIRE_CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled) by\b",
                           re.IGNORECASE)
@@ -177,7 +212,8 @@ STOPS = frozenset({
     "trending stories", "most popular", "most read", "most viewed", "popular", "popular now",
     "popular posts", "latest news", "latest articles", "latest stories", "latest posts",
     "recent posts", "recent stories", "recent comments", "read next", "up next",
-    "what to read next", "about the author", "share this:", "like this:", "explore further",
+    "what to read next", "about the author", "about the authors", "author", "share this:",
+    "like this:", "explore further",
     "more like this", "more on this story", "top stories", "don't miss", "editor's picks",
     "around the web", "sponsored content", "paid content", "from our partners",
     "join the conversation",
@@ -188,6 +224,7 @@ STOPS = frozenset({
 })
 _STOP_PATTERN = re.compile(r"^(?:\d+\s+(?:comments?|responses?|thoughts?|replies)\b.*|"
                            r"(?:more|latest|top|trending)\s+(?:from|in|on)\s+.{1,40}|"
+                           r"related(?:\s+(?:articles|stories|posts|news))?\s*[-–—:|]\s*.{1,40}|"
                            r"(?:all rights reserved|terms of (?:use|service)|privacy policy)"
                            r".*)$", re.IGNORECASE)
 
@@ -195,8 +232,11 @@ _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
            "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
           r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE_MDY = re.compile(rf"\b{_MONTH},?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*"
-                       rf"(?:@\s*)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+#: (A month name may be glued to the word before it, as text browsers join a byline's name
+#: and its date: "Shana DambrotNovember 6, 2023".)
+_DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_MONTH},?\s+"
+                       rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
+                       rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+"
                        rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
@@ -206,12 +246,22 @@ _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2}
 
 
 def count_words(text: str) -> int:
-    """Words in a text; in Chinese and Japanese, which have no spaces, two characters count
-    as one word."""
+    """Words in a text. In Chinese and Japanese, which have no spaces, two characters count
+    as one word (a word begun counts: one character is a word). A line of pictographs
+    (emoji) and nothing else has as many words as it has pictographs."""
     cjk = len(_CJK.findall(text))
-    if not cjk:
-        return len(_WORD.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // 2
+    words = len(_WORD.findall(_CJK.sub(" ", text) if cjk else text)) + (cjk + 1) // 2
+    if not words and _is_symbol_line(text):
+        return len(_PICTOGRAPH.findall(text))
+    return words
+
+
+def _is_symbol_line(text: str) -> bool:
+    """A line of pictographs only (an emoji headline "🚢🌊🎉"): text, not page debris. A
+    single symbol, repeated or not ("✕", "★★★★★", "🙂"), is a button, a rating or a
+    reaction."""
+    return (not re.search(r"\w", text)
+            and len(set(_PICTOGRAPH.findall(text))) >= 2)
 
 
 @dataclass
@@ -268,9 +318,9 @@ def read_text(content: str, seed: str) -> Article:
         body_end = max(body_end, body_start)
     header_end = _read_header(page, title_index, body_start, body_end, article)
     body_start = max(body_start, header_end)
-    # The story opens with prose (or a dateline alone on its line), not a leftover label.
-    while body_start < body_end - 1 and not _counts(page.blocks[body_start]) and not (
-            _lone_dateline(page.blocks[body_start].text)):
+    # The story opens with prose (a sentence, or a dateline alone on its line), not a
+    # leftover label.
+    while body_start < body_end - 1 and not _opens_story(page.blocks[body_start]):
         body_start += 1
     article.paragraphs = _read_body(page, body_start, body_end, article)
     if not article.paragraphs:
@@ -281,6 +331,18 @@ def read_text(content: str, seed: str) -> Article:
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
+
+
+def _opens_story(block: _Block) -> bool:
+    """Whether a block can be the story's first paragraph: prose, a short sentence ("This
+    post originally appeared on Grist.") or a dateline alone on its line."""
+    if _counts(block) or _lone_dateline(block.text):
+        return True
+    cased = [c for c in block.text if c.lower() != c.upper()]
+    return (not (block.junk or block.caption or block.stop or block.bullet)
+            and block.words >= 4 and bool(re.search(r"[.!?][\"'”’)]*$", block.text))
+            and (not cased or re.search(r"\b[^\W\d_A-Z]{2,}\b", block.text) is not None)
+            and not _looks_like_meta(block.text))
 
 
 # --- Step 1: lines to blocks -------------------------------------------------------------------
@@ -297,7 +359,7 @@ def _strip_marks(text: str) -> str:
 def _is_furniture(line: str) -> bool:
     key = _COUNT_SUFFIX.sub("", _BULLET.sub("", line)).strip().lower().rstrip(":").strip()
     return (key in FURNITURE or bool(_RELATIVE.match(key)) or bool(_READING_TIME.match(key))
-            or not re.search(r"\w", key))
+            or not (re.search(r"\w", key) or _is_symbol_line(key)))
 
 
 def _is_stop(text: str) -> bool:
@@ -309,9 +371,10 @@ def _is_stop(text: str) -> bool:
 def _parse(content: str) -> _Page:
     raw_lines = [_clean_line(line) for line in content.split("\n")]
     longest = max((len(line.strip()) for line in raw_lines), default=0)
-    width = longest if longest <= WRAP_MAX_CHARS else None  # the whole text is hard-wrapped
+    # The whole text is hard-wrapped at `width` (a text of short lines only is not).
+    width = longest if WRAP_MIN_CHARS <= longest <= WRAP_MAX_CHARS else None
     blocks: list[_Block] = []
-    current: list[tuple[int, str, int]] = []  # (line number, text, indent)
+    current: list[_Line] = []
 
     def flush() -> None:
         if current:
@@ -330,7 +393,7 @@ def _parse(content: str) -> _Page:
             blocks.append(_Block(stripped, number, indent, junk=True))
             continue
         text = _strip_marks(stripped)
-        if not text or not re.search(r"\w", text):
+        if not text or not (re.search(r"\w", text) or _is_symbol_line(text)):
             flush()
             # A rule across the page (a text browser's <hr>) closes a part of the page.
             block = _Block(stripped, number, indent, junk=True)
@@ -345,10 +408,10 @@ def _parse(content: str) -> _Page:
             if item:
                 blocks.append(_Block(item, number, indent, bullet=True))
             continue
-        if current and (indent == 0) != (current[-1][2] == 0) and len(current[-1][1]) < (
-                BROWSER_WRAP_CHARS):
+        if current and (indent == 0) != (current[-1].indent == 0) and not current[-1].cut:
             flush()  # a heading (flush left) next to indented text: separate blocks
-        current.append((number, text, indent))
+        current.append(_Line(number, text, indent,
+                             BROWSER_WRAP_CHARS <= len(raw) <= BROWSER_WRAP_MAX_CHARS))
     flush()
     indented_prose = [b for b in blocks if b.words >= PROSE_MIN_WORDS and not b.bullet]
     indented = bool(indented_prose) and (
@@ -370,33 +433,48 @@ def _parse(content: str) -> _Page:
         page.folded_lines[key] = page.folded_lines.get(key, 0) + 1
     _mark_repeated_captions(blocks)
     _mark_templates(blocks)
+    _mark_teasers(blocks)
+    _mark_inline_boxes(blocks)
     return page
 
 
-def _blocks_of(lines: list[tuple[int, str, int]], width: int | None) -> list[_Block]:
+class _Line(NamedTuple):
+    """A non-empty line of the pasted text, without its text browser's marks."""
+
+    number: int
+    text: str
+    indent: int
+    #: The line is as long as a text browser makes a line: it was cut, and goes on below.
+    cut: bool
+
+
+def _blocks_of(lines: list[_Line], width: int | None) -> list[_Block]:
     """Blocks from a run of non-empty lines: hard-wrapped lines are joined (when the whole
-    text is wrapped at `width`), each other line is a block of its own (pasted pages keep
-    one paragraph per line)."""
+    text is wrapped at `width`), and so are lines a text browser cut; each other line is a
+    block of its own (pasted pages keep one paragraph per line). A line of furniture on its
+    own ("Share", "Comments (12)", "4 hours ago") is never joined to another."""
     blocks: list[_Block] = []
     current_text = ""
     start = lines[0]
-    for position, (number, text, indent) in enumerate(lines):
+    for position, line in enumerate(lines):
         if not current_text:
-            current_text, start = text, (number, text, indent)
+            current_text, start = line.text, line
             continue
-        previous = lines[position - 1][1]
-        first_word = text.split()[0]
-        wrapped_here = (width is not None and not _BULLET.match(text)
-                        and len(previous) + 1 + len(first_word) > width - 2
-                        and len(previous) >= 0.5 * width)
-        browser_wrap = len(previous) >= BROWSER_WRAP_CHARS
-        if wrapped_here or browser_wrap or _continues(current_text, text):
-            current_text = f"{current_text} {text}"
+        previous = lines[position - 1]
+        first_word = line.text.split()[0]
+        wrapped_here = (width is not None and not _BULLET.match(line.text)
+                        and len(previous.text) + 1 + len(first_word) > width - 2
+                        and len(previous.text) >= 0.5 * width)
+        furniture = _is_furniture(current_text) or (
+            _is_furniture(line.text) and not line.text[0].islower())
+        if previous.cut or (not furniture and (wrapped_here
+                                               or _continues(current_text, line.text))):
+            current_text = f"{current_text} {line.text}"
         else:
-            blocks.append(_Block(current_text, start[0], start[2]))
-            current_text, start = text, (number, text, indent)
+            blocks.append(_Block(current_text, start.number, start.indent))
+            current_text, start = line.text, line
     if current_text:
-        blocks.append(_Block(current_text, start[0], start[2]))
+        blocks.append(_Block(current_text, start.number, start.indent))
     return blocks
 
 
@@ -456,6 +534,41 @@ def _mark_repeated_captions(blocks: list[_Block]) -> None:
             block.caption = True  # "A caption. A caption." on one line
 
 
+def _mark_teasers(blocks: list[_Block]) -> None:
+    """A list of teasers (links to other stories: a headline shown twice, as the image's link
+    and as the heading, then its summary) is furniture: the summaries are dropped when the
+    page has at least `TEASERS_MIN` of them."""
+    summaries = []
+    for index in range(len(blocks) - 2):
+        heading, again, summary = blocks[index:index + 3]
+        if (not (heading.junk or heading.prose or heading.caption)
+                and 2 <= heading.words <= 25 and _fold(heading.text) == _fold(again.text)
+                and _counts(summary)):
+            summaries.append(summary)
+    if len(summaries) >= TEASERS_MIN:
+        for summary in summaries:
+            summary.junk = True
+
+
+def _mark_inline_boxes(blocks: list[_Block]) -> None:
+    """A box of links inside the article ("Related", then a few headlines, then the story
+    goes on) is furniture, and does not close the article. (When the prose after the
+    headlines has a byline or a date under it, it is a teaser of a related story.)"""
+    for index, block in enumerate(blocks):
+        if not (block.stop and _INLINE_BOX.match(_fold(block.text))):
+            continue
+        items = blocks[index + 1:index + 2 + INLINE_BOX_ITEMS]
+        end = next((i for i, item in enumerate(items) if _counts(item) or item.stop), None)
+        if end is None or not 1 <= end <= INLINE_BOX_ITEMS or not _counts(items[end]):
+            continue
+        after = next((b for b in blocks[index + 2 + end:] if not b.junk), None)
+        if after is not None and after.words <= 12 and (
+                _looks_like_meta(after.text) or _has_date(after.text)):
+            continue
+        for item in [block, *items[:end]]:
+            item.junk, item.stop = True, False
+
+
 def _mark_templates(blocks: list[_Block]) -> None:
     """Lines that repeat on the page with only their numbers changed ("This story has been
     shared 52,174 times", "Read more") are furniture."""
@@ -479,7 +592,9 @@ def _mark_templates(blocks: list[_Block]) -> None:
 
 
 def _fold(text: str) -> str:
-    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    """A line as compared with others: quotes, dashes, case, spaces and HTML entities left in
+    the text ("&#39;") folded."""
+    text = html.unescape(text).translate(str.maketrans("‘’“”–—", "''\"\"--"))
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
@@ -531,14 +646,16 @@ def _body_span(page: _Page) -> tuple[int, int]:
                 or (page.indented and block.indent == 0) or _looks_like_meta(block.text)):
             break
         start -= 1
-    # ... and short closing paragraphs just below it, and a wire story's credits.
+    # ... and short closing paragraphs just below it, and a wire story's credits (which
+    # end the story: only more credits follow them).
+    credits = False
     while end < len(page.blocks):
         block = page.blocks[end]
         if _WIRE_CREDIT.match(block.text):
-            end += 1
+            end, credits = end + 1, True
             continue
-        if (block.junk or block.caption or block.stop or block.bullet or block.words < 4
-                or not re.search(r"[.!?][\"'”’)]*$", block.text)
+        if (credits or block.junk or block.caption or block.stop or block.bullet
+                or block.words < 4 or not re.search(r"[.!?][\"'”’)]*$", block.text)
                 or _looks_like_meta(block.text)):
             break
         end += 1
@@ -605,35 +722,63 @@ def _looks_like_meta(text: str) -> bool:
             or bool(_RELATIVE.match(bare)) or bool(_READING_TIME.match(bare)))
 
 
+def _is_publisher_line(block: _Block) -> bool:
+    """The line under a headline that names the publisher ("- Balitang Marino")."""
+    bare = _BULLET.sub("", block.text).strip()
+    return (not block.junk and block.words <= 6 and bool(re.match(r"^\s*[-–|]\s+", block.text))
+            and not _SENTENCE_END.search(bare))
+
+
+def _headline_case(text: str) -> bool:
+    """Whether a line's letters can be a headline's: not all lower case ("read more",
+    "home"), and letters at all unless it is a line of pictographs. Scripts without case
+    (Chinese, Japanese, Arabic, ...) pass."""
+    letters = re.findall(r"[^\W\d_]", text)
+    if not letters:
+        return _is_symbol_line(text)
+    cased = [letter for letter in letters if letter.lower() != letter.upper()]
+    return not cased or any(letter.isupper() for letter in cased) or (
+        len(cased) < len(letters) / 2)
+
+
 def _title_score(page: _Page, index: int, body_start: int) -> float | None:
     """How much a block above the body looks like the headline; None if it cannot be."""
     block = page.blocks[index]
     text = block.text
-    if (block.junk or block.stop or block.words < 2 or block.words > TITLE_MAX_WORDS
-            or len(text) > 300 or _looks_like_meta(text) or _URL.search(text)
+    under = next((b for b in page.blocks[index + 1:body_start] if not b.junk), None)
+    # A headline with the publisher's line under it ("- The Veyra Courier") is a headline
+    # whatever its length.
+    over_long = (block.words > TITLE_MAX_WORDS or len(text) > 300) and not (
+        under is not None and _is_publisher_line(under))
+    if (block.junk or block.stop or block.words < 2 or over_long
+            or _looks_like_meta(text) or _URL.search(text)
             or text.endswith((":", "|", ",")) or _CREDIT.match(text) or "©" in text
-            or text.lower() == text or text.count("|") >= 2):
+            or not _headline_case(text) or text.count("|") >= 2):
         return None
+    previous = next((b for b in reversed(page.blocks[max(0, index - 3):index]) if not b.junk),
+                    None)
+    byline = _BYLINE.match(previous.text.strip()) if previous is not None else None
+    if byline is not None and not byline.group(1).strip():
+        return None  # the names under a bare "By": the byline, not a headline
     score = 0.0
     if block.bullet or _BULLET.match(text):
         score -= 4
     if page.indented:
-        score += 4 if block.indent == 0 else 0
+        score += 4 if block.indent == 0 or block.indent >= CENTERED_INDENT else 0
     score += min(block.words, 8) / 2
     if block.caption:
         score -= 3
     if text.endswith(".") and block.words >= 10:
         score -= 2  # a standfirst rather than a headline
         score -= max(0, block.words - 20) * 0.3
-    previous = next((b for b in reversed(page.blocks[max(0, index - 3):index]) if not b.junk),
-                    None)
     if (previous is not None and page.indented and previous.indent == 0 == block.indent
             and 3 <= previous.words < block.words
             and (block.words >= 12 or text.endswith("."))):
         score -= 3  # the standfirst under a headline
-    # A byline or a date below it (before the body) is the surest sign of a headline.
+    # A byline or a date below it (before the body) is the surest sign of a headline (not a
+    # date that is furniture: the dates of a list of teasers).
     for below in page.blocks[index + 1:min(body_start, index + 9)]:
-        if _looks_like_meta(below.text) or _has_date(below.text):
+        if not below.junk and (_looks_like_meta(below.text) or _has_date(below.text)):
             score += 3
             break
     # Headlines are often repeated on the page (breadcrumbs, share text, related lists).
@@ -692,8 +837,7 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
         if dates and block.words <= 25:
             stamps.extend((found, bare, update) for found, update in dates)
             continue
-        if (is_first and not _SENTENCE_END.search(bare) and block.words <= 6
-                and re.match(r"^\s*[-–|]\s+", block.text) and article.publisher is None):
+        if is_first and _is_publisher_line(block) and article.publisher is None:
             article.publisher = bare
     _take_stamp(article, stamps)
     return zone_end
