@@ -22,16 +22,40 @@ GITIGNORE = "site/\n.venv/\n__pycache__/\n.cache/\n.timeline.lock\n"
 GITATTRIBUTES = f"content/events/{STATE_FILE} merge=union\n"
 
 
+class EnvValue(list[Any]):
+    """A value MkDocs reads from the environment: written as `!ENV [NAME, default]`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe YAML, plus MkDocs' `!ENV` tag."""
+
+
+_Dumper.add_representer(EnvValue, lambda dumper, value: dumper.represent_sequence(
+    "!ENV", list(value), flow_style=True))
+
+
+def _palette(media: str, scheme: str, icon: str, name: str) -> dict[str, Any]:
+    return {"media": f"(prefers-color-scheme: {media})", "scheme": scheme,
+            "toggle": {"icon": f"material/{icon}", "name": name}}
+
+
 def mkdocs_config(site_name: str) -> dict[str, Any]:
-    """The mkdocs.yml of a new project (written with a YAML library)."""
+    """The mkdocs.yml of a new project (written with a YAML library), as the repo's own:
+    light and dark palettes, search, and `OFFLINE=true mkdocs build` for a site that works
+    from disk (file://). No `navigation.instant`: the timeline's script runs on page load."""
     return {
         "site_name": site_name,
         "docs_dir": "content",
         "theme": {"name": "material", "font": False,
-                  "features": ["navigation.top", "search.highlight"]},
+                  "features": ["navigation.top", "search.highlight", "search.suggest"],
+                  "palette": [_palette("light", "default", "weather-night",
+                                       "Switch to dark mode"),
+                              _palette("dark", "slate", "weather-sunny",
+                                       "Switch to light mode")]},
         "markdown_extensions": ["attr_list", "md_in_html", "toc"],
         "plugins": [
             "search",
+            {"offline": {"enabled": EnvValue(["OFFLINE", False])}},
             {"timeline": {"seeds_dir": "seeds", "events_dir": "events"}},
         ],
     }
@@ -42,10 +66,11 @@ def create_project(directory: Path, site_name: str | None = None
     """Create the project's files; returns (created, kept because they already existed)."""
     name = site_name or directory.resolve().name.replace("-", " ").replace("_", " ").title()
     header = ("# Timeline site. `timeline build` turns seeds/ into content/events/;\n"
-              "# `mkdocs serve` previews the site. Options: see the timeline README.\n")
+              "# `mkdocs serve` previews the site. Options: see the timeline README.\n"
+              "# `OFFLINE=true mkdocs build`: a site that also works opened from disk.\n")
     files: dict[Path, str] = {
-        directory / "mkdocs.yml": header + yaml.safe_dump(mkdocs_config(name), sort_keys=False,
-                                                          allow_unicode=True),
+        directory / "mkdocs.yml": header + yaml.dump(mkdocs_config(name), Dumper=_Dumper,
+                                                     sort_keys=False, allow_unicode=True),
         directory / "content" / "index.md": HOME_PAGE.format(name=name),
         directory / ".gitignore": GITIGNORE,
         directory / ".gitattributes": GITATTRIBUTES,

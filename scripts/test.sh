@@ -15,6 +15,13 @@ if [ ! -x /usr/bin/chromium ]; then
          "(install it with: sudo apt-get install chromium)"
   fi
 fi
+if command -v npm >/dev/null; then
+  # axe-core, injected into Chromium by the accessibility tests (from the npm registry).
+  [ -f .cache/npm/node_modules/axe-core/axe.min.js ] ||
+    npm install --prefix .cache/npm --no-audit --no-fund --silent axe-core@4 >/dev/null
+else
+  echo "Note: npm is missing, so the accessibility (axe-core) tests will be skipped"
+fi
 export NO_MKDOCS_2_WARNING=1
 echo "ruff:"; .venv/bin/ruff check builder tests
 echo "mypy:"; .venv/bin/mypy builder

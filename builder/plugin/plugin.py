@@ -1,11 +1,17 @@
 """The `timeline` MkDocs plugin: hooks only; the pages come from `pages.py`.
 
-- `on_config` adds the Markdown extensions and stylesheet the pages need, and a default nav.
+- `on_startup` learns whether this is `mkdocs serve` (drafts and the review page shown).
+- `on_config` adds the Markdown extensions, stylesheet and script the pages need, a default
+  nav, and a local copy of the shim the `offline` plugin would load from a CDN.
 - `on_files` reads and validates the event pages, keeps them out of the nav, and adds the
-  generated pages (timeline, tag, people, place and organization pages) as virtual files,
-  so `content/` holds only what people write and `mkdocs serve` shows an edit at once.
-- `on_page_markdown` adds the header card, sources and previous/next links to event pages,
-  and the counts and latest events to the home page.
+  generated pages (timeline and year pages, tag, people, place and organization pages, the
+  review page) as virtual files, so `content/` holds only what people write and
+  `mkdocs serve` shows an edit at once.
+- `on_page_markdown` adds the draft notice to event pages, and the counts and latest events
+  to the home page.
+- `on_page_content` adds what is made as HTML after Markdown: the lists and charts of list
+  pages, and the header card, sources, "also on this day" and previous/next links of event
+  pages (see `pages.py` for why).
 """
 
 from __future__ import annotations
@@ -14,19 +20,27 @@ import html
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from builder import store
 from builder.config import TimelineConfig
 from builder.model import Event
-from builder.plugin import pages
+from builder.plugin import feeds, pages
+from builder.state import load_state
 
 log = get_plugin_logger("timeline")
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/timeline/timeline.css"
+SCRIPT = "assets/timeline/timeline.js"
+#: A local copy of the Web Worker shim that Material's `offline` plugin would load from a
+#: CDN (search needs it under file://); the site sends no request to another host.
+IFRAME_WORKER = "assets/timeline/iframe-worker.js"
+#: Site path -> the file in `assets/` it is copied from.
+ASSET_FILES = {STYLESHEET: "timeline.css", SCRIPT: "timeline.js",
+               IFRAME_WORKER: "iframe-worker.js"}
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html")
 
 
@@ -41,7 +55,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    @property
+    def review_page_shown(self) -> bool:
+        """`mkdocs serve` always shows the review page; a build only if asked to publish it."""
+        return self.serving or self.config.publish_review_page
+
+    @event_priority(-50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Add the extensions, stylesheet and script the pages need, and a default nav.
+
+        Runs after the other plugins' `on_config` (priority -50), so that the CDN shim the
+        `offline` plugin adds is seen here and replaced by the local copy.
+        """
         if not self.config.enabled:
             return config
         for extension in REQUIRED_EXTENSIONS:
@@ -49,11 +74,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 config.markdown_extensions.append(extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
+        polyfills = config.extra.get("polyfills")
+        if isinstance(polyfills, list):
+            config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(script)
+                                         else script for script in polyfills]
         if config.nav is None:
             config.nav = [
                 {"Home": pages.HOME_PAGE},
                 {"Timeline": pages.TIMELINE_PAGE},
                 *({title: f"{folder}/index.md"} for folder, title, _ in pages.KINDS.values()),
+                *([{"Review": pages.REVIEW_PAGE}] if self.review_page_shown else []),
             ]
         return config
 
@@ -67,14 +99,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return files
         docs_dir = Path(config.docs_dir)
         events_dir = self.config.events_dir.strip("/")
-        index = store.load_pages(docs_dir / events_dir, docs_dir.parent)
+        owners = {seed: written.page for seed, written in
+                  load_state(docs_dir / events_dir).items()}
+        index = store.load_pages(docs_dir / events_dir, docs_dir.parent, owners)
         for problem in index.problems:
             if problem.severity == "error":
                 log.warning(str(problem))
             else:
                 log.info(str(problem))
         shown = [event for event in index.events if self.serving or not event.draft]
-        self.site = pages.Site.of(shown, events_dir)
+        self.site = pages.Site.of(shown, events_dir, per_page=self.config.events_per_page,
+                                  directory_urls=config.use_directory_urls,
+                                  review=self.review_page_shown)
         self.by_uri = {self.site.event_uri(event): event for event in shown}
         valid = {f"{events_dir}/{event.path}": event for event in index.events}
         for file in files.documentation_pages():
@@ -89,13 +125,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         generated = pages.generated_pages(self.site)
         for uri, markdown in generated.items():
-            self._add(files, config, uri, markdown, in_nav=uri.endswith("index.md") or uri ==
-                      pages.TIMELINE_PAGE)
+            self._add(files, config, uri, markdown, in_nav=pages.shown_in_nav(uri))
+        for target in self.site.link_targets():
+            if files.get_file_from_path(target) is None:  # a bug: --strict makes it fail
+                log.warning(f"{target}: a generated page links to it, but it is not in the site")
         if files.get_file_from_path(pages.HOME_PAGE) is None:
             self._add(files, config, pages.HOME_PAGE, f"# {config.site_name}\n", in_nav=True)
-        if files.get_file_from_path(STYLESHEET) is None:
-            files.append(File.generated(config, STYLESHEET,
-                                        abs_src_path=str(ASSETS / "timeline.css")))
+        self._add_feeds(files, config)
+        for uri, name in ASSET_FILES.items():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, uri: str, markdown: str,
@@ -106,6 +145,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        """Fill the list pages' charts and lists in, and the event pages' header and footer,
+        as HTML (see `pages.fill_lists` and `pages.event_header`)."""
+        if not self.config.enabled or self.site is None:
+            return html
+        event = self.by_uri.get(page.file.src_uri)
+        if event is not None:
+            return (pages.event_header(self.site, event) + html + "\n"
+                    + pages.event_footer(self.site, event))
+        return pages.fill_lists(self.site, page.file.src_uri, html)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -118,8 +169,41 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             page.meta["title"] = html.escape(event.title)
             draft = ("!!! warning \"Draft\"\n    This event is a draft: it is not published.\n\n"
                      if event.draft else "")
-            return (draft + pages.event_header(self.site, event) + "\n" + markdown + "\n"
-                    + pages.event_footer(self.site, event))
+            return draft + markdown
         if uri == pages.HOME_PAGE:
-            return markdown + pages.home_section(self.site, self.config.latest_count)
+            return (markdown + pages.home_section(self.site, self.config.latest_count)
+                    + feeds.export_section(self.config.feed_count))
         return markdown
+
+    # --- Feeds and exports (builder/plugin/feeds.py) ---------------------------------------
+
+    def _add_feeds(self, files: Files, config: MkDocsConfig) -> None:
+        """Add the feeds and exports (Atom, JSON Feed, iCalendar, TimelineJS, CSV) at the
+        site root; drafts are never in them, even under `mkdocs serve`."""
+        if self.site is None:
+            return
+        if not config.site_url:
+            log.info("site_url is not set in mkdocs.yml: the feeds and exports link to the "
+                     "event pages with relative URLs")
+        urls = {}
+        for event in self.site.events:
+            file = files.get_file_from_path(self.site.event_uri(event))
+            if file is not None:
+                urls[feeds.page_key(event)] = file.url
+        site = feeds.FeedSite(title=config.site_name, urls=urls,
+                              description=config.site_description or "",
+                              author=config.site_author, site_url=config.site_url or None,
+                              feed_count=self.config.feed_count)
+        events = [event for event in self.site.events if feeds.page_key(event) in urls]
+        for uri, content in feeds.export_files(events, site).items():
+            if files.get_file_from_path(uri) is not None:
+                log.warning(f"{uri}: a file of yours has the name of a generated export; "
+                            "yours is used (rename it to get the generated one)")
+                continue
+            files.append(File.generated(config, uri, content=content))
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Announce the feeds in every page's <head> (feed autodiscovery)."""
+        if not self.config.enabled:
+            return output
+        return feeds.add_autodiscovery(output, page.url, config.site_url, config.site_name)
