@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -58,3 +65,52 @@ def project(tmp_path: Path) -> Path:
     result = timeline("build", "--reference-date", REFERENCE_DATE, cwd=directory)
     assert result.returncode == 0, result.stdout + result.stderr
     return directory
+
+
+# --- Serving a built site as GitHub Pages serves a project site ---------------------------
+
+#: The sub-path a GitHub Pages project site lives under (https://user.github.io/repo/).
+PREFIX = "/repo"
+#: Debian's Chromium, and the options it needs here (root, no GPU, a closed network).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site only under `/repo/`, as GitHub Pages serves a project site."""
+
+    def translate_path(self, path: str) -> str:
+        route = urlsplit(path).path
+        if route != PREFIX and not route.startswith(f"{PREFIX}/"):
+            return str(Path(self.directory) / "__outside_the_sub_path__")
+        return super().translate_path(path[len(PREFIX):] or "/")
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_under_subpath(site: Path) -> Iterator[str]:
+    """Serve `site` (it may be built after this starts) on 127.0.0.1 under /repo/; yields
+    the URL, `http://127.0.0.1:PORT/repo/`."""
+    handler = functools.partial(SubPathHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def build_repo_site(root: Path, site_url: str) -> Path:
+    """The repo's site, built in `root/site` with `site_url` (sources copied to root/src)."""
+    sources = copy_repo_site_sources(root / "src")
+    with (sources / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nsite_url: {site_url}\n")
+    result = mkdocs_build(sources, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"

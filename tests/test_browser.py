@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, SEED_DAY, SEED_TITLE, copy_repo_site_sources, mkdocs_build
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-PREFIX = "/repo"
+from conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    SEED_DAY,
+    SEED_TITLE,
+    build_repo_site,
+    serve_under_subpath,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -31,40 +29,13 @@ if not CHROMIUM.exists():
 from playwright.sync_api import Browser, expect, sync_playwright  # noqa: E402
 
 
-class SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves the site only under `/repo/`, as GitHub Pages serves a project site."""
-
-    def translate_path(self, path: str) -> str:
-        route = urlsplit(path).path
-        if route != PREFIX and not route.startswith(f"{PREFIX}/"):
-            return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path(path[len(PREFIX):] or "/")
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The repo's site, built with its `site_url` under /repo/, served on 127.0.0.1."""
     root = tmp_path_factory.mktemp("browser")
-    site = root / "site"
-    handler = functools.partial(SubPathHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}/"
-        sources = copy_repo_site_sources(root / "src")
-        with (sources / "mkdocs.yml").open("a", encoding="utf-8") as config:
-            config.write(f"\nsite_url: {url}\n")
-        result = mkdocs_build(sources, site)
-        assert result.returncode == 0, result.stdout + result.stderr
+    with serve_under_subpath(root / "site") as url:
+        build_repo_site(root, url)
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="module")

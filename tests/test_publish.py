@@ -15,7 +15,6 @@ link of the repo's site under a GitHub Pages-like sub-path (`/repo/`).
 from __future__ import annotations
 
 import csv
-import functools
 import html
 import http.client
 import io
@@ -25,26 +24,30 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import pytest
 import yaml
-from conftest import ROOT, SEED, SEED_TITLE, copy_repo_site_sources, mkdocs_build
+from conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PREFIX,
+    ROOT,
+    SEED,
+    SEED_TITLE,
+    build_repo_site,
+    copy_repo_site_sources,
+    serve_under_subpath,
+)
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 EXPORTS = ("feed.xml", "feed.json", "events.ics", "timeline.json", "events.csv")
-PREFIX = "/repo"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def event_page_path() -> str:
@@ -235,19 +238,6 @@ def test_gh_deploy_pushes_the_site_to_the_gh_pages_branch(deployment: Deployment
 
 # --- The site under a sub-path: server and crawler -----------------------------------------
 
-class SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves the site only under `/repo/`, as GitHub Pages serves a project site."""
-
-    def translate_path(self, path: str) -> str:
-        route = urlsplit(path).path
-        if route != PREFIX and not route.startswith(f"{PREFIX}/"):
-            return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path(path[len(PREFIX):] or "/")
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclass(frozen=True)
 class Served:
     """The repo's site built for `url` (ending in `/repo/`), in `site`, served there."""
@@ -261,23 +251,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """One build of the repo's site for the module: the port is reserved by binding the
     server first, the site is built with that `site_url`, then served."""
     root = tmp_path_factory.mktemp("publish")
-    site = root / "site"
-    handler = functools.partial(SubPathHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}/"
-        sources = copy_repo_site_sources(root / "src")
-        with (sources / "mkdocs.yml").open("a", encoding="utf-8") as config:
-            config.write(f"\nsite_url: {url}\n")
-        result = mkdocs_build(sources, site)
-        assert result.returncode == 0, result.stdout + result.stderr
-        yield Served(url, site)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_under_subpath(root / "site") as url:
+        yield Served(url, build_repo_site(root, url))
 
 
 #: Attributes holding a URL, on any element (`srcset` holds several).

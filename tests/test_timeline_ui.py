@@ -9,7 +9,6 @@ search (served and from file://), axe-core checks and screenshots (in `test-arti
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import os
 import random
@@ -18,18 +17,23 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, SEED_TITLE, timeline
+from conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    SEED_TITLE,
+    serve_under_subpath,
+    timeline,
+)
 
 from builder.model import Event, Source, parse_event, render_event
 from builder.store import slug_for
@@ -113,10 +117,6 @@ def write_events(events_dir: Path, events: list[Event]) -> list[Path]:
 
 #: The committed event page of the real seed.
 (SEED_PAGE,) = sorted((ROOT / "content" / "events" / "2025").glob("2025-12-17-*.md"))
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-PREFIX = "/repo"
 ARTIFACTS = ROOT / "test-artifacts"
 #: Where `npm install --prefix .cache/npm axe-core@4` puts axe-core (or set AXE_CORE_JS).
 AXE = Path(os.environ.get("AXE_CORE_JS")
@@ -281,19 +281,6 @@ def broken_links(site: Path, only_svg: bool = False) -> tuple[int, list[str]]:
     return checked, broken
 
 
-class SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves the site only under `/repo/`, as GitHub Pages serves a project site."""
-
-    def translate_path(self, path: str) -> str:
-        route = urlsplit(path).path
-        if route != PREFIX and not route.startswith(f"{PREFIX}/"):
-            return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path(path[len(PREFIX):] or "/")
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def ui_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_project(tmp_path_factory.mktemp("ui") / "proj", ui_events())
@@ -310,16 +297,8 @@ def ui_site(ui_project: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def site_url(ui_site: Path) -> Iterator[str]:
-    handler = functools.partial(SubPathHandler, directory=str(ui_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_under_subpath(ui_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
