@@ -250,6 +250,11 @@ class _Checker:
         return result
 
 
+def load_yaml(text: str) -> Any:
+    """Safe YAML with dates left as text (see `_Loader`); raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_Loader)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)

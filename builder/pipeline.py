@@ -212,6 +212,11 @@ class Builder:
         except SeedError as error:
             self._say(path.name, Outcome.FAILED, detail=str(error))
             return None
+        except Exception as error:  # a reader's bug must not stop the batch
+            kind = type(error).__name__
+            self._say(path.name, Outcome.FAILED, detail=f"could not be read ({kind}: {error}); "
+                      "please report this as a bug of the timeline builder")
+            return None
 
     def _rebuild(self, pages: dict[str, list[Path]]) -> None:
         """Rebuild pages from their seeds (restore, force), at the same path and with the

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from builder.escape import safe_markdown
-from builder.model import Article, SeedError, Source, parse_iso_date
+from builder.model import Article, SeedError, Source, load_yaml, parse_iso_date
 
 _FIELDS = ("title", "date", "location", "summary", "tags", "people", "places",
            "organizations", "sources", "url", "publisher")
@@ -51,7 +51,7 @@ def _split(content: str) -> tuple[dict[str, Any], str]:
     except StopIteration as error:
         raise SeedError("front matter not closed (expected a second '---' line)") from error
     try:
-        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+        data = load_yaml("\n".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
         raise SeedError(f"invalid YAML in the front matter: {error}".replace("\n", " ")
                         ) from error
