@@ -2,7 +2,8 @@
 
 A web page is saved as HTML with the address it came from recorded in its first line, in the
 form browsers use when they save a page (`<!-- saved from url=(0036)https://... -->`), so the
-HTML reader knows the article's URL even when the page does not say it.
+HTML reader (`readers/html.py`, which reads that mark) knows the article's URL even when the
+page does not say it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from builder.store import write_atomic
 #: Seconds to wait for a web server before giving up.
 FETCH_TIMEOUT = 30
 USER_AGENT = "timeline-builder (+https://pypi.org/project/timeline-builder/)"
-_SAVED_FROM = re.compile(rb"^\s*<!-- saved from url=\(\d+\)(\S+?) -->")
 
 
 def is_url(text: str) -> bool:
@@ -72,12 +72,6 @@ def add_url(url: str, seeds_dir: Path, max_bytes: int) -> tuple[Path, bool]:
         return target, False
     write_atomic(target, mark + data)
     return target, True
-
-
-def saved_from(data: bytes) -> str | None:
-    """The address recorded in a saved page's first line, if any."""
-    match = _SAVED_FROM.match(data[:2048])
-    return match.group(1).decode("utf-8", "replace") if match else None
 
 
 def _free_name(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
