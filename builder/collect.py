@@ -8,7 +8,6 @@ page does not say it.
 
 from __future__ import annotations
 
-import re
 import shutil
 import urllib.error
 import urllib.request
