@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from builder import store
 from builder.config import TimelineConfig
 from builder.model import Event
-from builder.plugin import feeds, pages
+from builder.plugin import feeds, pages, sanitize
 from builder.state import load_state
 
 log = get_plugin_logger("timeline")
@@ -153,8 +153,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if not self.config.enabled or self.site is None:
             return html
         event = self.by_uri.get(page.file.src_uri)
-        if event is not None:
-            return (pages.event_header(self.site, event) + html + "\n"
+        if event is not None:  # a page's body is untrusted, its author's or a seed's
+            return (pages.event_header(self.site, event) + sanitize.clean_html(html) + "\n"
                     + pages.event_footer(self.site, event))
         return pages.fill_lists(self.site, page.file.src_uri, html)
 
