@@ -268,7 +268,7 @@ class Builder:
         records = [w for w in self.journal.state.values() if w.page == page]
         current = self.index.sha256[page]
         edited = current not in {w.sha256 for w in records}
-        text: str | None = (self.events_dir / page).read_text(encoding="utf-8")
+        text: str | None = (self.events_dir / page).read_bytes().decode("utf-8")  # keeps CRLF
         for source in sources_of(article):
             text = add_source_to_text(text, source) if text is not None else None
         if text is None:
