@@ -600,9 +600,25 @@ def _one_line(value: Any) -> Any:
     return value
 
 
+def _within_limits(data: dict[str, Any]) -> dict[str, Any]:
+    """At most MAX_NAMES names per list, so that the builder never writes a page `check`
+    refuses (an article, or many merged, can name more); what is left out is flagged for
+    review on the page."""
+    over = [name for name in ENTITY_KINDS if len(data[name]) > MAX_NAMES]
+    if not over:
+        return data
+    data = dict(data)
+    flags = [f"{len(data[name]) - MAX_NAMES} more {name} left out (at most {MAX_NAMES})"
+             for name in over]
+    for name in over:
+        data[name] = data[name][:MAX_NAMES]
+    data["review"] = [*data["review"], *(flag for flag in flags if flag not in data["review"])]
+    return data
+
+
 def render_event(event: Event) -> str:
     """The event page's text: YAML front matter (written by PyYAML), then the body."""
-    front = _dump(_one_line(event.to_front_matter())).strip()
+    front = _dump(_one_line(_within_limits(event.to_front_matter()))).strip()
     text = f"---\n{front}\n---\n\n{event.body.strip()}\n".strip()
     return text + "\n"
 

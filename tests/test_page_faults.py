@@ -280,3 +280,12 @@ def test_the_libyaml_dumper_writes_what_the_pure_one_writes(
                      default_flow_style=False, width=4096)
     assert model._dump(data) == pure
     assert render_event(event).startswith("---\n" + pure.strip() + "\n---\n")
+
+
+def test_the_builder_never_writes_more_names_than_check_accepts() -> None:
+    event = Event(title="Ashmoor census", date=dt.date(2025, 5, 2),
+                  people=[f"Ilse Varnholt {n}" for n in range(MAX_NAMES + 50)])
+    read, problems = parse_event(render_event(event), "p.md")
+    assert read is not None and not problems
+    assert read.people == event.people[:MAX_NAMES]
+    assert read.review == [f"50 more people left out (at most {MAX_NAMES})"]
