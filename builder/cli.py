@@ -90,6 +90,8 @@ def _run_build(settings: Settings, reference_date: dt.date | None, restore: bool
     for problem in report.page_problems:
         label = "problem   " if problem.severity == "error" else "note      "
         click.echo(f"{label} {problem}")
+    for line in report.state_problems:
+        click.echo(f"problem    {line}")
     for saved in report.saved_edits:
         click.echo(f"saved      {_relative(saved, root)} (the page as it was before --force)")
     counts = ", ".join(f"{report.count(outcome)} {outcome.value}" for outcome in pipeline.Outcome
