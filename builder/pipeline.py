@@ -118,11 +118,18 @@ def check_seed_path(path: Path, seeds_dir: Path) -> None:
             raise SeedError(f"a link to {target}, which is not a file")
 
 
+def outside_error(label: str, error: store.OutsideError) -> str:
+    """One line for a page that leads outside the events folder."""
+    return (f"{label} {error}; not written (replace the link with the file itself, or "
+            "remove it)")
+
+
 def write_error(label: str, error: OSError) -> str:
     """One line for a failed write: the path, the cause and the fix."""
     reason = error.strerror or str(error)
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        fix = "free some space (or raise the quota), then run `timeline build` again"
+        fix = ("free some space (or raise the quota or file size limit), then run "
+               "`timeline build` again")
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         fix = f"make {Path(label).parent.as_posix()}/ writable, then run `timeline build` again"
     else:
@@ -354,7 +361,8 @@ class Builder:
         try:
             text: str | None = store.inside(self.events_dir, page).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError, store.OutsideError) as error:
-            self._say(seed, Outcome.FAILED, page, f"{why}, but its page cannot be read "
+            label = self._label(self.events_dir / page)
+            self._say(seed, Outcome.FAILED, page, f"{why}, but {label} cannot be read "
                       f"({error}); add the source by hand")
             return
         for source in sources_of(article):
@@ -390,10 +398,11 @@ class Builder:
                 self.report.saved_edits.append(
                     store.save_copy(self.events_dir, page, self.saved_edits_dir))
             except (OSError, store.OutsideError) as error:
-                detail = (str(error) if isinstance(error, store.OutsideError) else
-                          write_error(self._label(self.saved_edits_dir), error))
+                detail = (outside_error(self._label(self.events_dir / page), error)
+                          if isinstance(error, store.OutsideError) else "not rebuilt: "
+                          + write_error(self._label(self.saved_edits_dir), error))
                 for seed in seeds:
-                    self._say(seed, Outcome.FAILED, page, f"not rebuilt: {detail}")
+                    self._say(seed, Outcome.FAILED, page, detail)
                 return
         entries = self._rewritten(page, sha)
         for article in articles:
@@ -429,7 +438,7 @@ class Builder:
             for seed, previous in before.items():
                 self.journal.forget(seed, previous)
             if isinstance(error, store.OutsideError):
-                detail = str(error)
+                detail = outside_error(label, error)
             else:
                 state_failed = str(error.filename or "").endswith(memory.STATE_FILE)
                 detail = write_error(self._state_label if state_failed else label, error)
