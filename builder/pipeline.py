@@ -20,7 +20,6 @@ from pathlib import Path
 from builder import state as memory
 from builder import store
 from builder.config import Settings
-from builder.extract import extract_article
 from builder.group import event_from, fingerprint, group_articles, sources_of
 from builder.model import Article, Event, Problem, SeedError, add_source_to_text, render_event
 from builder.readers import is_seed, read_seed
@@ -297,6 +296,9 @@ class Builder:
         try:
             article = read_seed(path, self.settings.max_seed_bytes)
             article.seed = key
+            # Imported here: a build with nothing to read does not load dateparser & co.
+            from builder.extract import extract_article
+
             return extract_article(article, reference, self.settings.aliases,
                                    self.settings.taxonomy, self.known_people)
         except SeedError as error:
