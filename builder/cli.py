@@ -90,6 +90,8 @@ def _run_build(settings: Settings, reference_date: dt.date | None, restore: bool
     for problem in report.page_problems:
         label = "problem   " if problem.severity == "error" else "note      "
         click.echo(f"{label} {problem}")
+    for line in report.state_problems:
+        click.echo(f"problem    {line}")
     for saved in report.saved_edits:
         click.echo(f"saved      {_relative(saved, root)} (the page as it was before --force)")
     counts = ", ".join(f"{report.count(outcome)} {outcome.value}" for outcome in pipeline.Outcome
@@ -106,8 +108,11 @@ def _run_build(settings: Settings, reference_date: dt.date | None, restore: bool
 @click.option("--reference-date", callback=_parse_date, metavar="YYYY-MM-DD",
               help="As for `timeline build`.")
 @click.option("--no-build", is_flag=True, help="Only put the articles in the seeds folder.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=collect.FETCH_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Give up on a web page that has not fully arrived after this long.")
 def add(sources: tuple[str, ...], config_file: Path | None, reference_date: dt.date | None,
-        no_build: bool) -> None:
+        no_build: bool, timeout: float) -> None:
     """Copy files, or fetch web pages, into the seeds folder, then build."""
     settings = _settings(config_file)
     root = settings.config_file.parent
@@ -115,15 +120,17 @@ def add(sources: tuple[str, ...], config_file: Path | None, reference_date: dt.d
     for source in sources:
         try:
             if collect.is_url(source):
-                path, new = collect.add_url(source, settings.seeds_dir, settings.max_seed_bytes)
+                path, new = collect.add_url(source, settings.seeds_dir,
+                                            settings.max_seed_bytes, timeout)
             else:
-                path, new = collect.add_file(Path(source), settings.seeds_dir)
+                path, new = collect.add_file(Path(source), settings.seeds_dir,
+                                             settings.max_seed_bytes)
         except SeedError as error:
             click.echo(f"failed     {error}")
             failed = True
             continue
         state = "added     " if new else "already in"
-        click.echo(f"{state} {_relative(path, root)} (from {source})")
+        click.echo(f"{state} {_relative(path, root)} (from {collect.shown(source)})")
     if not no_build:
         _run_build(settings, reference_date, restore=False, force=False, quiet=False)
     if failed:
