@@ -453,28 +453,34 @@ def _blocks_of(lines: list[_Line], width: int | None) -> list[_Block]:
     text is wrapped at `width`), and so are lines a text browser cut; each other line is a
     block of its own (pasted pages keep one paragraph per line). A line of furniture on its
     own ("Share", "Comments (12)", "4 hours ago") is never joined to another."""
+    # Each line is tested on its own (never the growing block), so that reading stays linear
+    # in the length of the text. A block of furniture is never joined, so only a block of
+    # one line can be furniture.
     blocks: list[_Block] = []
-    current_text = ""
+    parts: list[str] = []
     start = lines[0]
+    start_furniture = False
     for position, line in enumerate(lines):
-        if not current_text:
-            current_text, start = line.text, line
+        if not parts:
+            parts, start = [line.text], line
+            start_furniture = _is_furniture(line.text)
             continue
         previous = lines[position - 1]
         first_word = line.text.split()[0]
         wrapped_here = (width is not None and not _BULLET.match(line.text)
                         and len(previous.text) + 1 + len(first_word) > width - 2
                         and len(previous.text) >= 0.5 * width)
-        furniture = _is_furniture(current_text) or (
+        furniture = (len(parts) == 1 and start_furniture) or (
             _is_furniture(line.text) and not line.text[0].islower())
         if previous.cut or (not furniture and (wrapped_here
-                                               or _continues(current_text, line.text))):
-            current_text = f"{current_text} {line.text}"
+                                               or _continues(previous.text, line.text))):
+            parts.append(line.text)
         else:
-            blocks.append(_Block(current_text, start.number, start.indent))
-            current_text, start = line.text, line
-    if current_text:
-        blocks.append(_Block(current_text, start.number, start.indent))
+            blocks.append(_Block(" ".join(parts), start.number, start.indent))
+            parts, start = [line.text], line
+            start_furniture = _is_furniture(line.text)
+    if parts:
+        blocks.append(_Block(" ".join(parts), start.number, start.indent))
     return blocks
 
 
