@@ -15,9 +15,9 @@ from pathlib import Path
 from builder import evaluate
 
 _HERE = Path(__file__).resolve()
-DEFAULT_CORPUS = next((folder / "shared" / "corpus" for folder in _HERE.parents[1:3]
+DEFAULT_CORPUS = next((folder / "shared" / "corpus" for folder in _HERE.parents[2:4]
                        if (folder / "shared" / "corpus" / "gold.jsonl").is_file()),
-                      _HERE.parents[1] / "shared" / "corpus")
+                      _HERE.parents[2] / "shared" / "corpus")
 
 
 def run(argv: list[str] | None = None) -> int:
