@@ -234,11 +234,14 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
           r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 #: (A month name may be glued to the word before it, as text browsers join a byline's name
 #: and its date: "Shana DambrotNovember 6, 2023".)
+#: (A year may be glued to what follows it, as pages lay out a date and a time or a date shown
+#: twice: "December 23, 202311:08 AM UTC", "Fri, Dec 22 20234:46 AM", "22 Dec 202322 Dec".)
+_YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\s*[A-Za-z]{3})))"
 _DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
-                       rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+"
-                       rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+                       rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
+_DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}}))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+                       rf"{_MONTH},?\s+(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"\b")
 _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
