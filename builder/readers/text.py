@@ -60,6 +60,9 @@ BROWSER_WRAP_MAX_CHARS = 1024
 CENTERED_INDENT = 100
 #: How many blocks above the body are searched for the headline.
 TITLE_WINDOW = 45
+#: A standfirst (the line under a headline that says what the story is) has at most this
+#: many words.
+STANDFIRST_WORDS = 45
 #: A headline has at most this many words.
 TITLE_MAX_WORDS = 40
 #: What a block of prose scores at most (one very long block does not outweigh the rest).
@@ -173,6 +176,18 @@ _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (
                       re.IGNORECASE)
 _LYNX_LINE = re.compile(r"^(?:IFRAME:|EMBED\b|<iframe|<img|<div|<script|Your browser does "
                         r"not support)", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
+def _is_mark_line(text: str) -> bool:
+    """A text browser's mark for an embed ("IFRAME: ...", a bare "<img ...>" tag), not text
+    that only looks like markup: a line with words beyond its tags is the article's text and
+    is kept (escaped when shown), never dropped."""
+    if _LYNX_LINE.match(text) is None:
+        return False
+    if text.startswith("<"):
+        return count_words(_TAG.sub(" ", text)) < 4
+    return True
 
 #: Lines that are page furniture wherever they stand (compared case-insensitively,
 #: without trailing counts such as "Comments (12)").
@@ -326,6 +341,11 @@ def read_text(content: str, seed: str) -> Article:
     while body_start < body_end - 1 and not _opens_story(page.blocks[body_start]):
         body_start += 1
     article.paragraphs = _read_body(page, body_start, body_end, article)
+    # A standfirst above a dateline belongs to the header: the dateline opens the story.
+    while (len(article.paragraphs) >= 2 and count_words(article.paragraphs[0]) <= STANDFIRST_WORDS
+           and extract_dateline(article.paragraphs[0]) is None
+           and extract_dateline(article.paragraphs[1]) is not None):
+        article.paragraphs.pop(0)
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
@@ -390,7 +410,7 @@ def _parse(content: str) -> _Page:
             continue
         indent = len(raw) - len(raw.lstrip(" "))
         stripped = raw.strip()
-        if _LYNX_LINE.match(stripped) or (stripped.startswith("#") and re.search(
+        if _is_mark_line(stripped) or (stripped.startswith("#") and re.search(
                 r"\balternate\b|\bFeed\b| » ", stripped)):
             flush()
             blocks.append(_Block(stripped, number, indent, junk=True))
@@ -504,14 +524,15 @@ def _classify(block: _Block) -> None:
         block.junk = True
         return
     block.stop = _is_stop(text)
-    if _is_furniture(text) or _LYNX_LINE.match(text) or (
+    if _is_furniture(text) or _is_mark_line(text) or (
             block.words <= 12 and _UI_LINE.match(text)):
         block.junk = True
         return
     block.stop = block.stop or (block.words <= 30 and bool(re.match(
         r"^(?:©|\(c\)|copyright\b)|.*\ball rights reserved\b", text, re.IGNORECASE)))
     long_enough = block.words >= PROSE_MIN_WORDS
-    sentences = bool(_ENDS_SENTENCE.search(text) or _SENTENCE_BREAK.search(text))
+    plain = _TAG.sub(" ", text).strip() if "<" in text else text  # "...said.</div>"
+    sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
     separators = text.count("|") + text.count(" • ") + text.count(" / ")
     block.prose = long_enough and sentences and separators < 2 and not _URL.search(text[:40])
     block.caption = (bool(_CAPTION.search(text)) and block.words <= 60) or bool(
