@@ -60,6 +60,9 @@ BROWSER_WRAP_MAX_CHARS = 1024
 CENTERED_INDENT = 100
 #: How many blocks above the body are searched for the headline.
 TITLE_WINDOW = 45
+#: A standfirst (the line under a headline that says what the story is) has at most this
+#: many words.
+STANDFIRST_WORDS = 45
 #: A headline has at most this many words.
 TITLE_MAX_WORDS = 40
 #: What a block of prose scores at most (one very long block does not outweigh the rest).
@@ -173,6 +176,18 @@ _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (
                       re.IGNORECASE)
 _LYNX_LINE = re.compile(r"^(?:IFRAME:|EMBED\b|<iframe|<img|<div|<script|Your browser does "
                         r"not support)", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
+def _is_mark_line(text: str) -> bool:
+    """A text browser's mark for an embed ("IFRAME: ...", a bare "<img ...>" tag), not text
+    that only looks like markup: a line with words beyond its tags is the article's text and
+    is kept (escaped when shown), never dropped."""
+    if _LYNX_LINE.match(text) is None:
+        return False
+    if text.startswith("<"):
+        return count_words(_TAG.sub(" ", text)) < 4
+    return True
 
 #: Lines that are page furniture wherever they stand (compared case-insensitively,
 #: without trailing counts such as "Comments (12)").
@@ -234,11 +249,14 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
           r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 #: (A month name may be glued to the word before it, as text browsers join a byline's name
 #: and its date: "Shana DambrotNovember 6, 2023".)
+#: (A year may be glued to what follows it, as pages lay out a date and a time or a date shown
+#: twice: "December 23, 202311:08 AM UTC", "Fri, Dec 22 20234:46 AM", "22 Dec 202322 Dec".)
+_YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\s*[A-Za-z]{3})))"
 _DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
-                       rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+"
-                       rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+                       rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
+_DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}}))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+                       rf"{_MONTH},?\s+(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"\b")
 _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
@@ -323,6 +341,11 @@ def read_text(content: str, seed: str) -> Article:
     while body_start < body_end - 1 and not _opens_story(page.blocks[body_start]):
         body_start += 1
     article.paragraphs = _read_body(page, body_start, body_end, article)
+    # A standfirst above a dateline belongs to the header: the dateline opens the story.
+    while (len(article.paragraphs) >= 2 and count_words(article.paragraphs[0]) <= STANDFIRST_WORDS
+           and extract_dateline(article.paragraphs[0]) is None
+           and extract_dateline(article.paragraphs[1]) is not None):
+        article.paragraphs.pop(0)
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
@@ -387,7 +410,7 @@ def _parse(content: str) -> _Page:
             continue
         indent = len(raw) - len(raw.lstrip(" "))
         stripped = raw.strip()
-        if _LYNX_LINE.match(stripped) or (stripped.startswith("#") and re.search(
+        if _is_mark_line(stripped) or (stripped.startswith("#") and re.search(
                 r"\balternate\b|\bFeed\b| » ", stripped)):
             flush()
             blocks.append(_Block(stripped, number, indent, junk=True))
@@ -453,28 +476,34 @@ def _blocks_of(lines: list[_Line], width: int | None) -> list[_Block]:
     text is wrapped at `width`), and so are lines a text browser cut; each other line is a
     block of its own (pasted pages keep one paragraph per line). A line of furniture on its
     own ("Share", "Comments (12)", "4 hours ago") is never joined to another."""
+    # Each line is tested on its own (never the growing block), so that reading stays linear
+    # in the length of the text. A block of furniture is never joined, so only a block of
+    # one line can be furniture.
     blocks: list[_Block] = []
-    current_text = ""
+    parts: list[str] = []
     start = lines[0]
+    start_furniture = False
     for position, line in enumerate(lines):
-        if not current_text:
-            current_text, start = line.text, line
+        if not parts:
+            parts, start = [line.text], line
+            start_furniture = _is_furniture(line.text)
             continue
         previous = lines[position - 1]
         first_word = line.text.split()[0]
         wrapped_here = (width is not None and not _BULLET.match(line.text)
                         and len(previous.text) + 1 + len(first_word) > width - 2
                         and len(previous.text) >= 0.5 * width)
-        furniture = _is_furniture(current_text) or (
+        furniture = (len(parts) == 1 and start_furniture) or (
             _is_furniture(line.text) and not line.text[0].islower())
         if previous.cut or (not furniture and (wrapped_here
-                                               or _continues(current_text, line.text))):
-            current_text = f"{current_text} {line.text}"
+                                               or _continues(previous.text, line.text))):
+            parts.append(line.text)
         else:
-            blocks.append(_Block(current_text, start.number, start.indent))
-            current_text, start = line.text, line
-    if current_text:
-        blocks.append(_Block(current_text, start.number, start.indent))
+            blocks.append(_Block(" ".join(parts), start.number, start.indent))
+            parts, start = [line.text], line
+            start_furniture = _is_furniture(line.text)
+    if parts:
+        blocks.append(_Block(" ".join(parts), start.number, start.indent))
     return blocks
 
 
@@ -495,14 +524,15 @@ def _classify(block: _Block) -> None:
         block.junk = True
         return
     block.stop = _is_stop(text)
-    if _is_furniture(text) or _LYNX_LINE.match(text) or (
+    if _is_furniture(text) or _is_mark_line(text) or (
             block.words <= 12 and _UI_LINE.match(text)):
         block.junk = True
         return
     block.stop = block.stop or (block.words <= 30 and bool(re.match(
         r"^(?:©|\(c\)|copyright\b)|.*\ball rights reserved\b", text, re.IGNORECASE)))
     long_enough = block.words >= PROSE_MIN_WORDS
-    sentences = bool(_ENDS_SENTENCE.search(text) or _SENTENCE_BREAK.search(text))
+    plain = _TAG.sub(" ", text).strip() if "<" in text else text  # "...said.</div>"
+    sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
     separators = text.count("|") + text.count(" • ") + text.count(" / ")
     block.prose = long_enough and sentences and separators < 2 and not _URL.search(text[:40])
     block.caption = (bool(_CAPTION.search(text)) and block.words <= 60) or bool(
