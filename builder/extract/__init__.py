@@ -52,7 +52,8 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
     article.people = _given(note, "people", entities.people)
     article.places = _given(note, "places", entities.places)
     article.organizations = _given(note, "organizations", entities.organizations)
-    article.tags = _given(note, "tags", extract_tags(f"{article.title}\n\n{text}", taxonomy))
+    article.tags = _given(note, "tags", extract_tags(f"{article.title}\n\n{lede}", taxonomy,
+                                                     "\n\n".join(article.paragraphs[1:])))
     summary = note.get("summary")
     article.summary = str(summary) if summary else extract_summary(lede)
     return article
