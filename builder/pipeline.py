@@ -18,7 +18,7 @@ from pathlib import Path
 from builder import state as memory
 from builder import store
 from builder.config import Settings
-from builder.extract import extract_article
+from builder.extract import extract_article, unify_people
 from builder.group import event_from, fingerprint, group_articles, sources_of
 from builder.model import Article, Event, Problem, SeedError, add_source_to_text, render_event
 from builder.readers import is_seed, read_seed
@@ -250,6 +250,7 @@ class Builder:
                 self._add_source(page, article, "the same article as one already on this page")
             else:
                 new_articles.append(article)
+        unify_people(new_articles, self.settings.aliases, self.known_people)  # "Biden" -> full
         grouping = group_articles(new_articles, self.index.events)
         for page, articles in sorted(grouping.into_existing.items()):
             for article in articles:
