@@ -342,6 +342,10 @@ class Builder:
                 self._add_source(page, article, "the same article as one already on this page")
             else:
                 new_articles.append(article)
+        if new_articles:
+            from builder.extract import unify_people  # imported late, as in _read
+
+            unify_people(new_articles, self.settings.aliases, self.known_people)  # "Biden"
         grouping = group_articles(new_articles, self.index.events)
         for page, articles in sorted(grouping.into_existing.items()):
             for article in articles:
