@@ -261,3 +261,25 @@ def test_a_note_body_is_inert_markdown_before_any_cleaning(markdown_text: str) -
     document = lxml.html.fragment_fromstring(rendered, create_parent="div")
     for element in document.iter("a"):
         assert not normalized(element.get("href", "")).startswith(UNSAFE_SCHEMES), rendered
+
+
+def test_front_matter_the_theme_reads_is_escaped(bare_project: Path, tmp_path: Path) -> None:
+    """Material writes `description` (and other keys) into the page unescaped; an event
+    page's keys are data, and `template` cannot pick a file."""
+    hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+    folder = bare_project / "content" / "events" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "2024-05-06-port-veyra-quay.md").write_text(
+        f"---\ntitle: Port Veyra quay\ndate: 2024-05-06\ndescription: '{hostile}'\n"
+        f"subtitle: '{hostile}'\nstatus: '{hostile}'\nhide: ['{hostile}']\n"
+        "template: ../../../../../etc/passwd\n---\n\nThe quay reopens.\n", encoding="utf-8")
+    check = timeline("check", cwd=bare_project)
+    assert check.returncode == 0, check.stdout
+    site = tmp_path / "site"
+    (output,) = build_site(bare_project, [], [], site)
+    text = output.read_text(encoding="utf-8")
+    assert_inert(text, str(output))
+    assert "<script>alert(1)" not in text
+    document = lxml.html.document_fromstring(text)
+    (description,) = document.xpath("//meta[@name='description']")
+    assert description.get("content") == hostile  # escaped once: read back as written
