@@ -417,6 +417,54 @@ def check_names(data: dict[str, Any], names: tuple[str, ...], path: str,
     return {name: check.names(data, name) for name in names}, check.problems
 
 
+#: Deepest nesting of lists, quotes and HTML elements a page's body may have. Python-Markdown
+#: renders by recursion: a few hundred levels ("- - - - ... x" on one line) exhaust Python's
+#: stack and stop the whole site build; real pages nest a handful of levels.
+MAX_NESTING = 32
+#: Longest run of one emphasis character (`*`, `_`); longer runs exhaust the stack too.
+MAX_RUN = 100
+_NESTED_LINE = re.compile(rf"^(?=[ \t]*(?:[-*+>]|\d{{1,9}}[.)]))[^\n]{{{MAX_NESTING + 1},}}"
+                          rf"|^[ \t]{{{MAX_NESTING},}}", re.MULTILINE)
+_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_RUN = re.compile(rf"([*_])\1{{{MAX_RUN},}}")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+
+
+def body_problem(body: str) -> tuple[int, str] | None:
+    """(line in the body, 0-based; message) when Markdown cannot render the body safely:
+    nested deeper than MAX_NESTING, or a run of emphasis characters past MAX_RUN."""
+    for match in _NESTED_LINE.finditer(body):
+        line = match.group(0).expandtabs(4)
+        depth, position = 0, 0
+        while line.startswith("    ", position):
+            depth, position = depth + 1, position + 4
+        while marker := _MARKER.match(line, position):
+            if marker.end() == position:
+                break
+            depth, position = depth + 1, marker.end()
+        if depth > MAX_NESTING:
+            return (body.count("\n", 0, match.start()),
+                    f"nests lists or quotes {depth} levels deep (expected at most "
+                    f"{MAX_NESTING})")
+    run = _RUN.search(body)
+    if run:
+        return (body.count("\n", 0, run.start()),
+                f"has a run of {len(run.group(0))} '{run.group(1)}' (expected at most "
+                f"{MAX_RUN}; write \\{run.group(1)} for a literal one)")
+    if "<" in body:
+        depth = 0
+        for tag in _TAG.finditer(body):
+            if tag.group(2).lower() in _VOID or tag.group(0).endswith("/>"):
+                continue
+            depth = max(depth - 1, 0) if tag.group(1) else depth + 1
+            if depth > MAX_NESTING:
+                return (body.count("\n", 0, tag.start()),
+                        f"nests HTML elements {depth} deep (expected at most {MAX_NESTING})")
+    return None
+
+
 def date_range_problem(date: dt.date) -> str | None:
     """Why a date cannot be an event's date (outside MIN_DATE..MAX_DATE), or None."""
     if MIN_DATE <= date <= MAX_DATE:
@@ -476,6 +524,9 @@ def parse_event(text: str, path: str) -> tuple[Event | None, list[Problem]]:
     check = _Checker(path, {}, first_line)
     event = _event_from(data, body, check)
     problems = with_lines(check.problems, front, first_line)
+    if found := body_problem(body):
+        body_line = text.count("\n", 0, len(text) - len(body)) + 1
+        problems.append(Problem(path, body_line + found[0], "body", found[1]))
     if any(problem.severity == "error" for problem in problems):
         return None, problems
     return event, problems
