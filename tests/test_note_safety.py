@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 import tempfile
 from pathlib import Path
 
 import lxml.html
 import markdown
 import pytest
-from conftest import mkdocs_build, timeline
+from conftest import mkdocs_build, run, timeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -244,12 +245,31 @@ def test_hostile_notes_and_pages_never_give_live_markup_or_a_traceback(
                                  HealthCheck.data_too_large])
 @given(bodies=st.lists(HOSTILE_TEXT, min_size=3, max_size=3))
 def test_hostile_bodies_in_a_real_build(tmp_path: Path, bodies: list[str]) -> None:
+    """Notes and pages built for real: each is built or refused with a one-line message;
+    the site builds (without --strict, as refused pages are reported as warnings) with no
+    traceback, and what it shows is inert."""
     work = Path(tempfile.mkdtemp(dir=tmp_path))
     project = work / "proj"
     assert timeline("init", str(project), cwd=work).returncode == 0
     safe = [body.replace("\n---", "\n- - -") for body in bodies]
-    for output in build_site(project, [note(n, b) for n, b in enumerate(safe)],
-                             [page(n, b) for n, b in enumerate(safe)], work / "site"):
+    for number, body in enumerate(safe):
+        (project / "seeds" / f"note-{number:02d}.md").write_text(note(number, body), "utf-8")
+    folder = project / "content" / "events" / "2024"
+    folder.mkdir(parents=True)
+    for number, body in enumerate(safe):
+        (folder / f"2024-03-{number + 1:02d}-port-veyra-{number}.md").write_text(
+            page(number, body), encoding="utf-8")
+    built = timeline("build", "--reference-date", "2026-01-01", cwd=project)
+    assert "Traceback" not in built.stdout + built.stderr
+    for line in built.stdout.splitlines():
+        assert not line.startswith("failed") or re.match(r"failed     note-\d\d\.md: line \d+: ",
+                                                         line), line
+    check = timeline("check", cwd=project)
+    assert check.returncode in (0, 1) and "Traceback" not in check.stdout + check.stderr
+    site = work / "site"
+    lenient = run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], project)
+    assert lenient.returncode == 0 and "Traceback" not in lenient.stderr, lenient.stderr
+    for output in sorted((site / "events").rglob("index.html")):
         assert_inert(output.read_text(encoding="utf-8"), str(output))
 
 
