@@ -581,13 +581,15 @@ if _CDumper is not None:
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
-#: Longest text the fast path writes: libyaml and PyYAML fold a scalar longer than the line
-#: width (4096) the same way only in the simple cases, so longer texts take the pure dumper.
+#: Longest text the fast path writes, counting the quotes and backslashes a quoted style
+#: doubles: libyaml and PyYAML fold a line longer than the width (4096) at different
+#: columns (their list indents differ), so texts that could reach it take the pure dumper.
+#: Texts with characters to escape (up to 10 characters each) have a lower bound; keys stay
+#: below YAML's 128-character limit for simple keys.
 _FAST_TEXT_CHARS = 3800
-_FAST_ESCAPED_CHARS = 400
+_FAST_ESCAPED_CHARS = 300
+_FAST_KEY_CHARS = 100
 _SCALARS = (str, int, float, bool, dt.date, type(None))
-
-
 #: Where libyaml and PyYAML choose different styles: PyYAML escapes characters outside the
 #: Basic Multilingual Plane, libyaml writes them as they are.
 _SLOW_CHARS = re.compile("[\n\U00010000-\U0010FFFF]")
@@ -598,8 +600,14 @@ def _fast_text(value: Any) -> bool:
         return isinstance(value, _SCALARS)
     if _SLOW_CHARS.search(value):
         return False
-    limit = _FAST_TEXT_CHARS if value.isprintable() else _FAST_ESCAPED_CHARS
-    return len(value) <= limit
+    if not value.isprintable():
+        return len(value) <= _FAST_ESCAPED_CHARS
+    doubled = value.count("'") + value.count('"') + value.count("\\")
+    return len(value) + doubled <= _FAST_TEXT_CHARS
+
+
+def _fast_key(key: Any) -> bool:
+    return isinstance(key, str) and 0 < len(key) <= _FAST_KEY_CHARS and _fast_text(key)
 
 
 def _fast_shape(data: dict[str, Any]) -> bool:
@@ -607,12 +615,12 @@ def _fast_shape(data: dict[str, Any]) -> bool:
     top-level keys are texts, values are scalars, lists of scalars, or lists of flat
     mappings of scalars; no text spans lines."""
     for key, value in data.items():
-        if not isinstance(key, str) or not key or not _fast_text(key):
+        if not _fast_key(key):
             return False
         items = value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, dict) and isinstance(value, list):
-                if not all(isinstance(k, str) and k and _fast_text(k) and _fast_text(v)
+                if not all(_fast_key(k) and _fast_text(v)
                            for k, v in item.items()):
                     return False
             elif not _fast_text(item):

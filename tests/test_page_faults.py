@@ -259,6 +259,9 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 LONG_TEXT = st.one_of(TEXT, st.text(max_size=5000), st.sampled_from([
     "null", "~", "yes", "- a", "-", "a: b", "#x", "'q'", '"q"', "2025-01-01", "1e3", "",
     " lead", "trail ", "\ufeff", "x\ny", "tab\there", "\x85", "@at", "`b", "? q", "|", ">",
+    # Near the line width (4096) once quoted or escaped, where the two emitters could fold:
+    "' " * 1900, "'" * 1899, '"\\ ' * 1266, "a " * 2040, "\x01 " * 150, "\x01" * 300,
+    "é " * 1900, "k" * 120,
 ])).map(lambda text: text.replace("\r", " "))
 EXTRA_VALUE = st.one_of(LONG_TEXT, st.integers(), st.booleans(), st.none(),
                         st.lists(LONG_TEXT, max_size=3),
@@ -268,7 +271,7 @@ EXTRA_VALUE = st.one_of(LONG_TEXT, st.integers(), st.booleans(), st.none(),
 @settings(max_examples=300, deadline=None)
 @given(title=LONG_TEXT, summary=LONG_TEXT, tags=st.lists(LONG_TEXT, max_size=4),
        sources=st.lists(st.tuples(LONG_TEXT, st.one_of(st.none(), LONG_TEXT)), max_size=3),
-       extra=st.dictionaries(TEXT, EXTRA_VALUE, max_size=3),
+       extra=st.dictionaries(st.one_of(TEXT, LONG_TEXT), EXTRA_VALUE, max_size=3),
        day=st.dates(model.MIN_DATE, model.MAX_DATE))
 def test_the_libyaml_dumper_writes_what_the_pure_one_writes(
         title: str, summary: str, tags: list[str], sources: list[tuple[str, str | None]],
