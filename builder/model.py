@@ -365,7 +365,7 @@ def load_front(front: str, path: str, first_line: int
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, RecursionError) as error:  # (deep nesting, without libyaml)
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else 1
         reason = getattr(error, "problem", None) or str(error)
