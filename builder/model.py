@@ -365,7 +365,7 @@ def load_front(front: str, path: str, first_line: int
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, RecursionError) as error:  # (deep nesting, without libyaml)
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else 1
         reason = getattr(error, "problem", None) or str(error)
@@ -415,6 +415,54 @@ def check_names(data: dict[str, Any], names: tuple[str, ...], path: str,
     that is not a text, more than `MAX_NAMES` names), at `first_line` (see `with_lines`)."""
     check = _Checker(path, {}, first_line)
     return {name: check.names(data, name) for name in names}, check.problems
+
+
+#: Deepest nesting of lists, quotes and HTML elements a page's body may have. Python-Markdown
+#: renders by recursion: a few hundred levels ("- - - - ... x" on one line) exhaust Python's
+#: stack and stop the whole site build; real pages nest a handful of levels.
+MAX_NESTING = 32
+#: Longest run of one emphasis character (`*`, `_`); longer runs exhaust the stack too.
+MAX_RUN = 100
+_NESTED_LINE = re.compile(rf"^(?=[ \t]*(?:[-*+>]|\d{{1,9}}[.)]))[^\n]{{{MAX_NESTING + 1},}}"
+                          rf"|^[ \t]{{{MAX_NESTING},}}", re.MULTILINE)
+_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_RUN = re.compile(rf"([*_])\1{{{MAX_RUN},}}")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+
+
+def body_problem(body: str) -> tuple[int, str] | None:
+    """(line in the body, 0-based; message) when Markdown cannot render the body safely:
+    nested deeper than MAX_NESTING, or a run of emphasis characters past MAX_RUN."""
+    for match in _NESTED_LINE.finditer(body):
+        line = match.group(0).expandtabs(4)
+        depth, position = 0, 0
+        while line.startswith("    ", position):
+            depth, position = depth + 1, position + 4
+        while marker := _MARKER.match(line, position):
+            if marker.end() == position:
+                break
+            depth, position = depth + 1, marker.end()
+        if depth > MAX_NESTING:
+            return (body.count("\n", 0, match.start()),
+                    f"nests lists or quotes {depth} levels deep (expected at most "
+                    f"{MAX_NESTING})")
+    run = _RUN.search(body)
+    if run:
+        return (body.count("\n", 0, run.start()),
+                f"has a run of {len(run.group(0))} '{run.group(1)}' (expected at most "
+                f"{MAX_RUN}; write \\{run.group(1)} for a literal one)")
+    if "<" in body:
+        depth = 0
+        for tag in _TAG.finditer(body):
+            if tag.group(2).lower() in _VOID or tag.group(0).endswith("/>"):
+                continue
+            depth = max(depth - 1, 0) if tag.group(1) else depth + 1
+            if depth > MAX_NESTING:
+                return (body.count("\n", 0, tag.start()),
+                        f"nests HTML elements {depth} deep (expected at most {MAX_NESTING})")
+    return None
 
 
 def date_range_problem(date: dt.date) -> str | None:
@@ -476,6 +524,9 @@ def parse_event(text: str, path: str) -> tuple[Event | None, list[Problem]]:
     check = _Checker(path, {}, first_line)
     event = _event_from(data, body, check)
     problems = with_lines(check.problems, front, first_line)
+    if found := body_problem(body):
+        body_line = text.count("\n", 0, len(text) - len(body)) + 1
+        problems.append(Problem(path, body_line + found[0], "body", found[1]))
     if any(problem.severity == "error" for problem in problems):
         return None, problems
     return event, problems
@@ -530,13 +581,15 @@ if _CDumper is not None:
         def ignore_aliases(self, data: Any) -> bool:
             return True
 
-#: Longest text the fast path writes: libyaml and PyYAML fold a scalar longer than the line
-#: width (4096) the same way only in the simple cases, so longer texts take the pure dumper.
+#: Longest text the fast path writes, counting the quotes and backslashes a quoted style
+#: doubles: libyaml and PyYAML fold a line longer than the width (4096) at different
+#: columns (their list indents differ), so texts that could reach it take the pure dumper.
+#: Texts with characters to escape (up to 10 characters each) have a lower bound; keys stay
+#: below YAML's 128-character limit for simple keys.
 _FAST_TEXT_CHARS = 3800
-_FAST_ESCAPED_CHARS = 400
+_FAST_ESCAPED_CHARS = 300
+_FAST_KEY_CHARS = 100
 _SCALARS = (str, int, float, bool, dt.date, type(None))
-
-
 #: Where libyaml and PyYAML choose different styles: PyYAML escapes characters outside the
 #: Basic Multilingual Plane, libyaml writes them as they are.
 _SLOW_CHARS = re.compile("[\n\U00010000-\U0010FFFF]")
@@ -547,8 +600,14 @@ def _fast_text(value: Any) -> bool:
         return isinstance(value, _SCALARS)
     if _SLOW_CHARS.search(value):
         return False
-    limit = _FAST_TEXT_CHARS if value.isprintable() else _FAST_ESCAPED_CHARS
-    return len(value) <= limit
+    if not value.isprintable():
+        return len(value) <= _FAST_ESCAPED_CHARS
+    doubled = value.count("'") + value.count('"') + value.count("\\")
+    return len(value) + doubled <= _FAST_TEXT_CHARS
+
+
+def _fast_key(key: Any) -> bool:
+    return isinstance(key, str) and 0 < len(key) <= _FAST_KEY_CHARS and _fast_text(key)
 
 
 def _fast_shape(data: dict[str, Any]) -> bool:
@@ -556,12 +615,12 @@ def _fast_shape(data: dict[str, Any]) -> bool:
     top-level keys are texts, values are scalars, lists of scalars, or lists of flat
     mappings of scalars; no text spans lines."""
     for key, value in data.items():
-        if not isinstance(key, str) or not key or not _fast_text(key):
+        if not _fast_key(key):
             return False
         items = value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, dict) and isinstance(value, list):
-                if not all(isinstance(k, str) and k and _fast_text(k) and _fast_text(v)
+                if not all(_fast_key(k) and _fast_text(v)
                            for k, v in item.items()):
                     return False
             elif not _fast_text(item):

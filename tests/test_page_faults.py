@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SEED, mkdocs_build, timeline
+from conftest import SEED, mkdocs_build, run, timeline
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -258,6 +259,9 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 LONG_TEXT = st.one_of(TEXT, st.text(max_size=5000), st.sampled_from([
     "null", "~", "yes", "- a", "-", "a: b", "#x", "'q'", '"q"', "2025-01-01", "1e3", "",
     " lead", "trail ", "\ufeff", "x\ny", "tab\there", "\x85", "@at", "`b", "? q", "|", ">",
+    # Near the line width (4096) once quoted or escaped, where the two emitters could fold:
+    "' " * 1900, "'" * 1899, '"\\ ' * 1266, "a " * 2040, "\x01 " * 150, "\x01" * 300,
+    "é " * 1900, "k" * 120,
 ])).map(lambda text: text.replace("\r", " "))
 EXTRA_VALUE = st.one_of(LONG_TEXT, st.integers(), st.booleans(), st.none(),
                         st.lists(LONG_TEXT, max_size=3),
@@ -267,7 +271,7 @@ EXTRA_VALUE = st.one_of(LONG_TEXT, st.integers(), st.booleans(), st.none(),
 @settings(max_examples=300, deadline=None)
 @given(title=LONG_TEXT, summary=LONG_TEXT, tags=st.lists(LONG_TEXT, max_size=4),
        sources=st.lists(st.tuples(LONG_TEXT, st.one_of(st.none(), LONG_TEXT)), max_size=3),
-       extra=st.dictionaries(TEXT, EXTRA_VALUE, max_size=3),
+       extra=st.dictionaries(st.one_of(TEXT, LONG_TEXT), EXTRA_VALUE, max_size=3),
        day=st.dates(model.MIN_DATE, model.MAX_DATE))
 def test_the_libyaml_dumper_writes_what_the_pure_one_writes(
         title: str, summary: str, tags: list[str], sources: list[tuple[str, str | None]],
@@ -289,3 +293,62 @@ def test_the_builder_never_writes_more_names_than_check_accepts() -> None:
     assert read is not None and not problems
     assert read.people == event.people[:MAX_NAMES]
     assert read.review == [f"50 more people left out (at most {MAX_NAMES})"]
+
+
+# --- Bodies Markdown cannot render: refused, never a traceback ---------------------------
+
+DEEPEST = [
+    "- " * model.MAX_NESTING + "Ashmoor",
+    "".join("    " * level + "- Ashmoor\n" for level in range(model.MAX_NESTING)),
+    "> " * model.MAX_NESTING + "Ashmoor",
+    '<div markdown="1">\n' * model.MAX_NESTING + "Ashmoor\n" + "</div>\n" * model.MAX_NESTING,
+    "*" * model.MAX_RUN + "Ashmoor" + "*" * model.MAX_RUN,
+]
+TOO_DEEP = [
+    ("- " * 3000 + "Ashmoor", "nests lists or quotes 3000 levels deep (expected at most 32)"),
+    ("1. " * 500 + "Ashmoor", "nests lists or quotes 500 levels deep (expected at most 32)"),
+    ("".join("    " * level + "- Ashmoor\n" for level in range(400)),
+     "nests lists or quotes 33 levels deep (expected at most 32)"),
+    ('<div markdown="1">\n' * 400 + "Ashmoor\n",
+     "nests HTML elements 33 deep (expected at most 32)"),
+    ("*" * 20000 + "Ashmoor" + "*" * 20000,
+     "has a run of 20000 '*' (expected at most 100; write \\* for a literal one)"),
+]
+
+
+def test_bodies_markdown_cannot_render_are_refused_and_the_site_still_builds(
+        bare_project: Path, tmp_path: Path) -> None:
+    events = bare_project / "content" / "events" / "2025"
+    events.mkdir(parents=True)
+    for number, body in enumerate(DEEPEST):
+        (events / f"deepest-{number}.md").write_text(
+            page_text(f"title: Ashmoor depth {number}\ndate: 2025-06-{number + 1:02d}\n",
+                      body), encoding="utf-8")
+    assert timeline("check", cwd=bare_project).returncode == 0
+    assert mkdocs_build(bare_project, tmp_path / "deepest").returncode == 0
+    for number, (body, _message) in enumerate(TOO_DEEP):
+        (events / f"deep-{number}.md").write_text(
+            page_text(f"title: Port Veyra depth {number}\ndate: 2025-07-{number + 1:02d}\n",
+                      f"Port Veyra.\n\n{body}"), encoding="utf-8")
+    expected = [f"content/events/2025/deep-{number}.md:{8 + (number in (2, 3)) * 32}: body: "
+                f"{message}" for number, (_body, message) in enumerate(TOO_DEEP)]
+    check = timeline("check", cwd=bare_project)
+    assert check.returncode == 1
+    assert [line for line in check.stdout.splitlines() if "/deep-" in line] == expected
+    strict = mkdocs_build(bare_project, tmp_path / "strict")
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr
+    for line in expected:
+        assert line in strict.stderr
+    lenient = run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+                  bare_project)
+    assert lenient.returncode == 0 and "Traceback" not in lenient.stderr
+
+
+def test_a_note_markdown_cannot_render_is_refused(bare_project: Path) -> None:
+    (bare_project / "seeds" / "note.md").write_text(
+        "---\ntitle: Ashmoor quay note\ndate: 2025-05-02\n---\nThe quay.\n\n"
+        + "- " * 3000 + "x\n", "utf-8")
+    result = timeline("build", cwd=bare_project)
+    assert result.returncode == 1
+    assert ("failed     note.md: line 7: body: nests lists or quotes 3000 levels deep "
+            "(expected at most 32)") in result.stdout

@@ -165,6 +165,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         uri = page.file.src_uri
         event = self.by_uri.get(uri)
         if event is not None:
+            page.meta = sanitize.clean_meta(page.meta)  # the theme writes meta unescaped
             # MkDocs' templates do not escape titles: an article's title is data, not markup.
             page.meta["title"] = html.escape(event.title)
             draft = ("!!! warning \"Draft\"\n    This event is a draft: it is not published.\n\n"

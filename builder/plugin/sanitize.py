@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import nh3
 
@@ -93,3 +95,24 @@ def _image(match: re.Match[str]) -> str:
         return (f'<a class="timeline-remote-image" href="{html.escape(url)}" '
                 f'rel="noopener noreferrer">{html.escape(label, quote=False)}</a>')
     return f'<span class="timeline-remote-image">{html.escape(label, quote=False)}</span>'
+
+
+#: Front-matter keys of an event page that the theme would use to pick files: ignored.
+THEME_KEYS = frozenset({"template"})
+
+
+def clean_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """An event page's front matter as the theme will see it: every text HTML-escaped
+    (MkDocs' templates do not escape: Material writes `description` into a <meta> tag as
+    it is), and no key that picks a template."""
+    return {key: _escaped(value) for key, value in meta.items() if key not in THEME_KEYS}
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    return value

@@ -24,6 +24,7 @@ from builder.model import (
     Problem,
     SeedError,
     Source,
+    body_problem,
     check_names,
     date_range_problem,
     load_front,
@@ -75,7 +76,10 @@ def _split(content: str) -> tuple[dict[str, Any], str]:
         problems = with_lines(check_names(given, tuple(given), "", 2)[1], front, 2)
     if problems or data is None:
         raise SeedError("; ".join(_line_field(problem) for problem in problems))
-    return data, "\n".join(lines[end + 1:])
+    body = "\n".join(lines[end + 1:])
+    if found := body_problem(body):
+        raise SeedError(f"line {end + 2 + found[0]}: body: {found[1]}")
+    return data, body
 
 
 def _line_field(problem: Problem) -> str:
