@@ -191,8 +191,12 @@ class Builder:
                     self.report.page_problems.sort(key=lambda p: (p.path, p.line))
                 self._rebuild(plan.rebuild)
                 self._create(plan.new)
-            finally:
-                self._finish()
+            except BaseException:
+                # Ctrl-C, or a bug: leave the journal as it is (its last entry may be for a
+                # page not yet written); the next build recovers from it.
+                self.journal.abandon()
+                raise
+            self._finish()
         self.report.seeds.sort(key=lambda r: r.seed)
         return self.report
 

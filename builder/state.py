@@ -251,6 +251,12 @@ class Journal:
         self._stream.write(line)
         self._stream.flush()  # in the OS's hands: a kill of this process cannot lose it
 
+    def abandon(self) -> None:
+        """Stop without rewriting the file: the journal stays for `StateFile.recover`."""
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
     def close(self, sync: bool = True) -> bool:
         """Rewrite the file sorted, ending the journal; True if the file changed."""
         if self._stream is not None:

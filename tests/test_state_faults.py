@@ -327,3 +327,18 @@ def test_files_written_honour_the_umask(tmp_path: Path, umask: int, mode: int) -
     shutil.copy(project / "seeds" / "ashmoor-000.txt", project / "seeds" / "copy.txt")
     assert "added as a source copy.txt" in build(project).stdout
     assert page.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_state_file_of_the_old_format_is_read_and_rewritten_in_the_new(
+        project: Path) -> None:
+    lines = state_lines(project)
+    assert lines[0].startswith("# timeline state v2.") and lines[-1] == "# end\n"
+    [entry] = [line for line in lines if not line.startswith("#")]
+    (events(project) / STATE).write_text(
+        "# Written by `timeline build`: seed, page, sha256 of the page as written, article "
+        "fingerprint, reference date.\n# Commit it with the pages. Edit pages, not this "
+        f"file.\n{entry}")
+    result = build(project)
+    assert result.returncode == 0
+    assert lines_of(result)[-1] == "1 seeds in seeds: 1 unchanged"
+    assert state_lines(project) == lines
