@@ -22,6 +22,7 @@ listed twice, the entry that matches its page wins.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import os
@@ -248,8 +249,18 @@ class Journal:
                 save_state(self.events_dir, self.state)
                 self._clean = True
             self._stream = path.open("a", encoding="utf-8")
-        self._stream.write(line)
-        self._stream.flush()  # in the OS's hands: a kill of this process cannot lose it
+            if not _ends_a_line(path):
+                self._stream.write("\n")  # after a half line an earlier failure left
+        try:
+            self._stream.write(line)
+            self._stream.flush()  # in the OS's hands: a kill of this process cannot lose it
+        except OSError:
+            # A full disk: drop what the buffer holds (it would be written on a later flush,
+            # after the failure was reported); a half line is set aside on the next start.
+            stream, self._stream = self._stream, None
+            with contextlib.suppress(OSError):
+                stream.close()
+            raise
 
     def abandon(self) -> None:
         """Stop without rewriting the file: the journal stays for `StateFile.recover`."""
@@ -263,6 +274,14 @@ class Journal:
             self._stream.close()
             self._stream = None
         return not self.frozen and save_state(self.events_dir, self.state, sync=sync)
+
+
+def _ends_a_line(path: Path) -> bool:
+    with path.open("rb") as stream:
+        if stream.seek(0, os.SEEK_END) == 0:
+            return True
+        stream.seek(-1, os.SEEK_END)
+        return stream.read(1) == b"\n"
 
 
 @contextmanager
