@@ -350,3 +350,47 @@ def test_a_state_file_of_the_old_format_is_read_and_rewritten_in_the_new(
     assert result.returncode == 0
     assert lines_of(result)[-1] == "1 seeds in seeds: 1 unchanged"
     assert state_lines(project) == lines
+
+
+@contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[None]:
+    """Put a folder on a tiny tmpfs (root only); what was written there is copied back."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    held = folder.with_name(folder.name + ".held")
+    shutil.move(folder, held)
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                      capture_output=True, check=False).returncode != 0:
+        folder.rmdir()
+        shutil.move(held, folder)
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        shutil.copytree(held, folder, dirs_exist_ok=True, symlinks=True)
+        yield
+    finally:
+        shutil.rmtree(held)
+        shutil.copytree(folder, held, symlinks=True)
+        subprocess.run(["umount", str(folder)], check=True)
+        folder.rmdir()
+        shutil.move(held, folder)
+
+
+def test_a_disk_that_fills_up_mid_build_fails_the_rest_in_one_line_each(
+        project: Path) -> None:
+    names = write_seeds(project / "seeds", 40, paragraphs=2)
+    with small_disk(events(project), "96k"):
+        result = build(project)
+    assert result.returncode == 1
+    lines = lines_of(result)
+    failed = [line for line in lines if line.startswith("failed")]
+    created = [line for line in lines if line.startswith("created")]
+    assert failed and created, result.stdout  # it filled up part way
+    for line in failed:
+        assert "(No space left on device); free some space (or raise the quota or file size " \
+               "limit), then run `timeline build` again" in line
+    again = build(project)
+    assert again.returncode == 0, again.stdout
+    assert "kept" not in again.stdout and "not restored" not in again.stdout
+    assert len(pages(project)) == 1 + len(names)
+    assert build(project).stdout.rstrip().endswith("41 seeds in seeds: 41 unchanged")
