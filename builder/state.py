@@ -42,6 +42,8 @@ _HEADER = ("# timeline state v2. Written by `timeline build`: seed, page, sha256
            "as written, article fingerprint, reference date.\n# Commit it with the pages. "
            "Edit pages, not this file.\n")
 _END = "# end\n"
+#: How the state files of earlier versions (no `# end` line) start.
+_OLD_HEADER = "# Written by `timeline build`"
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -151,11 +153,15 @@ def read_state(events_dir: Path, label: str | None = None) -> StateFile:
             (Written(page, sha, fingerprint, day), committed))
     result.clean = (versioned and ended and not result.problems
                     and all(done for found in result.entries.values() for _, done in found))
-    if versioned and not ended:
-        result.damaged = (f"{name}: damaged (cut short: no `# end` line), so seeds it does not "
-                          "list are not built, and no page deleted by hand comes back; restore "
-                          "it from git (`git checkout -- <file>`), or delete it to build every "
-                          "seed that has no page")
+    if not versioned and not text.startswith(_OLD_HEADER):
+        why = "empty" if not text.strip() else "it does not start with its header"
+    elif versioned and not ended:
+        why = "cut short: no `# end` line"
+    else:
+        return result
+    result.damaged = (f"{name}: damaged ({why}), so seeds it does not list are not built, "
+                      "and no page deleted by hand comes back; restore it from git (`git "
+                      "checkout -- <file>`), or delete it to build every seed that has no page")
     return result
 
 

@@ -167,6 +167,12 @@ def test_a_cut_short_state_file_is_reported_and_never_brings_back_a_deleted_page
             "that has no page") in lines
     assert not deleted.exists()
     assert (events(project) / STATE).read_bytes() == damaged  # the sign of damage stays
+    (events(project) / STATE).write_bytes(b"")  # cut to nothing
+    result = build(project)
+    assert result.returncode == 1
+    assert "problem    content/events/.timeline-state: damaged (empty), so seeds it does " \
+           "not list" in result.stdout
+    assert not deleted.exists()
     (events(project) / STATE).write_bytes(original)
     result = build(project)
     assert "not restored (its page was deleted by hand)" in result.stdout
