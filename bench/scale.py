@@ -197,6 +197,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="interleaved runs of each build")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--no-serve", action="store_true", help="skip `mkdocs serve` start")
+    parser.add_argument("--builder-only", action="store_true",
+                        help="time `timeline build` only (no site builds)")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="timeline-scale-"))
     project = folder / "project"
@@ -215,6 +217,20 @@ def main() -> None:
         write_seeds(project / "seeds", 1, start=args.events + number)
         added.append(run(build, project))
     pages = sum(1 for _ in (project / "content" / "events").rglob("*.md"))
+    print(f"{pages} event pages from {args.events + args.runs} seeds; {args.runs} run(s) of "
+          "each; CPU is user+sys of the child")
+    print("| what | timeline | bare Material, same pages | ratio |")
+    print("|---|---|---|---|")
+    print(f"| `timeline build`, cold | {args.events / cold.cpu:.0f} seeds/s CPU "
+          f"({cold.cpu:.1f} s CPU, {cold.wall:.1f} s wall, {cold.peak_mib:.0f} MiB) | - | - |")
+    print(f"| `timeline build`, nothing changed | {median([r.cpu for r in noop]):.2f} s CPU "
+          "(median) | - | - |")
+    print(f"| `timeline build`, one seed added | {median([r.cpu for r in added]):.2f} s CPU "
+          "(median) | - | - |", flush=True)
+    if args.builder_only:
+        if not args.keep:
+            shutil.rmtree(folder)
+        return
 
     bare = bare_config(project)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
@@ -235,16 +251,6 @@ def main() -> None:
     def row(what: str, now: str, bare_value: str, ratio: str) -> None:
         print(f"| {what} | {now} | {bare_value} | {ratio} |")
 
-    print(f"{pages} event pages from {args.events + args.runs} seeds; {args.runs} run(s) of "
-          "each; CPU is user+sys of the child")
-    print("| what | timeline | bare Material, same pages | ratio |")
-    print("|---|---|---|---|")
-    row("`timeline build`, cold", f"{args.events / cold.cpu:.0f} seeds/s CPU "
-        f"({cold.cpu:.1f} s CPU, {cold.wall:.1f} s wall)", "-", "-")
-    row("`timeline build`, nothing changed", f"{median([r.cpu for r in noop]):.2f} s CPU "
-        f"(median)", "-", "-")
-    row("`timeline build`, one seed added", f"{median([r.cpu for r in added]):.2f} s CPU "
-        "(median)", "-", "-")
     row("`mkdocs build`, CPU", f"{median([r.cpu for r in plugin_runs]):.1f} s",
         f"{median([r.cpu for r in bare_runs]):.1f} s", f"{cpu_ratio:.2f}x")
     row("`mkdocs build`, wall", f"{median([r.wall for r in plugin_runs]):.1f} s",
@@ -253,14 +259,18 @@ def main() -> None:
                    median([r.peak_mib for r in bare_runs]))
     row("peak memory of `mkdocs build`", f"{peak:.0f} MiB", f"{bpeak:.0f} MiB",
         f"{peak / bpeak:.2f}x")
-    row("`mkdocs serve` start", f"{serve:.1f} s", f"{bare_serve:.1f} s",
-        f"{serve / bare_serve:.2f}x")
+    if not args.no_serve:
+        row("`mkdocs serve` start", f"{serve:.1f} s", f"{bare_serve:.1f} s",
+            f"{serve / bare_serve:.2f}x")
     row("site size", f"{site:.1f} MB", f"{bsite:.1f} MB", f"{site / bsite:.2f}x")
     row("`search/search_index.json`", f"{search:.1f} MB", f"{bsearch:.1f} MB",
         f"{search / bsearch:.2f}x" if bsearch else "-")
     row("event page HTML (median)", f"{page:.1f} KB", f"{bpage:.1f} KB",
         f"{page / bpage:.2f}x" if bpage else "-")
-    print(f"project: {project}")
+    if args.keep:
+        print(f"project: {project}")
+    else:
+        shutil.rmtree(folder)
 
 
 if __name__ == "__main__":

@@ -78,22 +78,29 @@ class BuildReport:
 Progress = Callable[[int, int, str], None]
 
 
-def list_seeds(seeds_dir: Path) -> list[Path]:
-    """Seed files in the seeds folder and its subfolders (links included), sorted by their
-    path in it. Hidden files and folders are skipped; links to folders are listed (and
-    refused by `check_seed_path`), so no seed is skipped without a word."""
+def seed_files(seeds_dir: Path) -> dict[Path, str]:
+    """Seed files in the seeds folder and its subfolders (links included) -> their names (the
+    path in the seeds folder, `2024/talks.txt`), sorted by name. Hidden files and folders are
+    skipped; links to folders are listed (and refused by `check_seed_path`), so no seed is
+    skipped without a word."""
     if not seeds_dir.is_dir():
-        return []
-    found: list[Path] = []
-    for folder, folders, files in os.walk(seeds_dir, followlinks=False):
-        here = Path(folder)
+        return {}
+    found: list[tuple[str, Path]] = []
+    root = str(seeds_dir)
+    for folder, folders, files in os.walk(root, followlinks=False):
         folders[:] = [name for name in folders if not name.startswith(".")]
-        for name in folders:
-            if (here / name).is_symlink():
-                found.append(here / name)
-        found.extend(path for path in map(here.joinpath, files) if is_seed(path)
-                     and (path.is_file() or path.is_symlink()))
-    return sorted(found, key=lambda path: seed_key(path, seeds_dir))
+        prefix = folder[len(root) + 1:].replace(os.sep, "/")
+        links = [name for name in folders if os.path.islink(os.path.join(folder, name))]
+        for name in [*files, *links]:
+            path = Path(folder, name)
+            if name in links or (is_seed(path) and (path.is_file() or path.is_symlink())):
+                found.append((f"{prefix}/{name}" if prefix else name, path))
+    return {path: key for key, path in sorted(found)}
+
+
+def list_seeds(seeds_dir: Path) -> list[Path]:
+    """Seed files (see `seed_files`), sorted by name."""
+    return list(seed_files(seeds_dir))
 
 
 def seed_key(path: Path, seeds_dir: Path) -> str:
@@ -101,9 +108,9 @@ def seed_key(path: Path, seeds_dir: Path) -> str:
     return path.relative_to(seeds_dir).as_posix()
 
 
-def check_seed_path(path: Path, seeds_dir: Path) -> None:
+def check_seed_path(path: Path, seeds_dir: Path, key: str | None = None) -> None:
     """Refuse seeds that are links out of the seeds folder, or names the state can't hold."""
-    if any(char in seed_key(path, seeds_dir) for char in "\t\n\r"):
+    if any(char in (key or seed_key(path, seeds_dir)) for char in "\t\n\r"):
         raise SeedError("the file name contains a tab or line break (rename the file)")
     if path.is_symlink():
         target = path.resolve()
@@ -163,6 +170,7 @@ class Builder:
         self._read_count = self._to_read = 0
         self._written: set[Path] = set()
         self._known_people: list[str] | None = None
+        self._keys: dict[Path, str] = {}
         self.saved_edits_dir = settings.config_file.parent / SAVED_EDITS_DIR / (
             dt.datetime.now().strftime("%Y-%m-%dT%H%M%S"))
 
@@ -175,15 +183,17 @@ class Builder:
             self.damaged = self.report.damaged = saved.damaged is not None
             if saved.damaged:
                 self.report.state_problems.append(saved.damaged)
-            recorded = saved.recover(store.hash_pages(self.events_dir))
+            hashes = store.hash_pages(self.events_dir)
+            recorded = saved.recover(hashes)
             self.index = store.load_pages(self.events_dir, self.root,
                                           {seed: w.page for seed, w in recorded.items()},
-                                          None if self.force else _trusted(recorded))
+                                          None if self.force else _trusted(recorded), hashes)
             self.report.page_problems = list(self.index.problems)
             self.journal = memory.Journal(self.events_dir, recorded, clean=saved.clean,
                                           frozen=saved.damaged is not None)
             try:
-                plan = self._plan(list_seeds(self.settings.seeds_dir))
+                self._keys = seed_files(self.settings.seeds_dir)
+                plan = self._plan(list(self._keys))
                 self._to_read = len(plan.new) + sum(map(len, plan.rebuild.values()))
                 if plan.new or plan.rebuild:
                     self.report.page_problems.extend(
@@ -191,8 +201,12 @@ class Builder:
                     self.report.page_problems.sort(key=lambda p: (p.path, p.line))
                 self._rebuild(plan.rebuild)
                 self._create(plan.new)
-            finally:
-                self._finish()
+            except BaseException:
+                # Ctrl-C, or a bug: leave the journal as it is (its last entry may be for a
+                # page not yet written); the next build recovers from it.
+                self.journal.abandon()
+                raise
+            self._finish()
         self.report.seeds.sort(key=lambda r: r.seed)
         return self.report
 
@@ -227,9 +241,9 @@ class Builder:
         plan = _Plan()
         seeds_dir = self.settings.seeds_dir
         for path in seeds:
-            key = seed_key(path, seeds_dir)
+            key = self._keys[path]
             try:
-                check_seed_path(path, seeds_dir)
+                check_seed_path(path, seeds_dir, key)
             except SeedError as error:
                 self._say(key, Outcome.FAILED, detail=str(error))
                 continue
@@ -290,7 +304,7 @@ class Builder:
 
     def _read(self, path: Path, reference: dt.date) -> Article | None:
         self._read_count += 1
-        key = seed_key(path, self.settings.seeds_dir)
+        key = self._keys[path]
         if self.progress is not None:
             self.progress(self._read_count, self._to_read, key)
         try:
@@ -317,7 +331,7 @@ class Builder:
         for page, paths in sorted(pages.items()):
             articles = []
             for path in paths:
-                written = state.get(seed_key(path, self.settings.seeds_dir))
+                written = state.get(self._keys[path])
                 reference = (written.reference if written and written.reference
                              else self.reference)
                 article = self._read(path, reference)

@@ -22,6 +22,7 @@ listed twice, the entry that matches its page wins.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import os
@@ -41,6 +42,8 @@ _HEADER = ("# timeline state v2. Written by `timeline build`: seed, page, sha256
            "as written, article fingerprint, reference date.\n# Commit it with the pages. "
            "Edit pages, not this file.\n")
 _END = "# end\n"
+#: How the state files of earlier versions (no `# end` line) start.
+_OLD_HEADER = "# Written by `timeline build`"
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -150,11 +153,15 @@ def read_state(events_dir: Path, label: str | None = None) -> StateFile:
             (Written(page, sha, fingerprint, day), committed))
     result.clean = (versioned and ended and not result.problems
                     and all(done for found in result.entries.values() for _, done in found))
-    if versioned and not ended:
-        result.damaged = (f"{name}: damaged (cut short: no `# end` line), so seeds it does not "
-                          "list are not built, and no page deleted by hand comes back; restore "
-                          "it from git (`git checkout -- <file>`), or delete it to build every "
-                          "seed that has no page")
+    if not versioned and not text.startswith(_OLD_HEADER):
+        why = "empty" if not text.strip() else "it does not start with its header"
+    elif versioned and not ended:
+        why = "cut short: no `# end` line"
+    else:
+        return result
+    result.damaged = (f"{name}: damaged ({why}), so seeds it does not list are not built, "
+                      "and no page deleted by hand comes back; restore it from git (`git "
+                      "checkout -- <file>`), or delete it to build every seed that has no page")
     return result
 
 
@@ -248,8 +255,24 @@ class Journal:
                 save_state(self.events_dir, self.state)
                 self._clean = True
             self._stream = path.open("a", encoding="utf-8")
-        self._stream.write(line)
-        self._stream.flush()  # in the OS's hands: a kill of this process cannot lose it
+            if not _ends_a_line(path):
+                self._stream.write("\n")  # after a half line an earlier failure left
+        try:
+            self._stream.write(line)
+            self._stream.flush()  # in the OS's hands: a kill of this process cannot lose it
+        except OSError:
+            # A full disk: drop what the buffer holds (it would be written on a later flush,
+            # after the failure was reported); a half line is set aside on the next start.
+            stream, self._stream = self._stream, None
+            with contextlib.suppress(OSError):
+                stream.close()
+            raise
+
+    def abandon(self) -> None:
+        """Stop without rewriting the file: the journal stays for `StateFile.recover`."""
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
 
     def close(self, sync: bool = True) -> bool:
         """Rewrite the file sorted, ending the journal; True if the file changed."""
@@ -257,6 +280,14 @@ class Journal:
             self._stream.close()
             self._stream = None
         return not self.frozen and save_state(self.events_dir, self.state, sync=sync)
+
+
+def _ends_a_line(path: Path) -> bool:
+    with path.open("rb") as stream:
+        if stream.seek(0, os.SEEK_END) == 0:
+            return True
+        stream.seek(-1, os.SEEK_END)
+        return stream.read(1) == b"\n"
 
 
 @contextmanager

@@ -70,22 +70,37 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def page_files(events_dir: Path) -> list[tuple[str, Path]]:
+    """(path relative to the events folder, file) of every event page, sorted by the relative
+    path; hidden files and folders are skipped. Plain strings, not `relative_to`, so that
+    listing 10,000 pages stays cheap."""
+    found: list[tuple[str, Path]] = []
+    if not events_dir.is_dir():
+        return found
+    root = str(events_dir)
+    for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        prefix = folder[len(root) + 1:].replace(os.sep, "/")
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                relative = f"{prefix}/{name}" if prefix else name
+                found.append((relative, Path(folder, name)))
+    found.sort()
+    return found
+
+
 def iter_pages(events_dir: Path) -> Iterator[Path]:
     """Event page files, in a stable order (hidden files and folders are skipped)."""
-    if not events_dir.is_dir():
-        return
-    for path in sorted(events_dir.rglob("*.md")):
-        relative = path.relative_to(events_dir)
-        if not any(part.startswith(".") for part in relative.parts):
-            yield path
+    for _, path in page_files(events_dir):
+        yield path
 
 
 def hash_pages(events_dir: Path) -> dict[str, str]:
     """page path -> sha256 of its bytes, for every page that can be read."""
     hashes: dict[str, str] = {}
-    for path in iter_pages(events_dir):
+    for relative, path in page_files(events_dir):
         try:
-            hashes[path.relative_to(events_dir).as_posix()] = digest(path.read_bytes())
+            hashes[relative] = digest(path.read_bytes())
         except OSError:
             continue  # load_pages reports it
     return hashes
@@ -93,25 +108,33 @@ def hash_pages(events_dir: Path) -> dict[str, str]:
 
 def load_pages(events_dir: Path, label_root: Path | None = None,
                owners: Mapping[str, str] | None = None,
-               trusted: Mapping[str, tuple[str, list[str]]] | None = None) -> PageIndex:
+               trusted: Mapping[str, tuple[str, list[str]]] | None = None,
+               hashes: Mapping[str, str] | None = None) -> PageIndex:
     """Read every event page. Problems name each page relative to `label_root`.
 
     A seed cited by two pages belongs to the one `owners` (seed -> page, from the state
     file) names, else to the first in path order; the other page gets the problem.
     `trusted` (page -> (sha256, seeds)) names pages the builder wrote: one whose bytes still
-    have that sha256 is not parsed (see `PageIndex.parse_rest`), its seeds are taken as given.
+    have that sha256 is not parsed (see `PageIndex.parse_rest`), its seeds are taken as given;
+    with `hashes` (from `hash_pages` just before) such a page is not even read again.
     """
     index = PageIndex()
     citing: dict[str, list[str]] = {}
     labels: dict[str, tuple[str, int]] = {}
-    for path in iter_pages(events_dir):
-        relative = path.relative_to(events_dir).as_posix()
-        label = _label(path, label_root)
+    for relative, path in page_files(events_dir):
         index.paths.add(relative)
+        known = (trusted or {}).get(relative)
+        if known is not None and (hashes or {}).get(relative) == known[0]:
+            index.sha256[relative] = known[0]
+            index.unparsed[relative] = known[1]
+            labels[relative] = (_label(path, label_root), 1)
+            for seed in known[1]:
+                citing.setdefault(seed, []).append(relative)
+            continue
+        label = _label(path, label_root)
         try:
             data = path.read_bytes()
             index.sha256[relative] = sha = digest(data)
-            known = (trusted or {}).get(relative)
             if known is not None and known[0] == sha:
                 index.unparsed[relative] = known[1]
                 labels[relative] = (label, 1)
@@ -157,12 +180,11 @@ def _key_line(text: str, key: str) -> int:
 
 
 def _label(path: Path, root: Path | None) -> str:
-    if root is None:
-        return str(path)
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
+    """The path relative to `root` if it is inside (string prefix: cheap for many pages)."""
+    text, prefix = str(path), f"{root}{os.sep}"
+    if root is None or not text.startswith(prefix):
+        return text
+    return text[len(prefix):].replace(os.sep, "/")
 
 
 def slug_for(title: str) -> str:
@@ -241,14 +263,16 @@ def sync_folders(folders: Iterable[Path], everything: bool = False) -> None:
 class OutsideError(Exception):
     """A page path that leads out of the events folder (a link, or a bad state entry)."""
 
+    def __init__(self, target: Path) -> None:
+        super().__init__(f"leads to {target}, outside the events folder")
+        self.target = target
+
 
 def inside(events_dir: Path, relative: str) -> Path:
     """The page's path, or OutsideError when it (or a link on the way) leads outside."""
     target = (events_dir / relative).resolve()
     if not target.is_relative_to(events_dir.resolve()):
-        raise OutsideError(f"{events_dir / relative} leads to {target}, outside the events "
-                           "folder; not written (replace the link with a plain file, or "
-                           "remove it)")
+        raise OutsideError(target)
     return target
 
 

@@ -167,6 +167,12 @@ def test_a_cut_short_state_file_is_reported_and_never_brings_back_a_deleted_page
             "that has no page") in lines
     assert not deleted.exists()
     assert (events(project) / STATE).read_bytes() == damaged  # the sign of damage stays
+    (events(project) / STATE).write_bytes(b"")  # cut to nothing
+    result = build(project)
+    assert result.returncode == 1
+    assert "problem    content/events/.timeline-state: damaged (empty), so seeds it does " \
+           "not list" in result.stdout
+    assert not deleted.exists()
     (events(project) / STATE).write_bytes(original)
     result = build(project)
     assert "not restored (its page was deleted by hand)" in result.stdout
@@ -259,23 +265,31 @@ def test_a_read_only_content_folder_fails_each_seed_in_one_line(project: Path) -
 # -- the lock, subfolders, file modes -------------------------------------------------------
 
 
+def locked(folder: Path) -> bool:
+    """Whether some process holds an flock on this folder (Linux: /proc/locks)."""
+    inode = folder.stat().st_ino
+    return any(line.split()[1] == "FLOCK" and line.split()[5].endswith(f":{inode}")
+               for line in Path("/proc/locks").read_text().splitlines())
+
+
+@pytest.mark.skipif(not Path("/proc/locks").is_file(), reason="needs Linux /proc/locks")
 def test_deleting_files_beside_the_pages_does_not_let_a_second_build_run(
         project: Path) -> None:
-    write_seeds(project / "seeds", 60, paragraphs=3)
+    write_seeds(project / "seeds", 150, paragraphs=3)
     first = subprocess.Popen([sys.executable, "-m", "builder", "build", "--reference-date",
                               REFERENCE_DATE], cwd=project, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
-        while len(pages(project)) < 3 and first.poll() is None:
+        while not locked(events(project)) and first.poll() is None:
             assert time.monotonic() < deadline
             time.sleep(0.01)
-        assert first.poll() is None, "the first build ended too soon to test the lock"
         # What `git clean -fdx` would remove: every file that is not a page or the state.
         for path in events(project).iterdir():
             if path.is_file() and path.name != STATE:
                 path.unlink()
         second = build(project)
+        assert first.poll() is None, "the first build ended too soon to test the lock"
         assert second.returncode == 1
         assert "another `timeline build` is running on" in second.stderr
     finally:
@@ -327,3 +341,62 @@ def test_files_written_honour_the_umask(tmp_path: Path, umask: int, mode: int) -
     shutil.copy(project / "seeds" / "ashmoor-000.txt", project / "seeds" / "copy.txt")
     assert "added as a source copy.txt" in build(project).stdout
     assert page.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_state_file_of_the_old_format_is_read_and_rewritten_in_the_new(
+        project: Path) -> None:
+    lines = state_lines(project)
+    assert lines[0].startswith("# timeline state v2.") and lines[-1] == "# end\n"
+    [entry] = [line for line in lines if not line.startswith("#")]
+    (events(project) / STATE).write_text(
+        "# Written by `timeline build`: seed, page, sha256 of the page as written, article "
+        "fingerprint, reference date.\n# Commit it with the pages. Edit pages, not this "
+        f"file.\n{entry}")
+    result = build(project)
+    assert result.returncode == 0
+    assert lines_of(result)[-1] == "1 seeds in seeds: 1 unchanged"
+    assert state_lines(project) == lines
+
+
+@contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[None]:
+    """Put a folder on a tiny tmpfs (root only); what was written there is copied back."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    held = folder.with_name(folder.name + ".held")
+    shutil.move(folder, held)
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                      capture_output=True, check=False).returncode != 0:
+        folder.rmdir()
+        shutil.move(held, folder)
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        shutil.copytree(held, folder, dirs_exist_ok=True, symlinks=True)
+        yield
+    finally:
+        shutil.rmtree(held)
+        shutil.copytree(folder, held, symlinks=True)
+        subprocess.run(["umount", str(folder)], check=True)
+        folder.rmdir()
+        shutil.move(held, folder)
+
+
+def test_a_disk_that_fills_up_mid_build_fails_the_rest_in_one_line_each(
+        project: Path) -> None:
+    names = write_seeds(project / "seeds", 40, paragraphs=2)
+    with small_disk(events(project), "96k"):
+        result = build(project)
+    assert result.returncode == 1
+    lines = lines_of(result)
+    failed = [line for line in lines if line.startswith("failed")]
+    created = [line for line in lines if line.startswith("created")]
+    assert failed and created, result.stdout  # it filled up part way
+    for line in failed:
+        assert "(No space left on device); free some space (or raise the quota or file size " \
+               "limit), then run `timeline build` again" in line
+    again = build(project)
+    assert again.returncode == 0, again.stdout
+    assert "kept" not in again.stdout and "not restored" not in again.stdout
+    assert len(pages(project)) == 1 + len(names)
+    assert build(project).stdout.rstrip().endswith("41 seeds in seeds: 41 unchanged")
