@@ -36,9 +36,12 @@ the paragraph it opens.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 from builder.extract.dateline import extract_dateline
@@ -820,13 +823,123 @@ def _title_score(page: _Page, index: int, body_start: int) -> float | None:
     return score
 
 
+#: The names of the headline model's features, in order (see `title_features`).
+TITLE_FEATURES: tuple[str, ...] = (
+    "rules", "words", "short", "long", "period", "question", "meta_below", "meta_next",
+    "date_above", "repeated", "distance", "nearest", "overlap", "caption", "bullet",
+    "all_caps", "capitalised", "dek_below", "heading_indent", "digits", "prose", "colon",
+    "in_body", "under_heading", "name_like", "symbols", "lower_start", "separators",
+    "publisher_below",
+)
+#: The first blocks of the body run are headline candidates too (a browser lays a headline
+#: out as a paragraph, and the run of prose may start at it).
+TITLE_INTO_BODY = 3
+#: ... when they are no longer than this (a headline, not a paragraph).
+TITLE_IN_BODY_MAX_WORDS = 30
+_MODEL_FILE = Path(__file__).with_name("data") / "title.json"
+_STOP_WORDS = frozenset("""
+a an and are as at be but by for from has have he her his in is it its of on or that the their
+they this to was were will with who what when where which why how not new after over says said
+into than more about been would could should also just your you our we out up
+""".split())
+
+
+@functools.cache
+def title_model(indented: bool) -> dict[str, float] | None:
+    """The headline model's weights by feature (made by bench/train_reader.py) for a page
+    laid out flush (a browser's paste) or indented (a text browser's dump), or None when the
+    data file is absent (the rules' score is used alone then)."""
+    try:
+        data = json.loads(_MODEL_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    weights = data["indented" if indented else "flush"]["weights"]
+    return {str(name): float(weight) for name, weight in weights.items()}
+
+
+def content_words(text: str) -> set[str]:
+    """The words of a text that carry its subject (not "the", "of", "says")."""
+    return {word for word in (w.casefold().strip(".'’-") for w in _WORD.findall(text))
+            if len(word) >= 3 and word not in _STOP_WORDS and not word.isdigit()}
+
+
+def _body_words(page: _Page, body_start: int) -> set[str]:
+    words: set[str] = set()
+    taken = 0
+    for block in page.blocks[body_start:]:
+        if block.prose:
+            words |= content_words(block.text)
+            taken += 1
+            if taken >= 6:
+                break
+    return words
+
+
+def title_features(page: _Page, index: int, body_start: int, rules: float,
+                   body_words: set[str], nearest: bool) -> list[float]:
+    """What the headline model knows of a candidate block (site-agnostic: its shape, what
+    stands around it, and how much of its vocabulary the story's opening shares)."""
+    block = page.blocks[index]
+    text = block.text
+    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)] if not b.junk]
+    before = [b for b in page.blocks[max(0, index - 3):index] if not b.junk]
+    meta_below = any(_looks_like_meta(b.text) or _has_date(b.text) for b in after)
+    meta_next = bool(after) and (_looks_like_meta(after[0].text) or _has_date(after[0].text))
+    date_above = any(_has_date(b.text) for b in before[-2:])
+    distance = sum(1 for b in page.blocks[index + 1:body_start] if not b.junk)
+    own = content_words(text)
+    overlap = len(own & body_words) / len(own) if own else 0.0
+    letters = [c for c in text if c.isalpha()]
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
+    dek_below = bool(after) and after[0].words > block.words and bool(
+        re.search(r"[.!?][\"'”’)]*$", after[0].text)) and not _looks_like_meta(after[0].text)
+    digits = sum(c.isdigit() for c in text) / max(1, len(text))
+    # The line under a headline-shaped line is a standfirst or a caption, not the headline.
+    above = before[-1] if before else None
+    under_heading = above is not None and 4 <= above.words <= TITLE_MAX_WORDS and not (
+        re.search(r"[.:,]$", above.text) or _looks_like_meta(above.text) or above.bullet
+        or above.caption) and _headline_case(above.text)
+    # A person's name alone ("Alice Wu"): a byline without its "By".
+    name_like = 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w.'’\-]*", w) for w in words)
+    return [
+        rules / 10, min(block.words, 25) / 25, float(block.words <= 3), float(block.words > 25),
+        float(text.rstrip("\"'”’)").endswith(".")),
+        float(text.rstrip("\"'”’)").endswith(("?", "!"))),
+        float(meta_below), float(meta_next), float(date_above),
+        float(page.folded_lines.get(_fold(text), 0) > 1), min(distance, 20) / 20,
+        float(nearest),
+        overlap, float(block.caption), float(block.bullet or bool(_BULLET.match(text))),
+        float(bool(letters) and text.upper() == text), capitalised, float(dek_below),
+        float(page.indented and (block.indent == 0 or block.indent >= CENTERED_INDENT)),
+        digits, float(block.prose), float(":" in text), float(index >= body_start),
+        float(under_heading), float(name_like), float(bool(re.search(r"[@\[\]{}<>=#]", text))),
+        float(text[:1].islower()), float(len(re.findall(r"\s[/|>»›•·]\s", text)) >= 1),
+        float(bool(after) and _is_publisher_line(after[0])),
+    ]
+
+
 def _title_index(page: _Page, body_start: int) -> int | None:
     """The block holding the headline: the best-scored heading above the body, or the
-    first block of the page when nothing above the body looks like one."""
+    first block of the page when nothing above the body looks like one. With the headline
+    model (bench/train_reader.py), a candidate's score is the model's, with the rules' score
+    one of its features."""
     best, best_index = None, None
     lowest = max(0, body_start - TITLE_WINDOW)
-    for index in range(body_start - 1, lowest - 1, -1):
+    model = title_model(page.indented)
+    body_words = _body_words(page, body_start) if model else set()
+    highest = min(len(page.blocks), body_start + TITLE_INTO_BODY) if model else body_start
+    for index in range(highest - 1, lowest - 1, -1):
         score = _title_score(page, index, body_start)
+        if index >= body_start and page.blocks[index].words > TITLE_IN_BODY_MAX_WORDS:
+            continue  # the story's paragraphs themselves
+        if model is not None and _is_publisher_line(page.blocks[index]):
+            continue  # "- The Veyra Courier" under the headline
+        if score is not None and model is not None:
+            features = title_features(page, index, body_start, score, body_words,
+                                      best_index is None)
+            score = sum(model.get(name, 0.0) * value
+                        for name, value in zip(TITLE_FEATURES, features, strict=True))
         if score is not None and (best is None or score > best):
             best, best_index = score, index
     if best_index is not None:
