@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--epochs", type=int, default=400)
+    parser.add_argument("--l2", type=float, default=0.01)
     here = Path(__file__).resolve()
     corpus = next((folder / "shared" / "corpus" for folder in here.parents[2:4]
                    if (folder / "shared" / "corpus" / "gold.jsonl").is_file()),
@@ -195,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
                  "on pages that are not the development corpus (see that script).",
     }
     for layout in LAYOUTS:
-        weights = fit(list(data.get(f"train {layout}", {}).values()), size)
+        weights = fit(list(data.get(f"train {layout}", {}).values()), size,
+                      epochs=args.epochs, l2=args.l2)
         figures: dict[str, str] = {}
         for split in ("train", "test"):
             samples = data.get(f"{split} {layout}", {})

@@ -175,8 +175,19 @@ _COOKIES = re.compile(r"\bcookies?\b.*\b(?:settings?|consent|polic(?:y|ies)|enab
 _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (?:us|me) on|"
                       r"(?:sign|log) (?:in|up)|subscribe to|opens in (?:a )?new window|"
                       r"(?:tap|swipe) to|scroll (?:down|to)|skip to|jump to|back to|"
-                      r"download (?:the|our) app|enter your|type your|your email)",
+                      r"download (?:the|our) app|enter your|type your|your email|"
+                      r"search for|filed under|pdf version|print this|advertising disclosure|"
+                      r"listen to this (?:story|article|episode))",
                       re.IGNORECASE)
+#: A call to act on the site rather than a sentence of the story ("Receive our monthly
+#: newsletter ...", "Submit your question below ...", "All products featured on ... are
+#: independently selected ...").
+_CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our|stay "
+                          r"up[- ]to[- ]date|sign up|subscribe\b|we want to hear what you "
+                          r"think|all products (?:featured|recommended) (?:on|by|in)\b)",
+                          re.IGNORECASE)
+#: ... at most this many words long.
+CALL_TO_ACT_WORDS = 25
 _LYNX_LINE = re.compile(r"^(?:IFRAME:|EMBED\b|<iframe|<img|<div|<script|Your browser does "
                         r"not support)", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,500}>")
@@ -527,6 +538,9 @@ def _classify(block: _Block) -> None:
         block.junk = True
         return
     block.stop = _is_stop(text)
+    if block.words <= CALL_TO_ACT_WORDS and _CALL_TO_ACT.match(text):
+        block.junk = True
+        return
     if _is_furniture(text) or _is_mark_line(text) or (
             block.words <= 12 and _UI_LINE.match(text)):
         block.junk = True
