@@ -269,7 +269,7 @@ _YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\s*[A-Za-z]{3})))"
 _DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
                        rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
-_DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}}))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
+_DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?"
                        rf"{_MONTH},?\s+(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"\b")
@@ -365,6 +365,8 @@ def read_text(content: str, seed: str) -> Article:
                         "(expected paragraphs of text after the headline)")
     if article.published is None:
         _find_date_near(page, title_index, body_start, body_end, article)
+    if article.published is None:
+        _find_stamp_after(page, body_end, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -1026,6 +1028,32 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
                           for found, update in _dates_in(block.text, page.day_first))
         if stamps:
             break
+    _take_stamp(article, stamps)
+
+
+#: How many blocks after the body are searched for a stamp that a page shows at the foot
+#: of the article ("Published: 03 December 2019", "Written by A on July 27, 2017").
+STAMP_AFTER_BLOCKS = 40
+_FOOT_STAMP = re.compile(r"^(?:published|posted|updated|last updated|written|by|on|date)\b",
+                         re.IGNORECASE)
+
+
+def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
+    """No date above or at the top of the body: a stamp line at the foot of the article (a
+    short line that is a date, or opens with "Published", "Written by", ...)."""
+    stamps: list[tuple[dt.date, str, bool]] = []
+    for block in page.blocks[body_end:body_end + STAMP_AFTER_BLOCKS]:
+        bare = _BULLET.sub("", block.text).strip()
+        if block.words > 15 or not bare:
+            continue
+        found = _dates_in(bare, page.day_first)
+        if not found:
+            continue
+        rest = bare
+        for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_NUMERIC):
+            rest = pattern.sub(" ", rest)
+        if _FOOT_STAMP.match(bare) or count_words(rest) <= 2:
+            stamps.extend((day, bare, update) for day, update in found)
     _take_stamp(article, stamps)
 
 
