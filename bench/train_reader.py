@@ -75,20 +75,11 @@ def candidates(content: str, title: str) -> tuple[str, Sample] | None:
     if not any(not block.junk for block in page.blocks):
         return None
     body_start, _ = text_reader._body_span(page)
-    body_words = text_reader._body_words(page, body_start)
     wanted = text_reader._fold(title)
     rows: list[list[float]] = []
     positives: list[int] = []
-    lowest = max(0, body_start - text_reader.TITLE_WINDOW)
-    highest = min(len(page.blocks), body_start + text_reader.TITLE_INTO_BODY)
-    for index in range(highest - 1, lowest - 1, -1):
-        rules = text_reader._title_score(page, index, body_start)
-        if rules is None or (index >= body_start and page.blocks[index].words
-                             > text_reader.TITLE_IN_BODY_MAX_WORDS) or (
-                text_reader._is_publisher_line(page.blocks[index])):
-            continue
-        rows.append(text_reader.title_features(page, index, body_start, rules, body_words,
-                                               not rows))
+    for index, features in text_reader.title_candidates(page, body_start):
+        rows.append(features)
         if text_reader._fold(page.blocks[index].text) == wanted:
             positives.append(len(rows) - 1)
     return (LAYOUTS[page.indented], (rows, positives)) if rows else None

@@ -846,7 +846,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "date_above", "repeated", "distance", "nearest", "overlap", "caption", "bullet",
     "all_caps", "capitalised", "dek_below", "heading_indent", "digits", "prose", "colon",
     "in_body", "under_heading", "name_like", "symbols", "lower_start", "separators",
-    "publisher_below",
+    "publisher_below", "lede_overlap", "top_overlap",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -936,27 +936,54 @@ def title_features(page: _Page, index: int, body_start: int, rules: float,
     ]
 
 
+def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float]]]:
+    """The blocks that can be the headline (nearest the body first), each with its features
+    for the headline model (`TITLE_FEATURES`)."""
+    lowest = max(0, body_start - TITLE_WINDOW)
+    body_words = _body_words(page, body_start)
+    lede = next((b for b in page.blocks[body_start:] if b.prose), None)
+    lede_words = content_words(lede.text) if lede is not None else set()
+    highest = min(len(page.blocks), body_start + TITLE_INTO_BODY)
+    found: list[tuple[int, list[float]]] = []
+    overlaps: list[float] = []
+    for index in range(highest - 1, lowest - 1, -1):
+        block = page.blocks[index]
+        if index >= body_start and block.words > TITLE_IN_BODY_MAX_WORDS:
+            continue  # the story's paragraphs themselves
+        if _is_publisher_line(block):
+            continue  # "- The Veyra Courier" under the headline
+        rules = _title_score(page, index, body_start)
+        if rules is None:
+            continue
+        features = title_features(page, index, body_start, rules, body_words, not found)
+        own = content_words(block.text)
+        lede_overlap = len(own & lede_words) / len(own) if own else 0.0
+        features.append(lede_overlap)
+        overlaps.append(features[TITLE_FEATURES.index("overlap")])
+        found.append((index, features))
+    top = max(overlaps, default=0.0)
+    for (_, features), overlap in zip(found, overlaps, strict=True):
+        features.append(float(top > 0 and overlap == top))
+    return found
+
+
 def _title_index(page: _Page, body_start: int) -> int | None:
     """The block holding the headline: the best-scored heading above the body, or the
     first block of the page when nothing above the body looks like one. With the headline
     model (bench/train_reader.py), a candidate's score is the model's, with the rules' score
     one of its features."""
+    model = title_model(page.indented)
+    if model is not None:
+        scored = [(sum(model.get(name, 0.0) * value
+                       for name, value in zip(TITLE_FEATURES, features, strict=True)), index)
+                  for index, features in title_candidates(page, body_start)]
+        if scored:
+            return max(scored, key=lambda item: (item[0], item[1]))[1]
+        return next((i for i, b in enumerate(page.blocks) if not b.junk), None)
     best, best_index = None, None
     lowest = max(0, body_start - TITLE_WINDOW)
-    model = title_model(page.indented)
-    body_words = _body_words(page, body_start) if model else set()
-    highest = min(len(page.blocks), body_start + TITLE_INTO_BODY) if model else body_start
-    for index in range(highest - 1, lowest - 1, -1):
+    for index in range(body_start - 1, lowest - 1, -1):
         score = _title_score(page, index, body_start)
-        if index >= body_start and page.blocks[index].words > TITLE_IN_BODY_MAX_WORDS:
-            continue  # the story's paragraphs themselves
-        if model is not None and _is_publisher_line(page.blocks[index]):
-            continue  # "- The Veyra Courier" under the headline
-        if score is not None and model is not None:
-            features = title_features(page, index, body_start, score, body_words,
-                                      best_index is None)
-            score = sum(model.get(name, 0.0) * value
-                        for name, value in zip(TITLE_FEATURES, features, strict=True))
         if score is not None and (best is None or score > best):
             best, best_index = score, index
     if best_index is not None:
