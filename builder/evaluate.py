@@ -75,20 +75,26 @@ FIELD_NAMES = {
     "summary": "summary from the body",
     "read": "pages with a date read",
 }
-#: The lowest accepted accuracy per (kind, field).
+#: The lowest accepted accuracy per (kind, field). Issue 9's goal for both pasted forms is
+#: title 0.93, date 0.92, body 0.95, junk 0.95; the floors below are what the readers reach
+#: today on this corpus (held out from the headline model's training), so that a regression
+#: fails CI; raise them as the readers improve.
 FLOORS: dict[tuple[str, str], float] = {
     ("html", "title"): 0.95,
-    ("text", "title"): 0.85,
-    ("paste", "title"): 0.60,
+    ("text", "title"): 0.86,
+    ("paste", "title"): 0.78,
     ("html", "date"): 0.90,
-    ("text", "date"): 0.80,
-    ("paste", "date"): 0.85,
+    ("text", "date"): 0.90,
+    ("paste", "date"): 0.86,
     ("html", "body"): 0.90,
-    ("text", "body"): 0.90,
-    ("paste", "body"): 0.90,
+    ("text", "body"): 0.92,
+    ("paste", "body"): 0.92,
     ("html", "junk"): 0.90,
-    ("text", "junk"): 0.90,
-    ("paste", "junk"): 0.85,
+    ("text", "junk"): 0.94,
+    ("paste", "junk"): 0.92,
+    ("html", "summary"): 0.95,
+    ("text", "summary"): 0.75,
+    ("paste", "summary"): 0.78,
     ("text", "read"): 1.0,
     ("paste", "read"): 1.0,
 }

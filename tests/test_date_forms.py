@@ -14,13 +14,12 @@ from builder.extract import dates
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
-SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-         "Dec"]
+SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def _forms(day: dt.date) -> list[str]:
     month = MONTHS[day.month - 1]
-    short = SHORT[day.month - 1] if day.month != 9 else "Sept"
+    short = SHORT[day.month - 1] if day.month != 9 or day.day % 2 else "Sept"
     return [
         f"{month} {day.day}", f"{month} {day.day}, {day.year}", f"{month} {day.day} {day.year}",
         f"{short}. {day.day}, {day.year}", f"{short} {day.day}", f"{short.upper()} {day.day}",
@@ -30,7 +29,7 @@ def _forms(day: dt.date) -> list[str]:
     ]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)))
 def test_the_fast_path_agrees_with_dateparser(day: dt.date) -> None:
     for text in _forms(day):
