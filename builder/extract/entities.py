@@ -66,6 +66,7 @@ ORG_WORDS = frozenset(
     Inc. LLC Co. plc PLC GmbH Records Pictures Entertainment Labs Foods Stores Hotels Resorts
     Insurance Healthcare Pharma Telecom Communications Broadcasting Magazine Brands Radio
     Television Airline Bancorp Bankshares Investments Securities Ventures Robotics Software
+    Studio Operations
     FC United Rovers Athletic Cowboys Giants Yankees Patriots Lakers Warriors Celtics Bulls
     Knicks Dodgers Mets Cubs Rangers Eagles Packers Steelers Bears Raiders Chiefs Jets Dolphins
     Broncos Seahawks Saints Falcons Panthers Ravens Bengals Browns Titans Colts Texans Jaguars
@@ -368,7 +369,7 @@ def _runs(text: str) -> list[_Run]:
         for run in pending:
             run.after = word.lower().rstrip(".")
         pending = []
-        if tokens and gap.strip():  # punctuation between words ends a run
+        if tokens and (gap.strip() or "\n" in gap):  # punctuation or a line end ends a run
             pending = list(_flush(tokens, run_at_start, before))
             runs.extend(pending)
             tokens = []
@@ -540,9 +541,9 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
 
 
 def _cued(text: str, run: _Run, context: _Context) -> bool:
-    """Whether the words around a name say it is a person's: a verb of speech, an age."""
-    return (text in context.aged or run.after in SPEECH_VERBS
-            or run.before in SPEECH_VERBS)
+    """Whether the words around a name of several words say it is a person's: an age, or
+    "said" just before it (after it, "said" follows headings and menus too)."""
+    return text in context.aged or (run.before in ("said", "says") and not run.sentence_start)
 
 
 def _could_be_name(tokens: list[str]) -> bool:
@@ -555,6 +556,7 @@ def _could_be_name(tokens: list[str]) -> bool:
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
         or token in LEADING_WORDS or token in CALENDAR for token in tokens
     ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in NOT_SURNAMES and (
+        tokens[-1] not in CONTINENTS) and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
 
 
