@@ -38,7 +38,7 @@ from builder.model import Article
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "ecbplus" / (
     "ecbplus-texts.jsonl.gz")
 #: Pairwise (precision, recall) floors for CI, a little under the measured figures.
-FLOORS = {"two days": (0.97, 0.79), "one day": (0.82, 0.79)}
+FLOORS = {"two days": (0.97, 0.80), "one day": (0.83, 0.79)}
 FIRST_DAY = dt.date(2020, 1, 6)
 
 
