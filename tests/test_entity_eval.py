@@ -110,3 +110,10 @@ def test_a_name_joined_to_an_ordinary_word_is_cut_off() -> None:
     assert "Yum Brands" in found.organizations
     assert "Glasgow School of Art" in found.organizations
     assert not any("-" in name for name in found.people + found.organizations)
+
+
+def test_an_organization_name_ends_before_a_persons_name() -> None:
+    found = extract_entities("Signed by the Ostmark Federation of Teachers Ilse Varnholt "
+                             "Tomas Quennell and others.", {})
+    assert "Ostmark Federation of Teachers" in found.organizations
+    assert "Ilse Varnholt" in found.people

@@ -509,6 +509,14 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         _add(found.organizations, text)
         return
     kind = _kind(tokens, context)
+    if kind == "org" and tokens[-1] not in ORG_WORDS and "of" in tokens:
+        # "American Federation of Teachers Bari Weiss": the name ends before a person's
+        cut = next((i for i in range(tokens.index("of") + 2, len(tokens) - 1)
+                    if tokens[i].lower() in _given_names()), None)
+        if cut is not None:
+            _classify_run(_Run(tokens[:cut], run.sentence_start, run.before), context, people)
+            _classify_run(_Run(tokens[cut:], False, "", run.after), context, people)
+            return
     if kind == "org":
         if len(tokens) == 1 and not (text in SINGLE_WORD_ORGS or text in _known_orgs()[0]
                                      or text in context.acronyms):
@@ -518,6 +526,12 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
     elif kind == "place":
         _add(found.places, text)
     elif kind == "person" and people:
+        second = next((i for i in range(2, len(tokens) - 1)
+                       if tokens[i].lower() in _given_names()), None)
+        if second is not None:  # "Ilse Varnholt Tomas Quennell": two names in a list
+            _classify_run(_Run(tokens[:second], False), context, people)
+            _classify_run(_Run(tokens[second:], False, "", run.after), context, people)
+            return
         _add_person(text, context)
     elif people and 2 <= len(tokens) <= 3 and _cued(text, run, context) and _could_be_name(
             tokens) and not _is_word(tokens[-1], context):
