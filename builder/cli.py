@@ -219,3 +219,24 @@ def eval_entities_command(gold: Path | None, show_errors: bool, no_floors: bool)
         click.echo(f"below the floor: {failure}", err=True)
     if failures:
         sys.exit(1)
+
+
+# -- eval-grouping (grouping figures; owned with builder/group.py) ----------------------------
+
+@main.command("eval-grouping")
+@click.option("--no-floors", is_flag=True, help="Print the figures only; never fail.")
+def eval_grouping_command(no_floors: bool) -> None:
+    """Measure grouping on real multi-outlet story clusters (ECB+, committed with the
+    project): pairwise precision and recall."""
+    from builder import evaluate_grouping as ev
+
+    if not ev.SAMPLE.is_file():
+        raise click.ClickException(f"{ev.SAMPLE}: not found (it comes with the source tree)")
+    scores = ev.evaluate()
+    for line in ev.report(scores):
+        click.echo(line)
+    failures = [] if no_floors else ev.below_floors(scores)
+    for failure in failures:
+        click.echo(f"below the floor: {failure}", err=True)
+    if failures:
+        sys.exit(1)

@@ -30,7 +30,7 @@ KINDS = {"PER": "people", "LOC": "places", "ORG": "organizations"}
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities" / (
     "uner-en-pud-news.iob2")
 #: Figures the committed sample must reach (CI floor), a little under the measured ones.
-FLOORS = {"people": (0.89, 0.50), "places": (0.72, 0.66), "organizations": (0.77, 0.46)}
+FLOORS = {"people": (0.90, 0.50), "places": (0.72, 0.66), "organizations": (0.78, 0.48)}
 
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]’”]|'s\b|n't\b)")
 

@@ -95,3 +95,25 @@ def test_a_speaking_surname_is_a_person_and_resolves() -> None:
     assert extract_entities(text, {}).people == ["Varnholt", "Quennell"]
     found = extract_entities(text, {}, known_people=["Ilse Varnholt"])
     assert found.people == ["Ilse Varnholt", "Quennell"]
+
+
+def test_an_age_or_a_verb_of_speech_makes_a_person() -> None:
+    text = ("Actor Jonas Telmark was hurt. Orla Brekk, 34, was arrested, said Kaspar "
+            "Lindahl of the Kelvane police.")
+    people = extract_entities(text, {}).people
+    assert {"Jonas Telmark", "Orla Brekk", "Kaspar Lindahl"} <= set(people)
+
+
+def test_a_name_joined_to_an_ordinary_word_is_cut_off() -> None:
+    found = extract_entities("Shares of KFC-parent Yum Brands rose; the Glasgow School of "
+                             "Art. Then a Maryland-based firm bid.", {})
+    assert "Yum Brands" in found.organizations
+    assert "Glasgow School of Art" in found.organizations
+    assert not any("-" in name for name in found.people + found.organizations)
+
+
+def test_an_organization_name_ends_before_a_persons_name() -> None:
+    found = extract_entities("Signed by the Ostmark Federation of Teachers Ilse Varnholt "
+                             "Tomas Quennell and others.", {})
+    assert "Ostmark Federation of Teachers" in found.organizations
+    assert "Ilse Varnholt" in found.people

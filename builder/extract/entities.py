@@ -63,6 +63,10 @@ ORG_WORDS = frozenset(
     Press Agency Commission Secretariat Directorate Inspectorate Institute Centre Center
     Systems Technologies Motors Shipping Logistics Pharmaceuticals Media Solutions Enterprises
     Laboratory Laboratories Industries Holdings Partners Capital Studios Kremlin Pentagon
+    Inc. LLC Co. plc PLC GmbH Records Pictures Entertainment Labs Foods Stores Hotels Resorts
+    Insurance Healthcare Pharma Telecom Communications Broadcasting Magazine Brands Radio
+    Television Airline Bancorp Bankshares Investments Securities Ventures Robotics Software
+    Studio Operations
     FC United Rovers Athletic Cowboys Giants Yankees Patriots Lakers Warriors Celtics Bulls
     Knicks Dodgers Mets Cubs Rangers Eagles Packers Steelers Bears Raiders Chiefs Jets Dolphins
     Broncos Seahawks Saints Falcons Panthers Ravens Bengals Browns Titans Colts Texans Jaguars
@@ -170,6 +174,8 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|port|island|islands|region|province|capital|state)\s+of\s+"
     r"((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)"
 )
+#: "KFC-parent", "Maryland-based": a name joined to an ordinary word is no name.
+_LOWER_PART = re.compile(r"-[a-z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*|\d[\w.\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: Dotted abbreviations that do not end a sentence.
@@ -202,6 +208,8 @@ class _Context:
     singles: list[tuple[str, bool]] = field(default_factory=list)
     #: Acronyms the text spells out: "ORU" -> "Ostmark Rail Union".
     acronyms: dict[str, str] = field(default_factory=dict)
+    #: Names given an age ("Jonas Telmark, 52,"): people.
+    aged: frozenset[str] = frozenset()
     #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
     lower_words: frozenset[str] = frozenset()
 
@@ -269,6 +277,9 @@ _DESCRIBED = re.compile(
     rf"|\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}{_ORG_NOUNS},?\s+([A-Z][A-Z&]{{1,7}})\b")
 
 
+_AGED = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+\d{1,3},")
+
+
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
                      known_people: Iterable[str] = ()) -> Entities:
     """Find the people, places and organizations in `text`.
@@ -279,7 +290,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     """
     found = Entities()
     context = _Context(aliases, found,
-                       lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)))
+                       lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)),
+                       aged=frozenset(match.group(1) for match in _AGED.finditer(text)))
     for match in _DEFINITION.finditer(text):
         words = match.group(1).split()
         while words and words[0] in LEADING_WORDS:
@@ -324,7 +336,7 @@ def _first_mention(text: str, name: str) -> int:
 
 
 def _add(names: list[str], name: str) -> None:
-    if name.endswith(".") and not _ABBREVIATION.match(name.split()[-1].rstrip(".") + "."):
+    if name.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", name.split()[-1]):
         name = name[:-1]
     if name and name not in names:
         names.append(name)
@@ -357,7 +369,7 @@ def _runs(text: str) -> list[_Run]:
         for run in pending:
             run.after = word.lower().rstrip(".")
         pending = []
-        if tokens and gap.strip():  # punctuation between words ends a run
+        if tokens and (gap.strip() or "\n" in gap):  # punctuation or a line end ends a run
             pending = list(_flush(tokens, run_at_start, before))
             runs.extend(pending)
             tokens = []
@@ -371,7 +383,7 @@ def _runs(text: str) -> list[_Run]:
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         if possessive:
             word = _POSSESSIVE.sub("", word)
-        if word[:1].isupper():
+        if word[:1].isupper() and not _LOWER_PART.search(word):
             if not tokens:
                 run_at_start = start_of_sentence
                 before = previous if not start_of_sentence and (
@@ -497,6 +509,14 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         _add(found.organizations, text)
         return
     kind = _kind(tokens, context)
+    if kind == "org" and tokens[-1] not in ORG_WORDS and "of" in tokens:
+        # "American Federation of Teachers Bari Weiss": the name ends before a person's
+        cut = next((i for i in range(tokens.index("of") + 2, len(tokens) - 1)
+                    if tokens[i].lower() in _given_names()), None)
+        if cut is not None:
+            _classify_run(_Run(tokens[:cut], run.sentence_start, run.before), context, people)
+            _classify_run(_Run(tokens[cut:], False, "", run.after), context, people)
+            return
     if kind == "org":
         if len(tokens) == 1 and not (text in SINGLE_WORD_ORGS or text in _known_orgs()[0]
                                      or text in context.acronyms):
@@ -506,15 +526,24 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
     elif kind == "place":
         _add(found.places, text)
     elif kind == "person" and people:
+        second = next((i for i in range(2, len(tokens) - 1)
+                       if tokens[i].lower() in _given_names()), None)
+        if second is not None:  # "Ilse Varnholt Tomas Quennell": two names in a list
+            _classify_run(_Run(tokens[:second], False), context, people)
+            _classify_run(_Run(tokens[second:], False, "", run.after), context, people)
+            return
         _add_person(text, context)
+    elif people and 2 <= len(tokens) <= 3 and _cued(text, run, context) and _could_be_name(
+            tokens) and not _is_word(tokens[-1], context):
+        _add_person(text, context)  # "said Kori Schulman", "Jonas Telmark, 52,"
     elif run.sentence_start and len(tokens) >= 2 and tokens[0].lower() not in _given_names():
         # "Promoter Larry Merchant": the first word is capitalised for the sentence only
         _classify_run(_Run(tokens[1:], False, "", run.after), context, people)
     elif len(tokens) == 1:
         # "..., Varnholt said": a person; at a sentence's start ("Thousands said") only if
         # the text names her in full
-        speaks = not run.sentence_start and (run.after in SPEECH_VERBS
-                                             or run.before in SPEECH_VERBS)
+        speaks = text in context.aged or (not run.sentence_start and (
+            run.after in SPEECH_VERBS or run.before in SPEECH_VERBS))
         context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
                                 and not _is_word(tokens[0], context)))
     elif len(tokens) > 1:
@@ -523,6 +552,12 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
             if token not in ORG_WORDS and (token in aliases or _kind([token], context) in (
                     "place", "org")):
                 _classify_run(_Run([token], False), context)
+
+
+def _cued(text: str, run: _Run, context: _Context) -> bool:
+    """Whether the words around a name of several words say it is a person's: an age, or
+    "said" just before it (after it, "said" follows headings and menus too)."""
+    return text in context.aged or (run.before in ("said", "says") and not run.sentence_start)
 
 
 def _could_be_name(tokens: list[str]) -> bool:
@@ -535,6 +570,7 @@ def _could_be_name(tokens: list[str]) -> bool:
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
         or token in LEADING_WORDS or token in CALENDAR for token in tokens
     ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in NOT_SURNAMES and (
+        tokens[-1] not in CONTINENTS) and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
 
 
