@@ -430,11 +430,27 @@ _RUN = re.compile(rf"([*_])\1{{{MAX_RUN},}}")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
+#: Python-Markdown looks for the close of every `[`, `(` and `<` to the end of its paragraph,
+#: again at each opener, so a paragraph of unclosed openers costs (openers x length): 10 KB
+#: of `[` took 34 s, `[a](` 80 s, `<http://x ` and `<a ` as much. The cost of a body is the
+#: sum, over its paragraphs, of (most openers open at once, beyond a few) x (its length); a
+#: unit takes at most 0.4 microseconds (bench/bench_markdown.py), so this bound keeps any
+#: body under about 2 s, while real text (a link in an image in a link at most) costs 0.
+MAX_OPEN_COST = 5_000_000
+_OPEN_FREE = 4
+_PARAGRAPH = re.compile(r"\S.*?(?=\n[ \t]*\n|\Z)", re.DOTALL)
+_OPENER = re.compile(r"\\.|[\[\]()<>]")
+_CLOSER = {"]": "[", ")": "(", ">": "<"}
+#: Most headings one body may have: Python-Markdown's toc gives each repeated heading a
+#: unique id by trying `_1`, `_2`, ... in turn, which is quadratic in the repeats.
+MAX_HEADINGS = 1000
+_HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:=+|-+)[ \t]*$)", re.MULTILINE)
 
 
 def body_problem(body: str) -> tuple[int, str] | None:
     """(line in the body, 0-based; message) when Markdown cannot render the body safely:
-    nested deeper than MAX_NESTING, or a run of emphasis characters past MAX_RUN."""
+    nested deeper than MAX_NESTING, a run of emphasis characters past MAX_RUN, openers left
+    unclosed past MAX_OPEN_COST, or more than MAX_HEADINGS headings."""
     for match in _NESTED_LINE.finditer(body):
         line = match.group(0).expandtabs(4)
         depth, position = 0, 0
@@ -453,6 +469,12 @@ def body_problem(body: str) -> tuple[int, str] | None:
         return (body.count("\n", 0, run.start()),
                 f"has a run of {len(run.group(0))} '{run.group(1)}' (expected at most "
                 f"{MAX_RUN}; write \\{run.group(1)} for a literal one)")
+    if found := _open_cost_problem(body):
+        return found
+    headings = _HEADING.findall(body)
+    if len(headings) > MAX_HEADINGS:
+        return (0, f"has {len(headings)} headings (expected at most {MAX_HEADINGS}; split "
+                   "the page, or write \\# at the start of a line that is not a heading)")
     if "<" in body:
         depth = 0
         for tag in _TAG.finditer(body):
@@ -462,6 +484,35 @@ def body_problem(body: str) -> tuple[int, str] | None:
             if depth > MAX_NESTING:
                 return (body.count("\n", 0, tag.start()),
                         f"nests HTML elements {depth} deep (expected at most {MAX_NESTING})")
+    return None
+
+
+def _open_cost_problem(body: str) -> tuple[int, str] | None:
+    """Where the openers left unclosed make Markdown's cost pass MAX_OPEN_COST, or None."""
+    cost = 0
+    for paragraph in _PARAGRAPH.finditer(body):
+        text = paragraph.group(0)
+        if not any(c in text for c in "[(<"):
+            continue
+        depth = {"[": 0, "(": 0, "<": 0}
+        peak = dict(depth)
+        for opener in _OPENER.finditer(text):
+            char = opener.group(0)
+            if char in depth:
+                depth[char] += 1
+                peak[char] = max(peak[char], depth[char])
+            elif char in _CLOSER and depth[_CLOSER[char]]:
+                depth[_CLOSER[char]] -= 1
+        excess = sum(peak.values()) - _OPEN_FREE
+        if excess > 0:
+            cost += excess * len(text)
+        if cost > MAX_OPEN_COST:
+            char = max(peak, key=lambda c: peak[c])
+            line = body.count("\n", 0, paragraph.start())
+            literal = {"[": "\\[", "(": "\\(", "<": "&lt;"}[char]
+            return (line, f"leaves {peak[char]} '{char}' open at once in one paragraph "
+                          f"(Markdown rescans the paragraph for each: expected them closed; "
+                          f"write {literal} for a literal '{char}', or close them)")
     return None
 
 
