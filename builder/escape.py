@@ -50,8 +50,31 @@ def _disarm_link(match: re.Match[str]) -> str:
     return match.group() + "#"
 
 
+#: Longest paragraph written into a page, in characters of text. Python-Markdown rebuilds
+#: the paragraph's text at each escape or entity in it, so one paragraph costs (escapes x
+#: length): a 400 KB seed on one line took 75 s to render. Longer text is split between
+#: words into paragraphs of at most this length; every word is kept.
+MAX_PARAGRAPH = 2_000
+
+
 def escape_paragraph(text: str) -> str:
-    """Escape one paragraph so it renders as exactly that text, as one paragraph."""
+    """Escape one paragraph so it renders as exactly that text: as one paragraph, or, past
+    MAX_PARAGRAPH characters, as several split between words."""
+    text = " ".join(text.split())
+    return "\n\n".join(_escape_one(piece) for piece in _pieces(text))
+
+
+def _pieces(text: str) -> list[str]:
+    pieces: list[str] = []
+    while len(text) > MAX_PARAGRAPH:
+        cut = text.rfind(" ", MAX_PARAGRAPH // 2, MAX_PARAGRAPH + 1)
+        cut = cut if cut > 0 else MAX_PARAGRAPH  # one long word: cut it
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    return [*pieces, text]
+
+
+def _escape_one(text: str) -> str:
     escaped = escape_inline(text)
     # A paragraph starting like a list item, quote, heading or numbered item stays text.
     return _BLOCK_START.sub(_escape_marker, escaped, count=1)

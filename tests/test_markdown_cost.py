@@ -13,8 +13,11 @@ import subprocess
 import sys
 import textwrap
 
+import lxml.html
+import markdown
 import pytest
 
+from builder.escape import MAX_PARAGRAPH, escape_paragraph
 from builder.model import MAX_HEADINGS, body_problem, parse_event
 
 
@@ -87,3 +90,20 @@ def test_the_largest_accepted_body_renders_within_a_cpu_limit(pattern: str) -> N
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert int(result.stdout) > 500
+
+
+def test_a_long_paragraph_from_a_seed_is_split_between_words_and_keeps_every_word() -> None:
+    text = " ".join(f"Ashmoor*{n} [quay] <{n}> &" for n in range(2_000))
+    escaped = escape_paragraph(text)
+    pieces = escaped.split("\n\n")
+    assert len(pieces) > 10
+    assert all(len(piece.replace("\\", "")) <= MAX_PARAGRAPH * 2 for piece in pieces)
+    html = markdown.markdown(escaped)
+    words = lxml.html.fromstring(f"<div>{html}</div>").text_content().split()
+    assert words == text.split()
+
+
+def test_one_long_word_is_cut_and_kept() -> None:
+    escaped = escape_paragraph("- " + "x" * (MAX_PARAGRAPH * 3))
+    assert escaped.startswith("\\- x")
+    assert escaped.replace("\n\n", "").replace("\\- ", "") == "x" * (MAX_PARAGRAPH * 3)
