@@ -3,10 +3,11 @@
     python bench/bench_markdown.py [--max-bytes 1000000]
 
 Python-Markdown is quadratic on some inline patterns (unclosed `[`, `(`, `<`, repeated
-headings). `model.body_problem` refuses a body whose estimated cost passes a bound; this
-script finds, for each hostile pattern, the longest body it still accepts (up to
---max-bytes) and times its rendering with the site's extensions. The goal, kept here and
-not in unit tests: every accepted body renders in a few seconds.
+headings, many inline marks in one long paragraph). `model.body_problem` refuses a body
+whose estimated cost passes a bound; this script finds, for each hostile pattern, the
+longest body it still accepts (up to --max-bytes) and times its rendering with the site's
+extensions. The goal, kept here and not in unit tests: every accepted body renders in a
+few seconds.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "a < b lines": lambda n: "Ashmoor a < b\n" * n,
     "# h lines": lambda n: "# Ashmoor\n" * n,
     "links x n": lambda n: "[Ashmoor](https://ashmoor.example/) " * n,
+    "emphasis, one paragraph": lambda n: "*Ashmoor* quay " * n,
+    "code spans, one paragraph": lambda n: "`Ashmoor` " * n,
+    "inline tags, one paragraph": lambda n: "<b>Ashmoor</b> " * n,
+    "entities, one paragraph": lambda n: "Ashmoor &amp; " * n,
     "many short paragraphs of [": lambda n: "[[[[[[[[[[ x\n\n" * n,
 }
 

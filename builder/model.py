@@ -441,6 +441,14 @@ _OPEN_FREE = 4
 _PARAGRAPH = re.compile(r"\S.*?(?=\n[ \t]*\n|\Z)", re.DOTALL)
 _OPENER = re.compile(r"\\.|[\[\]()<>]")
 _CLOSER = {"]": "[", ")": "(", ">": "<"}
+#: Python-Markdown also rebuilds a paragraph's text at each inline match in it (emphasis,
+#: code, an escape, an entity, a tag), so a paragraph costs (marks x length): one 1 MB
+#: paragraph of `*Ashmoor* quay` took 44 s. A body may spend MAX_INLINE_COST (about 3 s)
+#: plus INLINE_COST_PER_CHAR for each of its characters, which every paragraph the builder
+#: writes (at most `escape.MAX_PARAGRAPH` characters) stays under.
+MAX_INLINE_COST = 10_000_000_000
+INLINE_COST_PER_CHAR = 4_000
+_MARKS = re.compile(r"[\\`*_&<\[]")
 #: Most headings one body may have: Python-Markdown's toc gives each repeated heading a
 #: unique id by trying `_1`, `_2`, ... in turn, which is quadratic in the repeats.
 MAX_HEADINGS = 1000
@@ -470,6 +478,8 @@ def body_problem(body: str) -> tuple[int, str] | None:
                 f"has a run of {len(run.group(0))} '{run.group(1)}' (expected at most "
                 f"{MAX_RUN}; write \\{run.group(1)} for a literal one)")
     if found := _open_cost_problem(body):
+        return found
+    if found := _inline_cost_problem(body):
         return found
     headings = _HEADING.findall(body)
     if len(headings) > MAX_HEADINGS:
@@ -514,6 +524,26 @@ def _open_cost_problem(body: str) -> tuple[int, str] | None:
                           f"(Markdown rescans the paragraph for each: expected them closed; "
                           f"write {literal} for a literal '{char}', or close them)")
     return None
+
+
+def _inline_cost_problem(body: str) -> tuple[int, str] | None:
+    """Where the marks of long paragraphs make Markdown's cost pass its bound, or None."""
+    budget = MAX_INLINE_COST + INLINE_COST_PER_CHAR * len(body)
+    if len(body) * len(body) <= budget:
+        return None
+    cost, worst, worst_cost = 0, None, 0
+    for paragraph in _PARAGRAPH.finditer(body):
+        text = paragraph.group(0)
+        paragraph_cost = len(_MARKS.findall(text)) * len(text)
+        cost += paragraph_cost
+        if paragraph_cost > worst_cost:
+            worst, worst_cost = paragraph, paragraph_cost
+    if cost <= budget or worst is None:
+        return None
+    return (body.count("\n", 0, worst.start()),
+            f"has a paragraph of {len(worst.group(0)):,} characters with "
+            f"{len(_MARKS.findall(worst.group(0))):,} Markdown marks (Markdown rebuilds the "
+            "paragraph at each: expected shorter paragraphs; put blank lines between them)")
 
 
 def date_range_problem(date: dt.date) -> str | None:

@@ -82,7 +82,8 @@ RENDER_LARGEST_ACCEPTED = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("pattern", ["[ x n", "[a]( x n", "<http://a  x n"])
+@pytest.mark.parametrize("pattern", ["[ x n", "[a]( x n", "<http://a  x n",
+                                     "emphasis, one paragraph"])
 def test_the_largest_accepted_body_renders_within_a_cpu_limit(pattern: str) -> None:
     # 60 s of CPU: the largest accepted bodies take about 2 s (bench/bench_markdown.py);
     # only a body 5 times past the bound, growing quadratically, would reach it.
@@ -107,3 +108,20 @@ def test_one_long_word_is_cut_and_kept() -> None:
     escaped = escape_paragraph("- " + "x" * (MAX_PARAGRAPH * 3))
     assert escaped.startswith("\\- x")
     assert escaped.replace("\n\n", "").replace("\\- ", "") == "x" * (MAX_PARAGRAPH * 3)
+
+
+@pytest.mark.parametrize("unit", ["*Ashmoor* quay ", "`Ashmoor` ", "<b>Ashmoor</b> ",
+                                  "Ashmoor &amp; ", "\\*Ashmoor "])
+def test_one_huge_paragraph_of_inline_marks_is_refused(unit: str) -> None:
+    body = "The Ashmoor quay reopens.\n\n" + unit * (1_000_000 // len(unit))
+    found = body_problem(body)
+    assert found is not None and found[0] == 2
+    assert found[1].startswith("has a paragraph of ")
+    assert found[1].endswith("Markdown marks (Markdown rebuilds the paragraph at each: "
+                             "expected shorter paragraphs; put blank lines between them)")
+    assert body_problem(body.replace(unit * 100, unit * 100 + "\n\n")) is None
+
+
+def test_a_large_body_written_by_the_builder_is_accepted() -> None:
+    text = "Ashmoor a*b [c] <d> & " * 230_000
+    assert body_problem(escape_paragraph(text)) is None
