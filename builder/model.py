@@ -446,7 +446,7 @@ _CLOSER = {"]": "[", ")": "(", ">": "<"}
 #: paragraph of `*Ashmoor* quay` took 44 s. A body may spend MAX_INLINE_COST (about 3 s)
 #: plus INLINE_COST_PER_CHAR for each of its characters, which every paragraph the builder
 #: writes (at most `escape.MAX_PARAGRAPH` characters) stays under.
-MAX_INLINE_COST = 10_000_000_000
+MAX_INLINE_COST = 4_000_000_000
 INLINE_COST_PER_CHAR = 4_000
 _MARKS = re.compile(r"[\\`*_&<\[]")
 #: Most headings one body may have: Python-Markdown's toc gives each repeated heading a
