@@ -128,11 +128,17 @@ def test_killed_builds_always_resume_without_a_page_taken_for_a_hand_edit(
     names = write_seeds(project / "seeds", 40)
     for number, name in enumerate(names[:10]):  # copies: "added as a source" rewrites pages
         shutil.copy(project / "seeds" / name, project / "seeds" / f"copy-{number}.txt")
-    for delay in (0.8, 1.6, 2.4):
+    for _ in range(3):  # each time as soon as the build has written a page or added a source
+        state = (events(project) / STATE).stat().st_mtime_ns
+        count = len(pages(project))
         process = subprocess.Popen([sys.executable, "-m", "builder", "build",
                                     "--reference-date", REFERENCE_DATE], cwd=project,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        deadline = time.monotonic() + 300
+        while (len(pages(project)) == count and process.poll() is None
+               and (events(project) / STATE).stat().st_mtime_ns == state):
+            assert time.monotonic() < deadline
+            time.sleep(0.002)
         process.kill()
         process.wait()
     result = build(project)
