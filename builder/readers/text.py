@@ -341,6 +341,19 @@ def read_text(content: str, seed: str) -> Article:
     title_index = _title_index(page, body_start)
     if title_index is None:
         raise SeedError("no title (expected the headline on the first non-empty line)")
+    try:
+        return _read_under(page, seed, title_index, body_start, body_end)
+    except SeedError:
+        # The model's headline left no text under it: the rules' choice, as before the model.
+        fallback = _title_index(page, body_start, use_model=False)
+        if fallback is None or fallback == title_index:
+            raise
+        return _read_under(page, seed, fallback, body_start, body_end)
+
+
+def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
+                body_end: int) -> Article:
+    """The article under the headline at `title_index`: header, body, dates."""
     title = page.blocks[title_index].text
     if len(_BREADCRUMB.findall(title)) >= 2:  # "Home » Recipes » Title"
         title = _BREADCRUMB.split(title)[-1]
@@ -948,7 +961,8 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
     overlaps: list[float] = []
     for index in range(highest - 1, lowest - 1, -1):
         block = page.blocks[index]
-        if index >= body_start and block.words > TITLE_IN_BODY_MAX_WORDS:
+        if index >= body_start and (block.words > TITLE_IN_BODY_MAX_WORDS
+                                    or extract_dateline(block.text) is not None):
             continue  # the story's paragraphs themselves
         if _is_publisher_line(block):
             continue  # "- The Veyra Courier" under the headline
@@ -967,12 +981,12 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
     return found
 
 
-def _title_index(page: _Page, body_start: int) -> int | None:
+def _title_index(page: _Page, body_start: int, use_model: bool = True) -> int | None:
     """The block holding the headline: the best-scored heading above the body, or the
     first block of the page when nothing above the body looks like one. With the headline
     model (bench/train_reader.py), a candidate's score is the model's, with the rules' score
     one of its features."""
-    model = title_model(page.indented)
+    model = title_model(page.indented) if use_model else None
     if model is not None:
         scored = [(sum(model.get(name, 0.0) * value
                        for name, value in zip(TITLE_FEATURES, features, strict=True)), index)
