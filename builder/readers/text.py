@@ -1158,10 +1158,12 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ...")."""
     found: list[tuple[int, dt.date]] = []
-    taken: list[tuple[int, int]] = []
+    # Characters already read as part of a date: a mark per character keeps the overlap test
+    # linear in the text, however many dates it holds (a list of spans made it quadratic).
+    taken = bytearray(len(text))
 
     def add(start: int, end: int, year: int, month: int, day: int) -> None:
-        if any(start < b and end > a for a, b in taken):
+        if any(taken[start:end]):
             return
         if not MIN_YEAR <= year <= dt.date.today().year + 1:
             return
@@ -1169,7 +1171,7 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
             found.append((start, dt.date(year, month, day)))
         except ValueError:
             return
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
 
     for pattern in (_DATE_MDY, _DATE_DMY):
         for match in pattern.finditer(text):
