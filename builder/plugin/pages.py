@@ -24,6 +24,7 @@ import datetime as dt
 import heapq
 import json
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,10 @@ INDEX_PER_PAGE = 1000
 #: are counted ("+12 more"), so a note with thousands of tags does not repeat them on
 #: every list. The event page shows them all.
 CHIPS_PER_ENTRY = 8
+#: Most names of each kind per entry that a list's filters know (in the entry's data and
+#: the page's menus): a hand-made page with thousands of tags would otherwise repeat them
+#: all on the list of each of its tags, and the site would grow with their square.
+FILTER_NAMES_PER_ENTRY = 100
 #: Spans longer than this many months are charted per year instead of per month.
 MONTHLY_CHART_MONTHS = 120
 #: Most entries under each heading of "Also on this day".
@@ -118,7 +123,8 @@ def entry_weight(event: Event) -> int:
     """About how many bytes of HTML an event adds to a list page (a little more than
     `entry.html` makes: text twice, in the entry and its `data-text`; each name as a slug,
     in `data-text`, perhaps as a chip, and in the page's table of names)."""
-    names = sum(len(name) * 3 + 64 for kind in ENTITY_KINDS for name in event.entities(kind))
+    names = sum(len(name) * 3 + 64 for kind in ENTITY_KINDS
+                for name in event.entities(kind)[:FILTER_NAMES_PER_ENTRY])
     text = len(event.title) + len(event.summary) + len(event.location or "")
     return 560 + 2 * text + names + 3 * len(event.path or "")
 
@@ -547,6 +553,8 @@ def list_html(site: Site, listing: Listing, page: ListPage, kind: TimelineList) 
         "jump": jump_bar(site, listing, page),
         "total": len(events),
         "years": years,
+        # A year page's title names its year: its year heading is for screen readers only.
+        "year_heading_class": "tl-sr-only" if page.year is not None else "",
     }
     return str(site.render("list.html", page=context))
 
@@ -602,8 +610,9 @@ def names_json(site: Site, events: Sequence[Event]) -> Markup:
     element, escaped so no text can close it)."""
     names: dict[str, dict[str, str]] = {FILTER_KEYS[kind]: {} for kind in ENTITY_KINDS}
     for event in events:
-        for kind, name in site.names_of(event):
-            names[FILTER_KEYS[kind]][site.slug(kind, name)] = name
+        for kind in ENTITY_KINDS:
+            for name in event.entities(kind)[:FILTER_NAMES_PER_ENTRY]:
+                names[FILTER_KEYS[kind]][site.slug(kind, name)] = name
     data = json.dumps(names, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(data)  # JSON for a script element, escaped above
@@ -640,13 +649,14 @@ def _static(site: Site, event: Event) -> dict[str, Any]:
     key = id(event)
     found = site._static.get(key)
     if found is None:
+        names = {kind: event.entities(kind)[:FILTER_NAMES_PER_ENTRY] for kind in ENTITY_KINDS}
         text = " ".join([event.title, event.location or "", event.summary,
-                         *(name for kind in ENTITY_KINDS for name in event.entities(kind))])
+                         *(name for kind in ENTITY_KINDS for name in names[kind])])
         found = site._static[key] = {
             "id": entry_id(event),
             "when": format_when(event),
             "summary": " ".join(event.summary.split()),
-            "data": [(kind, " ".join(site.slug(kind, name) for name in event.entities(kind)))
+            "data": [(kind, " ".join(site.slug(kind, name) for name in names[kind]))
                      for kind in ENTITY_KINDS],
             "text": " ".join(text.casefold().split()),
         }
@@ -906,3 +916,16 @@ def event_footer(site: Site, event: Event) -> str:
                  if index + 1 < len(site.events) else None),
     }
     return str(site.render("event_footer.html", **context)) + "\n"
+
+
+_INDENT = re.compile(r"\n\s+")
+
+
+def compact_html(output: str) -> str:
+    """A built page without the indentation and blank lines of the theme's templates (a
+    quarter of an event page's bytes): runs of white space that start a line become one
+    newline, which a browser renders the same. Pages with `<pre>` or `<textarea>`, where
+    white space is content, are left as they are."""
+    if "<pre" in output or "<textarea" in output:
+        return output
+    return _INDENT.sub("\n", output)

@@ -212,7 +212,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, uri, content=content))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Announce the feeds in every page's <head> (feed autodiscovery)."""
+        """Announce the feeds in every page's <head> (feed autodiscovery), and drop the
+        theme's indentation (see `pages.compact_html`)."""
         if not self.config.enabled:
             return output
-        return feeds.add_autodiscovery(output, page.url, config.site_url, config.site_name)
+        output = feeds.add_autodiscovery(output, page.url, config.site_url, config.site_name)
+        return pages.compact_html(output)
