@@ -35,7 +35,7 @@ from markupsafe import Markup
 from builder.escape import escape_inline
 from builder.model import ENTITY_KINDS, Event, Source
 from builder.plugin.chart import Bar, Chart, bar_chart
-from builder.plugin.render import Templates, format_day, plural
+from builder.plugin.render import Templates, View, format_day, plural
 from builder.store import slug_for
 
 __all__ = ["format_day", "plural"]
@@ -224,6 +224,7 @@ class Site:
     _listings: dict[str, Listing] = field(default_factory=dict)
     _names: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     _static: dict[int, dict[str, Any]] = field(default_factory=dict)
+    _entries: dict[tuple[int, str], Markup] = field(default_factory=dict)
     _urls: dict[str, str] = field(default_factory=dict)
     _ups: dict[str, str] = field(default_factory=dict)
 
@@ -458,10 +459,6 @@ class TimelineList:
         """Sections between the chart and the list on the list's home page (HTML)."""
         return ""
 
-    def skip(self) -> tuple[str, str] | None:
-        """The (kind, name) whose chip the entries leave out: the page's own subject."""
-        return None
-
     def latest(self) -> int:
         """How many of the latest events the overview of a split list shows."""
         return self.site.latest_count
@@ -489,9 +486,6 @@ class EntityList(TimelineList):
 
     def extras(self, page: str) -> str:
         return often_with(self.site, self.kind, self.name, page)
-
-    def skip(self) -> tuple[str, str] | None:
-        return (self.kind, self.name)
 
     def latest(self) -> int:
         return 0
@@ -535,14 +529,13 @@ def list_html(site: Site, listing: Listing, page: ListPage, kind: TimelineList) 
         if page.of > 1:
             intro.update(this_first=events[0].date, this_last=events[-1].date)
         chart = year_chart(site, listing, page.year, path)
-    skip = kind.skip()
     years = []
     for year, year_events in _group(events, lambda e: e.date.year):
-        months = [{"id": month_id(year, month), "label": f"{dt.date(year, month, 1):%B %Y}",
-                   "entries": [entry(site, e, path, skip) for e in month_events]}
+        months = [View(id=month_id(year, month), label=f"{dt.date(year, month, 1):%B %Y}",
+                       entries=[entry_html(site, e, path) for e in month_events])
                   for month, month_events in _group(year_events, lambda e: e.date.month)]
-        years.append({"year": year, "id": year_id(year), "months": months})
-    context = {
+        years.append(View(year=year, id=year_id(year), months=months))
+    context = View({
         "first_id": entry_id(events[0]) if events else "",
         "intro": site.render("intro.html", intro=intro),
         "chart": site.render("chart.html", chart=chart) if chart else "",
@@ -555,7 +548,7 @@ def list_html(site: Site, listing: Listing, page: ListPage, kind: TimelineList) 
         "years": years,
         # A year page's title names its year: its year heading is for screen readers only.
         "year_heading_class": "tl-sr-only" if page.year is not None else "",
-    }
+    })
     return str(site.render("list.html", page=context))
 
 
@@ -582,7 +575,7 @@ def overview_html(site: Site, listing: Listing, events: Sequence[Event],
                   "url": site.raw_url(path, p.path)} for p in year_pages]
         years.append({"year": year, "url": site.raw_url(path, year_pages[0].path),
                       "count": sum(len(p.events) for p in year_pages), "parts": parts})
-    latest = [entry(site, event, path, kind.skip())
+    latest = [entry_html(site, event, path)
               for event in list(reversed(events))[:kind.latest()]]
     chart = listing_chart(site, listing, path, events)
     context = {
@@ -663,17 +656,27 @@ def _static(site: Site, event: Event) -> dict[str, Any]:
     return found
 
 
-def entry(site: Site, event: Event, page: str, skip: tuple[str, str] | None = None
-          ) -> dict[str, Any]:
+def entry(site: Site, event: Event, page: str) -> View:
     """One event in a list, for `entry.html`: its static part, its link, and at most
-    `CHIPS_PER_ENTRY` chips (tags first; the page's own subject left out) and how many more
-    names it has."""
-    names = [item for item in site.names_of(event) if item != skip]
-    chips = [{"kind": kind, "name": name, "url": site.entity_url(page, kind, name)}
+    `CHIPS_PER_ENTRY` chips (tags first) and how many more names it has."""
+    names = site.names_of(event)
+    chips = [View(kind=kind, name=name, url=site.entity_url(page, kind, name))
              for kind, name in names[:CHIPS_PER_ENTRY]]
-    return {**_static(site, event), "event": event,
-            "url": site.raw_url(page, site.event_uri(event)),
-            "chips": chips, "more": max(0, len(names) - CHIPS_PER_ENTRY)}
+    return View(_static(site, event), event=event,
+                url=site.raw_url(page, site.event_uri(event)),
+                chips=chips, more=max(0, len(names) - CHIPS_PER_ENTRY))
+
+
+def entry_html(site: Site, event: Event, page: str) -> Markup:
+    """`entry.html` for the event on `page`. An entry is the same on every page at the same
+    depth (its links go up to the site root, then down), so each is made once per depth:
+    an event is on the timeline and on the page of each of its names."""
+    site.raw_url(page, HOME_PAGE)  # works out the page's way up to the root
+    key = (id(event), site._ups[page])
+    found = site._entries.get(key)
+    if found is None:
+        found = site._entries[key] = site.render("entry.html", e=entry(site, event, page))
+    return found
 
 
 # --- Charts --------------------------------------------------------------------------------
@@ -809,7 +812,8 @@ def home_section(site: Site, latest_count: int | None = None) -> str:
             timeline_url=site.raw_url(HOME_PAGE, TIMELINE_PAGE),
             review_url=site.raw_url(HOME_PAGE, REVIEW_PAGE),
             flagged=sum(1 for event in events if event.review) if site.review else 0,
-            latest=[entry(site, event, HOME_PAGE) for event in list(reversed(events))[:count]])
+            latest=[entry_html(site, event, HOME_PAGE)
+                    for event in list(reversed(events))[:count]])
     return str(site.render("home.html", home=home))
 
 

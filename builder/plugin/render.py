@@ -32,6 +32,17 @@ def format_day(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+class View(dict[str, Any]):
+    """A dict whose keys templates read as attributes (`e.url`) at the cost of one lookup:
+    Jinja2 tries an attribute first, and a plain dict answers that with an exception."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 class Templates:
     """The template environment: the user's overrides first, then the shipped templates."""
 
