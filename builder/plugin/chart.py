@@ -16,7 +16,7 @@ from builder.plugin.render import plural
 
 #: Widths (CSS px of the chart) at which a kind of label may show; `timeline.css` has one
 #: container query per width.
-TICK_WIDTHS = (0, 320, 480, 640, 800, 960, 1200)
+TICK_WIDTHS = (0, 320, 352, 400, 480, 640, 800, 960, 1200)
 #: Room one label needs, per character and around it, in CSS px (labels are 0.6rem).
 CHAR_PX = 7.0
 GAP_PX = 8.0
@@ -62,10 +62,10 @@ class Chart:
     bars: list[ChartBar]
 
 
-def tick_class(bars: int, step: int, text: str) -> str:
+def tick_class(bars: int, step: int, chars: int) -> str:
     """The class that shows a label only where the chart has room for every label of its
-    kind: `bars / step` labels of `text`'s length side by side."""
-    needed = bars / max(1, step) * (max(4, len(text)) * CHAR_PX + GAP_PX)
+    kind: `bars / step` labels of up to `chars` characters side by side."""
+    needed = bars / max(1, step) * (chars * CHAR_PX + GAP_PX)
     width = next((w for w in TICK_WIDTHS if w >= needed), None)
     return "tl-tick-never" if width is None else f"tl-tick-w{width}"
 
@@ -79,8 +79,9 @@ def bar_chart(bars: Sequence[Bar], title: str, period: str) -> Chart | None:
     busiest = max(bars, key=lambda bar: bar.count)
     summary = (f"{title}, {bars[0].label} to {bars[-1].label}: {plural(total, 'event')}; "
                f"the most in {busiest.label} ({plural(busiest.count, 'event')}).")
+    chars = max((len(bar.tick) for bar in bars), default=0)
     drawn = [ChartBar(bar.label, bar.count, bar.href,
                       max(2.0, round(bar.count / busiest.count * 100, 1)) if bar.count else 0,
-                      bar.tick, tick_class(len(bars), bar.step, bar.tick) if bar.tick else "")
+                      bar.tick, tick_class(len(bars), bar.step, chars) if bar.tick else "")
              for bar in bars]
     return Chart(title, period, summary, drawn)
