@@ -68,6 +68,9 @@ class TimelineConfig(base.Config):
     #: Most events on one generated list page (timeline, year, tag, entity pages); longer
     #: lists are split into pages, so no page grows past ~300 KB even at 10,000 events.
     events_per_page = c.Type(int, default=250)
+    #: A name (tag, person, place, organization) gets its own page when at least this many
+    #: events name it; other names stay on their events and in the filters, without a page.
+    entity_min_events = c.Type(int, default=2)
     #: How many of the latest events the Atom and JSON feeds carry.
     feed_count = c.Type(int, default=50)
     #: Put the review page (events whose `review:` flags need a person) in the published
