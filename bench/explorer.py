@@ -213,6 +213,8 @@ def _timed(tab: Any, action: Any, open_tag: bool = False, box: str = "[data-tlx]
     """Run `action`; the milliseconds the page took from the change to the results drawn."""
     if open_tag:
         tab.eval_on_selector('[data-facet="tag"]', "facet => { facet.open = true; }")
+        tab.wait_for_selector('[data-facet="tag"] .tlx-value')
+        tab.wait_for_function("!document.querySelector('[data-tlx]').hasAttribute('aria-busy')")
     before = tab.get_attribute(box, "data-run")
     action()
     tab.wait_for_function(

@@ -102,15 +102,17 @@ def site_root(page: str, directory_urls: bool) -> str:
     return "../" * depth or "./"
 
 
-def explorer_html(templates: Templates, site: pages.Site, page: str, bundle: str) -> str:
+def explorer_html(templates: Templates, site: pages.Site, page: str, bundle: str,
+                  every: str) -> str:
     """The explorer's form, result list and year links, as HTML for the page `page`;
-    `bundle` is the Pagefind bundle's folder, relative to the site root."""
+    `bundle` is the Pagefind bundle's folder, relative to the site root, and `every` the
+    word every event's record holds (`search.ALL_EVENTS_WORD`)."""
     root = site_root(page, site.directory_urls)
     days = [event.date for event in site.events]
     first: dt.date | None = min(days) if days else None
     last: dt.date | None = max(days) if days else None
     return templates.render(
-        "explorer.html", root=root, bundle=f"{root}{bundle.strip('/')}/",
+        "explorer.html", root=root, bundle=f"{root}{bundle.strip('/')}/", every=every,
         script=f"{root}{SCRIPT}", stylesheet=f"{root}{STYLESHEET}", total=len(site.events),
         first=first, last=last, format_day=pages.format_day,
         years=year_links(site, page), facets=list(FACET_LABELS.items()),

@@ -175,7 +175,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     + pages.event_footer(self.site, event))
         if self.config.explorer and page.file.src_uri == explorer.EXPLORER_PAGE:
             return html + explorer.explorer_html(self.templates, self.site, page.file.src_uri,
-                                                 search.BUNDLE_DIR)
+                                                 search.BUNDLE_DIR, search.ALL_EVENTS_WORD)
         return pages.fill_lists(self.site, page.file.src_uri, html)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -273,4 +273,4 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                                              pages.page_url(path, directory_urls))
                         for name, path in paths.items()]
         records += self.own_pages.values()
-        search.write_bundle(records, Path(config.site_dir) / search.BUNDLE_DIR)
+        search.write_bundle(records, Path(config.site_dir) / search.BUNDLE_DIR, self.templates)

@@ -24,13 +24,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from builder.model import Event
-from builder.plugin.explorer import FILTERS
+from builder.plugin.explorer import FILTERS, Templates
 
 #: The filter every record has: what the record is.
 KIND_FILTER = "kind"
@@ -48,8 +49,10 @@ MONTH_FILTER = "month"
 SORT_KEY = "date"
 #: Where the Pagefind bundle is written, inside `site_dir`.
 BUNDLE_DIR = "pagefind"
-#: How many records are sent to the Pagefind service at once.
-BATCH = 500
+#: A word every event's record holds. Pagefind answers a search with no words (filters
+#: only) by loading every chunk of the word index, megabytes at 10,000 events; the explorer
+#: searches for this word instead, which loads one chunk.
+ALL_EVENTS_WORD = "zzallevents"
 
 _MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 
@@ -80,7 +83,8 @@ def event_record(event: Event, url: str) -> Record:
     """An event's record: its text (title, place, summary, names and article), its names
     as filters, its month, and its day as the sort key."""
     names = [name for kind in FILTERS for name in event.entities(kind)]
-    content = "\n".join(part for part in (event.title, event.location or "", event.summary,
+    content = "\n".join(part for part in (ALL_EVENTS_WORD, event.title, event.location or "",
+                                          event.summary,
                                           " · ".join(names), plain_text(event.body)) if part)
     filters = {FILTERS[kind]: list(event.entities(kind)) for kind in FILTERS
                if event.entities(kind)}
@@ -134,20 +138,25 @@ def html_text(html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
-def write_bundle(records: Iterable[Record], output: Path, language: str = "en") -> None:
+def write_bundle(records: Iterable[Record], output: Path, templates: Templates,
+                 language: str = "en") -> None:
     """Index `records` with Pagefind and write the bundle (scripts, WebAssembly and index
-    chunks) to `output`."""
-    asyncio.run(_write_bundle(list(records), output, language))
+    chunks) to `output`.
+
+    Each record is written as a small HTML file (`pagefind-record.html`) in a temporary
+    folder that Pagefind indexes in one request: its Python API answers one request per
+    tenth of a second, so adding records one by one takes minutes at 10,000 events.
+    """
+    with tempfile.TemporaryDirectory(prefix="timeline-pagefind-") as folder:
+        for number, record in enumerate(records):
+            html = templates.render("pagefind-record.html", record=record, language=language)
+            (Path(folder) / f"{number:06d}.html").write_text(html, encoding="utf-8")
+        asyncio.run(_write_bundle(Path(folder), output))
 
 
-async def _write_bundle(records: Sequence[Record], output: Path, language: str) -> None:
+async def _write_bundle(folder: Path, output: Path) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(output_path=str(output))
     async with PagefindIndex(config=config) as index:
-        for start in range(0, len(records), BATCH):
-            await asyncio.gather(*(
-                index.add_custom_record(url=record.url, content=record.content,
-                                        language=language, meta=record.meta,
-                                        filters=record.filters, sort=record.sort)
-                for record in records[start:start + BATCH]))
+        await index.add_directory(str(folder))

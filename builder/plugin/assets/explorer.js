@@ -10,7 +10,7 @@
   if (!box) return;
   var FACETS = ["tag", "person", "place", "organization"];
   var SHOWN_VALUES = 8;
-  var PAGE = 20;
+  var PAGE = 10;
   var form = box.querySelector(".tlx-form");
   var status = box.querySelector(".tlx-status");
   var list = box.querySelector(".tlx-results");
@@ -19,6 +19,13 @@
   var root = new URL(box.getAttribute("data-root"), location.href);
   var bundle = new URL(box.getAttribute("data-bundle"), location.href);
   var total = Number(box.getAttribute("data-total")) || 0;
+  /* A word every event holds: with no words typed, the explorer searches for it, as a
+     search by filters alone would load the whole word index. */
+  var every = box.getAttribute("data-every");
+  /* Pagefind loads a filter's index (and counts its values) only once a query names it;
+     an open facet is named with a condition every event meets. */
+  var NOTHING = "\u0001";
+  var opened = {};
   var pagefind = null;
   var state = read();
   var counts = {};
@@ -89,8 +96,14 @@
   }
 
   function filters() {
-    var chosen = { kind: ["event"] };  /* the index also holds the pages about names */
-    FACETS.forEach(function (key) { if (state[key].length) chosen[key] = state[key].slice(); });
+    /* The index also holds the pages about names; without words, the word every event
+       holds (`every`) already keeps to events, and the `kind` filter's chunk is not
+       loaded. */
+    var chosen = state.q.trim() ? { kind: ["event"] } : {};
+    FACETS.forEach(function (key) {
+      if (state[key].length) chosen[key] = state[key].slice();
+      else if (opened[key]) chosen[key] = { none: [NOTHING] };
+    });
     if (state.from || state.to) chosen.month = { any: months(state.from, state.to) };
     return chosen;
   }
@@ -143,7 +156,9 @@
       item.appendChild(button);
       values.appendChild(item);
     });
-    if (!picked.length && !names.length) values.appendChild(el("li", "tlx-none", "None"));
+    if (!picked.length && !names.length) {
+      values.appendChild(el("li", "tlx-none", counts[key] ? "None" : "Loading…"));
+    }
     facet.querySelector("[data-picked]").textContent = picked.length ? "(" + picked.length + " chosen)" : "";
   }
 
@@ -219,7 +234,7 @@
     var started = performance.now();
     box.setAttribute("aria-busy", "true");
     drawActive();
-    var term = state.q.trim() || null;
+    var term = state.q.trim() || every;
     var options = { filters: filters(), sort: { date: state.order === "oldest" ? "asc" : "desc" } };
     return pagefind.search(term, options).then(function (found) {
       if (token !== run || !found) return;
@@ -257,6 +272,12 @@
     FACETS.forEach(function (key) {
       var facet = box.querySelector('[data-facet="' + key + '"]');
       facet.querySelector(".tlx-find").addEventListener("input", function () { drawFacet(key); });
+      facet.addEventListener("toggle", function () {
+        if (!facet.open || opened[key]) return;
+        opened[key] = true;
+        if (!counts[key]) search();
+      });
+      if (facet.open) opened[key] = true;
     });
     more.addEventListener("click", function () { showMore(); });
     window.addEventListener("popstate", function () {
@@ -270,9 +291,10 @@
 
   import(bundle.href + "pagefind.js").then(function (module) {
     pagefind = module;
-    return pagefind.options({ baseUrl: root.pathname });
+    /* No web worker: its start times out (5 s, then Pagefind falls back to this thread)
+       on a busy machine, and the queries here are small. */
+    return pagefind.options({ baseUrl: root.pathname, noWorker: true });
   }).then(function () {
-    return pagefind.filters();  /* loads every filter's chunk, for the counts */
   }).then(start).catch(function (error) {
     status.textContent = "The explorer could not load its index (" + error.message +
       "); the timeline lists every event, year by year.";

@@ -13,8 +13,8 @@
   var input = form.elements.text;
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
-  var root = new URL(box.getAttribute("data-root"), location.href);
   var bundle = new URL(box.getAttribute("data-bundle"), location.href);
+  var root = new URL("../", bundle);  /* the bundle is at the site's root */
   var PAGES = 5;
   var EVENTS = 10;
   var pagefind = null;
@@ -25,7 +25,7 @@
     if (!loading) {
       loading = import(bundle.href + "pagefind.js").then(function (module) {
         pagefind = module;
-        return pagefind.options({ baseUrl: root.pathname });
+        return pagefind.options({ baseUrl: root.pathname, noWorker: true });
       }).then(function () { return pagefind; });
     }
     return loading;
