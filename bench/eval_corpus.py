@@ -14,7 +14,10 @@ from pathlib import Path
 
 from builder import evaluate
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+_HERE = Path(__file__).resolve()
+DEFAULT_CORPUS = next((folder / "shared" / "corpus" for folder in _HERE.parents[2:4]
+                       if (folder / "shared" / "corpus" / "gold.jsonl").is_file()),
+                      _HERE.parents[2] / "shared" / "corpus")
 
 
 def run(argv: list[str] | None = None) -> int:

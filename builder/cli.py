@@ -90,6 +90,8 @@ def _run_build(settings: Settings, reference_date: dt.date | None, restore: bool
     for problem in report.page_problems:
         label = "problem   " if problem.severity == "error" else "note      "
         click.echo(f"{label} {problem}")
+    for line in report.state_problems:
+        click.echo(f"problem    {line}")
     for saved in report.saved_edits:
         click.echo(f"saved      {_relative(saved, root)} (the page as it was before --force)")
     counts = ", ".join(f"{report.count(outcome)} {outcome.value}" for outcome in pipeline.Outcome
@@ -106,8 +108,11 @@ def _run_build(settings: Settings, reference_date: dt.date | None, restore: bool
 @click.option("--reference-date", callback=_parse_date, metavar="YYYY-MM-DD",
               help="As for `timeline build`.")
 @click.option("--no-build", is_flag=True, help="Only put the articles in the seeds folder.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=collect.FETCH_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Give up on a web page that has not fully arrived after this long.")
 def add(sources: tuple[str, ...], config_file: Path | None, reference_date: dt.date | None,
-        no_build: bool) -> None:
+        no_build: bool, timeout: float) -> None:
     """Copy files, or fetch web pages, into the seeds folder, then build."""
     settings = _settings(config_file)
     root = settings.config_file.parent
@@ -115,15 +120,17 @@ def add(sources: tuple[str, ...], config_file: Path | None, reference_date: dt.d
     for source in sources:
         try:
             if collect.is_url(source):
-                path, new = collect.add_url(source, settings.seeds_dir, settings.max_seed_bytes)
+                path, new = collect.add_url(source, settings.seeds_dir,
+                                            settings.max_seed_bytes, timeout)
             else:
-                path, new = collect.add_file(Path(source), settings.seeds_dir)
+                path, new = collect.add_file(Path(source), settings.seeds_dir,
+                                             settings.max_seed_bytes)
         except SeedError as error:
             click.echo(f"failed     {error}")
             failed = True
             continue
         state = "added     " if new else "already in"
-        click.echo(f"{state} {_relative(path, root)} (from {source})")
+        click.echo(f"{state} {_relative(path, root)} (from {collect.shown(source)})")
     if not no_build:
         _run_build(settings, reference_date, restore=False, force=False, quiet=False)
     if failed:
@@ -177,3 +184,59 @@ def _relative(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix() or "."
     except ValueError:
         return str(path)
+
+
+# -- eval-entities (entity recognition figures; owned with builder/extract/entities.py) --------
+
+@main.command("eval-entities")
+@click.argument("gold", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                required=False)
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list each wrong and each missed name (development half only).")
+@click.option("--no-floors", is_flag=True, help="Print the figures only; never fail.")
+def eval_entities_command(gold: Path | None, show_errors: bool, no_floors: bool) -> None:
+    """Measure people, places and organizations on annotated news text (Universal NER IOB2;
+    default: the sample committed with the project)."""
+    from builder import evaluate_entities as ev
+
+    path = gold or ev.SAMPLE
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such file; give an IOB2 file to measure on")
+    documents = ev.read_iob2(path)
+    development, held_out = ev.halves(documents)
+    scores = ev.evaluate(documents)
+    for label, part in (("all", documents), ("development half", development),
+                        ("held-out half", held_out)):
+        click.echo(f"{label} ({len(part)} documents)")
+        for line in ev.report(scores if part is documents else ev.evaluate(part)):
+            click.echo(f"  {line}")
+    if show_errors:
+        for kind, score in ev.evaluate(development).items():
+            click.echo(f"{kind}: wrong " + "; ".join(score.wrong))
+            click.echo(f"{kind}: missed " + "; ".join(score.missed))
+    failures = [] if no_floors or gold is not None else ev.below_floors(scores)
+    for failure in failures:
+        click.echo(f"below the floor: {failure}", err=True)
+    if failures:
+        sys.exit(1)
+
+
+# -- eval-grouping (grouping figures; owned with builder/group.py) ----------------------------
+
+@main.command("eval-grouping")
+@click.option("--no-floors", is_flag=True, help="Print the figures only; never fail.")
+def eval_grouping_command(no_floors: bool) -> None:
+    """Measure grouping on real multi-outlet story clusters (ECB+, committed with the
+    project): pairwise precision and recall."""
+    from builder import evaluate_grouping as ev
+
+    if not ev.SAMPLE.is_file():
+        raise click.ClickException(f"{ev.SAMPLE}: not found (it comes with the source tree)")
+    scores = ev.evaluate()
+    for line in ev.report(scores):
+        click.echo(line)
+    failures = [] if no_floors else ev.below_floors(scores)
+    for failure in failures:
+        click.echo(f"below the floor: {failure}", err=True)
+    if failures:
+        sys.exit(1)

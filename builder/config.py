@@ -15,27 +15,9 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-#: The default topic taxonomy: tag -> keywords. A keyword matches at the start of a word,
-#: case-insensitively ("negotiat" matches "negotiations"). Replace it in mkdocs.yml.
-DEFAULT_TAXONOMY: dict[str, list[str]] = {
-    "peace talks": ["peace talks", "peace deal", "peace plan", "peace proposal",
-                    "peace agreement", "peace process", "ceasefire", "truce", "negotiat"],
-    "security guarantees": ["security guarantee", "security assurance", "collective defense",
-                            "collective defence", "Article 5"],
-    "diplomacy": ["diplomat", "envoy", "summit", "embassy", "foreign minister"],
-    "military": ["troops", "military", "army", "missile", "airstrike", "air strike", "shelling",
-                 "drone strike"],
-    "elections": ["election", "ballot", "polling station", "voter", "referendum"],
-    "protests": ["protest", "demonstrator", "rally", "riot"],
-    "courts": ["court", "judge", "trial", "lawsuit", "verdict", "indictment", "prosecutor"],
-    "economy": ["economy", "economic", "inflation", "interest rate", "recession", "tariff",
-                "stock market"],
-    "energy": ["oil price", "gas pipeline", "power grid", "electricity", "energy"],
-    "disasters": ["earthquake", "flood", "wildfire", "hurricane", "storm", "landslide",
-                  "drought", "evacuat"],
-    "health": ["hospital", "outbreak", "vaccine", "epidemic", "pandemic", "disease"],
-    "sanctions": ["sanction", "embargo"],
-}
+#: The default topic taxonomy: none. Tags come only from the user's own taxonomy in mkdocs.yml
+#: (tag -> keywords); a timeline about ferries has no use for tags about peace talks.
+DEFAULT_TAXONOMY: dict[str, list[str]] = {}
 
 #: The default alias table: canonical name -> other spellings.
 DEFAULT_ALIASES: dict[str, list[str]] = {
@@ -86,6 +68,9 @@ class TimelineConfig(base.Config):
     #: Most events on one generated list page (timeline, year, tag, entity pages); longer
     #: lists are split into pages, so no page grows past ~300 KB even at 10,000 events.
     events_per_page = c.Type(int, default=250)
+    #: A name (tag, person, place, organization) gets its own page when at least this many
+    #: events name it; other names stay on their events and in the filters, without a page.
+    entity_min_events = c.Type(int, default=2)
     #: How many of the latest events the Atom and JSON feeds carry.
     feed_count = c.Type(int, default=50)
     #: Put the review page (events whose `review:` flags need a person) in the published

@@ -21,15 +21,21 @@ def escape_inline(text: str) -> str:
     return _INLINE.sub(r"\\\1", text)
 
 
-#: Where a link's address starts: inline `](...)` or a reference definition `[x]: ...`.
-_LINK_TARGET = re.compile(r"\]\(\s*|^[ ]{0,3}\[[^\]\n]+\]:\s*", re.MULTILINE)
+#: Where a link's address starts: inline `](...)` or a reference definition `[x]: ...`,
+#: anywhere: Python-Markdown also reads definitions inside list items, quotes and indented
+#: text, so every `[x]:` is treated as one (disarming a literal one costs nothing).
+_LINK_TARGET = re.compile(r"\]\(\s*|\[[^\]\n]+\]:\s*")
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|#|/|\.|[^:]*$)", re.IGNORECASE)
 
 
 def safe_markdown(text: str) -> str:
     """A person's own Markdown, kept as Markdown but made safe: raw HTML and attribute lists
     (`{: onclick=...}`) show as text, and a link whose address is not http(s), mailto or
-    relative (`javascript:`, even split by spaces or line breaks) leads nowhere."""
+    relative (`javascript:`, even split by spaces or line breaks) leads nowhere.
+
+    This keeps the page itself inert for any Markdown engine; the site also cleans the
+    rendered HTML of every event page with an allow-list (`builder/plugin/sanitize.py`),
+    which is what holds where Markdown resolves something this did not foresee."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("{", "\\{").replace("}", "\\}")
     return _LINK_TARGET.sub(_disarm_link, text)

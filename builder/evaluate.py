@@ -2,8 +2,10 @@
 text apart.
 
 The corpus is a folder laid out as `../shared/corpus` is (see its README): `gold.jsonl`, one
-JSON object per page, with `html/NNN.html` (the saved page) and `text/NNN.txt` (the same page
-as pasted text: a lynx dump of the whole page). Nothing here depends on that corpus's sites.
+JSON object per page, with `html/NNN.html` (the saved page), `text/NNN.txt` (the same page
+as pasted text: a lynx dump of the whole page) and `paste/NNN.txt` (the page as a browser
+pastes it: Chromium's select-all text). The three kinds are measured apart. Nothing here
+depends on that corpus's sites.
 
 What is measured, and against what:
 
@@ -11,7 +13,10 @@ What is measured, and against what:
   white space (as the corpus README's `title_in_text` check does). "title, exact" also keeps
   case and is shown for information.
 * **date**: the reader's publication date is the gold date (to the day), over the pages whose
-  checks say the date is shown (`date_in_html` for HTML, `date_in_text` for text).
+  checks say the date is shown (`date_in_html` for HTML, `date_in_text` for both pasted
+  forms, which render the same page; a blank paste, of a page that builds its text with
+  scripts, shows nothing).
+* **pages with a date read**: of those pages, the ones the reader does not refuse.
 * **publisher**: the gold has no publisher, only the page's `domain`; what can be measured
   honestly is whether the publisher the reader gives names that site: a label of the domain
   (not its suffix) is in the publisher's letters, in order ("latimes" in "Los Angeles Times",
@@ -29,6 +34,10 @@ What is measured, and against what:
   the snippets the text file holds (lynx does not render some pages' bodies).
 * **junk dropped**: gold junk snippets not found in the reader's paragraphs, by snippet. For
   text, over the snippets the text file holds (junk the paste does not have is no test).
+* **summary**: the summary the extractors make (`summary_of`: the lede's first sentence) is
+  in the article body the HTML reader reads from the same page (letters and digits compared,
+  so that layout does not count), and holds no gold junk snippet. For the HTML reader itself
+  only the junk half of this is a test.
 """
 
 from __future__ import annotations
@@ -42,15 +51,18 @@ from pathlib import Path
 from typing import Any
 
 from builder.extract.dateline import extract_dateline
+from builder.extract.summary import extract_summary
 from builder.model import Article, SeedError
 from builder.readers import read_seed
 
 __all__ = ["FLOORS", "Evaluation", "Score", "evaluate", "format_table", "main", "missed_floors"]
 
-KINDS: tuple[str, ...] = ("html", "text")
-KIND_NAMES = {"html": "saved HTML", "text": "pasted text"}
+KINDS: tuple[str, ...] = ("html", "text", "paste")
+KIND_NAMES = {"html": "saved HTML", "text": "lynx text", "paste": "browser paste"}
+#: Where each kind's files are, and which `checks` entry says what the file shows.
+KIND_CHECKS = {"html": "html", "text": "text", "paste": "text"}
 FIELDS: tuple[str, ...] = ("title", "title_exact", "date", "publisher", "author", "location",
-                           "body", "junk")
+                           "body", "junk", "summary", "read")
 FIELD_NAMES = {
     "title": "title (folded)",
     "title_exact": "title, exact case",
@@ -60,17 +72,31 @@ FIELD_NAMES = {
     "location": "dateline location",
     "body": "body snippets kept",
     "junk": "junk snippets dropped",
+    "summary": "summary from the body",
+    "read": "pages with a date read",
 }
-#: The lowest accepted accuracy per (kind, field).
+#: The lowest accepted accuracy per (kind, field). Issue 9's goal for both pasted forms is
+#: title 0.93, date 0.92, body 0.95, junk 0.95; the floors below are what the readers reach
+#: today on this corpus (held out from the headline model's training), so that a regression
+#: fails CI; raise them as the readers improve.
 FLOORS: dict[tuple[str, str], float] = {
     ("html", "title"): 0.95,
-    ("text", "title"): 0.85,
+    ("text", "title"): 0.86,
+    ("paste", "title"): 0.78,
     ("html", "date"): 0.90,
-    ("text", "date"): 0.80,
+    ("text", "date"): 0.90,
+    ("paste", "date"): 0.86,
     ("html", "body"): 0.90,
-    ("text", "body"): 0.90,
+    ("text", "body"): 0.92,
+    ("paste", "body"): 0.92,
     ("html", "junk"): 0.90,
-    ("text", "junk"): 0.90,
+    ("text", "junk"): 0.94,
+    ("paste", "junk"): 0.92,
+    ("html", "summary"): 0.95,
+    ("text", "summary"): 0.75,
+    ("paste", "summary"): 0.78,
+    ("text", "read"): 1.0,
+    ("paste", "read"): 1.0,
 }
 #: Pages are read with this size limit (saved pages are large; the builder's default is for
 #: one article's text).
@@ -97,6 +123,7 @@ class GoldPage:
     domain: str
     html: Path
     text: Path
+    paste: Path
     title: str
     date: str
     author: str | None
@@ -184,7 +211,9 @@ def load_gold(corpus: Path) -> list[GoldPage]:
             item = json.loads(line)
             pages.append(GoldPage(
                 n=int(item["n"]), domain=str(item["domain"]), html=corpus / item["html"],
-                text=corpus / item["text"], title=str(item["title"]), date=str(item["date"]),
+                text=corpus / item["text"],
+                paste=corpus / "paste" / Path(item["text"]).name, title=str(item["title"]),
+                date=str(item["date"]),
                 author=item.get("author"), body=tuple(item.get("body_snippets") or ()),
                 junk=tuple(item.get("junk_snippets") or ()), checks=dict(item.get("checks") or {}),
             ))
@@ -239,8 +268,23 @@ def _read(path: Path) -> tuple[Article | None, str | None]:
         return None, str(error)
 
 
+def summary_of(article: Article) -> str:
+    """The summary the extractors make of an article (its lede's first sentence, after the
+    dateline), as `extract.extract_article` does."""
+    lede = article.paragraphs[0] if article.paragraphs else ""
+    dateline = extract_dateline(lede)
+    return extract_summary(lede[dateline.end:] if dateline else lede)
+
+
+def letters(text: str) -> str:
+    """Only the letters and digits of `text`, case folded (how a summary is looked up in a
+    body that another reader laid out)."""
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
 def _score_page(scores: dict[tuple[str, str], Score], kind: str, page: GoldPage,
-                article: Article | None, source_text: str | None) -> None:
+                article: Article | None, source_text: str | None,
+                body_text: str | None = None) -> None:
     def score(name: str) -> Score:
         return scores.setdefault((kind, name), Score())
 
@@ -249,7 +293,9 @@ def _score_page(scores: dict[tuple[str, str], Score], kind: str, page: GoldPage,
     score("title").add(fold(title) == fold(page.title),
                        f"{label}: got {title!r}, want {page.title!r}")
     score("title_exact").add(squash(title) == squash(page.title))
-    if page.checks.get(f"date_in_{kind}", True):
+    shown = source_text is None or bool(source_text.strip())
+    if page.checks.get(f"date_in_{KIND_CHECKS[kind]}", True) and shown:
+        score("read").add(article is not None, f"{label}: refused")
         got = article.published.isoformat() if article and article.published else None
         score("date").add(got == page.date, f"{label}: got {got}, want {page.date}"
                           + (f" ({article.date_evidence})" if article and got else ""))
@@ -282,6 +328,13 @@ def _score_page(scores: dict[tuple[str, str], Score], kind: str, page: GoldPage,
         if source is not None and wanted not in source:
             continue
         score("junk").add(wanted not in text, f"{label}: kept {wanted[:60]!r}")
+    if body_text is not None:
+        summary = summary_of(article) if article else ""
+        folded = letters(summary.removesuffix("…"))
+        junk = [snippet for snippet in page.junk if letters(snippet) in folded]
+        ok = bool(folded) and folded in letters(body_text) and not junk
+        score("summary").add(ok, f"{label}: {summary[:80]!r}" + (f" has junk {junk[0]!r}"
+                                                                    if junk else ""))
 
 
 def evaluate(corpus: Path, kinds: Iterable[str] = KINDS,
@@ -291,15 +344,18 @@ def evaluate(corpus: Path, kinds: Iterable[str] = KINDS,
     scores: dict[tuple[str, str], Score] = {}
     seconds: dict[str, float] = {}
     errors: list[str] = []
+    bodies: dict[int, str] = {}
     for kind in kinds:
         started = time.perf_counter()
         for page in pages:
-            path = page.html if kind == "html" else page.text
+            path = {"html": page.html, "text": page.text, "paste": page.paste}[kind]
             article, error = _read(path)
             if error:
                 errors.append(f"{kind} {page.n:03d} {page.domain}: {error}")
-            source = path.read_text(encoding="utf-8") if kind == "text" else None
-            _score_page(scores, kind, page, article, source)
+            source = path.read_text(encoding="utf-8") if kind != "html" else None
+            if kind == "html" and article is not None:
+                bodies[page.n] = "\n".join(article.paragraphs)
+            _score_page(scores, kind, page, article, source, bodies.get(page.n))
             if progress is not None:
                 progress(f"{kind} {page.n:03d}")
         seconds[kind] = time.perf_counter() - started
@@ -321,8 +377,9 @@ def missed_floors(evaluation: Evaluation) -> list[str]:
 
 def format_table(evaluation: Evaluation) -> str:
     """The figures as a Markdown table: one row per field, HTML and text side by side."""
-    rows = [f"| field | {KIND_NAMES['html']} | {KIND_NAMES['text']} | floor (HTML / text) |",
-            "|---|---|---|---|"]
+    names = " | ".join(KIND_NAMES[kind] for kind in KINDS)
+    rows = [f"| field | {names} | floor ({' / '.join(KINDS)}) |",
+            "|---|" + "---|" * (len(KINDS) + 1)]
     for name in FIELDS:
         cells = []
         for kind in KINDS:
@@ -333,8 +390,8 @@ def format_table(evaluation: Evaluation) -> str:
                 cells.append(f"{score.ratio:.3f} ({score.hits}/{score.total})")
         floors = [FLOORS.get((kind, name)) for kind in KINDS]
         floor = " / ".join("-" if f is None else f"{f:.2f}" for f in floors)
-        rows.append(f"| {FIELD_NAMES[name]} | {cells[0]} | {cells[1]} | "
-                    f"{'-' if floors == [None, None] else floor} |")
+        shown = "-" if all(f is None for f in floors) else floor
+        rows.append(f"| {FIELD_NAMES[name]} | {' | '.join(cells)} | {shown} |")
     timing = ", ".join(f"{KIND_NAMES[kind]} {seconds:.1f} s"
                        for kind, seconds in evaluation.seconds.items())
     rows.append("")

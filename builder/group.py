@@ -6,16 +6,30 @@ their texts are alike: a TF-IDF cosine of their words (rare, specific words coun
 two council votes in one town on one day, about different things, stay apart) blended with
 the overlap of the people, places and organizations they name. Groups are formed by average
 linkage, so one loose resemblance cannot chain two happenings together.
+
+Some things keep two reports apart whatever their words:
+
+* different datelines (each report's place is not even named by the other);
+* disjoint core people: each names people, and neither's first-named people are in the other;
+* alike headlines over unlike stories: the bodies themselves must be alike;
+* two notes (`.md` seeds): a note is a person's own record, never merged with another note;
+  a note that joins reports keeps its own body on the page, and never joins an existing page
+  (which would keep only its source).
+
+Lines that many reports of one outlet share (a newsletter plug, a copyright line) are taken
+out of the words compared: they say nothing about the happening.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from builder.escape import escape_paragraph
@@ -26,10 +40,22 @@ MAX_DAYS_APART = 1
 #: Weight of the text similarity; the rest is the overlap of named entities.
 TEXT_WEIGHT = 0.9
 #: Two reports (or groups, on average) at least this alike are one happening. Tuned on the
-#: fictional multi-outlet set in tests/fixtures/grouping (see tests/test_grouping.py).
+#: fictional multi-outlet set in tests/fixtures/grouping (see tests/test_grouping.py) and
+#: measured on ECB+ (builder/evaluate_grouping.py).
 SAME_HAPPENING = 0.2
+#: The bodies alone (headlines left out) must be at least this alike.
+SAME_BODY = 0.1
+#: Reports about other people (see `other_people`) are one happening only this alike.
+SAME_WORDS_OTHER_PEOPLE = 0.3
+#: Added when both reports lead with the same people.
+SAME_PEOPLE_BONUS = 0.05
+#: How many of a report's first-named people are its core people.
+CORE_PEOPLE = 2
+#: A line in this many reports of one outlet is the outlet's boilerplate.
+BOILERPLATE_REPORTS = 2
 
-_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+#: Words of three letters or more, and numbers ("6.1", "2013"): a shared figure is evidence.
+_WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,:]\d+)*", re.UNICODE)
 _STOPWORDS = frozenset("""
 the and for that with this from have has had was were are been will would could should
 said says say not but they their them his her its our you your who whom which what when
@@ -50,6 +76,14 @@ class Profile:
     words: Counter[str]
     entities: frozenset[str]
     vector: dict[str, float] = field(default_factory=dict)
+    #: The words of the body alone, and their vector.
+    body_words: Counter[str] = field(default_factory=Counter)
+    body_vector: dict[str, float] = field(default_factory=dict)
+    location: str | None = None
+    places: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    core_people: frozenset[str] = frozenset()
+    is_note: bool = False
 
 
 @dataclass
@@ -71,7 +105,8 @@ def group_articles(articles: Sequence[Article], existing: Sequence[Event] = ()) 
     """Group new articles with each other and with existing events (which have a `path`)."""
     if not articles:
         return Grouping()
-    profiles = [_profile_article(article) for article in articles]
+    boilerplate = _boilerplate(articles)
+    profiles = [_profile_article(article, boilerplate) for article in articles]
     every_event = [_profile_event(event) for event in existing]
     near = {profile.date_ordinal + offset for profile in profiles
             for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1)}
@@ -85,7 +120,9 @@ def group_articles(articles: Sequence[Article], existing: Sequence[Event] = ()) 
     result = Grouping()
     clusters = _cluster(profiles)
     for members in clusters:
-        target = _best_event(members, profiles, event_profiles, existing)
+        has_note = any(profiles[index].is_note for index in members)
+        target = None if has_note else _best_event(members, profiles, event_profiles,
+                                                   existing)
         group = [articles[index] for index in members]
         if target is not None:
             result.into_existing.setdefault(target, []).extend(group)
@@ -99,18 +136,57 @@ def _tokens(text: str) -> Counter[str]:
                    if word not in _STOPWORDS)
 
 
-def _profile_article(article: Article) -> Profile:
+def _line_key(line: str) -> str:
+    return " ".join(re.findall(r"\w+", line.lower()))
+
+
+def _boilerplate(articles: Sequence[Article]) -> set[tuple[str, str]]:
+    """(outlet, line) pairs: lines in `BOILERPLATE_REPORTS` or more reports of one outlet,
+    where those reports are not copies of one text (which share most of their lines)."""
+    lines_of = [{_line_key(p) for p in article.paragraphs if _line_key(p)} for article in articles]
+    by_outlet: dict[tuple[str, str], list[int]] = {}
+    for index, article in enumerate(articles):
+        outlet = article.publisher or article.credit
+        if outlet:
+            for line in lines_of[index]:
+                by_outlet.setdefault((outlet, line), []).append(index)
+    found = set()
+    for key, indexes in by_outlet.items():
+        if len(indexes) < BOILERPLATE_REPORTS:
+            continue
+        copies = all(len(lines_of[i] & lines_of[j]) * 2 > min(len(lines_of[i]), len(lines_of[j]))
+                     for i, j in itertools.combinations(indexes, 2))
+        if not copies:
+            found.add(key)
+    return found
+
+
+def _profile_article(article: Article, boilerplate: AbstractSet[tuple[str, str]] = frozenset()
+                     ) -> Profile:
     assert article.date is not None, "extract_article sets the date"
-    text = f"{article.title}\n{article.title}\n{article.text}"
+    outlet = article.publisher or article.credit
+    body = "\n".join(p for p in article.paragraphs if (outlet, _line_key(p)) not in boilerplate)
     entities = frozenset([*article.people, *article.places, *article.organizations])
-    return Profile(article.date.toordinal(), _tokens(text), entities)
+    return Profile(article.date.toordinal(), _tokens(f"{article.title}\n{body}"), entities,
+                   body_words=_tokens(body), location=article.location,
+                   places=frozenset(article.places), people=_surnames(article.people),
+                   core_people=_surnames(article.people[:CORE_PEOPLE]),
+                   is_note=article.note is not None)
 
 
 def _profile_event(event: Event) -> Profile:
     body = html.unescape(re.sub(r"\\(.)", r"\1", event.body))
-    text = f"{event.title}\n{event.title}\n{event.summary}\n{body}"
+    text = f"{event.title}\n{event.summary}\n{body}"
     entities = frozenset([*event.people, *event.places, *event.organizations])
-    return Profile(event.date.toordinal(), _tokens(text), entities)
+    return Profile(event.date.toordinal(), _tokens(text), entities,
+                   body_words=_tokens(f"{event.summary}\n{body}"), location=event.location,
+                   places=frozenset(event.places), people=_surnames(event.people),
+                   core_people=_surnames(event.people[:CORE_PEOPLE]))
+
+
+def _surnames(people: Iterable[str]) -> frozenset[str]:
+    """People by their last name, so "Lohan" and "Lindsay Lohan" are one."""
+    return frozenset(name.split()[-1].lower() for name in people if name.strip())
 
 
 def _weigh(profiles: Iterable[Profile], collection: Sequence[Profile]) -> None:
@@ -120,22 +196,54 @@ def _weigh(profiles: Iterable[Profile], collection: Sequence[Profile]) -> None:
         frequency.update(document.words.keys())
     total = len(collection) + 1
     for profile in profiles:
-        vector = {word: (1 + math.log(count)) * math.log(total / frequency[word]) + 1e-9
-                  for word, count in profile.words.items()}
-        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
-        profile.vector = {word: value / norm for word, value in vector.items()}
+        profile.vector = _unit(profile.words, frequency, total)
+        profile.body_vector = _unit(profile.body_words, frequency, total)
+
+
+def _unit(words: Counter[str], frequency: Counter[str], total: int) -> dict[str, float]:
+    vector = {word: (1 + math.log(count)) * math.log(total / max(frequency[word], 1)) + 1e-9
+              for word, count in words.items()}
+    norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
+    return {word: value / norm for word, value in vector.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(value * large.get(word, 0.0) for word, value in small.items())
+
+
+def kept_apart(a: Profile, b: Profile) -> bool:
+    """Whether something other than words says these are different happenings: two notes,
+    or different datelines (neither names the other's place)."""
+    if a.is_note and b.is_note:
+        return True
+    return bool(a.location and b.location and a.location != b.location and (
+        a.location not in b.places or b.location not in a.places))
+
+
+def other_people(a: Profile, b: Profile) -> bool:
+    """Whether each names `CORE_PEOPLE` people or more, and neither's core people (the
+    first named) are among the other's: one person quoted by each says little."""
+    return (len(a.people) >= CORE_PEOPLE and len(b.people) >= CORE_PEOPLE
+            and not a.core_people & b.people and not b.core_people & a.people)
 
 
 def similarity(a: Profile, b: Profile) -> float:
     """How alike two reports are, 0..1; 0 when they are too many days apart."""
-    if abs(a.date_ordinal - b.date_ordinal) > MAX_DAYS_APART:
+    if abs(a.date_ordinal - b.date_ordinal) > MAX_DAYS_APART or kept_apart(a, b):
         return 0.0
-    small, large = (a.vector, b.vector) if len(a.vector) <= len(b.vector) else (b.vector,
-                                                                                 a.vector)
-    cosine = sum(value * large.get(word, 0.0) for word, value in small.items())
+    if _cosine(a.body_vector, b.body_vector) < SAME_BODY:
+        return 0.0  # alike headlines, unlike stories
+    cosine = _cosine(a.vector, b.vector)
     union = a.entities | b.entities
     overlap = len(a.entities & b.entities) / len(union) if union else 0.0
-    return TEXT_WEIGHT * cosine + (1 - TEXT_WEIGHT) * overlap
+    score = TEXT_WEIGHT * cosine + (1 - TEXT_WEIGHT) * overlap
+    if score < SAME_WORDS_OTHER_PEOPLE and other_people(a, b):
+        return 0.0  # about other people, and not near-identical in words
+    if len(a.core_people) >= CORE_PEOPLE and a.core_people <= b.people and (
+            b.core_people <= a.people):
+        score += SAME_PEOPLE_BONUS  # the same people lead both reports
+    return score
 
 
 def _cluster(profiles: list[Profile]) -> list[list[int]]:
@@ -217,6 +325,9 @@ def event_from(articles: list[Article]) -> Event:
         body=lead.body_markdown if lead.body_markdown is not None else "\n\n".join(
             escape_paragraph(paragraph) for paragraph in lead.paragraphs),
     )
+    for article in articles[1:]:
+        if article.body_markdown is not None:  # a note's body is a person's own record
+            event.body = f"{event.body.rstrip()}\n\n{article.body_markdown.strip()}\n"
     for article in articles:
         event.sources.extend(sources_of(article))
         for kind in ("tags", "people", "places", "organizations"):

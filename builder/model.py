@@ -7,10 +7,10 @@ it and `parse_event` reads and validates it, so the two can never drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
@@ -34,6 +34,13 @@ FIELDS: tuple[str, ...] = (
 LIST_FIELDS: tuple[str, ...] = ("tags", "people", "places", "organizations", "review")
 ENTITY_KINDS: tuple[str, ...] = ("tags", "people", "places", "organizations")
 SOURCE_FIELDS: tuple[str, ...] = ("title", "publisher", "credit", "url", "published", "seed")
+#: Most names one list field may hold. A page is read by people; past a few hundred names a
+#: list is a mistake (or an attack: every name becomes a chip and an entity page).
+MAX_NAMES = 200
+#: The dates an event may have. Feeds, calendars and date arithmetic (the day after an
+#: event, time zones) must never step outside what `datetime` can hold (years 1 to 9999).
+MIN_DATE = dt.date(1, 1, 1)
+MAX_DATE = dt.date(9998, 12, 31)
 
 
 class SeedError(Exception):
@@ -145,7 +152,23 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
     """Safe YAML without implicit timestamps: dates arrive as text, and we say exactly
-    what is wrong with "2025-13-45" instead of PyYAML raising a bare ValueError."""
+    what is wrong with "2025-13-45" instead of PyYAML raising a bare ValueError.
+
+    It also notes duplicate keys (PyYAML keeps the last silently): `duplicates` holds
+    (line, key, the mapping's node) for each."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, str, yaml.Node]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: set[str] = set()
+        for key, _value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    self.duplicates.append((key.start_mark.line, key.value, node))
+                seen.add(key.value)
+        return super().construct_mapping(node, deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -202,6 +225,11 @@ class _Checker:
         if parsed is None:
             self.fail(name, f"{_describe(value)} is not a date "
                             "(expected YYYY-MM-DD, e.g. 2025-12-17)")
+            return None
+        problem = date_range_problem(parsed)
+        if problem:
+            self.fail(name, problem)
+            return None
         return parsed
 
     def names(self, data: dict[str, Any], name: str) -> list[str]:
@@ -210,6 +238,10 @@ class _Checker:
             return []
         if not isinstance(value, list):
             self.fail(name, f"is {_describe(value)} (expected a list, e.g. [first, second])")
+            return []
+        if len(value) > MAX_NAMES:
+            self.fail(name, f"has {len(value)} names (expected at most {MAX_NAMES}: keep the "
+                            "main ones, or split the event)")
             return []
         result: list[str] = []
         for index, item in enumerate(value):
@@ -233,7 +265,7 @@ class _Checker:
                 self.fail(name, f"is {_describe(item)} "
                                 "(expected a mapping with title, publisher, ...)")
                 continue
-            sub = _Checker(self.path, self.lines, self.lines.get("sources", self.first_line))
+            sub = _Checker(self.path, {}, self.lines.get("sources", self.first_line))
             for key in item:
                 if key not in SOURCE_FIELDS:
                     sub.fail(f"{name}.{key}", "unknown source field (kept as is)", "warning")
@@ -251,8 +283,194 @@ class _Checker:
 
 
 def load_yaml(text: str) -> Any:
-    """Safe YAML with dates left as text (see `_Loader`); raises yaml.YAMLError."""
+    """Safe YAML with dates left as text (see `_Loader`); raises yaml.YAMLError.
+    Use `load_front` for text a person wrote: it refuses aliases before constructing."""
     return yaml.load(text, Loader=_Loader)
+
+
+@dataclass
+class _Node:
+    """A collection open in the YAML event stream (see `scan_yaml`)."""
+
+    mapping: bool
+    keys: set[str] = field(default_factory=set)
+    expect_key: bool = True
+
+
+def scan_yaml(front: str) -> tuple[dict[str, int], list[tuple[int, str, str]]]:
+    """Walk the YAML's events, constructing nothing: the line (0-based) of each top-level
+    key, and (line, field, message) for each anchor or alias and each duplicate key.
+
+    Aliases are refused rather than bounded: a page is written by hand, where an alias saves
+    nothing, and a few nested ones ("billion laughs") expand a 1 KB text into gigabytes.
+    Walking the events costs time linear in the text, whatever it holds. Raises
+    yaml.YAMLError on invalid YAML.
+    """
+    lines: dict[str, int] = {}
+    problems: list[tuple[int, str, str]] = []
+    refused: set[str] = set()
+    stack: list[_Node] = []
+    top = "front matter"
+    for event in yaml.parse(front, Loader=_Loader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            _node_done(stack)
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        line = event.start_mark.line if event.start_mark is not None else 0
+        parent = stack[-1] if stack else None
+        is_key = parent is not None and parent.mapping and parent.expect_key
+        if is_key and isinstance(event, yaml.ScalarEvent) and parent is not None:
+            if len(stack) == 1:
+                top = event.value
+                lines.setdefault(top, line)
+            if event.value in parent.keys:
+                problems.append((line, top, f"duplicate key {event.value!r} (expected each "
+                                            "key once: keep one and delete the other)"))
+            parent.keys.add(event.value)
+        marked = isinstance(event, yaml.AliasEvent) or event.anchor is not None
+        if marked and top not in refused:
+            refused.add(top)
+            mark = ("the alias *" if isinstance(event, yaml.AliasEvent)
+                    else "the anchor &") + str(event.anchor)
+            problems.append((line, top, f"uses {mark} (YAML anchors and aliases are "
+                                        "refused: write the value out in full)"))
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append(_Node(mapping=isinstance(event, yaml.MappingStartEvent)))
+        else:
+            _node_done(stack)
+    return lines, problems
+
+
+def _node_done(stack: list[_Node]) -> None:
+    if stack and stack[-1].mapping:
+        stack[-1].expect_key = not stack[-1].expect_key
+
+
+def load_front(front: str, path: str, first_line: int
+               ) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Front matter a person wrote, as a mapping: (data or None, problems). Anchors and
+    aliases are refused before anything is built (`scan_yaml`); duplicate keys are found
+    while building, at no extra cost."""
+    try:
+        if "&" in front or "*" in front:  # only then can there be an anchor or an alias
+            found = scan_yaml(front)[1]
+            if found:
+                return None, [Problem(path, first_line + line, name, message)
+                              for line, name, message in found]
+        loader = _Loader(front)
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, RecursionError) as error:  # (deep nesting, without libyaml)
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else 1
+        reason = getattr(error, "problem", None) or str(error)
+        return None, [Problem(path, line, "front matter",
+                              f"invalid YAML: {reason} (expected 'key: value' lines; quote "
+                              "values that contain ': ' or start with a special character)")]
+    if loader.duplicates:
+        lines = key_lines(front)
+        return None, [Problem(path, first_line + line,
+                              key if mapping is root else _key_at(lines, line),
+                              f"duplicate key {key!r} (expected each key once: keep one and "
+                              "delete the other)")
+                      for line, key, mapping in loader.duplicates]
+    if not isinstance(data, dict):
+        return None, [Problem(path, first_line, "front matter",
+                              f"is {_describe(data)} (expected 'key: value' lines)")]
+    return data, []
+
+
+def key_lines(front: str) -> dict[str, int]:
+    """The line (0-based) of each top-level key; only computed when there are problems."""
+    try:
+        return scan_yaml(front)[0]
+    except yaml.YAMLError:
+        return {}
+
+
+def _key_at(lines: dict[str, int], line: int) -> str:
+    """The top-level key whose value holds `line`."""
+    before = [(start, key) for key, start in lines.items() if start <= line]
+    return max(before)[1] if before else "front matter"
+
+
+def with_lines(problems: list[Problem], front: str, first_line: int) -> list[Problem]:
+    """The problems with the line of their field's key (fields are checked before lines
+    are known, as most pages have no problem)."""
+    if not problems:
+        return problems
+    lines = {key: first_line + line for key, line in key_lines(front).items()}
+    return [Problem(p.path, lines.get(p.field.split("[")[0].split(".")[0], p.line),
+                    p.field, p.message, p.severity) for p in problems]
+
+
+def check_names(data: dict[str, Any], names: tuple[str, ...], path: str,
+                first_line: int) -> tuple[dict[str, list[str]], list[Problem]]:
+    """The list fields `names` of `data` as lists of texts, and the problems found (an item
+    that is not a text, more than `MAX_NAMES` names), at `first_line` (see `with_lines`)."""
+    check = _Checker(path, {}, first_line)
+    return {name: check.names(data, name) for name in names}, check.problems
+
+
+#: Deepest nesting of lists, quotes and HTML elements a page's body may have. Python-Markdown
+#: renders by recursion: a few hundred levels ("- - - - ... x" on one line) exhaust Python's
+#: stack and stop the whole site build; real pages nest a handful of levels.
+MAX_NESTING = 32
+#: Longest run of one emphasis character (`*`, `_`); longer runs exhaust the stack too.
+MAX_RUN = 100
+_NESTED_LINE = re.compile(rf"^(?=[ \t]*(?:[-*+>]|\d{{1,9}}[.)]))[^\n]{{{MAX_NESTING + 1},}}"
+                          rf"|^[ \t]{{{MAX_NESTING},}}", re.MULTILINE)
+_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_RUN = re.compile(rf"([*_])\1{{{MAX_RUN},}}")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+
+
+def body_problem(body: str) -> tuple[int, str] | None:
+    """(line in the body, 0-based; message) when Markdown cannot render the body safely:
+    nested deeper than MAX_NESTING, or a run of emphasis characters past MAX_RUN."""
+    for match in _NESTED_LINE.finditer(body):
+        line = match.group(0).expandtabs(4)
+        depth, position = 0, 0
+        while line.startswith("    ", position):
+            depth, position = depth + 1, position + 4
+        while marker := _MARKER.match(line, position):
+            if marker.end() == position:
+                break
+            depth, position = depth + 1, marker.end()
+        if depth > MAX_NESTING:
+            return (body.count("\n", 0, match.start()),
+                    f"nests lists or quotes {depth} levels deep (expected at most "
+                    f"{MAX_NESTING})")
+    run = _RUN.search(body)
+    if run:
+        return (body.count("\n", 0, run.start()),
+                f"has a run of {len(run.group(0))} '{run.group(1)}' (expected at most "
+                f"{MAX_RUN}; write \\{run.group(1)} for a literal one)")
+    if "<" in body:
+        depth = 0
+        for tag in _TAG.finditer(body):
+            if tag.group(2).lower() in _VOID or tag.group(0).endswith("/>"):
+                continue
+            depth = max(depth - 1, 0) if tag.group(1) else depth + 1
+            if depth > MAX_NESTING:
+                return (body.count("\n", 0, tag.start()),
+                        f"nests HTML elements {depth} deep (expected at most {MAX_NESTING})")
+    return None
+
+
+def date_range_problem(date: dt.date) -> str | None:
+    """Why a date cannot be an event's date (outside MIN_DATE..MAX_DATE), or None."""
+    if MIN_DATE <= date <= MAX_DATE:
+        return None
+    return (f"{date.isoformat()} is outside the supported range (expected a date from "
+            f"{MIN_DATE.isoformat()} to {MAX_DATE.isoformat()})")
 
 
 def _describe(value: Any) -> str:
@@ -281,26 +499,15 @@ def parse_iso_date(value: Any) -> dt.date | None:
         return None
 
 
-def _key_lines(front: str, first_line: int) -> dict[str, int]:
-    """The line number of each top-level key, for messages (only computed on problems)."""
-    try:
-        node = yaml.compose(front, Loader=_Loader)
-    except yaml.YAMLError:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {
-        str(key.value): first_line + key.start_mark.line
-        for key, _value in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
-
-
 _HANDLER = YAMLHandler()
 
 
 def parse_event(text: str, path: str) -> tuple[Event | None, list[Problem]]:
-    """Read an event page. Returns the event (None if unusable) and every problem found."""
+    """Read an event page. Returns the event (None if unusable) and every problem found.
+
+    A byte order mark (many Windows editors write one) and CRLF line ends are read as any
+    page is."""
+    text = text.removeprefix("\ufeff")
     if not _HANDLER.detect(text):
         return None, [Problem(path, 1, "front matter",
                               "missing (expected the page to start with a '---' line, "
@@ -311,31 +518,18 @@ def parse_event(text: str, path: str) -> tuple[Event | None, list[Problem]]:
         return None, [Problem(path, 1, "front matter",
                               "not closed (expected a second '---' line after the fields)")]
     first_line = 1  # `front` starts with the rest of the opening '---' line
-    try:
-        data = yaml.load(front, Loader=_Loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else 1
-        reason = getattr(error, "problem", None) or str(error)
-        return None, [Problem(path, line, "front matter",
-                              f"invalid YAML: {reason} (expected 'key: value' lines; "
-                              "quote values that contain ': ' or start with a special character)")]
-    if not isinstance(data, dict):
-        return None, [Problem(path, first_line, "front matter",
-                              f"is {_describe(data)} (expected 'key: value' lines)")]
-    lines: dict[str, int] = {}
-    check = _Checker(path, lines, first_line)
+    data, problems = load_front(front, path, first_line)
+    if data is None:
+        return None, problems
+    check = _Checker(path, {}, first_line)
     event = _event_from(data, body, check)
-    if check.problems:
-        lines.update(_key_lines(front, first_line))
-        check.problems = [
-            Problem(p.path, lines.get(p.field.split("[")[0].split(".")[0], p.line),
-                    p.field, p.message, p.severity)
-            for p in check.problems
-        ]
-    if any(problem.severity == "error" for problem in check.problems):
-        return None, check.problems
-    return event, check.problems
+    problems = with_lines(check.problems, front, first_line)
+    if found := body_problem(body):
+        body_line = text.count("\n", 0, len(text) - len(body)) + 1
+        problems.append(Problem(path, body_line + found[0], "body", found[1]))
+    if any(problem.severity == "error" for problem in problems):
+        return None, problems
+    return event, problems
 
 
 def _event_from(data: dict[str, Any], body: str, check: _Checker) -> Event | None:
@@ -370,13 +564,84 @@ def _event_from(data: dict[str, Any], body: str, check: _Checker) -> Event | Non
 
 class _Dumper(yaml.SafeDumper):
     """Block-style lists, indented under their key, as people write them by hand.
-    (The pure-Python dumper: the C one ignores `increase_indent`.)"""
+    (The pure-Python dumper: the C one ignores `increase_indent`; see `_dump`.)"""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
         return super().increase_indent(flow, False)
 
     def ignore_aliases(self, data: Any) -> bool:
         return True  # the same date twice is written twice, never as '&id001' / '*id001'
+
+
+_CDumper: Any = getattr(yaml, "CSafeDumper", None)
+if _CDumper is not None:
+    class _FastDumper(_CDumper):  # type: ignore[misc]
+        """libyaml's emitter: lists come out at their key's indent (see `_dump`)."""
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+#: Longest text the fast path writes, counting the quotes and backslashes a quoted style
+#: doubles: libyaml and PyYAML fold a line longer than the width (4096) at different
+#: columns (their list indents differ), so texts that could reach it take the pure dumper.
+#: Texts with characters to escape (up to 10 characters each) have a lower bound; keys stay
+#: below YAML's 128-character limit for simple keys.
+_FAST_TEXT_CHARS = 3800
+_FAST_ESCAPED_CHARS = 300
+_FAST_KEY_CHARS = 100
+_SCALARS = (str, int, float, bool, dt.date, type(None))
+#: Where libyaml and PyYAML choose different styles: PyYAML escapes characters outside the
+#: Basic Multilingual Plane, libyaml writes them as they are.
+_SLOW_CHARS = re.compile("[\n\U00010000-\U0010FFFF]")
+
+
+def _fast_text(value: Any) -> bool:
+    if not isinstance(value, str):
+        return isinstance(value, _SCALARS)
+    if _SLOW_CHARS.search(value):
+        return False
+    if not value.isprintable():
+        return len(value) <= _FAST_ESCAPED_CHARS
+    doubled = value.count("'") + value.count('"') + value.count("\\")
+    return len(value) + doubled <= _FAST_TEXT_CHARS
+
+
+def _fast_key(key: Any) -> bool:
+    return isinstance(key, str) and 0 < len(key) <= _FAST_KEY_CHARS and _fast_text(key)
+
+
+def _fast_shape(data: dict[str, Any]) -> bool:
+    """Whether libyaml's output differs from the pure dumper's only by list indentation:
+    top-level keys are texts, values are scalars, lists of scalars, or lists of flat
+    mappings of scalars; no text spans lines."""
+    for key, value in data.items():
+        if not _fast_key(key):
+            return False
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, dict) and isinstance(value, list):
+                if not all(_fast_key(k) and _fast_text(v)
+                           for k, v in item.items()):
+                    return False
+            elif not _fast_text(item):
+                return False
+    return True
+
+
+def _dump(data: dict[str, Any]) -> str:
+    """YAML of front matter, block style, lists indented under their key.
+
+    libyaml writes a list at its key's indent ("tags:\n- a"); in the shapes `_fast_shape`
+    accepts, every line of a list starts with '- ' or a space (a top-level key never does:
+    such a key is quoted), so indenting those lines by two gives exactly the pure dumper's
+    text, several times faster."""
+    options: dict[str, Any] = {"sort_keys": False, "allow_unicode": True,
+                               "default_flow_style": False, "width": 4096}
+    if _CDumper is None or not _fast_shape(data):
+        return str(yaml.dump(data, Dumper=_Dumper, **options))
+    text = str(yaml.dump(data, Dumper=_FastDumper, **options))
+    return "".join("  " + line if line.startswith(("- ", " ")) or line == "-\n" else line
+                   for line in text.splitlines(keepends=True))
 
 
 #: Characters YAML reads as line breaks (or folds away) inside a value; written as spaces so
@@ -394,24 +659,42 @@ def _one_line(value: Any) -> Any:
     return value
 
 
+def _within_limits(data: dict[str, Any]) -> dict[str, Any]:
+    """At most MAX_NAMES names per list, so that the builder never writes a page `check`
+    refuses (an article, or many merged, can name more); what is left out is flagged for
+    review on the page."""
+    over = [name for name in ENTITY_KINDS if len(data[name]) > MAX_NAMES]
+    if not over:
+        return data
+    data = dict(data)
+    flags = [f"{len(data[name]) - MAX_NAMES} more {name} left out (at most {MAX_NAMES})"
+             for name in over]
+    for name in over:
+        data[name] = data[name][:MAX_NAMES]
+    data["review"] = [*data["review"], *(flag for flag in flags if flag not in data["review"])]
+    return data
+
+
 def render_event(event: Event) -> str:
     """The event page's text: YAML front matter (written by PyYAML), then the body."""
-    post = frontmatter.Post(event.body.strip() + "\n")
-    post.metadata.update(_one_line(event.to_front_matter()))
-    text: str = frontmatter.dumps(post, handler=_HANDLER, Dumper=_Dumper, sort_keys=False,
-                                  allow_unicode=True, default_flow_style=False, width=4096)
-    return text.rstrip("\n") + "\n"
+    front = _dump(_one_line(_within_limits(event.to_front_matter()))).strip()
+    text = f"---\n{front}\n---\n\n{event.body.strip()}\n".strip()
+    return text + "\n"
 
 
 def add_source_to_text(text: str, source: Source) -> str | None:
     """The page text with one more item at the end of its `sources` list, every other byte
-    unchanged; None when the list is not written in a form this can extend safely (then the
-    source is to be added by hand)."""
+    unchanged (a byte order mark and CRLF line ends included); None when the list is not
+    written in a form this can extend safely (then the source is to be added by hand)."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom):]
     if not _HANDLER.detect(text):
         return None
     front, _ = _HANDLER.split(text)
     start = text.index(front)
     try:
+        if scan_yaml(front)[1]:
+            return None
         root = yaml.compose(front, Loader=_Loader)
     except yaml.YAMLError:
         return None
@@ -429,9 +712,11 @@ def add_source_to_text(text: str, source: Source) -> str | None:
     indent = " " * (dash - line_start)
     item = yaml.dump([_one_line(source.to_dict())], Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True, default_flow_style=False, width=4096)
-    item = "".join(indent + line for line in item.splitlines(keepends=True))
     end = node.end_mark.index
     end = front.rfind("\n", 0, end) + 1 if front[end - 1:end] != "\n" else end
     if front[end - 1:end] != "\n":
         return None
-    return text[:start + end] + item + text[start + end:]
+    newline = "\r\n" if front[end - 2:end] == "\r\n" else "\n"
+    item = "".join(indent + line.rstrip("\n") + newline
+                   for line in item.splitlines(keepends=True))
+    return bom + text[:start + end] + item + text[start + end:]

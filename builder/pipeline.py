@@ -10,15 +10,16 @@ its seeds, first saving a copy of each edited page.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
 from builder import state as memory
 from builder import store
 from builder.config import Settings
-from builder.extract import extract_article
 from builder.group import event_from, fingerprint, group_articles, sources_of
 from builder.model import Article, Event, Problem, SeedError, add_source_to_text, render_event
 from builder.readers import is_seed, read_seed
@@ -61,37 +62,85 @@ class BuildReport:
     page_problems: list[Problem] = field(default_factory=list)
     #: Where `--force` saved the edited pages it replaced.
     saved_edits: list[Path] = field(default_factory=list)
+    #: What is wrong with the state file, one line each.
+    state_problems: list[str] = field(default_factory=list)
+    #: The state file is damaged: new seeds were not built.
+    damaged: bool = False
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for report in self.seeds if report.outcome is outcome)
 
     @property
     def failed(self) -> bool:
-        return self.count(Outcome.FAILED) > 0
+        return self.count(Outcome.FAILED) > 0 or self.damaged
 
 
 Progress = Callable[[int, int, str], None]
 
 
-def list_seeds(seeds_dir: Path) -> list[Path]:
-    """Seed files in the seeds folder (links included), sorted by name."""
+def seed_files(seeds_dir: Path) -> dict[Path, str]:
+    """Seed files in the seeds folder and its subfolders (links included) -> their names (the
+    path in the seeds folder, `2024/talks.txt`), sorted by name. Hidden files and folders are
+    skipped; links to folders are listed (and refused by `check_seed_path`), so no seed is
+    skipped without a word."""
     if not seeds_dir.is_dir():
-        return []
-    return sorted((path for path in seeds_dir.iterdir() if is_seed(path)
-                   and (path.is_file() or path.is_symlink())), key=lambda path: path.name)
+        return {}
+    found: list[tuple[str, Path]] = []
+    root = str(seeds_dir)
+    for folder, folders, files in os.walk(root, followlinks=False):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        prefix = folder[len(root) + 1:].replace(os.sep, "/")
+        links = [name for name in folders if os.path.islink(os.path.join(folder, name))]
+        for name in [*files, *links]:
+            path = Path(folder, name)
+            if name in links or (is_seed(path) and (path.is_file() or path.is_symlink())):
+                found.append((f"{prefix}/{name}" if prefix else name, path))
+    return {path: key for key, path in sorted(found)}
 
 
-def check_seed_path(path: Path, seeds_dir: Path) -> None:
+def list_seeds(seeds_dir: Path) -> list[Path]:
+    """Seed files (see `seed_files`), sorted by name."""
+    return list(seed_files(seeds_dir))
+
+
+def seed_key(path: Path, seeds_dir: Path) -> str:
+    """A seed's name in pages and state: its path in the seeds folder (`2024/talks.txt`)."""
+    return path.relative_to(seeds_dir).as_posix()
+
+
+def check_seed_path(path: Path, seeds_dir: Path, key: str | None = None) -> None:
     """Refuse seeds that are links out of the seeds folder, or names the state can't hold."""
-    if any(char in path.name for char in "\t\n\r"):
+    if any(char in (key or seed_key(path, seeds_dir)) for char in "\t\n\r"):
         raise SeedError("the file name contains a tab or line break (rename the file)")
     if path.is_symlink():
         target = path.resolve()
+        if target.is_dir():
+            raise SeedError(f"a link to the folder {target}; seeds in it are not read (move "
+                            "or copy the files into the seeds folder instead)")
         if not target.is_relative_to(seeds_dir.resolve()):
             raise SeedError(f"a link to {target}, outside the seeds folder (copy the file into "
                             "the seeds folder instead)")
         if not target.is_file():
             raise SeedError(f"a link to {target}, which is not a file")
+
+
+def outside_error(label: str, error: store.OutsideError) -> str:
+    """One line for a page that leads outside the events folder."""
+    return (f"{label} {error}; not written (replace the link with the file itself, or "
+            "remove it)")
+
+
+def write_error(label: str, error: OSError) -> str:
+    """One line for a failed write: the path, the cause and the fix."""
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        fix = ("free some space (or raise the quota or file size limit), then run "
+               "`timeline build` again")
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fix = f"make {Path(label).parent.as_posix()}/ writable, then run `timeline build` again"
+    else:
+        fix = "fix the cause, then run `timeline build` again"
+    return f"cannot write {label} ({reason}); {fix}"
 
 
 @dataclass
@@ -115,46 +164,98 @@ class Builder:
         self.force = force
         self.progress = progress
         self.events_dir = settings.events_dir
+        self.root = settings.config_file.parent
         self.report = BuildReport()
         self._reported: set[str] = set()
         self._read_count = self._to_read = 0
+        self._written: set[Path] = set()
+        self._known_people: list[str] | None = None
+        self._keys: dict[Path, str] = {}
         self.saved_edits_dir = settings.config_file.parent / SAVED_EDITS_DIR / (
             dt.datetime.now().strftime("%Y-%m-%dT%H%M%S"))
 
     def run(self) -> BuildReport:
         with memory.build_lock(self.events_dir):
             store.remove_temporary_files(self.events_dir)
-            recorded = memory.load_state(self.events_dir)
-            self.index = store.load_pages(self.events_dir, self.settings.config_file.parent,
-                                          {seed: w.page for seed, w in recorded.items()})
+            saved = memory.read_state(self.events_dir, self._label(
+                self.events_dir / memory.STATE_FILE))
+            self.report.state_problems = list(saved.problems)
+            self.damaged = self.report.damaged = saved.damaged is not None
+            if saved.damaged:
+                self.report.state_problems.append(saved.damaged)
+            hashes = store.hash_pages(self.events_dir)
+            recorded = saved.recover(hashes)
+            self.index = store.load_pages(self.events_dir, self.root,
+                                          {seed: w.page for seed, w in recorded.items()},
+                                          None if self.force else _trusted(recorded), hashes)
             self.report.page_problems = list(self.index.problems)
-            self.known_people = sorted({name for event in self.index.events
-                                        for name in event.people if " " in name})
-            self.journal = memory.Journal(self.events_dir, recorded)
+            self.journal = memory.Journal(self.events_dir, recorded, clean=saved.clean,
+                                          frozen=saved.damaged is not None)
             try:
-                plan = self._plan(list_seeds(self.settings.seeds_dir))
+                self._keys = seed_files(self.settings.seeds_dir)
+                plan = self._plan(list(self._keys))
                 self._to_read = len(plan.new) + sum(map(len, plan.rebuild.values()))
+                if plan.new or plan.rebuild:
+                    self.report.page_problems.extend(
+                        self.index.parse_rest(self.events_dir, self.root))
+                    self.report.page_problems.sort(key=lambda p: (p.path, p.line))
                 self._rebuild(plan.rebuild)
                 self._create(plan.new)
-            finally:
-                self.journal.close()
+            except BaseException:
+                # Ctrl-C, or a bug: leave the journal as it is (its last entry may be for a
+                # page not yet written); the next build recovers from it.
+                self.journal.abandon()
+                raise
+            self._finish()
         self.report.seeds.sort(key=lambda r: r.seed)
         return self.report
+
+    def _finish(self) -> None:
+        """Rewrite the state sorted; make the batch durable with one sync."""
+        try:
+            if self.journal.close(sync=False):
+                self._written.add(self.events_dir)
+        except OSError as error:
+            self.report.state_problems.append(
+                write_error(self._label(self.events_dir / memory.STATE_FILE), error)
+                + " (its journal is kept: the next build recovers from it)")
+        if self._written:
+            store.sync_folders(self._written, everything=True)
+
+    @property
+    def known_people(self) -> list[str]:
+        if self._known_people is None:
+            self._known_people = sorted({name for event in self.index.events
+                                         for name in event.people if " " in name})
+        return self._known_people
+
+    def _label(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
 
     # -- deciding --------------------------------------------------------------------------
 
     def _plan(self, seeds: list[Path]) -> _Plan:
         plan = _Plan()
+        seeds_dir = self.settings.seeds_dir
         for path in seeds:
+            key = self._keys[path]
             try:
-                check_seed_path(path, self.settings.seeds_dir)
+                check_seed_path(path, seeds_dir, key)
             except SeedError as error:
-                self._say(path.name, Outcome.FAILED, detail=str(error))
+                self._say(key, Outcome.FAILED, detail=str(error))
                 continue
-            target = self._existing(path.name)
-            if target is not None:
+            target = self._existing(key)
+            if key in self._reported:
+                continue
+            if self.damaged:  # it may be a seed whose page was deleted: never bring one back
+                self._say(key, Outcome.FAILED, target, "not built: the state file is damaged "
+                          "(see the problem below)")
+            elif target is not None:
                 plan.rebuild.setdefault(target, []).append(path)
-            elif path.name not in self._reported:
+            else:
                 plan.new.append(path)
         return plan
 
@@ -183,7 +284,7 @@ class Builder:
             return None
         if written is None:
             return None
-        if written.page in index.by_path:  # its page is there, without it among the sources
+        if index.readable(written.page):  # its page is there, without it among the sources
             if not self.force:
                 self._say(seed, Outcome.KEPT, written.page,
                           "the page does not list it as a source (kept as it is)")
@@ -203,18 +304,23 @@ class Builder:
 
     def _read(self, path: Path, reference: dt.date) -> Article | None:
         self._read_count += 1
+        key = self._keys[path]
         if self.progress is not None:
-            self.progress(self._read_count, self._to_read, path.name)
+            self.progress(self._read_count, self._to_read, key)
         try:
             article = read_seed(path, self.settings.max_seed_bytes)
+            article.seed = key
+            # Imported here: a build with nothing to read does not load dateparser & co.
+            from builder.extract import extract_article
+
             return extract_article(article, reference, self.settings.aliases,
                                    self.settings.taxonomy, self.known_people)
         except SeedError as error:
-            self._say(path.name, Outcome.FAILED, detail=str(error))
+            self._say(key, Outcome.FAILED, detail=str(error))
             return None
         except Exception as error:  # a reader's bug must not stop the batch
             kind = type(error).__name__
-            self._say(path.name, Outcome.FAILED, detail=f"could not be read ({kind}: {error}); "
+            self._say(key, Outcome.FAILED, detail=f"could not be read ({kind}: {error}); "
                       "please report this as a bug of the timeline builder")
             return None
 
@@ -225,7 +331,7 @@ class Builder:
         for page, paths in sorted(pages.items()):
             articles = []
             for path in paths:
-                written = state.get(path.name)
+                written = state.get(self._keys[path])
                 reference = (written.reference if written and written.reference
                              else self.reference)
                 article = self._read(path, reference)
@@ -250,6 +356,10 @@ class Builder:
                 self._add_source(page, article, "the same article as one already on this page")
             else:
                 new_articles.append(article)
+        if new_articles:
+            from builder.extract import unify_people  # imported late, as in _read
+
+            unify_people(new_articles, self.settings.aliases, self.known_people)  # "Biden"
         grouping = group_articles(new_articles, self.index.events)
         for page, articles in sorted(grouping.into_existing.items()):
             for article in articles:
@@ -265,51 +375,117 @@ class Builder:
         """Add a report to an event that has a page: only its `sources` list changes, every
         other byte of the page stays as it is, edited or not."""
         seed, key = article.seed, fingerprint(article)
-        records = [w for w in self.journal.state.values() if w.page == page]
+        records = [self.journal.state[other] for other in self.journal.seeds_of(page)]
         current = self.index.sha256[page]
         edited = current not in {w.sha256 for w in records}
-        text: str | None = (self.events_dir / page).read_text(encoding="utf-8")
+        try:
+            # Bytes, not read_text: a CRLF page keeps its line endings.
+            text: str | None = store.inside(self.events_dir, page).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError, store.OutsideError) as error:
+            label = self._label(self.events_dir / page)
+            self._say(seed, Outcome.FAILED, page, f"{why}, but {label} cannot be read "
+                      f"({error}); add the source by hand")
+            return
         for source in sources_of(article):
             text = add_source_to_text(text, source) if text is not None else None
         if text is None:
-            self.journal.record(seed, memory.Written(page, records[0].sha256 if records
-                                                     else current, key, self.reference))
+            try:
+                self.journal.record(seed, memory.Written(page, records[0].sha256 if records
+                                                         else current, key, self.reference))
+            except OSError as error:
+                self._say(seed, Outcome.FAILED, page, write_error(self._state_label, error))
+                return
             self._say(seed, Outcome.DUPLICATE, page, f"{why}; its sources list could not be "
                                                      "extended safely: add the source by hand")
             return
         data = text.encode("utf-8")
-        store.write_atomic(self.events_dir / page, data)
         sha = store.digest(data)
-        self.index.sha256[page] = sha
         if edited:  # the page stays "edited by hand": remember what the builder last wrote
             base = records[0].sha256 if records else current
-            self.journal.record(seed, memory.Written(page, base, key, self.reference))
+            entries = {seed: memory.Written(page, base, key, self.reference)}
         else:
-            self.journal.page_rewritten(page, sha)
-            self.journal.record(seed, memory.Written(page, sha, key, self.reference))
-        self._say(seed, Outcome.ADDED, page, why)
+            entries = self._rewritten(page, sha)
+            entries[seed] = memory.Written(page, sha, key, self.reference)
+        if self._commit(page, data, entries, [seed]):
+            self._say(seed, Outcome.ADDED, page, why)
 
     def _write(self, page: str, event: Event, articles: list[Article], outcome: Outcome) -> None:
-        if page in self.index.sha256 and self.index.sha256[page] != store.digest(
-                render_event(event).encode("utf-8")):
+        data = render_event(event).encode("utf-8")
+        sha = store.digest(data)
+        seeds = [article.seed for article in articles]
+        if page in self.index.sha256 and self.index.sha256[page] != sha:
             # Replacing a page's bytes (only --force does): nothing a person wrote is lost.
-            self.report.saved_edits.append(
-                store.save_copy(self.events_dir, page, self.saved_edits_dir))
-        sha = store.write_event(self.events_dir, page, event)
-        self.index.sha256[page] = sha
-        self.journal.page_rewritten(page, sha)
+            try:
+                self.report.saved_edits.append(
+                    store.save_copy(self.events_dir, page, self.saved_edits_dir))
+            except (OSError, store.OutsideError) as error:
+                detail = (outside_error(self._label(self.events_dir / page), error)
+                          if isinstance(error, store.OutsideError) else "not rebuilt: "
+                          + write_error(self._label(self.saved_edits_dir), error))
+                for seed in seeds:
+                    self._say(seed, Outcome.FAILED, page, detail)
+                return
+        entries = self._rewritten(page, sha)
         for article in articles:
             previous = self.journal.state.get(article.seed)
             reference = previous.reference if previous and previous.reference else (
                 self.reference)
-            self.journal.record(article.seed, memory.Written(page, sha, fingerprint(article),
-                                                             reference))
-            self._say(article.seed, outcome, page)
+            entries[article.seed] = memory.Written(page, sha, fingerprint(article), reference)
+        if self._commit(page, data, entries, seeds):
+            event.path = page
+            for seed in seeds:
+                self._say(seed, outcome, page)
+
+    def _rewritten(self, page: str, sha: str) -> dict[str, memory.Written]:
+        """New entries for the seeds already recorded for a page that gets new bytes."""
+        return {seed: replace(written, sha256=sha) for seed in self.journal.seeds_of(page)
+                if (written := self.journal.state[seed]).sha256 != sha}
+
+    @property
+    def _state_label(self) -> str:
+        return self._label(self.events_dir / memory.STATE_FILE)
+
+    def _commit(self, page: str, data: bytes, entries: dict[str, memory.Written],
+                seeds: list[str]) -> bool:
+        """Journal the entries, then write the page; on failure undo them and report the
+        seeds failed (the batch goes on)."""
+        before = {seed: self.journal.state.get(seed) for seed in entries}
+        label = self._label(self.events_dir / page)
+        try:
+            for seed, written in entries.items():
+                self.journal.record(seed, written)
+            store.write_page(self.events_dir, page, data)
+        except (OSError, store.OutsideError) as error:
+            for seed, previous in before.items():
+                self.journal.forget(seed, previous)
+            if isinstance(error, store.OutsideError):
+                detail = outside_error(label, error)
+            else:
+                state_failed = str(error.filename or "").endswith(memory.STATE_FILE)
+                detail = write_error(self._state_label if state_failed else label, error)
+            for seed in seeds:
+                self._say(seed, Outcome.FAILED, page, detail)
+            return False
+        self.index.sha256[page] = store.digest(data)
+        self._written.add((self.events_dir / page).parent)
+        return True
 
     def _say(self, seed: str, outcome: Outcome, page: str | None = None,
              detail: str | None = None) -> None:
         self.report.seeds.append(SeedReport(seed, outcome, page, detail))
         self._reported.add(seed)
+
+
+def _trusted(state: dict[str, memory.Written]) -> dict[str, tuple[str, list[str]]]:
+    """page -> (sha256, seeds) for pages every seed of which records the same bytes: such a
+    page, if its bytes are still those, is the builder's and need not be parsed."""
+    shas: dict[str, set[str]] = {}
+    seeds: dict[str, list[str]] = {}
+    for seed, written in state.items():
+        shas.setdefault(written.page, set()).add(written.sha256)
+        seeds.setdefault(written.page, []).append(seed)
+    return {page: (next(iter(found)), sorted(seeds[page])) for page, found in shas.items()
+            if len(found) == 1}
 
 
 def build(settings: Settings, reference: dt.date | None = None,

@@ -18,6 +18,17 @@ A timeline built from the articles in `seeds/`. Add an article there, run
 by hand and your edits are kept.
 """
 
+#: Written under the empty taxonomy of a new project: how to add tags, as an example.
+TAXONOMY_EXAMPLE = """\
+    # Topic tags: tag -> keywords; none until you add some (then drop the {}), for example:
+    #   taxonomy:
+    #     ferries: [ferry, ferries, crossing]
+    #     storms: [gale, storm, flood]
+    # A keyword matches the start of a word in any case ("negotiat" matches
+    # "negotiations"; one of three letters or fewer, whole words only). A tag needs a
+    # keyword in the title or lede, or three matches in the rest of the article.
+"""
+
 GITIGNORE = "site/\n.venv/\n__pycache__/\n.cache/\n.timeline.lock\n"
 GITATTRIBUTES = f"content/events/{STATE_FILE} merge=union\n"
 
@@ -56,9 +67,15 @@ def mkdocs_config(site_name: str) -> dict[str, Any]:
         "plugins": [
             "search",
             {"offline": {"enabled": EnvValue(["OFFLINE", False])}},
-            {"timeline": {"seeds_dir": "seeds", "events_dir": "events"}},
+            {"timeline": {"seeds_dir": "seeds", "events_dir": "events", "taxonomy": {}}},
         ],
     }
+
+
+def _with_taxonomy_example(text: str) -> str:
+    """The YAML with the commented example just above its (empty) `taxonomy:` line."""
+    line = "    taxonomy: {}\n"
+    return text.replace(line, TAXONOMY_EXAMPLE + line, 1)
 
 
 def create_project(directory: Path, site_name: str | None = None
@@ -69,8 +86,8 @@ def create_project(directory: Path, site_name: str | None = None
               "# `mkdocs serve` previews the site. Options: see the timeline README.\n"
               "# `OFFLINE=true mkdocs build`: a site that also works opened from disk.\n")
     files: dict[Path, str] = {
-        directory / "mkdocs.yml": header + yaml.dump(mkdocs_config(name), Dumper=_Dumper,
-                                                     sort_keys=False, allow_unicode=True),
+        directory / "mkdocs.yml": header + _with_taxonomy_example(yaml.dump(
+            mkdocs_config(name), Dumper=_Dumper, sort_keys=False, allow_unicode=True)),
         directory / "content" / "index.md": HOME_PAGE.format(name=name),
         directory / ".gitignore": GITIGNORE,
         directory / ".gitattributes": GITATTRIBUTES,

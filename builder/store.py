@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
 
-from builder.model import Event, Problem, parse_event, render_event
+from builder.model import Event, Problem, parse_event
 
 #: Longest slug, in characters (the title itself is kept whole in the page).
 SLUG_MAX_CHARS = 60
@@ -34,39 +35,112 @@ class PageIndex:
     sha256: dict[str, str] = field(default_factory=dict)
     #: page path -> the event it holds (readable pages only)
     by_path: dict[str, Event] = field(default_factory=dict)
+    #: pages not parsed, because they hold exactly what the builder wrote: page -> seeds
+    unparsed: dict[str, list[str]] = field(default_factory=dict)
+
+    def readable(self, page: str) -> bool:
+        """Whether a page is there and holds an event (parsed or not yet)."""
+        return page in self.by_path or page in self.unparsed
+
+    def parse_rest(self, events_dir: Path, label_root: Path | None = None) -> list[Problem]:
+        """Parse the pages skipped so far (their events are needed); return new problems."""
+        problems: list[Problem] = []
+        for relative in sorted(self.unparsed):
+            path = events_dir / relative
+            label = _label(path, label_root)
+            try:
+                text = path.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                problems.append(Problem(label, 1, "file", f"cannot be read: {error} "
+                                                          "(expected a UTF-8 text file)"))
+                continue
+            event, found = parse_event(text, label)
+            problems.extend(found)
+            if event is not None:
+                event.path = relative
+                self.events.append(event)
+                self.by_path[relative] = event
+        self.unparsed.clear()
+        self.events.sort(key=lambda event: event.path or "")
+        self.problems.extend(problems)
+        return problems
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def page_files(events_dir: Path) -> list[tuple[str, Path]]:
+    """(path relative to the events folder, file) of every event page, sorted by the relative
+    path; hidden files and folders are skipped. Plain strings, not `relative_to`, so that
+    listing 10,000 pages stays cheap."""
+    found: list[tuple[str, Path]] = []
+    if not events_dir.is_dir():
+        return found
+    root = str(events_dir)
+    for folder, folders, files in os.walk(root):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        prefix = folder[len(root) + 1:].replace(os.sep, "/")
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                relative = f"{prefix}/{name}" if prefix else name
+                found.append((relative, Path(folder, name)))
+    found.sort()
+    return found
+
+
 def iter_pages(events_dir: Path) -> Iterator[Path]:
     """Event page files, in a stable order (hidden files and folders are skipped)."""
-    if not events_dir.is_dir():
-        return
-    for path in sorted(events_dir.rglob("*.md")):
-        relative = path.relative_to(events_dir)
-        if not any(part.startswith(".") for part in relative.parts):
-            yield path
+    for _, path in page_files(events_dir):
+        yield path
+
+
+def hash_pages(events_dir: Path) -> dict[str, str]:
+    """page path -> sha256 of its bytes, for every page that can be read."""
+    hashes: dict[str, str] = {}
+    for relative, path in page_files(events_dir):
+        try:
+            hashes[relative] = digest(path.read_bytes())
+        except OSError:
+            continue  # load_pages reports it
+    return hashes
 
 
 def load_pages(events_dir: Path, label_root: Path | None = None,
-               owners: Mapping[str, str] | None = None) -> PageIndex:
+               owners: Mapping[str, str] | None = None,
+               trusted: Mapping[str, tuple[str, list[str]]] | None = None,
+               hashes: Mapping[str, str] | None = None) -> PageIndex:
     """Read every event page. Problems name each page relative to `label_root`.
 
     A seed cited by two pages belongs to the one `owners` (seed -> page, from the state
     file) names, else to the first in path order; the other page gets the problem.
+    `trusted` (page -> (sha256, seeds)) names pages the builder wrote: one whose bytes still
+    have that sha256 is not parsed (see `PageIndex.parse_rest`), its seeds are taken as given;
+    with `hashes` (from `hash_pages` just before) such a page is not even read again.
     """
     index = PageIndex()
     citing: dict[str, list[str]] = {}
     labels: dict[str, tuple[str, int]] = {}
-    for path in iter_pages(events_dir):
-        relative = path.relative_to(events_dir).as_posix()
-        label = _label(path, label_root)
+    for relative, path in page_files(events_dir):
         index.paths.add(relative)
+        known = (trusted or {}).get(relative)
+        if known is not None and (hashes or {}).get(relative) == known[0]:
+            index.sha256[relative] = known[0]
+            index.unparsed[relative] = known[1]
+            labels[relative] = (_label(path, label_root), 1)
+            for seed in known[1]:
+                citing.setdefault(seed, []).append(relative)
+            continue
+        label = _label(path, label_root)
         try:
             data = path.read_bytes()
-            index.sha256[relative] = digest(data)
+            index.sha256[relative] = sha = digest(data)
+            if known is not None and known[0] == sha:
+                index.unparsed[relative] = known[1]
+                labels[relative] = (label, 1)
+                for seed in known[1]:
+                    citing.setdefault(seed, []).append(relative)
+                continue
             text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             index.problems.append(Problem(label, 1, "file", f"cannot be read: {error} "
@@ -106,12 +180,11 @@ def _key_line(text: str, key: str) -> int:
 
 
 def _label(path: Path, root: Path | None) -> str:
-    if root is None:
-        return str(path)
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
+    """The path relative to `root` if it is inside (string prefix: cheap for many pages)."""
+    text, prefix = str(path), f"{root}{os.sep}"
+    if root is None or not text.startswith(prefix):
+        return text
+    return text[len(prefix):].replace(os.sep, "/")
 
 
 def slug_for(title: str) -> str:
@@ -134,36 +207,84 @@ def page_path_for(event: Event, taken: set[str]) -> str:
     return candidate
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that a reader (or a crash) never sees it half-written."""
+def new_file_mode() -> int:
+    """The mode `open()` gives a new file: 0666 less the umask (0644 under umask 022)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
+    """Write a file so that a reader (or a crash) never sees it half-written.
+
+    Written to a temporary file beside it, then renamed over it. The file keeps the mode of
+    the one it replaces, or gets the umask's (never mkstemp's 0600). `sync=False` leaves the
+    fsync to the caller, once for a whole batch (`sync_folders`).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = new_file_mode()
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), mode)
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
+        if sync:
+            sync_folders([path.parent])
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def write_event(events_dir: Path, relative: str, event: Event) -> str:
-    """Write an event page (atomically); return the sha256 of the bytes written."""
-    data = render_event(event).encode("utf-8")
+def sync_folders(folders: Iterable[Path], everything: bool = False) -> None:
+    """Make renames in these folders durable; `everything` first flushes every written file
+    to disk (one `sync` for a batch of `write_atomic(sync=False)`, not one fsync per file)."""
+    if everything:
+        os.sync()
+    for folder in sorted(set(folders)):
+        try:
+            handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        try:
+            os.fsync(handle)
+        except OSError:
+            pass  # some file systems cannot sync a folder; the data itself is synced
+        finally:
+            os.close(handle)
+
+
+class OutsideError(Exception):
+    """A page path that leads out of the events folder (a link, or a bad state entry)."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(f"leads to {target}, outside the events folder")
+        self.target = target
+
+
+def inside(events_dir: Path, relative: str) -> Path:
+    """The page's path, or OutsideError when it (or a link on the way) leads outside."""
     target = (events_dir / relative).resolve()
     if not target.is_relative_to(events_dir.resolve()):
-        raise ValueError(f"refusing to write outside {events_dir}: {relative}")
-    write_atomic(target, data)
-    event.path = relative
-    return digest(data)
+        raise OutsideError(target)
+    return target
+
+
+def write_page(events_dir: Path, relative: str, data: bytes, sync: bool = False) -> None:
+    """Write a page's bytes (atomically) inside the events folder."""
+    write_atomic(inside(events_dir, relative), data, sync=sync)
 
 
 def save_copy(events_dir: Path, relative: str, backup_dir: Path) -> Path:
     """Copy a page (before it is replaced) to `backup_dir/relative`; return the copy's path."""
     target = backup_dir / relative
-    write_atomic(target, (events_dir / relative).read_bytes())
+    write_atomic(target, inside(events_dir, relative).read_bytes())
     return target
 
 

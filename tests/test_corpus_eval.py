@@ -12,7 +12,10 @@ import pytest
 
 from builder import evaluate
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+# `../shared/corpus` beside the repository (or beside the folder of worktrees it is in).
+CORPUS = next((folder / "shared" / "corpus" for folder in Path(__file__).resolve().parents[2:4]
+               if (folder / "shared" / "corpus" / "gold.jsonl").is_file()),
+              Path(__file__).resolve().parents[2] / "shared" / "corpus")
 
 
 @pytest.fixture(scope="module")
@@ -81,10 +84,29 @@ Related Stories
      * Veyra Courier newsletter: sign up today
 """  # noqa: E501 - a pasted page keeps its long lines
 
+PASTE = """Skip to content
+Home
+News
+Port Veyra ferry timetable restored
+By Ilse Varnholt
+May 2, 2025
+PORT VEYRA, May 2 (AP) — The full ferry timetable between Port Veyra and Ashmoor was restored on Friday after repairs to the slipway at the Ashmoor terminal were finished ahead of schedule, the operator said.
+
+Harbour master Tomas Quennell said the morning crossings would run every half hour again from Saturday, and that the weekend night boat would resume the following week.
+
+Passengers had faced waits of up to two hours during the six weeks of repairs.
+
+Related Stories
+Ashmoor slipway closes for six weeks of repairs
+Veyra Courier newsletter: sign up today
+"""  # noqa: E501 - a pasted page keeps its long lines
+
 
 def _corpus(tmp_path: Path, title: str) -> Path:
     (tmp_path / "html").mkdir()
     (tmp_path / "text").mkdir()
+    (tmp_path / "paste").mkdir()
+    (tmp_path / "paste" / "001.txt").write_text(PASTE, encoding="utf-8")
     (tmp_path / "html" / "001.html").write_text(HTML, encoding="utf-8")
     (tmp_path / "text" / "001.txt").write_text(TEXT, encoding="utf-8")
     gold = {"n": 1, "url": "https://veyracourier.example/ferry", "domain": "veyracourier.example",
@@ -104,8 +126,11 @@ def test_a_fictional_corpus_is_scored_field_by_field(tmp_path: Path) -> None:
         for name in ("title", "date", "body", "junk"):
             assert result.scores[(kind, name)].ratio == 1.0, (kind, name, result.scores)
     assert result.scores[("html", "publisher")].ratio == 1.0  # "Veyra Courier" ~ veyracourier
-    assert result.scores[("text", "author")].ratio == 1.0
-    assert result.scores[("text", "location")].hits == 1
+    for kind in ("text", "paste"):
+        assert result.scores[(kind, "author")].ratio == 1.0
+        assert result.scores[(kind, "location")].hits == 1
+        assert result.scores[(kind, "summary")].ratio == 1.0
+        assert result.scores[(kind, "read")].ratio == 1.0
     assert evaluate.main(corpus, floors=True) == 0
 
 
@@ -113,7 +138,8 @@ def test_a_missed_floor_fails_the_run(tmp_path: Path, capsys: pytest.CaptureFixt
     corpus = _corpus(tmp_path, "A headline that is on neither page")
     assert evaluate.main(corpus, floors=True) == 1
     out = capsys.readouterr().out
-    assert "| title (folded) | 0.000 (0/1) | 0.000 (0/1) | 0.95 / 0.85 |" in out
+    floors = " / ".join(f"{evaluate.FLOORS[(kind, 'title')]:.2f}" for kind in evaluate.KINDS)
+    assert f"| title (folded) | 0.000 (0/1) | 0.000 (0/1) | 0.000 (0/1) | {floors} |" in out
     assert "below the floor" in out
     assert evaluate.main(corpus, floors=False) == 0
 

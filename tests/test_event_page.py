@@ -28,6 +28,7 @@ def test_the_seed_gives_the_golden_event_page(tmp_path: Path) -> None:
     """The page is compared byte for byte with a reviewed copy. After a deliberate change,
     refresh it with UPDATE_GOLDEN=1 and review the diff before committing it."""
     scaffold.create_project(tmp_path)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the repo's own taxonomy
     shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
     report = pipeline.build(load_settings(tmp_path / "mkdocs.yml"), dt.date(2026, 11, 26))
     [item] = report.seeds

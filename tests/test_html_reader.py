@@ -197,7 +197,34 @@ def test_declared_charset_wins_over_a_guess() -> None:
     assert decode_html(data).endswith(text)
     assert declared_charset(b"<meta charset='latin1'>") == "cp1252"
     assert declared_charset(b'<?xml version="1.0" encoding="UTF-8"?><html>') == "utf-8"
-    assert declared_charset(b"<meta charset='no-such-charset'>") is None
+    assert declared_charset(b"<html><p>no declaration</p>") is None
+
+
+@pytest.mark.parametrize(("label", "codec"), [
+    ("latin1", "cp1252"), ("ISO-8859-1", "cp1252"), ("ascii", "cp1252"), ("utf8", "utf-8"),
+    ("unicode-1-1-utf-8", "utf-8"), ("utf-16", "utf-8"), ("x-sjis", "cp932"),
+    ("gb2312", "gbk"), ("koi8-u", "koi8-u"), ("windows-874", "cp874"),
+])
+def test_only_whatwg_labels_are_honoured(label: str, codec: str) -> None:
+    """A label is read as browsers read it (the WHATWG Encoding Standard): "ascii" and
+    "latin1" are windows-1252, "utf-16" in a page's bytes is UTF-8."""
+    assert declared_charset(f"<meta charset='{label}'>".encode()) == codec
+
+
+@pytest.mark.parametrize("label", ["no-such-charset", "utf-7", "utf-32", "rot13", "punycode",
+                                   "uu_codec", "cp037", "iso-2022-kr", "hz-gb-2312"])
+def test_an_unknown_or_exotic_charset_is_a_clear_quick_error(tmp_path: Path, label: str) -> None:
+    """Python codecs that no browser knows ("rot13", "uu_codec", "utf-7") are not used, and
+    labels browsers refuse ("iso-2022-kr") are refused: the message names the label and says
+    what to do, and the rest of the page is not decoded at all."""
+    path = tmp_path / "odd.html"
+    path.write_bytes(f'<html><head><meta charset="{label}"><title>Port Veyra</title></head>'
+                     "<body><p>".encode() + b"The ferry runs again. " * 200_000 + b"</p></html>")
+    with pytest.raises(SeedError) as caught:
+        read_seed(path, 50_000_000)
+    message = str(caught.value)
+    assert f"charset {label!r}" in message and "UTF-8" in message
+    assert "bug" not in message and "\n" not in message
 
 
 def test_html_seeds_are_seeds_and_refuse_what_is_not_a_page(tmp_path: Path) -> None:

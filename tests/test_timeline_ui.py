@@ -222,7 +222,8 @@ class Page(HTMLParser):
             self.svgs.append(attributes)
         self._in_title = tag == "title" and self._svg_depth > 0
         if tag == "a" and "href" in attributes:
-            self.links.append((attributes["href"], self._svg_depth > 0))
+            in_chart = self._svg_depth > 0 or "tl-bar" in attributes.get("class", "").split()
+            self.links.append((attributes["href"], in_chart))
         if "tl-entry" in attributes.get("class", "").split():
             self.entries.append(attributes)
 
@@ -387,7 +388,7 @@ def test_every_link_of_every_page_resolves_including_chart_bars(ui_site: Path,
         assert svg_checked > 10 and svg_broken == []
 
 
-def test_chart_is_an_svg_with_a_text_alternative_on_timeline_year_and_entity_pages(
+def test_chart_is_a_row_of_bar_links_with_a_text_alternative_on_list_pages(
         ui_site: Path, paged_site: Path) -> None:
     pages = [ui_site / "timeline" / "index.html", ui_site / "people" / "ilse-varnholt"
              / "index.html", paged_site / "timeline" / "index.html",
@@ -395,24 +396,33 @@ def test_chart_is_an_svg_with_a_text_alternative_on_timeline_year_and_entity_pag
              paged_site / "tags" / "economy" / "index.html"]
     for html_file in pages:
         page = read_page(html_file)
-        charts = page.classes.get("tl-chart-svg", [])
-        assert len(charts) == 1, html_file
-        (svg,) = charts
-        assert svg["role"] == "img" and svg["aria-label"].startswith("Events per "), html_file
+        assert len(page.classes.get("tl-chart", [])) == 1, html_file
+        # The bars are a picture for the eye (hidden from screen readers, out of the tab
+        # order); the table and caption carry the figures.
+        (plot,) = page.classes["tl-chart-plot"]
+        assert plot["aria-hidden"] == "true"
+        bars = [bar for bar in page.classes["tl-bar"] if bar["tag"] == "a"]
+        assert bars and all(bar["tabindex"] == "-1" and ": " in bar["title"] for bar in bars)
         assert "tl-sr-only" in page.classes and any(
             item["tag"] == "table" for item in page.classes["tl-sr-only"]), html_file
-        assert page.svg_titles[0].startswith("Events per ")
-        assert any(in_svg for _, in_svg in page.links), html_file
+        text = html_file.read_text(encoding="utf-8")
+        assert re.search(r"<figcaption>Events per (month|year)", text), html_file
+        assert any(in_chart for _, in_chart in page.links), html_file
+        assert "<svg" not in text[text.index('class="tl-chart"'):text.index("</figure>")]
     # The 2025 bars of the single timeline link to the month anchors on the same page.
     text = (ui_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    start = text.index('<svg class="tl-chart-hits"')
-    assert 'href="#m2025-12"' in text[start:text.index("</svg>", start)]
+    start = text.index('class="tl-chart-plot"')
+    assert 'href="#m2025-12"' in text[start:text.index("</div>", start)]
 
 
 def test_long_lists_split_into_year_pages_and_numbered_pages(paged_site: Path) -> None:
     overview = (paged_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert read_page(paged_site / "timeline" / "index.html").entries == []
-    assert 'href="2025/"' in overview and 'href="2024/"' in overview
+    # The overview shows the latest events, newest first, then links every year.
+    latest = [entry["data-date"] for entry in
+              read_page(paged_site / "timeline" / "index.html").entries]
+    assert latest == sorted((e.date.isoformat() for e in all_events()), reverse=True)[:10]
+    assert re.search(r'href="(\.\./timeline/)?2025/"', overview)
+    assert re.search(r'href="(\.\./timeline/)?2024/"', overview)
     numbered = sorted(p.name for p in (paged_site / "timeline").iterdir() if p.is_dir())
     assert "2025-2" in numbered and "2024-2" in numbered
     shown = []
@@ -452,15 +462,19 @@ def test_event_page_has_header_sources_neighbours_and_also_on_this_day(
     assert '<time datetime="2025-12-17">17 December 2025</time>' in header
     assert '<span class="tl-location">Port Veyra</span>' in header
     assert 'href="../../../people/ilse-varnholt/"' in header
-    # Sources: title linked to its URL, publisher, credit, seed name.
-    assert 'href="https://veyra.example/fictional-pier"' in text
-    for part in ("The Veyra Courier", "credit: veyra.example", "seed: fictional-pier.txt"):
-        assert part in text
+    # Sources: publisher and title, linked to the address; no seed file name when published.
+    assert re.search(r'The Veyra Courier</span>: <a href="https://veyra.example/fictional-pier">'
+                     r"<cite>Port Veyra harbour board signs the pier accord</cite></a>", text)
+    assert "credit: veyra.example" in text
+    assert "fictional-pier.txt" not in text and "seed:" not in text
     also = text[text.index('id="also-on-this-day"'):]
     assert SEED_TITLE in also  # the same day
     assert FERRY in also and "17 December 2024" in also  # the same day, a year before
     assert "Previous:" in text and "Next:" in text
-    assert 'href="../../../timeline/#m2025-12"' in text
+    # "In the timeline" lands on the event's own entry.
+    entry_id = "e-" + event_dir(PIER, ui_site).name
+    assert f'href="../../../timeline/#{entry_id}"' in text
+    assert f'id="{entry_id}"' in (ui_site / "timeline" / "index.html").read_text("utf-8")
 
 
 def test_search_index_finds_events_by_title_summary_people_and_places(ui_site: Path) -> None:
@@ -555,15 +569,16 @@ def test_index_pages_split_past_a_thousand_names_and_keep_their_names_free() -> 
     people = [*(f"Citizen {number:04d} of Port Veyra" for number in range(2100)), "Index 2"]
     events = [Event(title=f"Port Veyra assembly {n}", date=dt.date(2025, 1, 1 + n % 28),
                     people=people[n::30], path=f"2025/a-{n}.md") for n in range(30)]
-    site = pages.Site.of(events, "events")
+    site = pages.Site.of(events, "events", entity_min_events=1)
     generated = pages.generated_pages(site)
     assert {"people/index.md", "people/index-2.md", "people/index-3.md"} <= set(generated)
     assert "people/index-4.md" not in generated
     # A person whose name gives the slug of an index page gets another one.
     assert site.entity_pages["people"]["Index 2"] == "people/index-2-2.md"
-    first = generated["people/index.md"]
-    assert first.count("\n- [") == pages.INDEX_PER_PAGE
-    assert "Pages: 1 [2](index-2.md) [3](index-3.md)" in first
+    first = pages.fill_lists(site, "people/index.md", generated["people/index.md"])
+    assert first.count("<li><a href=") == pages.INDEX_PER_PAGE
+    assert ('<span aria-current="page">1</span> <a href="../people/index-2/">2</a> '
+            '<a href="../people/index-3/">3</a>') in first
 
 
 # --- In a real headless Chromium -----------------------------------------------------------
@@ -611,12 +626,23 @@ def visible_dates(tab: Any) -> list[str]:
     return dates
 
 
+def open_filters(tab: Any) -> None:
+    """Open the one control the filters fold into."""
+    from playwright.sync_api import expect
+
+    box = tab.locator(".tl-fields-box")
+    expect(box).to_be_visible()
+    if box.get_attribute("open") is None:
+        tab.locator(".tl-fields-box > summary").click()
+
+
 @pytest.mark.browser
 def test_filters_combine_live_in_the_hash_and_reset(page: Any, site_url: str) -> None:
     from playwright.sync_api import expect
 
     total = len(all_events())
     page.goto(f"{site_url}timeline/")
+    open_filters(page)
     count = page.locator(".tl-count")
     expect(count).to_have_text(count_text(total, total))
     page.get_by_label("Tag", exact=True).select_option("diplomacy")
@@ -665,6 +691,7 @@ def test_keyboard_alone_filters_orders_and_jumps(page: Any, site_url: str) -> No
     events = sorted(all_events(), key=lambda e: (e.date, e.title.lower()))
     page.goto(f"{site_url}timeline/")
     assert visible_dates(page)[0] == events[0].date.isoformat()
+    open_filters(page)
     # The order toggle is a real button: focus it and press Enter, then Space.
     toggle = page.get_by_role("button", name="Show newest first")
     toggle.focus()
@@ -731,12 +758,12 @@ def test_a_chart_bar_opens_its_month(page: Any, site_url: str) -> None:
     from playwright.sync_api import expect
 
     page.goto(f"{site_url}timeline/")
-    page.locator(".tl-chart-hits a[href='#m2025-03'] rect").click()
+    page.locator(".tl-chart-plot a[href='#m2025-03']").click()
     assert page.evaluate("location.hash") == "#m2025-03"
     expect(page.locator("[id='m2025-03']")).to_be_in_viewport()
     # On an entity page the bars link to that entity's months.
     page.goto(f"{site_url}people/ilse-varnholt/")
-    page.locator(".tl-chart-hits a[href='#m2024-12'] rect").click()
+    page.locator(".tl-chart-plot a[href='#m2024-12']").click()
     expect(page.get_by_role("link", name=FERRY, exact=True)).to_be_in_viewport()
 
 
@@ -772,7 +799,7 @@ def test_without_javascript_the_page_is_the_plain_list(browser: Any, site_url: s
         assert tab.locator(".tl-controls").count() == 0
         assert tab.locator("select, input[type=search]:not(.md-search__input)").count() == 0
         assert tab.locator(".tl-entry:visible").count() == len(all_events())
-        assert tab.locator(".tl-chart-svg").is_visible()
+        assert tab.locator(".tl-chart").is_visible()
     finally:
         context.close()
 
@@ -829,8 +856,9 @@ def test_offline_build_works_from_file_urls_with_the_network_blocked(
         tab.goto((offline_site / "index.html").as_uri())
         tab.locator(".md-nav--primary").get_by_role("link", name="Timeline").first.click()
         tab.wait_for_url(re.compile(r".*/timeline\.html$"))
-        expect(tab.locator(".tl-chart-svg")).to_be_visible()
+        expect(tab.locator(".tl-chart")).to_be_visible()
         total = len(all_events())
+        open_filters(tab)
         tab.get_by_label("Tag", exact=True).select_option("diplomacy")
         expect(tab.locator(".tl-count")).to_have_text(
             count_text(expected_shown(tag="diplomacy"), total))
@@ -952,8 +980,9 @@ def test_ten_thousand_events_build_with_no_page_over_300_kb(tmp_path: Path) -> N
         "largest_page": largest.relative_to(site).as_posix(),
         "largest_page_bytes": sizes[largest]}, indent=2), encoding="utf-8")
     assert sizes[largest] < MAX_PAGE_BYTES, (largest, sizes[largest])
-    # The timeline became an overview of year pages, and long years are numbered pages.
-    assert read_page(site / "timeline" / "index.html").entries == []
+    # The timeline became an overview (the latest events, then year pages), and long years
+    # are numbered pages.
+    assert len(read_page(site / "timeline" / "index.html").entries) == 10
     for year in range(2016, 2026):
         assert (site / "timeline" / str(year) / "index.html").is_file()
         assert (site / "timeline" / f"{year}-2" / "index.html").is_file()

@@ -16,7 +16,7 @@ from builder.extract.summary import extract_summary
 from builder.extract.tags import extract_tags
 from builder.model import Article
 
-__all__ = ["extract_article"]
+__all__ = ["extract_article", "unify_people"]
 
 
 def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, str],
@@ -44,6 +44,34 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
     article.date_from = found.how
     article.review = [*article.review, *(flag for flag in found.review
                                          if flag not in article.review)]
+    _extract_entities(article, aliases, known_people)
+    article.tags = _given(note, "tags", extract_tags(f"{article.title}\n\n{lede}", taxonomy,
+                                                     "\n\n".join(article.paragraphs[1:])))
+    summary = note.get("summary")
+    article.summary = str(summary) if summary else extract_summary(lede)
+    return article
+
+
+def unify_people(articles: Sequence[Article], aliases: Mapping[str, str],
+                 known_people: Iterable[str] = ()) -> None:
+    """One name per person across the timeline: a surname alone ("Biden") becomes the full
+    name ("Joe Biden") that the timeline knows, from its event pages (`known_people`) or from
+    the other articles of this build, when only one person of the timeline has that surname.
+    The alias table still decides first. What a note gives is kept as given."""
+    everyone = [*known_people, *(name for article in articles for name in article.people)]
+    full_names = sorted({name for name in everyone if " " in name})
+    for article in articles:
+        if article.date is not None and not (article.note or {}).get("people"):
+            _extract_entities(article, aliases, full_names)
+
+
+def _extract_entities(article: Article, aliases: Mapping[str, str],
+                      known_people: Iterable[str]) -> None:
+    note = article.note or {}
+    lede = article.paragraphs[0]
+    dateline = extract_dateline(lede)
+    if dateline is not None:
+        lede = lede[dateline.end:]
     text = "\n\n".join([lede, *article.paragraphs[1:]])
     known = [article.location] if article.location else []
     if dateline is not None and dateline.region:
@@ -52,10 +80,6 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
     article.people = _given(note, "people", entities.people)
     article.places = _given(note, "places", entities.places)
     article.organizations = _given(note, "organizations", entities.organizations)
-    article.tags = _given(note, "tags", extract_tags(f"{article.title}\n\n{text}", taxonomy))
-    summary = note.get("summary")
-    article.summary = str(summary) if summary else extract_summary(lede)
-    return article
 
 
 def _given(note: Mapping[str, object], key: str, extracted: list[str]) -> list[str]:

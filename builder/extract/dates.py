@@ -38,6 +38,21 @@ def resolve_relative(stamp: str, reference: dt.date) -> dt.date | None:
     unit = match.group(2).lower()
     return reference - dt.timedelta(days=count * _DAYS.get(unit, 0))
 
+_UNIT_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600,
+                 "h": 3600}
+
+
+def resolve_relative_at(stamp: str, moment: dt.datetime) -> dt.date | None:
+    """A relative stamp counted back from a moment (a file's saved time): '16 hours ago'
+    saved at 09:00 is the day before; days and longer count as `resolve_relative` does."""
+    match = _AGO.search(stamp.strip().lower())
+    if match is not None and match.group(2).lower() in _UNIT_SECONDS:
+        count = 1 if match.group(1) in ("a", "an") else int(match.group(1))
+        seconds = count * _UNIT_SECONDS[match.group(2).lower()]
+        return (moment - dt.timedelta(seconds=seconds)).date()
+    return resolve_relative(stamp, moment.date())
+
+
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
 _HAS_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?!\w)"
                         r"|\b\d{1,4}[-/.]\d{1,2}\b", re.IGNORECASE)
@@ -52,9 +67,53 @@ class FoundDate:
     review: tuple[str, ...] = ()
 
 
+_MONTH_NUMBERS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+                  "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH_NAME = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+               r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+#: The common written forms, read without dateparser (issue 11: it costs ~15 ms a seed).
+#: Anything else, or a day that does not exist, goes to dateparser as before.
+_FAST_FORMS = (
+    re.compile(rf"^{_MONTH_NAME}\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?$",
+               re.IGNORECASE),
+    re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH_NAME}\.?(?:,?\s+(?P<year>\d{{4}}))?$",
+               re.IGNORECASE),
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$"),
+    # Numeric, month first (dateparser's English order) when the first number is a month.
+    re.compile(r"^(?P<month>0?[1-9]|1[0-2])/(?P<day>\d{1,2})/(?P<year>\d{4})$"),
+)
+
+
+def _parse_fast(cleaned: str) -> tuple[int | None, int, int] | None:
+    """The common forms ("December 17", "Dec. 17, 2025", "17 December 2025", "2025-12-17",
+    "12/17/2025"), or None to leave the text to dateparser."""
+    for form in _FAST_FORMS:
+        match = form.match(cleaned)
+        if match is None:
+            continue
+        month_text = match.group("month").lower()
+        month = int(month_text) if month_text.isdigit() else _MONTH_NUMBERS[month_text[:3]]
+        day = int(match.group("day"))
+        year = int(match.group("year")) if match.group("year") else None
+        try:
+            dt.date(year if year is not None else 2024, month, day)
+        except ValueError:
+            return None  # not a real day: dateparser decides, as before
+        return (year, month, day)
+    return None
+
+
 def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
     """'December 17' -> (None, 12, 17); 'Dec. 3, 2024' -> (2024, 12, 3); None if not a date."""
     cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text.strip())
+    fast = _parse_fast(cleaned)
+    if fast is not None:
+        return fast
+    return _parse_with_dateparser(cleaned)
+
+
+def _parse_with_dateparser(cleaned: str) -> tuple[int | None, int, int] | None:
+    """What dateparser reads in a written date (the slow path, for the rarer forms)."""
     if not _HAS_MONTH.search(cleaned):  # "yesterday", "last week": not a written date
         return None
     has_year = bool(_HAS_YEAR.search(cleaned))
@@ -82,6 +141,51 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date:
         year -= 1
 
 
+_NAMED_YEAR = re.compile(r"(?<![\d,.$£€/-])(?:19|20)\d\d(?![\d,]|\.\d)")
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)(?:/|-\d\d?[-/])")
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?((?:19|20)\d\d)"
+                             r"(?:\s*[-–]\s*((?:19|20)\d\d))?", re.IGNORECASE)
+#: Evidence for a year comes from the article's own text; a text that names year Y as its
+#: latest year was written in Y, or at the very start of Y+1 (a look back at Y).
+LOOK_BACK_DAYS = 31
+
+
+def latest_not_after(month: int, day: int, bound: dt.date) -> dt.date:
+    """The latest day `month`/`day` that is not after `bound`."""
+    return infer_year(month, day, bound)
+
+
+def year_from_evidence(month: int, day: int, *, url: str | None, text: str,
+                       page_text: str, saved: dt.date) -> FoundDate | None:
+    """The day `month`/`day` in the year the article itself supports, or None without
+    evidence. In order of trust: a year in the page's address (".../2023/12/22/..."); the
+    years `text` names (the headline and the opening paragraph: the latest of them, not after
+    the day the file was saved, is the year it was written in, or the year it looks back on
+    early in the next); a copyright line on the page ("© 2021": the page is not from after
+    that year). `how` says which evidence was used."""
+    if url and (found := _URL_YEAR.search(url)) is not None:
+        year = int(found.group(1))
+        try:
+            return FoundDate(dt.date(year, month, day), f"year {year} from the page's address")
+        except ValueError:
+            pass
+    years = sorted({int(y) for y in _NAMED_YEAR.findall(text) if int(y) <= saved.year})
+    if years:
+        latest = years[-1]
+        bound = min(saved, dt.date(latest + 1, 1, 1) + dt.timedelta(days=LOOK_BACK_DAYS - 1))
+        found_day = latest_not_after(month, day, bound)
+        return FoundDate(found_day, f"year {found_day.year} from the years the article names "
+                                    f"(latest {latest})")
+    copyright_years = [int(m.group(2) or m.group(1)) for m in _COPYRIGHT_YEAR.finditer(page_text)]
+    copyright_years = [year for year in copyright_years if year <= saved.year]
+    if copyright_years:
+        year = max(copyright_years)
+        found_day = latest_not_after(month, day, min(saved, dt.date(year, 12, 31)))
+        return FoundDate(found_day, f"year {found_day.year} from the page's copyright line "
+                                    f"(© {year})")
+    return None
+
+
 def find_date(date_text: str | None, published: dt.date | None, published_how: str | None,
               reference: dt.date, relative_stamp: str | None = None) -> FoundDate:
     """The event's day from a dateline's date text, the publication stamp, or a relative
@@ -98,6 +202,9 @@ def find_date(date_text: str | None, published: dt.date | None, published_how: s
             year, month, day = written
             if year is not None:
                 return FoundDate(dt.date(year, month, day), f"dateline {date_text!r}")
+            if published is not None and (published_how or "").startswith(
+                    f"dateline {date_text!r}"):
+                return FoundDate(published, published_how or "")  # the reader's evidence
             if published is not None:
                 inferred = infer_year(month, day, published)
                 return FoundDate(inferred, f"dateline {date_text!r}, year from the "

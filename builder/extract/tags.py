@@ -1,7 +1,10 @@
-"""Topic tags from a user-editable taxonomy: keyword rules -> tag.
+"""Topic tags from the user's taxonomy (tag -> keywords in mkdocs.yml), and nothing else.
 
 A keyword matches at the start of a word, case-insensitively: "negotiat" matches
-"negotiations", "peace deal" matches "Peace deal". Tags come out in taxonomy order.
+"negotiations", "peace deal" matches "Peace deal"; a keyword of `WHOLE_WORD_MAX` letters or
+fewer matches a whole word only ("war" is not "warning"). A tag needs real evidence, not one passing
+word deep in an unrelated story: one of its keywords in the title or the lede, or
+`BODY_HITS` matches of its keywords in the rest of the text. Tags come out in taxonomy order.
 """
 
 from __future__ import annotations
@@ -9,11 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+#: Keywords this short match whole words only.
+WHOLE_WORD_MAX = 3
+#: Keyword matches in the body (after the lede) that make a tag without the title or lede.
+BODY_HITS = 3
 
-def extract_tags(text: str, taxonomy: Mapping[str, Sequence[str]]) -> list[str]:
-    """The tags whose keywords occur in `text`."""
-    return [tag for tag, keywords in taxonomy.items() if any(
-        _pattern(keyword).search(text) for keyword in keywords)]
+
+def extract_tags(lead: str, taxonomy: Mapping[str, Sequence[str]], body: str = "") -> list[str]:
+    """The tags with evidence: a keyword in `lead` (title and lede), or `BODY_HITS` matches
+    in `body`."""
+    return [tag for tag, keywords in taxonomy.items()
+            if any(_pattern(keyword).search(lead) for keyword in keywords)
+            or sum(len(_pattern(keyword).findall(body)) for keyword in keywords) >= BODY_HITS]
 
 
 _CACHE: dict[str, re.Pattern[str]] = {}
@@ -23,5 +33,6 @@ def _pattern(keyword: str) -> re.Pattern[str]:
     pattern = _CACHE.get(keyword)
     if pattern is None:
         words = r"\s+".join(re.escape(word) for word in keyword.split())
-        pattern = _CACHE[keyword] = re.compile(rf"(?<!\w){words}", re.IGNORECASE)
+        end = r"(?!\w)" if len(keyword) <= WHOLE_WORD_MAX else ""
+        pattern = _CACHE[keyword] = re.compile(rf"(?<!\w){words}{end}", re.IGNORECASE)
     return pattern

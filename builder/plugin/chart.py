@@ -1,27 +1,25 @@
-"""Events over time as an inline SVG bar chart, made at build time (no JavaScript library).
+"""Events over time as a bar chart, made at build time in HTML (no JavaScript library).
 
-Pure: counts and links in, HTML out. Every bar links to the place in the timeline where its
-period starts; the chart carries a text alternative (`role="img"`, `aria-label`, `<title>`,
-`<desc>`) and a visually hidden table with the same counts, so the figures are not only a
-picture. Colours come from CSS (`timeline.css`), so both light and dark palettes work.
+Pure: counts and links in, the data of `templates/chart.html` out. Each bar is a link that
+fills its own column, so a click lands exactly on the bar's period at every width, and
+nothing lies over the caption or the links around the chart. Axis labels get a class that
+shows them only when the chart is wide enough for every label of their kind (a CSS
+container query in `timeline.css`), so labels never overlap and every one that fits shows.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: Width of one bar's slot and of the bar in it, in SVG user units.
-SLOT = 10
-BAR = 8
-#: Height of the bar area, in SVG user units.
-PLOT_HEIGHT = 100
-#: Size of the axis labels, in SVG user units, at least: the chart is drawn about 9rem high
-#: when narrow, and scaled to the page's width when wide, so wide charts get larger units.
-MIN_FONT = 11
-#: Fewer slots than this and the chart is padded, so a handful of bars stays narrow.
-MIN_SLOTS = 24
+from builder.plugin.render import plural
+
+#: Widths (CSS px of the chart) at which a kind of label may show; `timeline.css` has one
+#: container query per width.
+TICK_WIDTHS = (0, 320, 352, 400, 480, 640, 800, 960, 1200)
+#: Room one label needs, per character and around it, in CSS px (labels are 0.6rem).
+CHAR_PX = 7.0
+GAP_PX = 8.0
 
 
 @dataclass(frozen=True)
@@ -36,62 +34,54 @@ class Bar:
     href: str | None = None
     #: Axis label under the bar (e.g. the year at each January), or "" for none.
     tick: str = ""
+    #: One label of this kind every `step` bars (e.g. 12 for the years of a monthly chart):
+    #: the chart's width decides whether all labels of the kind fit.
+    step: int = 1
 
 
-def _events(count: int) -> str:
-    return f"{count:,} event" if count == 1 else f"{count:,} events"
+@dataclass(frozen=True)
+class ChartBar:
+    """A bar as the template draws it."""
+
+    label: str
+    count: int
+    url: str | None
+    #: Height in percent of the tallest bar.
+    height: float
+    tick: str
+    tick_class: str
 
 
-def bar_chart(bars: Sequence[Bar], title: str, period: str) -> str:
-    """An HTML `<figure>` with the SVG chart and its table of counts.
+@dataclass(frozen=True)
+class Chart:
+    """What `chart.html` draws."""
 
-    `title` names the chart (e.g. "Events per month"); `period` names one row of the table
-    (e.g. "Month"). Returns "" when there is nothing to draw.
-    """
+    title: str
+    period: str
+    summary: str
+    bars: list[ChartBar]
+
+
+def tick_class(bars: int, step: int, chars: int) -> str:
+    """The class that shows a label only where the chart has room for every label of its
+    kind: `bars / step` labels of up to `chars` characters side by side."""
+    needed = bars / max(1, step) * (chars * CHAR_PX + GAP_PX)
+    width = next((w for w in TICK_WIDTHS if w >= needed), None)
+    return "tl-tick-never" if width is None else f"tl-tick-w{width}"
+
+
+def bar_chart(bars: Sequence[Bar], title: str, period: str) -> Chart | None:
+    """The chart of `bars`: `title` names it (e.g. "Events per month"); `period` names one
+    row of its table (e.g. "Month"). None when there is nothing to draw."""
     if not bars or not any(bar.count for bar in bars):
-        return ""
+        return None
     total = sum(bar.count for bar in bars)
     busiest = max(bars, key=lambda bar: bar.count)
-    summary = (f"{title}, {bars[0].label} to {bars[-1].label}: {_events(total)}; "
-               f"the most in {busiest.label} ({_events(busiest.count)}).")
-    slots = max(len(bars), MIN_SLOTS)
-    width = slots * SLOT
-    font = round(max(MIN_FONT, width / 60), 1)
-    height = round(PLOT_HEIGHT + font * 1.4)
-    offset = (slots - len(bars)) * SLOT / 2
-    box = f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg"'
-    parts = [
-        f'<svg class="tl-chart-svg" role="img" aria-label="{html.escape(summary)}" {box}>',
-        f"<title>{html.escape(title)}</title>",
-        f"<desc>{html.escape(summary)}</desc>",
-        f'<line class="tl-chart-axis" x1="0" y1="{PLOT_HEIGHT}" x2="{width}" '
-        f'y2="{PLOT_HEIGHT}"/>',
-    ]
-    # The links are a second, transparent layer of whole-column targets over the picture:
-    # an element with role="img" must not hold links. They are out of the tab order and
-    # hidden from screen readers, which get the same places one Tab away in the jump bar.
-    hits = [f'<svg class="tl-chart-hits" aria-hidden="true" {box}>']
-    for index, bar in enumerate(bars):
-        x = offset + index * SLOT + (SLOT - BAR) / 2
-        if bar.count:
-            bar_height = max(2.0, round(bar.count / busiest.count * (PLOT_HEIGHT - 4), 1))
-            parts.append(f'<rect x="{x:g}" y="{PLOT_HEIGHT - bar_height:g}" width="{BAR}" '
-                         f'height="{bar_height:g}"/>')
-            if bar.href:
-                hits.append(f'<a href="{html.escape(bar.href)}" tabindex="-1">'
-                            f'<rect x="{offset + index * SLOT:g}" y="0" width="{SLOT}" '
-                            f'height="{PLOT_HEIGHT}"><title>{html.escape(bar.label)}: '
-                            f"{_events(bar.count)}</title></rect></a>")
-        if bar.tick:
-            parts.append(f'<text x="{x:g}" y="{PLOT_HEIGHT + font:g}" '
-                         f'font-size="{font:g}">{html.escape(bar.tick)}</text>')
-    parts.append("</svg>")
-    hits.append("</svg>")
-    rows = "".join(f"<tr><th scope=\"row\">{html.escape(bar.label)}</th>"
-                   f"<td>{bar.count:,}</td></tr>" for bar in bars if bar.count)
-    table = (f'<table class="tl-sr-only"><caption>{html.escape(title)}</caption>'
-             f'<thead><tr><th scope="col">{html.escape(period)}</th>'
-             f'<th scope="col">Events</th></tr></thead><tbody>{rows}</tbody></table>')
-    caption = f'<figcaption>{html.escape(summary)}</figcaption>'
-    return (f'<figure class="tl-chart"><div class="tl-chart-box">{"".join(parts)}'
-            f'{"".join(hits)}</div>{table}{caption}</figure>')
+    summary = (f"{title}, {bars[0].label} to {bars[-1].label}: {plural(total, 'event')}; "
+               f"the most in {busiest.label} ({plural(busiest.count, 'event')}).")
+    chars = max((len(bar.tick) for bar in bars), default=0)
+    drawn = [ChartBar(bar.label, bar.count, bar.href,
+                      max(2.0, round(bar.count / busiest.count * 100, 1)) if bar.count else 0,
+                      bar.tick, tick_class(len(bars), bar.step, chars) if bar.tick else "")
+             for bar in bars]
+    return Chart(title, period, summary, drawn)

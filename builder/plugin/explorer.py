@@ -16,14 +16,12 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from mkdocs.config.defaults import MkDocsConfig
 
 from builder.plugin import pages
+from builder.plugin.render import Templates
 
-TEMPLATES = Path(__file__).parent / "templates"
 #: The explorer's page (docs-relative), and its title.
 EXPLORER_PAGE = "explore.md"
 TITLE = "Explore all events"
@@ -44,21 +42,6 @@ FACET_LABELS: dict[str, tuple[str, str]] = {"tag": ("Tag", "Tags"),
                                             "person": ("Person", "People"),
                                             "place": ("Place", "Places"),
                                             "organization": ("Organization", "Organizations")}
-
-
-class Templates:
-    """The plugin's Jinja2 templates, a user's `custom_dir/timeline/` first."""
-
-    def __init__(self, custom_dir: str | None = None) -> None:
-        loaders = [FileSystemLoader(str(Path(custom_dir) / "timeline"))] if custom_dir else []
-        loaders.append(FileSystemLoader(str(TEMPLATES)))
-        self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=True,
-                               lstrip_blocks=True)
-
-    def render(self, name: str, **context: Any) -> str:
-        """Render the template `name` with `context`."""
-        return self.env.get_template(name).render(**context)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ Pure: no MkDocs imports, no file access. The plugin passes the published events 
 back at the site root.
 
 - Text from articles is data: each format is written by a serializer that escapes it
-  (ElementTree, `json`, `icalendar`, `csv`); TimelineJS renders HTML, so its text is
-  `html.escape`d first, and CSV cells that a spreadsheet would run as a formula are defused.
+  (ElementTree, `json`, `icalendar`, `csv`); TimelineJS renders HTML, so its text comes
+  from a template (autoescape), and CSV cells that a spreadsheet would run as a formula are
+  defused.
 - Output is deterministic: no build time anywhere, so an unchanged timeline gives
   byte-identical files (stable in git, no needless re-downloads by feed readers).
 - Identifiers are stable: an event's id is a name-based UUID of its page path, the same in
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import html
+import functools
 import io
 import json
 import re
@@ -31,8 +32,10 @@ from typing import Any
 from urllib.parse import urljoin
 
 import icalendar
+from markupsafe import escape
 
 from builder.model import Event
+from builder.plugin.render import Templates
 
 ATOM_FEED = "feed.xml"
 JSON_FEED = "feed.json"
@@ -261,21 +264,22 @@ def _timelinejs_date(day: dt.date) -> dict[str, int]:
 def timelinejs_export(events: Iterable[Event], site: FeedSite) -> str:
     """Every published event as TimelineJS 3 JSON. TimelineJS inserts headline, text and
     group as HTML, so they are escaped here."""
-    title_text = {"headline": html.escape(site.title)}
+    title_text = {"headline": str(escape(site.title))}
     if site.description:
-        title_text["text"] = f"<p>{html.escape(site.description)}</p>"
+        title_text["text"] = _templates().render("timelinejs_text.html",
+                                                 text=site.description, link=None)
     slides: list[dict[str, Any]] = []
     used: set[str] = set()
     for event in published(events):
         slide: dict[str, Any] = {"start_date": _timelinejs_date(event.date)}
         if event.end_date and event.end_date != event.date:
             slide["end_date"] = _timelinejs_date(event.end_date)
-        text = f"<p>{html.escape(event.summary)}</p>" if event.summary else ""
-        if site.site_url:  # a relative link would resolve against the embedding page
-            text += f'<p><a href="{html.escape(site.link(event))}">Read more</a></p>'
-        slide["text"] = {"headline": html.escape(event.title), "text": text}
+        # A relative link would resolve against the page that embeds the timeline.
+        text = _templates().render("timelinejs_text.html", text=event.summary,
+                                   link=site.link(event) if site.site_url else None)
+        slide["text"] = {"headline": str(escape(event.title)), "text": str(text)}
         if event.tags:
-            slide["group"] = html.escape(event.tags[0])
+            slide["group"] = str(escape(event.tags[0]))
         slide["unique_id"] = _unique_id(event, used)
         slides.append(slide)
     data = {"title": {"text": title_text}, "events": slides}
@@ -366,14 +370,17 @@ def autodiscovery_hrefs(page_url: str, site_url: str | None) -> dict[str, str]:
     return {name: up + name for name in AUTODISCOVERY}
 
 
+@functools.cache
+def _templates() -> Templates:
+    """The shipped templates (feeds and exports are the same for every theme)."""
+    return Templates()
+
+
 def autodiscovery_links(hrefs: Mapping[str, str], title: str) -> str:
     """`<link rel="alternate">` tags: `hrefs` maps each file of `AUTODISCOVERY` to its href."""
-    tags = [
-        f'<link rel="alternate" type="{kind}" title="{html.escape(f"{title} ({label})")}" '
-        f'href="{html.escape(hrefs[name])}">'
-        for name, (kind, label) in AUTODISCOVERY.items()
-    ]
-    return "\n".join(tags) + "\n"
+    links = [{"kind": kind, "title": f"{title} ({label})", "href": hrefs[name]}
+             for name, (kind, label) in AUTODISCOVERY.items()]
+    return str(_templates().render("feed_links.html", links=links)).lstrip("\n") + "\n"
 
 
 def add_autodiscovery(page_html: str, page_url: str, site_url: str | None, title: str) -> str:

@@ -1,48 +1,52 @@
-"""[Event] -> generated pages, as Markdown, and the HTML that goes into them. Pure: no MkDocs
-imports, no file access, so the same pages could be made for an engine without plugins.
+"""[Event] -> generated pages. Pure: no MkDocs imports, no file access, so the same pages
+could be made for an engine without plugins.
 
-Two kinds of output, for two kinds of content:
-
-- Markdown (`generated_pages`) for the pages' frame: titles, intros, overviews, index pages,
-  the review page, "often with", pagers. Its links are Markdown links to `.md` paths, so
-  MkDocs rewrites them for any URL style and `mkdocs build --strict` checks every one.
-- HTML, added after Markdown, for what is repeated once per event and per tag and entity:
-  the lists (`fill_lists`: chart, filters, jump bar, entries) and the event pages' header
-  and footer (`event_header`, `event_footer`). Through Markdown these made a site of 10,000
-  events build for many minutes. Their links are final URLs (`Site.raw_url`, `href`, in
-  the site's URL style); the plugin checks every page they can point to exists
-  (`Site.link_targets`), so `--strict` still fails on a broken one.
-
-Text from events goes through `escape_inline` in Markdown and `html.escape` in HTML.
+Every generated page is a small Markdown frame (front matter, its title, one placeholder,
+`FILL`) and a body made as HTML from the Jinja2 templates in `templates/` (`render.py`;
+autoescape on, and a user's theme `custom_dir/timeline/` overrides any template). The body
+replaces the placeholder after Markdown (`fill_lists`); event pages get a header and footer
+the same way (`event_header`, `event_footer`). Lists name each event once per tag and entity:
+through Markdown, a site of 10,000 events took many minutes to build. Links in the HTML are
+final URLs (`Site.raw_url`, `href`, in the site's URL style); the plugin checks that every
+page they can point to exists (`Site.link_targets`), so `--strict` still fails on a broken
+one.
 
 Long lists are split so that no page grows past a few hundred kilobytes, whatever the
 number of events: a list longer than `per_page` events (or heavier than `ENTRY_BUDGET`)
-becomes an overview page that links one page per year, and a year that is still too long is
-split into numbered pages (`timeline/2025.md`, `timeline/2025-2.md`, ...).
+becomes an overview page (the latest events and one link per year), and a year that is
+still too long is split into numbered pages (`timeline/2025.md`, `timeline/2025-2.md`, ...)
+at day boundaries: a day is never split over two pages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-import html
 import json
 import posixpath
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
 
 from builder.escape import escape_inline
 from builder.model import ENTITY_KINDS, Event, Source
-from builder.plugin.chart import Bar, bar_chart
+from builder.plugin.chart import Bar, Chart, bar_chart
+from builder.plugin.render import Templates, View, format_day, plural
 from builder.store import slug_for
+
+__all__ = ["format_day", "plural"]
 
 TIMELINE_PAGE = "timeline.md"
 #: Folder of the timeline's year pages, when the timeline is split.
 TIMELINE_DIR = "timeline"
 HOME_PAGE = "index.md"
 REVIEW_PAGE = "review.md"
-#: Where `fill_lists` puts a list page's chart and list, after Markdown.
+#: Where `fill_lists` puts a generated page's body (or the home page's section), after
+#: Markdown.
 FILL = '<div class="tl-fill" data-tl-fill="{name}"></div>'
 #: Front matter of list pages: left out of the search index, which would otherwise hold a
 #: copy of every event per tag and entity (search finds the event pages themselves).
@@ -63,8 +67,14 @@ FILTER_KEYS: dict[str, str] = {"tags": "tag", "people": "person", "places": "pla
 ENTRY_BUDGET = 200_000
 #: Most names on one index page (tags, people, ...); each line is about 120 bytes of HTML.
 INDEX_PER_PAGE = 1000
-#: Entity chips shown in a list entry besides its tags; the event page shows them all.
-LIST_ENTITY_CHIPS = 4
+#: Most chips (tags first, then people, places, organizations) on one list entry; the rest
+#: are counted ("+12 more"), so a note with thousands of tags does not repeat them on
+#: every list. The event page shows them all.
+CHIPS_PER_ENTRY = 8
+#: Most names of each kind per entry that a list's filters know (in the entry's data and
+#: the page's menus): a hand-made page with thousands of tags would otherwise repeat them
+#: all on the list of each of its tags, and the site would grow with their square.
+FILTER_NAMES_PER_ENTRY = 100
 #: Spans longer than this many months are charted per year instead of per month.
 MONTHLY_CHART_MONTHS = 120
 #: Most entries under each heading of "Also on this day".
@@ -111,22 +121,36 @@ class Listing:
 
 def entry_weight(event: Event) -> int:
     """About how many bytes of HTML an event adds to a list page (a little more than
-    `entry` makes: text twice, in the entry and its `data-text`; each name as a slug, in
-    `data-text`, perhaps as a chip, and in the page's table of names)."""
-    names = sum(len(name) * 3 + 64 for kind in ENTITY_KINDS for name in event.entities(kind))
+    `entry.html` makes: text twice, in the entry and its `data-text`; each name as a slug,
+    in `data-text`, perhaps as a chip, and in the page's table of names)."""
+    names = sum(len(name) * 3 + 64 for kind in ENTITY_KINDS
+                for name in event.entities(kind)[:FILTER_NAMES_PER_ENTRY])
     text = len(event.title) + len(event.summary) + len(event.location or "")
-    return 520 + 2 * text + names + 2 * len(event.path or "")
+    return 560 + 2 * text + names + 3 * len(event.path or "")
+
+
+def _days(events: Sequence[Event]) -> Iterator[list[Event]]:
+    day: list[Event] = []
+    for event in events:
+        if day and event.date != day[0].date:
+            yield day
+            day = []
+        day.append(event)
+    if day:
+        yield day
 
 
 def _chunks(events: Sequence[Event], per_page: int, budget: int) -> Iterator[list[Event]]:
+    """Pages of at most `per_page` events and `budget` bytes, cut between days only (a day
+    longer than a page gets a page of its own)."""
     chunk: list[Event] = []
     weight = 0
-    for event in events:
-        cost = entry_weight(event)
-        if chunk and (len(chunk) >= per_page or weight + cost > budget):
+    for day in _days(events):
+        cost = sum(map(entry_weight, day))
+        if chunk and (len(chunk) + len(day) > per_page or weight + cost > budget):
             yield chunk
             chunk, weight = [], 0
-        chunk.append(event)
+        chunk += day
         weight += cost
     if chunk:
         yield chunk
@@ -162,17 +186,6 @@ def lay_out(events: Sequence[Event], home: str, folder: str, per_page: int,
     return listing
 
 
-@dataclass(frozen=True)
-class ListFill:
-    """What `fill_lists` puts in one list page."""
-
-    listing: Listing
-    #: The page's events; None for the overview of a split list (a chart, no list).
-    page: ListPage | None
-    #: The entity the list is about (its chip is left out of the entries).
-    skip: tuple[str, str] | None
-
-
 @dataclass
 class Site:
     """The events, sorted in time, and where each generated page lives."""
@@ -181,10 +194,20 @@ class Site:
     events_dir: str
     #: Most events on one list page.
     per_page: int = 250
-    #: The site's URL style (MkDocs `use_directory_urls`), for the links inside charts.
+    #: The site's URL style (MkDocs `use_directory_urls`), for the links in the HTML.
     directory_urls: bool = True
-    #: kind -> name -> page path
+    #: The templates every piece of HTML comes from.
+    templates: Templates = field(default_factory=Templates)
+    #: `mkdocs serve`: the editor's view, which also shows each source's seed file.
+    serving: bool = False
+    #: A name gets its own page when at least this many events name it.
+    entity_min_events: int = 2
+    #: How many events the home page and the timeline's overview list as the latest.
+    latest_count: int = 10
+    #: kind -> name -> page path, for the names that have a page
     entity_pages: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: kind -> name -> slug (its page's file name, and its value in filter URLs), every name
+    slugs: dict[str, dict[str, str]] = field(default_factory=dict)
     #: kind -> name -> the events that name it, in time
     by_entity: dict[str, dict[str, list[Event]]] = field(default_factory=dict)
     #: kind -> number of index pages
@@ -196,22 +219,26 @@ class Site:
     timeline: Listing = field(default_factory=lambda: Listing(TIMELINE_PAGE, [], False))
     #: Whether the review page is generated (and linked).
     review: bool = False
-    #: List page path -> its page and the entity it is about (whose chip it leaves out),
-    #: for `fill_lists`.
-    list_pages: dict[str, ListFill] = field(default_factory=dict)
+    #: Generated page path -> what makes its body (HTML), for `fill_lists`.
+    fills: dict[str, Callable[[], str]] = field(default_factory=dict)
     _listings: dict[str, Listing] = field(default_factory=dict)
-    _slugs: dict[tuple[str, str], str] = field(default_factory=dict)
     _names: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    _static: dict[int, dict[str, Any]] = field(default_factory=dict)
+    _entries: dict[tuple[int, str], Markup] = field(default_factory=dict)
     _urls: dict[str, str] = field(default_factory=dict)
     _ups: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, events: Iterable[Event], events_dir: str, per_page: int = 250,
-           directory_urls: bool = True, review: bool = False) -> Site:
+           directory_urls: bool = True, review: bool = False,
+           templates: Templates | None = None, serving: bool = False,
+           entity_min_events: int = 2, latest_count: int = 10) -> Site:
         """Sort the events and work out every page's path."""
         ordered = sorted(events, key=sort_key)
         site = cls(ordered, events_dir.strip("/"), per_page=per_page,
-                   directory_urls=directory_urls, review=review)
+                   directory_urls=directory_urls, review=review,
+                   templates=templates or Templates(), serving=serving,
+                   entity_min_events=max(1, entity_min_events), latest_count=latest_count)
         site.position = {id(event): index for index, event in enumerate(ordered)}
         by_day: dict[dt.date, list[Event]] = defaultdict(list)
         by_month_day: dict[tuple[int, int], list[Event]] = defaultdict(list)
@@ -224,17 +251,22 @@ class Site:
             for event in ordered:
                 for name in event.entities(kind):
                     by_name[name].append(event)
-            index_count = max(1, -(-len(by_name) // INDEX_PER_PAGE))
+            paged = sum(1 for found in by_name.values() if len(found) >= site.entity_min_events)
+            index_count = max(1, -(-paged // INDEX_PER_PAGE))
             used = {"index", *(f"index-{n}" for n in range(2, index_count + 1))}
             paths: dict[str, str] = {}
+            slugs: dict[str, str] = {}
             for name in sorted(by_name):
                 slug = base = slug_for(name)
                 number = 2
                 while slug in used:
                     slug, number = f"{base}-{number}", number + 1
                 used.add(slug)
-                paths[name] = f"{folder}/{slug}.md"
+                slugs[name] = slug
+                if len(by_name[name]) >= site.entity_min_events:
+                    paths[name] = f"{folder}/{slug}.md"
             site.entity_pages[kind] = paths
+            site.slugs[kind] = slugs
             site.by_entity[kind] = dict(by_name)
             site.index_pages[kind] = index_count
         site.timeline = lay_out(ordered, TIMELINE_PAGE, TIMELINE_DIR, per_page)
@@ -250,11 +282,7 @@ class Site:
 
     def slug(self, kind: str, name: str) -> str:
         """The entity's slug: its page's file name, also its value in filter URLs."""
-        key = (kind, name)
-        if key not in self._slugs:
-            path = self.entity_pages[kind][name]
-            self._slugs[key] = posixpath.splitext(posixpath.basename(path))[0]
-        return self._slugs[key]
+        return self.slugs[kind][name]
 
     def names_of(self, event: Event) -> list[tuple[str, str]]:
         """The event's (kind, name) pairs, tags first (cached: lists ask for each event many
@@ -266,21 +294,27 @@ class Site:
         return self._names[key]
 
     def link_targets(self) -> list[str]:
-        """Every page the raw HTML of lists may link to: events and entity pages. The plugin
+        """Every page the HTML may link to: events, entity, list and index pages. The plugin
         checks that each is in the site, as `--strict` only checks Markdown links."""
         return [*(self.event_uri(event) for event in self.events),
                 *(path for paths in self.entity_pages.values() for path in paths.values()),
-                *self.list_pages]
+                *self.fills]
 
-    def raw_url(self, source: str, target: str) -> str:
-        """The final URL from page `source` to page `target`, for raw HTML: up to the site
-        root, then down (both cached, as lists make hundreds of thousands of links)."""
+    def raw_url(self, source: str, target: str, anchor: str = "") -> str:
+        """The final URL from page `source` to page `target`, for HTML: up to the site root,
+        then down (both cached, as lists make hundreds of thousands of links)."""
         if target not in self._urls:
             self._urls[target] = page_url(target, self.directory_urls)
         if source not in self._ups:
             here = page_url(source, self.directory_urls)
             self._ups[source] = "../" * here.count("/")
-        return (self._ups[source] + self._urls[target]) or "./"
+        url = (self._ups[source] + self._urls[target]) or "./"
+        return f"{url}#{anchor}" if anchor else url
+
+    def entity_url(self, source: str, kind: str, name: str) -> str | None:
+        """The URL of the entity's page from `source`; None for a name without a page."""
+        target = self.entity_pages[kind].get(name)
+        return None if target is None else self.raw_url(source, target)
 
     def entity_listing(self, kind: str, name: str) -> Listing:
         """How the entity's events are laid out (its page, or overview and year pages)."""
@@ -289,6 +323,10 @@ class Site:
             self._listings[path] = lay_out(self.with_entity(kind, name), path,
                                            posixpath.splitext(path)[0], self.per_page)
         return self._listings[path]
+
+    def render(self, name: str, **context: Any) -> Markup:
+        """A template, rendered (see `render.Templates`)."""
+        return self.templates.render(name, **context)
 
 
 # --- Links and words ----------------------------------------------------------------------
@@ -324,21 +362,16 @@ def href(source: str, target: str, directory_urls: bool, anchor: str = "") -> st
     return relative + fragment
 
 
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """'1 event', '2,500 events'."""
-    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
-
-
-def format_day(day: dt.date) -> str:
-    """'17 December 2025'."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def format_when(event: Event) -> str:
     """The event's day, or its span of days."""
     if event.end_date and event.end_date != event.date:
         return f"{format_day(event.date)} – {format_day(event.end_date)}"
     return format_day(event.date)
+
+
+def format_short(day: dt.date) -> str:
+    """'17 Dec'."""
+    return f"{day.day} {day:%b}"
 
 
 def month_id(year: int, month: int) -> str:
@@ -351,28 +384,59 @@ def year_id(year: int) -> str:
     return f"y{year:04d}"
 
 
+def entry_id(event: Event) -> str:
+    """The anchor of an event's entry in a list, stable across builds: `e-` and its page's
+    file name (which starts with its day), e.g. `e-2025-12-17-talks-resume`."""
+    stem = posixpath.splitext(posixpath.basename(event.path or ""))[0]
+    return f"e-{stem or slug_for(event.title)}"
+
+
 # --- Pages ---------------------------------------------------------------------------------
 
 
+def _frame(title: str, searched: bool = False) -> str:
+    """A generated page's Markdown: its title and the placeholder of its body."""
+    return f"{'' if searched else NOT_SEARCHED}# {title}\n\n{FILL.format(name='page')}\n"
+
+
 def generated_pages(site: Site) -> dict[str, str]:
-    """Every generated page: path (docs-relative) -> Markdown."""
+    """Every generated page: path (docs-relative) -> Markdown (a frame whose body
+    `fill_lists` makes)."""
     pages: dict[str, str] = {}
     pages.update(listing_pages(site, site.timeline, TimelineList(site)))
-    for kind, (folder, _, _) in KINDS.items():
+    for kind, (folder, title, _) in KINDS.items():
         for number in range(1, site.index_pages[kind] + 1):
-            pages[index_path(folder, number)] = index_page(site, kind, number)
+            path = index_path(folder, number)
+            suffix = (f" (page {number} of {site.index_pages[kind]})"
+                      if site.index_pages[kind] > 1 else "")
+            pages[path] = _frame(title + suffix, searched=True)
+            site.fills[path] = _bind(index_html, site, kind, number)
         for name in site.entity_pages[kind]:
             listing = site.entity_listing(kind, name)
             pages.update(listing_pages(site, listing, EntityList(site, kind, name)))
     if site.review:
-        pages[REVIEW_PAGE] = review_page(site)
+        pages[REVIEW_PAGE] = _frame("Review")
+        site.fills[REVIEW_PAGE] = _bind(review_html, site)
     return pages
+
+
+def _bind(function: Callable[..., str], *args: Any) -> Callable[[], str]:
+    return lambda: function(*args)
 
 
 def shown_in_nav(uri: str) -> bool:
     """Whether a generated page belongs in the default navigation."""
     return uri in (TIMELINE_PAGE, REVIEW_PAGE) or any(
         uri == f"{folder}/index.md" for folder, _, _ in KINDS.values())
+
+
+def fill_lists(site: Site, page: str, content: str) -> str:
+    """A generated page's HTML with its body filled in (made from the templates, after
+    Markdown; see the module's docstring)."""
+    fill = site.fills.get(page)
+    if fill is None:
+        return content
+    return content.replace(FILL.format(name="page"), fill(), 1)
 
 
 class TimelineList:
@@ -385,22 +449,23 @@ class TimelineList:
         """The page title (Markdown)."""
         return "Timeline"
 
-    def intro(self, events: Sequence[Event]) -> list[str]:
-        """The lines under the title of the list's home page."""
-        return [f"{plural(len(events), 'event')}, from {format_day(events[0].date)} to "
-                f"{format_day(events[-1].date)}.", ""]
+    def intro(self, events: Sequence[Event], page: str) -> dict[str, Any]:
+        """The line under the title of the list's home page (`intro.html`)."""
+        return {"label": "", "count": len(events), "first": events[0].date,
+                "last": events[-1].date, "year": None, "this_first": None, "this_last": None,
+                "home_url": None, "home_label": ""}
 
-    def extras(self, page: str) -> list[str]:
-        """Sections between the chart and the list on the list's home page."""
-        return []
+    def extras(self, page: str) -> str:
+        """Sections between the chart and the list on the list's home page (HTML)."""
+        return ""
 
-    def skip(self) -> tuple[str, str] | None:
-        """The (kind, name) whose chip the entries leave out: the page's own subject."""
-        return None
+    def latest(self) -> int:
+        """How many of the latest events the overview of a split list shows."""
+        return self.site.latest_count
 
     def empty(self) -> str:
         """What the page says when there is no event."""
-        return "No events yet: add articles to the seeds folder and run `timeline build`."
+        return "No events yet."
 
 
 class EntityList(TimelineList):
@@ -413,254 +478,205 @@ class EntityList(TimelineList):
     def title(self) -> str:
         return escape_inline(self.name)
 
-    def intro(self, events: Sequence[Event]) -> list[str]:
-        _, title, label = KINDS[self.kind]
-        index = index_path(KINDS[self.kind][0], 1)
-        home = self.site.entity_pages[self.kind][self.name]
-        return [f"{label} · {plural(len(events), 'event')}, {format_day(events[0].date)} to "
-                f"{format_day(events[-1].date)} · [all {title.lower()}]({link(home, index)})",
-                ""]
+    def intro(self, events: Sequence[Event], page: str) -> dict[str, Any]:
+        folder, title, label = KINDS[self.kind]
+        return {**super().intro(events, page), "label": label,
+                "home_url": self.site.raw_url(page, index_path(folder, 1)),
+                "home_label": f"all {title.lower()}"}
 
-    def extras(self, page: str) -> list[str]:
+    def extras(self, page: str) -> str:
         return often_with(self.site, self.kind, self.name, page)
 
-    def skip(self) -> tuple[str, str] | None:
-        return (self.kind, self.name)
+    def latest(self) -> int:
+        return 0
 
 
 def listing_pages(site: Site, listing: Listing, kind: TimelineList) -> dict[str, str]:
     """The pages of one list: the whole list, or its overview and year pages."""
     events = [event for page in listing.pages for event in page.events]
     if not events:
-        return {listing.home: f"{NOT_SEARCHED}# {kind.title()}\n\n{kind.empty()}\n"}
+        site.fills[listing.home] = _bind(empty_html, site, kind.empty())
+        return {listing.home: _frame(kind.title())}
     if not listing.split:
-        return {listing.home: list_page(site, listing, listing.pages[0], kind)}
-    pages = {listing.home: overview_page(site, listing, events, kind)}
+        page = listing.pages[0]
+        site.fills[page.path] = _bind(list_html, site, listing, page, kind)
+        return {listing.home: _frame(kind.title())}
+    pages = {listing.home: _frame(kind.title())}
+    site.fills[listing.home] = _bind(overview_html, site, listing, events, kind)
     for page in listing.pages:
-        pages[page.path] = list_page(site, listing, page, kind)
+        number = f" (page {page.number} of {page.of})" if page.of > 1 else ""
+        pages[page.path] = _frame(f"{kind.title()}: {page.year}{number}")
+        site.fills[page.path] = _bind(list_html, site, listing, page, kind)
     return pages
 
 
-def list_page(site: Site, listing: Listing, page: ListPage, kind: TimelineList) -> str:
-    """A page that lists events: title, intro, chart, filters, jump bar, the list. The
-    chart and the list are filled in after Markdown (see `fill_lists`)."""
+def empty_html(site: Site, text: str) -> str:
+    """The body of a list with no event."""
+    return str(site.render("empty.html", text=text))
+
+
+def list_html(site: Site, listing: Listing, page: ListPage, kind: TimelineList) -> str:
+    """A page that lists events: intro, chart, pager, filters, jump bar, the list."""
     events = page.events
     path = page.path
     if page.year is None:
-        lines = [NOT_SEARCHED + f"# {kind.title()}", "", *kind.intro(events)]
+        intro = kind.intro(events, path)
+        chart = listing_chart(site, listing, path, events)
     else:
-        number = f" (page {page.number} of {page.of})" if page.of > 1 else ""
         year_events = [e for p in listing.year_pages[page.year] for e in p.events]
-        lines = [NOT_SEARCHED + f"# {kind.title()}: {page.year}{number}", "",
-                 f"{plural(len(year_events), 'event')} in {page.year}"
-                 + (f"; this page: {format_day(events[0].date)} to "
-                    f"{format_day(events[-1].date)}" if page.of > 1 else "")
-                 + f" · [all years]({link(path, listing.home)})", ""]
-    site.list_pages[path] = ListFill(listing, page, kind.skip())
-    lines += [FILL.format(name="chart"), ""]
-    if path == listing.home:
-        lines += kind.extras(path)
-    if page.of > 1:
-        lines += pager(listing, page, "top")
-    lines += [FILL.format(name="list"), ""]
-    if page.of > 1:
-        lines += pager(listing, page, "bottom")
-    return "\n".join(lines) + "\n"
+        intro = {**kind.intro(year_events, path), "year": page.year, "first": None,
+                 "home_url": site.raw_url(path, listing.home), "home_label": "all years"}
+        if page.of > 1:
+            intro.update(this_first=events[0].date, this_last=events[-1].date)
+        chart = year_chart(site, listing, page.year, path)
+    years = []
+    for year, year_events in _group(events, lambda e: e.date.year):
+        months = [View(id=month_id(year, month), label=f"{dt.date(year, month, 1):%B %Y}",
+                       entries=[entry_html(site, e, path) for e in month_events])
+                  for month, month_events in _group(year_events, lambda e: e.date.month)]
+        years.append(View(year=year, id=year_id(year), months=months))
+    context = View({
+        "first_id": entry_id(events[0]) if events else "",
+        "intro": site.render("intro.html", intro=intro),
+        "chart": site.render("chart.html", chart=chart) if chart else "",
+        "extras": Markup(kind.extras(path)) if path == listing.home else "",
+        "pager_top": pager(site, listing, page, "top") if page.of > 1 else "",
+        "pager_bottom": pager(site, listing, page, "bottom") if page.of > 1 else "",
+        "names": names_json(site, events),
+        "jump": jump_bar(site, listing, page),
+        "total": len(events),
+        "years": years,
+        # A year page's title names its year: its year heading is for screen readers only.
+        "year_heading_class": "tl-sr-only" if page.year is not None else "",
+    })
+    return str(site.render("list.html", page=context))
 
 
-def overview_page(site: Site, listing: Listing, events: Sequence[Event],
+def _group(events: Iterable[Event], key: Callable[[Event], int]) -> Iterator[
+        tuple[int, list[Event]]]:
+    group: list[Event] = []
+    for event in events:
+        if group and key(event) != key(group[0]):
+            yield key(group[0]), group
+            group = []
+        group.append(event)
+    if group:
+        yield key(group[0]), group
+
+
+def overview_html(site: Site, listing: Listing, events: Sequence[Event],
                   kind: TimelineList) -> str:
-    """The home of a split list: chart, then each year with its count and pages."""
+    """The home of a split list: intro, chart, the latest events, then each year with its
+    count and pages."""
     path = listing.home
-    lines = [NOT_SEARCHED + f"# {kind.title()}", "", *kind.intro(events)]
-    site.list_pages[path] = ListFill(listing, None, kind.skip())
-    lines += [FILL.format(name="chart"), ""]
-    lines += kind.extras(path)
-    lines += ["## Years", "", "One page per year; the longest years are split into several "
-              "pages.", ""]
+    years = []
     for year, year_pages in listing.year_pages.items():
-        count = sum(len(page.events) for page in year_pages)
-        item = f"- [{year}]({link(path, year_pages[0].path)}): {plural(count, 'event')}"
-        if len(year_pages) > 1:
-            parts = [f"[{format_short(page.events[0].date)}–{format_short(page.events[-1].date)}]"
-                     f"({link(path, page.path)})" for page in year_pages]
-            item += " (pages: " + ", ".join(parts) + ")"
-        lines.append(item)
-    return "\n".join(lines) + "\n"
+        parts = [{"label": f"{format_short(p.events[0].date)}–{format_short(p.events[-1].date)}",
+                  "url": site.raw_url(path, p.path)} for p in year_pages]
+        years.append({"year": year, "url": site.raw_url(path, year_pages[0].path),
+                      "count": sum(len(p.events) for p in year_pages), "parts": parts})
+    latest = [entry_html(site, event, path)
+              for event in list(reversed(events))[:kind.latest()]]
+    chart = listing_chart(site, listing, path, events)
+    context = {
+        "intro": site.render("intro.html", intro=kind.intro(events, path)),
+        "chart": site.render("chart.html", chart=chart) if chart else "",
+        "extras": Markup(kind.extras(path)),
+        "latest": latest,
+        "years": years,
+    }
+    return str(site.render("overview.html", page=context))
 
 
-def format_short(day: dt.date) -> str:
-    """'17 Dec'."""
-    return f"{day.day} {day:%b}"
-
-
-def pager(listing: Listing, page: ListPage, where: str) -> list[str]:
+def pager(site: Site, listing: Listing, page: ListPage, where: str) -> Markup:
     """Links to the other pages of the same year (`where`: 'top' or 'bottom', for the
     landmark's name)."""
     assert page.year is not None
-    parts = []
-    for other in listing.year_pages[page.year]:
-        label = f"{page.year} page {other.number}"
-        if other is page:
-            parts.append(f'<span aria-current="page">{other.number}</span>')
-        else:
-            parts.append(f"[{other.number}<span class=\"tl-sr-only\"> ({label})</span>]"
-                         f"({link(page.path, other.path)})")
-    return [f'<nav class="tl-pager" aria-label="Pages of {page.year} ({where})" markdown>',
-            "",
-            f"Pages of {page.year}: " + " ".join(parts), "", "</nav>", ""]
+    pages = [{"number": other.number, "current": other is page,
+              "url": site.raw_url(page.path, other.path)}
+             for other in listing.year_pages[page.year]]
+    return site.render("pager.html", year=page.year, where=where, pages=pages)
 
 
-def fill_lists(site: Site, page: str, content: str) -> str:
-    """A list page's HTML with its chart and list filled in.
-
-    The Markdown of a list page holds an empty placeholder for each; they come in here, as
-    HTML, after Markdown. The list is most of every list page, and lists name each event
-    once per tag and entity: through Markdown (links, headings, attribute lists), a site of
-    10,000 events took many minutes to build. Links here are final URLs (`Site.raw_url`);
-    the plugin checks that every page they can point to exists (`Site.link_targets`), and
-    anchors are made here with the headings they point to.
-    """
-    fill = site.list_pages.get(page)
-    if fill is None:
-        return content
-    if fill.page is not None and fill.page.year is not None:
-        chart = year_chart(site, fill.listing, fill.page.year, page)
-    else:
-        events = [event for part in fill.listing.pages for event in part.events]
-        chart = listing_chart(site, fill.listing, page, events)
-    content = content.replace(FILL.format(name="chart"), chart, 1)
-    if fill.page is not None:
-        content = content.replace(FILL.format(name="list"),
-                                  list_block(site, fill.listing, fill.page, fill.skip), 1)
-    return content
-
-
-def list_block(site: Site, listing: Listing, page: ListPage,
-               skip: tuple[str, str] | None = None) -> str:
-    """Filters (made by timeline.js), the jump bar, then events under year and month
-    headings, nested in sections so the order toggle can reverse them (HTML)."""
-    parts = ['<div class="tl-filters" data-tl-filters></div>', names_script(site, page.events),
-             jump_bar(site, listing, page),
-             f'<div class="tl-list" data-total="{len(page.events)}">']
-    year = month = None
-    for event in page.events:
-        if event.date.year != year:
-            if year is not None:
-                parts.append("</div></section></section>")
-            year, month = event.date.year, None
-            parts.append(f'<section class="tl-year" data-year="{year}">'
-                         f'<h2 id="{year_id(year)}">{year}</h2>')
-        if event.date.month != month:
-            if month is not None:
-                parts.append("</div></section>")
-            month = event.date.month
-            parts.append(f'<section class="tl-month"><h3 id="{month_id(year, month)}">'
-                         f'{event.date:%B %Y}</h3><div class="tl-entries">')
-        parts.append(entry(site, event, page.path, skip))
-    if year is not None:
-        parts.append("</div></section></section>")
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def names_script(site: Site, events: Sequence[Event]) -> str:
-    """Slug -> name of every entity on the page, for the filter menus (JSON in a script
+def names_json(site: Site, events: Sequence[Event]) -> Markup:
+    """Slug -> name of every entity on the page, for the filter menus (JSON for a script
     element, escaped so no text can close it)."""
     names: dict[str, dict[str, str]] = {FILTER_KEYS[kind]: {} for kind in ENTITY_KINDS}
     for event in events:
-        for kind, name in site.names_of(event):
-            names[FILTER_KEYS[kind]][site.slug(kind, name)] = name
+        for kind in ENTITY_KINDS:
+            for name in event.entities(kind)[:FILTER_NAMES_PER_ENTRY]:
+                names[FILTER_KEYS[kind]][site.slug(kind, name)] = name
     data = json.dumps(names, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" class="tl-names">{data}</script>'
+    return Markup(data)  # JSON for a script element, escaped above
 
 
-def jump_bar(site: Site, listing: Listing, page: ListPage) -> str:
+def jump_bar(site: Site, listing: Listing, page: ListPage) -> Markup:
     """Years (and the months of each year) to jump to; sticky while the list scrolls."""
     path = page.path
     here = {(e.date.year, e.date.month) for e in page.events}
-    parts = ['<nav class="tl-jump" aria-label="Jump to a year or month">',
-             '<div class="tl-jump-years"><ul>']
     if page.year is not None:
-        for year, year_pages in listing.year_pages.items():
-            current = ' aria-current="page"' if year == page.year else ""
-            parts.append(f'<li><a href="{site.raw_url(path, year_pages[0].path)}"{current}>'
-                         f"{year}</a></li>")
-        years = [page.year]
+        years = [{"label": str(year), "url": site.raw_url(path, year_pages[0].path),
+                  "current": year == page.year}
+                 for year, year_pages in listing.year_pages.items()]
+        shown = [page.year]
     else:
-        years = sorted({e.date.year for e in page.events})
-        parts += [f'<li><a href="#{year_id(year)}">{year}</a></li>' for year in years]
-    parts.append("</ul></div>")
-    for year in years:
-        months = sorted(m for y, m in listing.month_page if y == year)
-        parts.append(f'<div class="tl-jump-months" data-year="{year}"><ul>')
-        for month in months:
+        shown = sorted({e.date.year for e in page.events})
+        years = [{"label": str(year), "url": f"#{year_id(year)}", "current": False}
+                 for year in shown]
+    rows = []
+    for year in shown:
+        months = []
+        for month in sorted(m for y, m in listing.month_page if y == year):
             anchor = month_id(year, month)
             target = listing.month_page[(year, month)]
-            where = f"#{anchor}" if (year, month) in here and target == path else \
-                f"{site.raw_url(path, target)}#{anchor}"
-            parts.append(f'<li><a href="{where}">{dt.date(year, month, 1):%b}'
-                         f'<span class="tl-sr-only"> {year}</span></a></li>')
-        parts.append("</ul></div>")
-    parts.append("</nav>")
-    return "".join(parts)
+            url = f"#{anchor}" if (year, month) in here and target == path else \
+                site.raw_url(path, target, anchor)
+            months.append({"label": f"{dt.date(year, month, 1):%b}", "url": url})
+        rows.append({"year": year, "months": months})
+    return site.render("jump.html", jump={"years": years, "rows": rows})
 
 
-def entry(site: Site, event: Event, page: str, skip: tuple[str, str] | None = None) -> str:
-    """One event in a list, as HTML: date, location, sources, title link, summary, chips;
-    data attributes carry what the filters match. Links are final URLs (`raw_url`); the
-    plugin checks that every page they can point to exists (`Site.link_targets`)."""
-    data = []
-    for kind in ENTITY_KINDS:
-        slugs = " ".join(site.slug(kind, name) for name in event.entities(kind))
-        data.append(f'data-{kind}="{html.escape(slugs)}"')
-    text = " ".join([event.title, event.location or "", event.summary,
-                     *(name for kind in ENTITY_KINDS for name in event.entities(kind))])
-    data.append(f'data-text="{html.escape(" ".join(text.casefold().split()))}"')
-    parts = [f'<div class="tl-entry" data-date="{event.date.isoformat()}" {" ".join(data)}>',
-             f'<p class="tl-meta">{meta_html(event)}</p>',
-             f'<p><a class="tl-title" href="{site.raw_url(page, site.event_uri(event))}">'
-             f"{html.escape(event.title)}</a></p>"]
-    if event.summary:
-        parts.append(f'<p class="tl-summary">{html.escape(" ".join(event.summary.split()))}'
-                     "</p>")
-    chips = list_chips(site, event, page, skip)
-    if chips:
-        parts.append(f'<p class="tl-chips">{chips}</p>')
-    return "".join(parts) + "</div>"
+def _static(site: Site, event: Event) -> dict[str, Any]:
+    """What an event's entry is on every list (cached; only links differ by page)."""
+    key = id(event)
+    found = site._static.get(key)
+    if found is None:
+        names = {kind: event.entities(kind)[:FILTER_NAMES_PER_ENTRY] for kind in ENTITY_KINDS}
+        text = " ".join([event.title, event.location or "", event.summary,
+                         *(name for kind in ENTITY_KINDS for name in names[kind])])
+        found = site._static[key] = {
+            "id": entry_id(event),
+            "when": format_when(event),
+            "summary": " ".join(event.summary.split()),
+            "data": [(kind, " ".join(site.slug(kind, name) for name in names[kind]))
+                     for kind in ENTITY_KINDS],
+            "text": " ".join(text.casefold().split()),
+        }
+    return found
 
 
-def meta_html(event: Event, sources: bool = True) -> str:
-    """'<time>17 December 2025</time> · Berlin · 1 source', as HTML."""
-    meta = f'<time datetime="{event.date.isoformat()}">{html.escape(format_when(event))}</time>'
-    if event.location:
-        meta += f' · <span class="tl-location">{html.escape(event.location)}</span>'
-    if sources:
-        meta += f' · <span class="tl-sources">{plural(len(event.sources), "source")}</span>'
-    return meta
+def entry(site: Site, event: Event, page: str) -> View:
+    """One event in a list, for `entry.html`: its static part, its link, and at most
+    `CHIPS_PER_ENTRY` chips (tags first) and how many more names it has."""
+    names = site.names_of(event)
+    chips = [View(kind=kind, name=name, url=site.entity_url(page, kind, name))
+             for kind, name in names[:CHIPS_PER_ENTRY]]
+    return View(_static(site, event), event=event,
+                url=site.raw_url(page, site.event_uri(event)),
+                chips=chips, more=max(0, len(names) - CHIPS_PER_ENTRY))
 
 
-def chip(site: Site, kind: str, name: str, page: str) -> str:
-    """A link to an entity's page, as a chip."""
-    target = site.entity_pages[kind][name]
-    return f"[{escape_inline(name)}]({link(page, target)}){{ .tl-chip .tl-{kind} }}"
-
-
-def list_chips(site: Site, event: Event, page: str, skip: tuple[str, str] | None) -> str:
-    """All tags, then the first few people, places and organizations, then '+N more'
-    (raw HTML)."""
-    names = [(kind, name) for kind in ENTITY_KINDS for name in event.entities(kind)
-             if (kind, name) != skip]
-    tags = [item for item in names if item[0] == "tags"]
-    others = [item for item in names if item[0] != "tags"]
-    chips = [f'<a class="tl-chip tl-{kind}" '
-             f'href="{site.raw_url(page, site.entity_pages[kind][name])}">{html.escape(name)}</a>'
-             for kind, name in tags + others[:LIST_ENTITY_CHIPS]]
-    hidden = len(others) - LIST_ENTITY_CHIPS
-    if hidden > 0:
-        chips.append(f'<span class="tl-more">+{hidden} more</span>')
-    return " ".join(chips)
+def entry_html(site: Site, event: Event, page: str) -> Markup:
+    """`entry.html` for the event on `page`. An entry is the same on every page at the same
+    depth (its links go up to the site root, then down), so each is made once per depth:
+    an event is on the timeline and on the page of each of its names."""
+    site.raw_url(page, HOME_PAGE)  # works out the page's way up to the root
+    key = (id(event), site._ups[page])
+    found = site._entries.get(key)
+    if found is None:
+        found = site._entries[key] = site.render("entry.html", e=entry(site, event, page))
+    return found
 
 
 # --- Charts --------------------------------------------------------------------------------
@@ -673,8 +689,17 @@ def _months(first: dt.date, last: dt.date) -> Iterator[tuple[int, int]]:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def listing_chart(site: Site, listing: Listing, page: str, events: Sequence[Event]) -> str:
+def _month_tick(month: int) -> tuple[str, int]:
+    """A month's axis label and how often labels of its kind come: each quarter's first
+    month, then every month."""
+    return f"{dt.date(2000, month, 1):%b}", 3 if month % 3 == 1 else 1
+
+
+def listing_chart(site: Site, listing: Listing, page: str, events: Sequence[Event]
+                  ) -> Chart | None:
     """Events per month (per year over long spans), each bar linking to its place."""
+    if not events:
+        return None
     counts = Counter((event.date.year, event.date.month) for event in events)
     first, last = events[0].date, events[-1].date
     months = list(_months(first, last))
@@ -685,16 +710,17 @@ def listing_chart(site: Site, listing: Listing, page: str, events: Sequence[Even
             target = _year_target(listing, year)
             url = None if target is None else href(page, target[0], site.directory_urls,
                                                    target[1])
-            bars.append(Bar(str(year), years[year], url,
-                            str(year) if year % 5 == 0 or year == first.year else ""))
+            step = 10 if year % 10 == 0 else 5 if year % 5 == 0 else 2 if year % 2 == 0 else 1
+            bars.append(Bar(str(year), years[year], url, str(year), step))
         return bar_chart(bars, "Events per year", "Year")
     bars = []
     for year, month in months:
         target_page = listing.month_page.get((year, month))
         url = None if target_page is None else href(page, target_page, site.directory_urls,
                                                     month_id(year, month))
-        tick = str(year) if month == 1 or (year, month) == months[0] else ""
-        bars.append(Bar(f"{dt.date(year, month, 1):%B %Y}", counts[(year, month)], url, tick))
+        tick, step = (str(year), 12) if month == 1 else _month_tick(month)
+        bars.append(Bar(f"{dt.date(year, month, 1):%B %Y}", counts[(year, month)], url,
+                        tick, step))
     return bar_chart(bars, "Events per month", "Month")
 
 
@@ -706,39 +732,37 @@ def _year_target(listing: Listing, year: int) -> tuple[str, str] | None:
     return (listing.month_page[(year, min(months))], year_id(year)) if months else None
 
 
-def year_chart(site: Site, listing: Listing, year: int, page: str) -> str:
+def year_chart(site: Site, listing: Listing, year: int, page: str) -> Chart | None:
     """Events per month of one year, each bar linking to the page holding that month."""
-    events = [event for p in listing.year_pages[year] for event in p.events]
-    counts = Counter(event.date.month for event in events)
+    counts = Counter(event.date.month for p in listing.year_pages[year] for event in p.events)
     bars = []
     for month in range(1, 13):
         target = listing.month_page.get((year, month))
         url = None if target is None else href(page, target, site.directory_urls,
                                                month_id(year, month))
-        bars.append(Bar(f"{dt.date(year, month, 1):%B %Y}", counts[month], url,
-                        f"{dt.date(year, month, 1):%b}" if month % 3 == 1 else ""))
+        tick, step = _month_tick(month)
+        bars.append(Bar(f"{dt.date(year, month, 1):%B %Y}", counts[month], url, tick, step))
     return bar_chart(bars, f"Events per month in {year}", "Month")
 
 
-# --- Entity pages --------------------------------------------------------------------------
+# --- Entity pages, index pages -------------------------------------------------------------
 
 
-def often_with(site: Site, kind: str, name: str, page: str) -> list[str]:
-    """The tags and entities that most often appear in the same events, with counts."""
+def often_with(site: Site, kind: str, name: str, page: str) -> str:
+    """The tags and entities that most often appear in the same events, with counts (HTML)."""
     counts: Counter[tuple[str, str]] = Counter()
     for event in site.with_entity(kind, name):
         counts.update(site.names_of(event))
     del counts[(kind, name)]
     if not counts:
-        return []
-    lines = ['## Often with { #often-with }', ""]
+        return ""
     ranked = heapq.nsmallest(OFTEN_WITH_LIMIT, counts.items(),
                              key=lambda item: (-item[1], item[0][1].lower(), item[0][0]))
-    for (other_kind, other), count in ranked:
-        label = KINDS[other_kind][2].lower()
-        lines.append(f"- {chip(site, other_kind, other, page)} {label}, "
-                     f"{plural(count, 'shared event')}")
-    return [*lines, ""]
+    rows = [{"chip": {"kind": other_kind, "name": other,
+                      "url": site.entity_url(page, other_kind, other)},
+             "label": KINDS[other_kind][2].lower(), "count": count}
+            for (other_kind, other), count in ranked]
+    return str(site.render("often_with.html", rows=rows))
 
 
 def index_path(folder: str, number: int) -> str:
@@ -746,62 +770,74 @@ def index_path(folder: str, number: int) -> str:
     return f"{folder}/index.md" if number == 1 else f"{folder}/index-{number}.md"
 
 
-def index_page(site: Site, kind: str, number: int = 1) -> str:
-    """One page of a kind's index: names, most events first, with the count."""
+def index_html(site: Site, kind: str, number: int = 1) -> str:
+    """One page of a kind's index: the names that have a page, most events first, with the
+    count; and how many names have none."""
     folder, title, _ = KINDS[kind]
     page = index_path(folder, number)
-    counts = {name: len(events) for name, events in site.by_entity[kind].items()}
-    lines = [f"# {title}" + (f" (page {number} of {site.index_pages[kind]})"
-                             if site.index_pages[kind] > 1 else ""), ""]
-    if not counts:
-        return "\n".join([*lines, f"No {title.lower()} yet."]) + "\n"
+    counts = {name: len(site.by_entity[kind][name]) for name in site.entity_pages[kind]}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
     start = (number - 1) * INDEX_PER_PAGE
-    for name, count in ranked[start:start + INDEX_PER_PAGE]:
-        target = site.entity_pages[kind][name]
-        lines.append(f"- [{escape_inline(name)}]({link(page, target)}) "
-                     f"({plural(count, 'event')})")
-    if site.index_pages[kind] > 1:
-        parts = [str(n) if n == number else f"[{n}]({link(page, index_path(folder, n))})"
-                 for n in range(1, site.index_pages[kind] + 1)]
-        lines += ["", "Pages: " + " ".join(parts)]
-    return "\n".join(lines) + "\n"
+    rows = [{"name": name, "count": count,
+             "url": site.raw_url(page, site.entity_pages[kind][name])}
+            for name, count in ranked[start:start + INDEX_PER_PAGE]]
+    pages = [{"number": n, "current": n == number,
+              "url": site.raw_url(page, index_path(folder, n))}
+             for n in range(1, site.index_pages[kind] + 1)]
+    unpaged = len(site.by_entity[kind]) - len(counts) if number == 1 else 0
+    return str(site.render("index.html", index={
+        "rows": rows, "pages": pages, "title": title, "unpaged": unpaged,
+        "min_events": site.entity_min_events}))
 
 
 # --- Home, review, event pages -------------------------------------------------------------
 
 
-def home_section(site: Site, latest_count: int) -> str:
-    """Counts and the latest events, appended to the home page."""
-    lines = ["", "## At a glance", ""]
-    counts = [plural(len(site.events), "event")] + [
-        f"{len(site.entity_pages[kind]):,} {KINDS[kind][1].lower()}" for kind in KINDS]
-    lines.append(" · ".join(counts))
-    lines.append("")
-    if site.events:
-        lines += [f"From {format_day(site.events[0].date)} to "
-                  f"{format_day(site.events[-1].date)}. [Open the timeline]({TIMELINE_PAGE})", ""]
-        flagged = sum(1 for event in site.events if event.review)
-        if site.review and flagged:
-            lines += [f"{plural(flagged, 'event')} to check: [review]({REVIEW_PAGE}).", ""]
-        lines += ["## Latest events", ""]
-        for event in list(reversed(site.events))[:latest_count]:
-            lines += [entry(site, event, HOME_PAGE), ""]
-    return "\n".join(lines) + "\n"
+def home_lede(site: Site, description: str) -> str:
+    """The site's description, for under the home page's title ("" without one)."""
+    return str(site.render("lede.html", description=description)) if description else ""
 
 
-def review_page(site: Site) -> str:
+def home_section(site: Site, latest_count: int | None = None) -> str:
+    """The timeline's span and counts and the latest events, under the home page's own text
+    (HTML)."""
+    count = site.latest_count if latest_count is None else latest_count
+    events = site.events
+    home: dict[str, Any] = {"count": len(events)}
+    if events:
+        home.update(
+            first=events[0].date, last=events[-1].date,
+            counts=[{"number": len(site.entity_pages[kind]), "label": KINDS[kind][1].lower()}
+                    for kind in KINDS],
+            timeline_url=site.raw_url(HOME_PAGE, TIMELINE_PAGE),
+            review_url=site.raw_url(HOME_PAGE, REVIEW_PAGE),
+            flagged=sum(1 for event in events if event.review) if site.review else 0,
+            latest=[entry_html(site, event, HOME_PAGE)
+                    for event in list(reversed(events))[:count]])
+    return str(site.render("home.html", home=home))
+
+
+def fill_home(site: Site, content: str, description: str) -> str:
+    """The home page's HTML with the site's description under its title, and the span and
+    latest events in their placeholder."""
+    lede = home_lede(site, description)
+    if lede and description not in content:
+        title_end = content.find("</h1>")
+        if title_end >= 0:
+            title_end += len("</h1>")
+            content = content[:title_end] + "\n" + lede + content[title_end:]
+        else:
+            content = lede + "\n" + content
+    return content.replace(FILL.format(name="home"), home_section(site), 1)
+
+
+def review_html(site: Site) -> str:
     """Events whose `review:` flags ask a person to check something, grouped by flag."""
-    lines = ["# Review", "",
-             "Events whose `review:` field lists something a person should check. Check the "
-             "event, correct its page, then remove the flag. (`mkdocs serve` always shows this "
-             "page; the published site has it only with `publish_review_page: true`.)", ""]
     by_flag: dict[str, list[Event]] = defaultdict(list)
     for event in site.events:
         for flag in event.review:
             by_flag[flag].append(event)
-    if not by_flag:
-        return "\n".join([*lines, "Nothing to review."]) + "\n"
+    groups = []
     shown = 0
     used: set[str] = set()
     for flag, events in sorted(by_flag.items(), key=lambda item: (-len(item[1]), item[0])):
@@ -810,128 +846,90 @@ def review_page(site: Site) -> str:
         while anchor in used:
             anchor, number = f"{base}-{number}", number + 1
         used.add(anchor)
-        lines += [f"## {escape_inline(flag)} ({len(events):,}) {{ #{anchor} }}", ""]
         room = max(0, REVIEW_LIMIT - shown)
-        for event in events[:room]:
-            item = (f"- [{escape_inline(event.title)}]({site.event_uri(event)}) · "
-                    f"{format_when(event)}")
-            if event.date_from:
-                item += f" · date from: {escape_inline(event.date_from)}"
-            lines.append(item)
-        shown += min(room, len(events))
-        if len(events) > room:
-            lines.append(f"- … and {len(events) - room:,} more (`timeline check` lists them "
-                         "all)")
-        lines.append("")
-    return "\n".join(lines) + "\n"
+        rows = [{"title": event.title, "when": format_when(event), "date_from": event.date_from,
+                 "url": site.raw_url(REVIEW_PAGE, site.event_uri(event))}
+                for event in events[:room]]
+        shown += len(rows)
+        groups.append({"flag": flag, "id": anchor, "count": len(events), "rows": rows,
+                       "hidden": len(events) - len(rows)})
+    return str(site.render("review.html", groups=groups))
 
 
 def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _chips_html(site: Site, event: Event, page: str, kind: str) -> str:
-    return " ".join(f'<a class="tl-chip tl-{kind}" '
-                    f'href="{site.raw_url(page, site.entity_pages[kind][name])}">'
-                    f"{html.escape(name)}</a>" for name in event.entities(kind))
-
-
 def event_header(site: Site, event: Event) -> str:
-    """The card above an event page's text, as HTML: date, location, sources, summary (when
-    the text does not start with it), and linked tags and entities.
+    """The card above an event page's text: date, location, sources, summary (when the text
+    does not start with it), and its tags and entities (HTML).
 
     The event page's header and footer are HTML added after Markdown (like the lists): a
     site has an event page per event, and their links through Markdown were a large part
     of the build time. `Site.link_targets` covers every page they link to.
     """
     page = site.event_uri(event)
-    parts = ['<div class="tl-event-header">', f'<p class="tl-meta">{meta_html(event)}</p>']
+    summary = ""
     if event.summary and _normal(event.summary) not in _normal(event.body[:2000]):
-        parts.append(f'<p class="tl-summary">{html.escape(" ".join(event.summary.split()))}'
-                     "</p>")
-    for kind in ENTITY_KINDS:
-        if event.entities(kind):
-            parts.append(f"<p><strong>{KINDS[kind][1]}:</strong> "
-                         f"{_chips_html(site, event, page, kind)}</p>")
-    parts.append("</div>")
-    return "\n".join(parts) + "\n"
+        summary = " ".join(event.summary.split())
+    groups = [{"title": KINDS[kind][1],
+               "chips": [{"kind": kind, "name": name,
+                          "url": site.entity_url(page, kind, name)}
+                         for name in event.entities(kind)]}
+              for kind in ENTITY_KINDS if event.entities(kind)]
+    return str(site.render("event_header.html", event=event, when=format_when(event),
+                           summary=summary, groups=groups)) + "\n"
 
 
-def _source_item(source: Source) -> str:
-    title = f"<em>{html.escape(source.title)}</em>"
-    parts = [title]
-    if source.url and source.url.lower().startswith(("http://", "https://")):
-        url = html.escape(source.url.replace(" ", "%20"))
-        parts[0] = f'<a href="{url}">{title}</a>'
-    elif source.url:
-        parts.append(html.escape(source.url))
-    if source.publisher:
-        parts.append(html.escape(source.publisher))
-    if source.credit:
-        parts.append(f"credit: {html.escape(source.credit)}")
-    if source.published:
-        parts.append(f"published {format_day(source.published)}")
-    if source.seed:
-        parts.append(f"seed: {html.escape(source.seed)}")
-    return "<li>" + " · ".join(parts) + "</li>"
+def _source(site: Site, source: Source) -> dict[str, Any]:
+    url = source.url if source.url and source.url.lower().startswith(
+        ("http://", "https://")) else None
+    return {"title": source.title, "url": url.replace(" ", "%20") if url else None,
+            "address": None if url else source.url, "publisher": source.publisher,
+            "credit": source.credit, "published": source.published,
+            "seed": source.seed if site.serving else None}
 
 
-def _event_item(site: Site, event: Event, page: str) -> str:
-    return (f'<li><a href="{site.raw_url(page, site.event_uri(event))}">'
-            f"{html.escape(event.title)}</a> · {format_when(event)}</li>")
+def _neighbour(site: Site, event: Event, page: str) -> dict[str, str]:
+    return {"title": event.title, "when": format_when(event),
+            "url": site.raw_url(page, site.event_uri(event))}
 
 
-def also_on_this_day(site: Site, event: Event) -> list[str]:
-    """Other events of the same day, and of the same day in other years (HTML)."""
+def event_footer(site: Site, event: Event) -> str:
+    """Sources, the place in the timeline, also on this day, previous and next events
+    (HTML; see `event_header`)."""
     page = site.event_uri(event)
     same_day = [e for e in site.by_day.get(event.date, []) if e is not event]
     other_years = [e for e in site.by_month_day.get((event.date.month, event.date.day), [])
                    if e.date.year != event.date.year]
-    if not same_day and not other_years:
-        return []
-    parts = ['<h2 id="also-on-this-day">Also on this day</h2>']
-    if same_day:
-        parts.append(f"<p>The same day, {format_day(event.date)}:</p><ul>")
-        parts += [_event_item(site, e, page) for e in same_day[:RELATED_LIMIT]]
-        if len(same_day) > RELATED_LIMIT:
-            parts.append(f"<li>… and {len(same_day) - RELATED_LIMIT:,} more in the "
-                         "timeline</li>")
-        parts.append("</ul>")
-    if other_years:
-        # The nearest years first.
-        other_years.sort(key=lambda e: (abs(e.date.year - event.date.year), e.date, e.title))
-        parts.append(f"<p>{event.date.day} {event.date:%B} in other years:</p><ul>")
-        parts += [_event_item(site, e, page) for e in other_years[:RELATED_LIMIT]]
-        parts.append("</ul>")
-    return parts
-
-
-def event_footer(site: Site, event: Event) -> str:
-    """Sources, the place in the timeline, also on this day, previous and next events, as
-    HTML (see `event_header`)."""
-    page = site.event_uri(event)
-    parts = ['<h2 id="sources">Sources</h2>']
-    if event.sources:
-        parts += ["<ol>", *(_source_item(source) for source in event.sources), "</ol>"]
-    else:
-        parts.append("<p>No source is recorded for this event.</p>")
-    list_page_path = site.timeline.event_page.get(id(event))
-    if list_page_path:
-        anchor = month_id(event.date.year, event.date.month)
-        url = f"{site.raw_url(page, list_page_path)}#{anchor}"
-        parts.append(f'<p>In the timeline: <a href="{url}">{event.date:%B %Y}</a></p>')
-    parts += also_on_this_day(site, event)
+    # The nearest years first.
+    other_years.sort(key=lambda e: (abs(e.date.year - event.date.year), e.date, e.title))
+    list_page = site.timeline.event_page.get(id(event))
     index = site.position[id(event)]
-    links = []
-    if index > 0:
-        previous = site.events[index - 1]
-        links.append(f'<span>← Previous: <a href="{site.raw_url(page, site.event_uri(previous))}"'
-                     f' rel="prev">{html.escape(previous.title)}</a></span>')
-    if index + 1 < len(site.events):
-        following = site.events[index + 1]
-        links.append(f'<span>Next: <a href="{site.raw_url(page, site.event_uri(following))}" '
-                     f'rel="next">{html.escape(following.title)}</a> →</span>')
-    if links:
-        parts += ['<nav class="tl-prev-next" aria-label="Previous and next event">', *links,
-                  "</nav>"]
-    return "\n".join(parts) + "\n"
+    context = {
+        "sources": [_source(site, source) for source in event.sources],
+        "timeline_url": site.raw_url(page, list_page, entry_id(event)) if list_page else None,
+        "month": f"{event.date:%B %Y}",
+        "day": format_day(event.date),
+        "month_day": f"{event.date.day} {event.date:%B}",
+        "same_day": [_neighbour(site, e, page) for e in same_day[:RELATED_LIMIT]],
+        "same_day_more": max(0, len(same_day) - RELATED_LIMIT),
+        "other_years": [_neighbour(site, e, page) for e in other_years[:RELATED_LIMIT]],
+        "previous": _neighbour(site, site.events[index - 1], page) if index > 0 else None,
+        "next": (_neighbour(site, site.events[index + 1], page)
+                 if index + 1 < len(site.events) else None),
+    }
+    return str(site.render("event_footer.html", **context)) + "\n"
+
+
+_INDENT = re.compile(r"\n\s+")
+
+
+def compact_html(output: str) -> str:
+    """A built page without the indentation and blank lines of the theme's templates (a
+    quarter of an event page's bytes): runs of white space that start a line become one
+    newline, which a browser renders the same. Pages with `<pre>` or `<textarea>`, where
+    white space is content, are left as they are."""
+    if "<pre" in output or "<textarea" in output:
+        return output
+    return _INDENT.sub("\n", output)

@@ -7,19 +7,20 @@
   generated pages (timeline and year pages, tag, people, place and organization pages, the
   review page) as virtual files, so `content/` holds only what people write and
   `mkdocs serve` shows an edit at once.
-- `on_page_markdown` adds the draft notice to event pages, and the counts and latest events
-  to the home page.
-- `on_page_content` adds what is made as HTML after Markdown: the lists and charts of list
-  pages, and the header card, sources, "also on this day" and previous/next links of event
-  pages (see `pages.py` for why).
+- `on_page_markdown` adds the draft notice to event pages, and a placeholder for the span
+  and latest events, and the exports, to the home page.
+- `on_page_content` adds what is made as HTML (from the Jinja2 templates, which a theme's
+  `custom_dir/timeline/` overrides) after Markdown: the bodies of generated pages, the home
+  page's description, span and latest events, and the header card, sources, "also on this
+  day" and previous/next links of event pages (see `pages.py` for why).
 """
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -30,7 +31,8 @@ from mkdocs.utils.templates import TemplateContext
 from builder import store
 from builder.config import TimelineConfig
 from builder.model import Event
-from builder.plugin import explorer, feeds, pages, search
+from builder.plugin import explorer, feeds, pages, sanitize, search
+from builder.plugin.render import Templates
 from builder.state import load_state
 
 log = get_plugin_logger("timeline")
@@ -52,7 +54,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def __init__(self) -> None:
         self.site: pages.Site | None = None
-        self.templates = explorer.Templates()
+        self.templates = Templates()
         #: Whether the header's search box is the plugin's (Pagefind), not Material's.
         self.search_box = False
         #: The user's own pages, for the search index (url -> record).
@@ -124,9 +126,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             else:
                 log.info(str(problem))
         shown = [event for event in index.events if self.serving or not event.draft]
+        custom_dir = config.theme.custom_dir
+        templates = Templates([Path(custom_dir)] if custom_dir else [])
         self.site = pages.Site.of(shown, events_dir, per_page=self.config.events_per_page,
                                   directory_urls=config.use_directory_urls,
-                                  review=self.review_page_shown)
+                                  review=self.review_page_shown, templates=templates,
+                                  serving=self.serving,
+                                  entity_min_events=self.config.entity_min_events,
+                                  latest_count=self.config.latest_count)
         self.by_uri = {self.site.event_uri(event): event for event in shown}
         valid = {f"{events_dir}/{event.path}": event for event in index.events}
         for file in files.documentation_pages():
@@ -165,14 +172,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str | None:
-        """Fill the list pages' charts and lists in, and the event pages' header and footer,
-        as HTML (see `pages.fill_lists` and `pages.event_header`)."""
+        """Fill the generated pages' bodies in, the home page's section, and the event
+        pages' header and footer, as HTML (see `pages.fill_lists` and `pages.event_header`)."""
         if not self.config.enabled or self.site is None:
             return html
         event = self.by_uri.get(page.file.src_uri)
-        if event is not None:
-            return (pages.event_header(self.site, event) + html + "\n"
+        if event is not None:  # a page's body is untrusted, its author's or a seed's
+            return (pages.event_header(self.site, event) + sanitize.clean_html(html) + "\n"
                     + pages.event_footer(self.site, event))
+        if page.file.src_uri == pages.HOME_PAGE:
+            return pages.fill_home(self.site, html, config.site_description or "")
         if self.config.explorer and page.file.src_uri == explorer.EXPLORER_PAGE:
             return html + explorer.explorer_html(self.templates, self.site, page.file.src_uri,
                                                  search.BUNDLE_DIR, search.ALL_EVENTS_WORD)
@@ -185,13 +194,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         uri = page.file.src_uri
         event = self.by_uri.get(uri)
         if event is not None:
+            page.meta = sanitize.clean_meta(page.meta)  # the theme writes meta unescaped
             # MkDocs' templates do not escape titles: an article's title is data, not markup.
-            page.meta["title"] = html.escape(event.title)
+            page.meta["title"] = str(escape(event.title))
             draft = ("!!! warning \"Draft\"\n    This event is a draft: it is not published.\n\n"
                      if event.draft else "")
             return draft + markdown
         if uri == pages.HOME_PAGE:
-            return (markdown + pages.home_section(self.site, self.config.latest_count)
+            return (markdown + "\n\n" + pages.FILL.format(name="home") + "\n"
                     + feeds.export_section(self.config.feed_count))
         return markdown
 
@@ -223,16 +233,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, uri, content=content))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Announce the feeds in every page's <head> (feed autodiscovery)."""
+        """Announce the feeds in every page's <head> (feed autodiscovery), and drop the
+        theme's indentation (see `pages.compact_html`)."""
         if not self.config.enabled:
             return output
-        return feeds.add_autodiscovery(output, page.url, config.site_url, config.site_name)
+        output = feeds.add_autodiscovery(output, page.url, config.site_url, config.site_name)
+        return pages.compact_html(output)
 
     # --- Explorer and search (builder/plugin/explorer.py, search.py) -----------------------
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         """Load the plugin's templates, the theme's `custom_dir/timeline/` first."""
-        self.templates = explorer.Templates(config.theme.custom_dir)
+        custom_dir = config.theme.custom_dir
+        self.templates = Templates([Path(custom_dir)] if custom_dir else [])
 
     def _add_explorer(self, files: Files, config: MkDocsConfig) -> None:
         """Add the explorer page and its script and stylesheet."""

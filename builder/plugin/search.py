@@ -31,7 +31,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from builder.model import Event
-from builder.plugin.explorer import FILTERS, Templates
+from builder.plugin.explorer import FILTERS
+from builder.plugin.render import Templates
 
 #: The filter every record has: what the record is.
 KIND_FILTER = "kind"

@@ -8,13 +8,21 @@ a person can act on.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from builder.extract.dateline import extract_dateline
+from builder.extract.dates import (
+    RELATIVE_DATE,
+    parse_written_date,
+    resolve_relative_at,
+    year_from_evidence,
+)
 from builder.model import Article, SeedError
 from builder.readers import html, markdown, text
 
-__all__ = ["READERS", "SeedError", "decode", "is_seed", "read_seed"]
+__all__ = ["READERS", "SeedError", "date_from_page", "decode", "is_seed", "read_seed"]
 
 #: Seed suffixes and the reader for each.
 READERS: dict[str, Callable[[str, str], Article]] = {
@@ -50,8 +58,50 @@ def read_seed(path: Path, max_bytes: int) -> Article:
                         "then its text)")
     suffix = path.suffix.lower()
     if suffix in BYTE_READERS:
-        return BYTE_READERS[suffix](data, path.name)
-    return READERS[suffix](content, path.name)
+        article = BYTE_READERS[suffix](data, path.name)
+    else:
+        article = READERS[suffix](content, path.name)
+    if article.note is None:
+        date_from_page(article, content, dt.datetime.fromtimestamp(path.stat().st_mtime))
+    return article
+
+
+def date_from_page(article: Article, page_text: str, saved: dt.datetime) -> None:
+    """What the page itself says about a day the reader found no full date for, with
+    `saved` the day the seed file was saved (its modification time):
+
+    * a dateline's day without a year ("KANSAS CITY, January 2 (AP) -") takes the year the
+      article supports (`extract.dates.year_from_evidence`: its address, the years its
+      headline and opening paragraph name (later paragraphs name past years: "the record set
+      in 2014"), a copyright line); without evidence it is left to the extractor's reference
+      date;
+    * a relative stamp ("5 hours ago") with no dateline date counts back from `saved`, and is
+      flagged for review.
+    """
+    if article.published is not None or not article.paragraphs:
+        return
+    dateline = extract_dateline(article.paragraphs[0])
+    if dateline is not None and dateline.date_text:
+        written = parse_written_date(dateline.date_text)
+        if written is None or written[0] is not None:
+            return
+        _, month, day = written
+        text = f"{article.title}\n{article.paragraphs[0]}"
+        found = year_from_evidence(month, day, url=article.url, text=text, page_text=page_text,
+                                   saved=saved.date())
+        if found is not None:
+            article.published = found.date
+            article.date_evidence = f"dateline {dateline.date_text!r}, {found.how}"
+        return
+    if article.relative_stamp:
+        ago = resolve_relative_at(article.relative_stamp, saved)
+        if ago is not None:
+            article.published = ago
+            article.date_evidence = (f"relative stamp {article.relative_stamp!r} counted back "
+                                     f"from the seed file's saved time "
+                                     f"({saved.isoformat(' ', 'minutes')})")
+            if RELATIVE_DATE not in article.review:
+                article.review.append(RELATIVE_DATE)
 
 
 def decode(data: bytes) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 import htmldate
 import trafilatura
+import webencodings
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -41,10 +42,6 @@ _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:\
                            re.IGNORECASE)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-#: Labels the HTML standard reads as windows-1252 (a superset of them).
-_AS_CP1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii",
-                        "us-ascii", "cp819", "ibm819", "iso-ir-100", "windows-1252", "cp1252",
-                        "x-cp1252"})
 #: Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—»:·•]\s+|\s*[|»·•]\s*|\s+::\s+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -93,12 +90,19 @@ def read_html(content: str | bytes, seed: str) -> Article:
 
 def decode_html(data: bytes) -> str:
     """The page's text, read with the charset it declares (a BOM first, then `<meta charset>`,
-    `http-equiv` Content-Type or an XML declaration), else UTF-8, else windows-1252."""
+    `http-equiv` Content-Type or an XML declaration), else UTF-8, else windows-1252.
+
+    Only the encoding labels of the WHATWG Encoding Standard (what browsers honour) are read,
+    through `webencodings`; a page declaring any other label, or one of the encodings that
+    browsers refuse to decode ("replacement": ISO-2022-KR, HZ-GB-2312, ...), is refused with
+    SeedError naming the label."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _lines(data.decode(encoding, errors="replace"))
     declared = declared_charset(data[:CHARSET_SCAN_BYTES])
+    if declared == "x-user-defined":
+        return _lines(webencodings.decode(data, declared, errors="replace")[0])
     if declared is not None:
         return _lines(data.decode(declared, errors="replace"))
     try:
@@ -108,22 +112,28 @@ def decode_html(data: bytes) -> str:
 
 
 def declared_charset(head: bytes) -> str | None:
-    """The Python codec for the charset a page declares in its first bytes, or None."""
+    """The Python codec for the charset a page declares in its first bytes, or None when it
+    declares none. Raises SeedError for a label that is not a WHATWG encoding label, or one
+    that browsers do not decode."""
     match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
     if match is None:
         return None
-    label = match.group(1).decode("ascii", errors="ignore").strip().lower()
-    if label in _AS_CP1252:
-        return "cp1252"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
+    label = match.group(1).decode("ascii", errors="ignore").strip()
+    encoding = webencodings.lookup(label)
+    if encoding is None:
+        raise SeedError(f"the page declares the charset {label!r}, which is not an encoding "
+                        "label browsers know (WHATWG Encoding Standard); correct its <meta "
+                        "charset=...>, or save the page again as UTF-8")
+    if encoding.name == "replacement":
+        raise SeedError(f"the page declares the charset {label!r}, which browsers refuse to "
+                        "decode (it is unsafe); save the page again as UTF-8")
     # A page read as bytes cannot be UTF-16 without a BOM (the standard says: read it as
-    # UTF-8); "utf-7" and the like are refused for safety.
-    if name.startswith(("utf-16", "utf-32", "utf-7")):
+    # UTF-8).
+    if encoding.name in ("utf-16le", "utf-16be"):
         return "utf-8"
-    return name
+    if encoding.name == "x-user-defined":
+        return "x-user-defined"
+    return str(encoding.codec_info.name)
 
 
 def _lines(text: str) -> str:

@@ -3,7 +3,13 @@
 The note is taken as given: its title, date, location, summary, entities and sources are
 used as written. Only fields the note leaves out are filled by the extractors (a list given
 as `[]` stays empty). The body is the person's Markdown, kept as Markdown, made safe: raw
-HTML is shown as text and script links are disarmed.
+HTML is shown as text and script links are disarmed (and the site cleans the rendered page
+again, see `builder/plugin/sanitize.py`).
+
+The front matter is held to the event page's rules (`model.load_front`): YAML anchors,
+aliases and duplicate keys are refused, a list of names holds texts only and at most
+`model.MAX_NAMES` of them, and the date is in the supported range. Each problem is reported
+as `line N: field: message`.
 """
 
 from __future__ import annotations
@@ -11,10 +17,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import yaml
-
 from builder.escape import safe_markdown
-from builder.model import Article, SeedError, Source, load_yaml, parse_iso_date
+from builder.model import (
+    ENTITY_KINDS,
+    Article,
+    Problem,
+    SeedError,
+    Source,
+    body_problem,
+    check_names,
+    date_range_problem,
+    load_front,
+    parse_iso_date,
+    with_lines,
+)
 
 _FIELDS = ("title", "date", "location", "summary", "tags", "people", "places",
            "organizations", "sources", "url", "publisher")
@@ -30,6 +46,8 @@ def read_note(content: str, seed: str) -> Article:
     if date is None:
         raise SeedError(f"date: {data.get('date')!r} is not a date (expected `date: "
                         "YYYY-MM-DD` in the note's front matter, e.g. date: 2025-12-17)")
+    if problem := date_range_problem(date):
+        raise SeedError(f"date: {problem}")
     paragraphs = [part.strip() for part in body.split("\n\n") if part.strip()] or [title]
     article = Article(seed=seed, title=title, paragraphs=paragraphs, published=date,
                       date_evidence="the note's date", url=_text(data, "url"),
@@ -50,14 +68,22 @@ def _split(content: str) -> tuple[dict[str, Any], str]:
         end = next(i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "..."))
     except StopIteration as error:
         raise SeedError("front matter not closed (expected a second '---' line)") from error
-    try:
-        data = load_yaml("\n".join(lines[1:end])) or {}
-    except yaml.YAMLError as error:
-        raise SeedError(f"invalid YAML in the front matter: {error}".replace("\n", " ")
-                        ) from error
-    if not isinstance(data, dict):
-        raise SeedError("front matter is not a list of `key: value` lines")
-    return data, "\n".join(lines[end + 1:])
+    front = "\n".join(lines[1:end])
+    data, problems = load_front(front, "", 2)
+    if data is not None:
+        given = {kind: data[kind] if isinstance(data[kind], list | None) else [data[kind]]
+                 for kind in ENTITY_KINDS if kind in data}
+        problems = with_lines(check_names(given, tuple(given), "", 2)[1], front, 2)
+    if problems or data is None:
+        raise SeedError("; ".join(_line_field(problem) for problem in problems))
+    body = "\n".join(lines[end + 1:])
+    if found := body_problem(body):
+        raise SeedError(f"line {end + 2 + found[0]}: body: {found[1]}")
+    return data, body
+
+
+def _line_field(problem: Problem) -> str:
+    return f"line {problem.line}: {problem.field}: {problem.message}"
 
 
 def _text(data: dict[str, Any], key: str) -> str | None:

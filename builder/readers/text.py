@@ -36,9 +36,12 @@ the paragraph it opens.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 from builder.extract.dateline import extract_dateline
@@ -60,6 +63,9 @@ BROWSER_WRAP_MAX_CHARS = 1024
 CENTERED_INDENT = 100
 #: How many blocks above the body are searched for the headline.
 TITLE_WINDOW = 45
+#: A standfirst (the line under a headline that says what the story is) has at most this
+#: many words.
+STANDFIRST_WORDS = 45
 #: A headline has at most this many words.
 TITLE_MAX_WORDS = 40
 #: What a block of prose scores at most (one very long block does not outweigh the rest).
@@ -169,10 +175,33 @@ _COOKIES = re.compile(r"\bcookies?\b.*\b(?:settings?|consent|polic(?:y|ies)|enab
 _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (?:us|me) on|"
                       r"(?:sign|log) (?:in|up)|subscribe to|opens in (?:a )?new window|"
                       r"(?:tap|swipe) to|scroll (?:down|to)|skip to|jump to|back to|"
-                      r"download (?:the|our) app|enter your|type your|your email)",
+                      r"download (?:the|our) app|enter your|type your|your email|"
+                      r"search for|filed under|pdf version|print this|advertising disclosure|"
+                      r"listen to this (?:story|article|episode))",
                       re.IGNORECASE)
+#: A call to act on the site rather than a sentence of the story ("Receive our monthly
+#: newsletter ...", "Submit your question below ...", "All products featured on ... are
+#: independently selected ...").
+_CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our|stay "
+                          r"up[- ]to[- ]date|sign up|subscribe\b|we want to hear what you "
+                          r"think|all products (?:featured|recommended) (?:on|by|in)\b)",
+                          re.IGNORECASE)
+#: ... at most this many words long.
+CALL_TO_ACT_WORDS = 25
 _LYNX_LINE = re.compile(r"^(?:IFRAME:|EMBED\b|<iframe|<img|<div|<script|Your browser does "
                         r"not support)", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,500}>")
+
+
+def _is_mark_line(text: str) -> bool:
+    """A text browser's mark for an embed ("IFRAME: ...", a bare "<img ...>" tag), not text
+    that only looks like markup: a line with words beyond its tags is the article's text and
+    is kept (escaped when shown), never dropped."""
+    if _LYNX_LINE.match(text) is None:
+        return False
+    if text.startswith("<"):
+        return count_words(_TAG.sub(" ", text)) < 4
+    return True
 
 #: Lines that are page furniture wherever they stand (compared case-insensitively,
 #: without trailing counts such as "Comments (12)").
@@ -234,11 +263,15 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
           r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 #: (A month name may be glued to the word before it, as text browsers join a byline's name
 #: and its date: "Shana DambrotNovember 6, 2023".)
+#: (A year may be glued to what follows it, as pages lay out a date and a time or a date shown
+#: twice: "December 23, 202311:08 AM UTC", "Fri, Dec 22 20234:46 AM", "22 Dec 202322 Dec".)
+_YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\s*[A-Za-z]{3})))"
 _DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
-                       rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_DATE_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+"
-                       rf"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+                       rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
+_DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})"
+                       rf"(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+"
+                       rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"\b")
 _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
@@ -323,11 +356,18 @@ def read_text(content: str, seed: str) -> Article:
     while body_start < body_end - 1 and not _opens_story(page.blocks[body_start]):
         body_start += 1
     article.paragraphs = _read_body(page, body_start, body_end, article)
+    # A standfirst above a dateline belongs to the header: the dateline opens the story.
+    while (len(article.paragraphs) >= 2 and count_words(article.paragraphs[0]) <= STANDFIRST_WORDS
+           and extract_dateline(article.paragraphs[0]) is None
+           and extract_dateline(article.paragraphs[1]) is not None):
+        article.paragraphs.pop(0)
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
     if article.published is None:
         _find_date_near(page, title_index, body_start, body_end, article)
+    if article.published is None:
+        _find_stamp_after(page, body_end, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -387,7 +427,7 @@ def _parse(content: str) -> _Page:
             continue
         indent = len(raw) - len(raw.lstrip(" "))
         stripped = raw.strip()
-        if _LYNX_LINE.match(stripped) or (stripped.startswith("#") and re.search(
+        if _is_mark_line(stripped) or (stripped.startswith("#") and re.search(
                 r"\balternate\b|\bFeed\b| » ", stripped)):
             flush()
             blocks.append(_Block(stripped, number, indent, junk=True))
@@ -453,28 +493,34 @@ def _blocks_of(lines: list[_Line], width: int | None) -> list[_Block]:
     text is wrapped at `width`), and so are lines a text browser cut; each other line is a
     block of its own (pasted pages keep one paragraph per line). A line of furniture on its
     own ("Share", "Comments (12)", "4 hours ago") is never joined to another."""
+    # Each line is tested on its own (never the growing block), so that reading stays linear
+    # in the length of the text. A block of furniture is never joined, so only a block of
+    # one line can be furniture.
     blocks: list[_Block] = []
-    current_text = ""
+    parts: list[str] = []
     start = lines[0]
+    start_furniture = False
     for position, line in enumerate(lines):
-        if not current_text:
-            current_text, start = line.text, line
+        if not parts:
+            parts, start = [line.text], line
+            start_furniture = _is_furniture(line.text)
             continue
         previous = lines[position - 1]
         first_word = line.text.split()[0]
         wrapped_here = (width is not None and not _BULLET.match(line.text)
                         and len(previous.text) + 1 + len(first_word) > width - 2
                         and len(previous.text) >= 0.5 * width)
-        furniture = _is_furniture(current_text) or (
+        furniture = (len(parts) == 1 and start_furniture) or (
             _is_furniture(line.text) and not line.text[0].islower())
         if previous.cut or (not furniture and (wrapped_here
-                                               or _continues(current_text, line.text))):
-            current_text = f"{current_text} {line.text}"
+                                               or _continues(previous.text, line.text))):
+            parts.append(line.text)
         else:
-            blocks.append(_Block(current_text, start.number, start.indent))
-            current_text, start = line.text, line
-    if current_text:
-        blocks.append(_Block(current_text, start.number, start.indent))
+            blocks.append(_Block(" ".join(parts), start.number, start.indent))
+            parts, start = [line.text], line
+            start_furniture = _is_furniture(line.text)
+    if parts:
+        blocks.append(_Block(" ".join(parts), start.number, start.indent))
     return blocks
 
 
@@ -495,14 +541,18 @@ def _classify(block: _Block) -> None:
         block.junk = True
         return
     block.stop = _is_stop(text)
-    if _is_furniture(text) or _LYNX_LINE.match(text) or (
+    if block.words <= CALL_TO_ACT_WORDS and _CALL_TO_ACT.match(text):
+        block.junk = True
+        return
+    if _is_furniture(text) or _is_mark_line(text) or (
             block.words <= 12 and _UI_LINE.match(text)):
         block.junk = True
         return
     block.stop = block.stop or (block.words <= 30 and bool(re.match(
         r"^(?:©|\(c\)|copyright\b)|.*\ball rights reserved\b", text, re.IGNORECASE)))
     long_enough = block.words >= PROSE_MIN_WORDS
-    sentences = bool(_ENDS_SENTENCE.search(text) or _SENTENCE_BREAK.search(text))
+    plain = _TAG.sub(" ", text).strip() if "<" in text else text  # "...said.</div>"
+    sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
     separators = text.count("|") + text.count(" • ") + text.count(" / ")
     block.prose = long_enough and sentences and separators < 2 and not _URL.search(text[:40])
     block.caption = (bool(_CAPTION.search(text)) and block.words <= 60) or bool(
@@ -790,9 +840,146 @@ def _title_score(page: _Page, index: int, body_start: int) -> float | None:
     return score
 
 
+#: The names of the headline model's features, in order (see `title_features`).
+TITLE_FEATURES: tuple[str, ...] = (
+    "rules", "words", "short", "long", "period", "question", "meta_below", "meta_next",
+    "date_above", "repeated", "distance", "nearest", "overlap", "caption", "bullet",
+    "all_caps", "capitalised", "dek_below", "heading_indent", "digits", "prose", "colon",
+    "in_body", "under_heading", "name_like", "symbols", "lower_start", "separators",
+    "publisher_below", "lede_overlap", "top_overlap",
+)
+#: The first blocks of the body run are headline candidates too (a browser lays a headline
+#: out as a paragraph, and the run of prose may start at it).
+TITLE_INTO_BODY = 3
+#: ... when they are no longer than this (a headline, not a paragraph).
+TITLE_IN_BODY_MAX_WORDS = 30
+_MODEL_FILE = Path(__file__).with_name("data") / "title.json"
+_STOP_WORDS = frozenset("""
+a an and are as at be but by for from has have he her his in is it its of on or that the their
+they this to was were will with who what when where which why how not new after over says said
+into than more about been would could should also just your you our we out up
+""".split())
+
+
+@functools.cache
+def title_model(indented: bool) -> dict[str, float] | None:
+    """The headline model's weights by feature (made by bench/train_reader.py) for a page
+    laid out flush (a browser's paste) or indented (a text browser's dump), or None when the
+    data file is absent (the rules' score is used alone then)."""
+    try:
+        data = json.loads(_MODEL_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    weights = data["indented" if indented else "flush"]["weights"]
+    return {str(name): float(weight) for name, weight in weights.items()}
+
+
+def content_words(text: str) -> set[str]:
+    """The words of a text that carry its subject (not "the", "of", "says")."""
+    return {word for word in (w.casefold().strip(".'’-") for w in _WORD.findall(text))
+            if len(word) >= 3 and word not in _STOP_WORDS and not word.isdigit()}
+
+
+def _body_words(page: _Page, body_start: int) -> set[str]:
+    words: set[str] = set()
+    taken = 0
+    for block in page.blocks[body_start:]:
+        if block.prose:
+            words |= content_words(block.text)
+            taken += 1
+            if taken >= 6:
+                break
+    return words
+
+
+def title_features(page: _Page, index: int, body_start: int, rules: float,
+                   body_words: set[str], nearest: bool) -> list[float]:
+    """What the headline model knows of a candidate block (site-agnostic: its shape, what
+    stands around it, and how much of its vocabulary the story's opening shares)."""
+    block = page.blocks[index]
+    text = block.text
+    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)] if not b.junk]
+    before = [b for b in page.blocks[max(0, index - 3):index] if not b.junk]
+    meta_below = any(_looks_like_meta(b.text) or _has_date(b.text) for b in after)
+    meta_next = bool(after) and (_looks_like_meta(after[0].text) or _has_date(after[0].text))
+    date_above = any(_has_date(b.text) for b in before[-2:])
+    distance = sum(1 for b in page.blocks[index + 1:body_start] if not b.junk)
+    own = content_words(text)
+    overlap = len(own & body_words) / len(own) if own else 0.0
+    letters = [c for c in text if c.isalpha()]
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
+    dek_below = bool(after) and after[0].words > block.words and bool(
+        re.search(r"[.!?][\"'”’)]*$", after[0].text)) and not _looks_like_meta(after[0].text)
+    digits = sum(c.isdigit() for c in text) / max(1, len(text))
+    # The line under a headline-shaped line is a standfirst or a caption, not the headline.
+    above = before[-1] if before else None
+    under_heading = above is not None and 4 <= above.words <= TITLE_MAX_WORDS and not (
+        re.search(r"[.:,]$", above.text) or _looks_like_meta(above.text) or above.bullet
+        or above.caption) and _headline_case(above.text)
+    # A person's name alone ("Alice Wu"): a byline without its "By".
+    name_like = 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w.'’\-]*", w) for w in words)
+    return [
+        rules / 10, min(block.words, 25) / 25, float(block.words <= 3), float(block.words > 25),
+        float(text.rstrip("\"'”’)").endswith(".")),
+        float(text.rstrip("\"'”’)").endswith(("?", "!"))),
+        float(meta_below), float(meta_next), float(date_above),
+        float(page.folded_lines.get(_fold(text), 0) > 1), min(distance, 20) / 20,
+        float(nearest),
+        overlap, float(block.caption), float(block.bullet or bool(_BULLET.match(text))),
+        float(bool(letters) and text.upper() == text), capitalised, float(dek_below),
+        float(page.indented and (block.indent == 0 or block.indent >= CENTERED_INDENT)),
+        digits, float(block.prose), float(":" in text), float(index >= body_start),
+        float(under_heading), float(name_like), float(bool(re.search(r"[@\[\]{}<>=#]", text))),
+        float(text[:1].islower()), float(len(re.findall(r"\s[/|>»›•·]\s", text)) >= 1),
+        float(bool(after) and _is_publisher_line(after[0])),
+    ]
+
+
+def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float]]]:
+    """The blocks that can be the headline (nearest the body first), each with its features
+    for the headline model (`TITLE_FEATURES`)."""
+    lowest = max(0, body_start - TITLE_WINDOW)
+    body_words = _body_words(page, body_start)
+    lede = next((b for b in page.blocks[body_start:] if b.prose), None)
+    lede_words = content_words(lede.text) if lede is not None else set()
+    highest = min(len(page.blocks), body_start + TITLE_INTO_BODY)
+    found: list[tuple[int, list[float]]] = []
+    overlaps: list[float] = []
+    for index in range(highest - 1, lowest - 1, -1):
+        block = page.blocks[index]
+        if index >= body_start and block.words > TITLE_IN_BODY_MAX_WORDS:
+            continue  # the story's paragraphs themselves
+        if _is_publisher_line(block):
+            continue  # "- The Veyra Courier" under the headline
+        rules = _title_score(page, index, body_start)
+        if rules is None:
+            continue
+        features = title_features(page, index, body_start, rules, body_words, not found)
+        own = content_words(block.text)
+        lede_overlap = len(own & lede_words) / len(own) if own else 0.0
+        features.append(lede_overlap)
+        overlaps.append(features[TITLE_FEATURES.index("overlap")])
+        found.append((index, features))
+    top = max(overlaps, default=0.0)
+    for (_, features), overlap in zip(found, overlaps, strict=True):
+        features.append(float(top > 0 and overlap == top))
+    return found
+
+
 def _title_index(page: _Page, body_start: int) -> int | None:
     """The block holding the headline: the best-scored heading above the body, or the
-    first block of the page when nothing above the body looks like one."""
+    first block of the page when nothing above the body looks like one. With the headline
+    model (bench/train_reader.py), a candidate's score is the model's, with the rules' score
+    one of its features."""
+    model = title_model(page.indented)
+    if model is not None:
+        scored = [(sum(model.get(name, 0.0) * value
+                       for name, value in zip(TITLE_FEATURES, features, strict=True)), index)
+                  for index, features in title_candidates(page, body_start)]
+        if scored:
+            return max(scored, key=lambda item: (item[0], item[1]))[1]
+        return next((i for i, b in enumerate(page.blocks) if not b.junk), None)
     best, best_index = None, None
     lowest = max(0, body_start - TITLE_WINDOW)
     for index in range(body_start - 1, lowest - 1, -1):
@@ -869,6 +1056,32 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
                           for found, update in _dates_in(block.text, page.day_first))
         if stamps:
             break
+    _take_stamp(article, stamps)
+
+
+#: How many blocks after the body are searched for a stamp that a page shows at the foot
+#: of the article ("Published: 03 December 2019", "Written by A on July 27, 2017").
+STAMP_AFTER_BLOCKS = 40
+_FOOT_STAMP = re.compile(r"^(?:published|posted|updated|last updated|written|by|on|date)\b",
+                         re.IGNORECASE)
+
+
+def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
+    """No date above or at the top of the body: a stamp line at the foot of the article (a
+    short line that is a date, or opens with "Published", "Written by", ...)."""
+    stamps: list[tuple[dt.date, str, bool]] = []
+    for block in page.blocks[body_end:body_end + STAMP_AFTER_BLOCKS]:
+        bare = _BULLET.sub("", block.text).strip()
+        if block.words > 15 or not bare:
+            continue
+        found = _dates_in(bare, page.day_first)
+        if not found:
+            continue
+        rest = bare
+        for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_NUMERIC):
+            rest = pattern.sub(" ", rest)
+        if _FOOT_STAMP.match(bare) or count_words(rest) <= 2:
+            stamps.extend((day, bare, update) for day, update in found)
     _take_stamp(article, stamps)
 
 

@@ -21,8 +21,10 @@
     return (value || "").split(/\s+/).filter(Boolean);
   }
 
+  /* Lower case, accents dropped ("Niño" -> "nino"), spaces collapsed. */
   function fold(text) {
-    return (text || "").toLowerCase().replace(/\s+/g, " ").trim();
+    return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/\s+/g, " ").trim();
   }
 
   /* The state in a hash like "#tag=a&q=b"; null for a plain anchor such as "#m2025-12". */
@@ -130,18 +132,15 @@
       input.addEventListener("keydown", function (event) {
         event.stopPropagation();
       });
-      // On a phone the filters fold away under a "Filters" toggle, open when one is set.
+      // The filters fold into one control, so the first event shows on the first screen;
+      // it opens when the page is opened filtered.
       var box = element("details", { "class": "tl-fields-box" });
-      box.appendChild(element("summary", {}, "Filters"));
+      box.appendChild(element("summary", {}, "Filter and sort"));
       box.appendChild(fields);
-      box.open = !window.matchMedia("(max-width: 44.9375em)").matches ||
-        !!readHash(location.hash);
-      form.appendChild(box);
+      box.open = !!readHash(location.hash);
       controls.box = box;
 
       var bar = element("div", { "class": "tl-status" });
-      count = element("p", { "class": "tl-count", role: "status", "aria-live": "polite" });
-      bar.appendChild(count);
       var reset = element("button", { type: "button", "class": "tl-button tl-reset" },
                           "Show all events");
       reset.addEventListener("click", function () {
@@ -156,7 +155,10 @@
       });
       bar.appendChild(order);
       controls.order = order;
-      form.appendChild(bar);
+      box.appendChild(bar);
+      form.appendChild(box);
+      count = element("p", { "class": "tl-count", role: "status", "aria-live": "polite" });
+      form.appendChild(count);
       mount.appendChild(form);
       mount.classList.add("tl-filters--on");
     }

@@ -1,0 +1,217 @@
+"""Train the pasted-text reader's headline model on pages that are NOT the development corpus.
+
+    python bench/train_reader.py PAGES [PAGES ...] [--out builder/readers/data/title.json]
+                                 [--exclude-corpus ../shared/corpus]
+
+Each PAGES folder holds `html/NAME.html` (a saved page) and its renderings `paste/NAME.txt`
+(`../shared/tools/paste-like-a-browser.py paste html/*.html`: what a browser's select-all
+copies) and/or `text/NAME.txt` (`lynx -dump -nolist -width=100000 html/NAME.html`). Where the
+pages came from (fetched, never committed: they belong to their publishers):
+
+* scrapinghub/article-extraction-benchmark (`html/*.html.gz`, ground-truth.json for the
+  URLs), 181 news pages of many sites;
+
+pages whose address is in the development corpus (`gold.jsonl`) are left out, so that the
+corpus stays a held-out test of the model.
+
+Labels are made automatically: the headline of a page is what the saved-HTML reader
+(`builder.readers.html`, trafilatura's metadata) reads as its title; in a rendering, the
+candidate blocks above the body (as the text reader finds them) whose text is that title
+are positives. Pages where no candidate is the title teach nothing and are counted apart.
+
+The model is a conditional logit (a softmax over one page's candidates) on the features of
+`builder.readers.text.title_features`, fitted by gradient descent in plain Python; its weights
+are written as JSON with the figures. One page in five (by a hash of its name) is held out
+and the headline accuracy on it is printed, for the renderings apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import re
+import sys
+from pathlib import Path
+
+from builder.model import SeedError
+from builder.readers import html as html_reader
+from builder.readers import text as text_reader
+
+OUT = Path(__file__).resolve().parent.parent / "builder" / "readers" / "data" / "title.json"
+
+Sample = tuple[list[list[float]], list[int]]
+LAYOUTS = ("flush", "indented")
+
+
+def _address_key(url: str) -> str:
+    url = re.sub(r"^https?://(?:web\.archive\.org/web/\d+\w*/)?", "", url.strip())
+    url = re.sub(r"^(?:https?://)?(?:www\.)?", "", url)
+    return url.rstrip("/").casefold()
+
+
+def corpus_addresses(corpus: Path | None) -> set[str]:
+    if corpus is None or not (corpus / "gold.jsonl").is_file():
+        return set()
+    with (corpus / "gold.jsonl").open(encoding="utf-8") as handle:
+        return {_address_key(json.loads(line)["url"]) for line in handle if line.strip()}
+
+
+def ground_truth(folder: Path, name: str) -> dict[str, str]:
+    """The page's address, and its gold title where the collection has one."""
+    truth = folder / "ground-truth.json"
+    if truth.is_file():
+        item = json.loads(truth.read_text(encoding="utf-8")).get(name)
+        if item:
+            return {key: str(value) for key, value in item.items() if isinstance(value, str)}
+    return {}
+
+
+def candidates(content: str, title: str) -> tuple[str, Sample] | None:
+    """The page's layout, the features of each headline candidate of a rendering, and
+    which candidates are the title."""
+    page = text_reader._parse(content)
+    if not any(not block.junk for block in page.blocks):
+        return None
+    body_start, _ = text_reader._body_span(page)
+    wanted = text_reader._fold(title)
+    rows: list[list[float]] = []
+    positives: list[int] = []
+    for index, features in text_reader.title_candidates(page, body_start):
+        rows.append(features)
+        if text_reader._fold(page.blocks[index].text) == wanted:
+            positives.append(len(rows) - 1)
+    return (LAYOUTS[page.indented], (rows, positives)) if rows else None
+
+
+def held_out(name: str) -> bool:
+    return int(hashlib.sha1(name.encode()).hexdigest(), 16) % 5 == 0
+
+
+def load(folders: list[Path], exclude: set[str]) -> dict[str, dict[str, Sample]]:
+    """Samples by "split layout" ("train flush", "test indented", ...) and "kind:name"."""
+    data: dict[str, dict[str, Sample]] = {}
+    skipped = {"in corpus": 0, "no title": 0, "no candidate is the title": 0}
+    for folder in folders:
+        for html_path in sorted((folder / "html").glob("*.html")):
+            name = html_path.stem
+            truth = ground_truth(folder, name)
+            if truth.get("url") and _address_key(truth["url"]) in exclude:
+                skipped["in corpus"] += 1
+                continue
+            title = truth.get("title")
+            if not title:
+                try:
+                    title = html_reader.read_html(html_path.read_bytes(), html_path.name).title
+                except SeedError:
+                    skipped["no title"] += 1
+                    continue
+            for kind in ("paste", "text"):
+                rendering = folder / kind / f"{name}.txt"
+                if not rendering.is_file():
+                    continue
+                found = candidates(rendering.read_text(encoding="utf-8", errors="replace"),
+                                   title)
+                if found is None or not found[1][1]:
+                    skipped["no candidate is the title"] += 1
+                    continue
+                layout, sample = found
+                split = "test" if held_out(name) else "train"
+                data.setdefault(f"{split} {layout}", {})[f"{kind}:{folder.name}/{name}"] = sample
+    print(f"pages skipped: {skipped}")
+    return data
+
+
+def _scores(weights: list[float], rows: list[list[float]]) -> list[float]:
+    return [sum(w * x for w, x in zip(weights, row, strict=True)) for row in rows]
+
+
+def fit(samples: list[Sample], size: int, epochs: int = 400, rate: float = 0.5,
+        l2: float = 0.01) -> list[float]:
+    """Conditional-logit weights by gradient descent with momentum."""
+    weights = [0.0] * size
+    weights[0] = 1.0  # start from the rules' own score
+    velocity = [0.0] * size
+    for _ in range(epochs):
+        gradient = [l2 * w for w in weights]
+        for rows, positives in samples:
+            scores = _scores(weights, rows)
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            positive_total = sum(exps[i] for i in positives)
+            for j, row in enumerate(rows):
+                p_all = exps[j] / total
+                p_pos = exps[j] / positive_total if j in positives else 0.0
+                factor = (p_all - p_pos) / len(samples)
+                if factor:
+                    for k, x in enumerate(row):
+                        gradient[k] += factor * x
+        for k in range(size):
+            velocity[k] = 0.9 * velocity[k] - rate * gradient[k]
+            weights[k] += velocity[k]
+    return weights
+
+
+def accuracy(weights: list[float], samples: dict[str, Sample], kind: str) -> tuple[int, int]:
+    hits = total = 0
+    for key, (rows, positives) in samples.items():
+        if not key.startswith(f"{kind}:"):
+            continue
+        scores = _scores(weights, rows)
+        total += 1
+        hits += max(range(len(rows)), key=lambda i: scores[i]) in positives
+    return hits, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages", nargs="+", type=Path)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--epochs", type=int, default=400)
+    parser.add_argument("--l2", type=float, default=0.01)
+    here = Path(__file__).resolve()
+    corpus = next((folder / "shared" / "corpus" for folder in here.parents[2:4]
+                   if (folder / "shared" / "corpus" / "gold.jsonl").is_file()),
+                  here.parents[2] / "shared" / "corpus")
+    parser.add_argument("--exclude-corpus", type=Path, default=corpus)
+    args = parser.parse_args(argv)
+    exclude = corpus_addresses(args.exclude_corpus)
+    if not exclude:
+        print(f"note: no corpus at {args.exclude_corpus}; nothing excluded")
+    data = load(args.pages, exclude)
+    size = len(text_reader.TITLE_FEATURES)
+    rules_only = [1.0] + [0.0] * (size - 1)
+    model: dict[str, object] = {
+        "about": "Headline model of builder/readers/text.py; made by bench/train_reader.py "
+                 "on pages that are not the development corpus (see that script).",
+    }
+    for layout in LAYOUTS:
+        weights = fit(list(data.get(f"train {layout}", {}).values()), size,
+                      epochs=args.epochs, l2=args.l2)
+        figures: dict[str, str] = {}
+        for split in ("train", "test"):
+            samples = data.get(f"{split} {layout}", {})
+            for kind in ("paste", "text"):
+                before = accuracy(rules_only, samples, kind)
+                after = accuracy(weights, samples, kind)
+                if after[1]:
+                    line = (f"{split} {layout} {kind}: rules {before[0]}/{before[1]}, "
+                            f"model {after[0]}/{after[1]} ({after[0] / after[1]:.3f})")
+                    figures[f"{split} {kind}"] = line
+                    print(line)
+        model[layout] = {
+            "weights": {name: round(weight, 4)
+                        for name, weight in zip(text_reader.TITLE_FEATURES, weights,
+                                                strict=True)},
+            "figures": figures,
+        }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

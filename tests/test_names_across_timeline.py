@@ -1,0 +1,83 @@
+"""One name per person across a timeline: a surname alone becomes the full name the
+timeline knows, from its pages or from other articles of the same build (fictional texts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import frontmatter
+from conftest import REFERENCE_DATE, timeline
+
+FULL = """Harbour master Tomas Quennell opens new pier in Ashmoor
+
+ASHMOOR, March 3 — Harbour master Tomas Quennell opened the new north pier on Tuesday,
+saying the ferries of the Ashmoor line would berth there from April.
+
+The pier cost the port authority four million crowns, Quennell said.
+"""
+SURNAME_ONLY = """Ferry timetable changes on the Ashmoor line
+
+KELVANE, March 9 — The Ashmoor line will run two extra crossings each weekday, Mr Quennell
+told the harbour board on Monday.
+
+Harbour master Quennell said the new pier made the extra crossings possible.
+"""
+TWO_QUENNELLS = """Brennick Falls choir sings for the pier
+
+BRENNICK FALLS, March 12 — Choir leader Anna Quennell led forty singers on the new pier.
+"""
+
+
+def people_of(project: Path) -> dict[str, list[str]]:
+    pages = (project / "content" / "events").rglob("*.md")
+    return {str(frontmatter.load(page)["title"]): list(frontmatter.load(page)["people"])
+            for page in pages if not any(part.startswith(".") for part in page.parts)}
+
+
+def test_a_surname_becomes_the_full_name_the_same_build_knows(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    assert timeline("init", str(project), cwd=tmp_path).returncode == 0
+    (project / "seeds" / "a-full.txt").write_text(FULL, encoding="utf-8")
+    (project / "seeds" / "b-surname.txt").write_text(SURNAME_ONLY, encoding="utf-8")
+    result = timeline("build", "--reference-date", REFERENCE_DATE, cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    people = people_of(project)
+    assert people["Ferry timetable changes on the Ashmoor line"] == ["Tomas Quennell"]
+
+
+def test_a_surname_becomes_the_full_name_of_an_existing_page(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    assert timeline("init", str(project), cwd=tmp_path).returncode == 0
+    (project / "seeds" / "a-full.txt").write_text(FULL, encoding="utf-8")
+    assert timeline("build", "--reference-date", REFERENCE_DATE, cwd=project).returncode == 0
+    (project / "seeds" / "b-surname.txt").write_text(SURNAME_ONLY, encoding="utf-8")
+    assert timeline("build", "--reference-date", REFERENCE_DATE, cwd=project).returncode == 0
+    assert people_of(project)["Ferry timetable changes on the Ashmoor line"] == [
+        "Tomas Quennell"]
+
+
+def test_a_surname_two_people_share_stays_a_surname(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    assert timeline("init", str(project), cwd=tmp_path).returncode == 0
+    for name, text in (("a.txt", FULL), ("b.txt", SURNAME_ONLY), ("c.txt", TWO_QUENNELLS)):
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    assert timeline("build", "--reference-date", REFERENCE_DATE, cwd=project).returncode == 0
+    people = people_of(project)
+    assert people["Ferry timetable changes on the Ashmoor line"] == ["Quennell"]
+    assert people["Brennick Falls choir sings for the pier"] == ["Anna Quennell"]
+
+
+def test_the_alias_table_still_decides(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    assert timeline("init", str(project), cwd=tmp_path).returncode == 0
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    taxonomy: {}\n",
+        "    taxonomy: {}\n    aliases:\n      Harbour Master Quennell: [Quennell]\n"),
+        encoding="utf-8")
+    for name, text in (("a.txt", FULL), ("b.txt", SURNAME_ONLY)):
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    result = timeline("build", "--reference-date", REFERENCE_DATE, cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert people_of(project)["Ferry timetable changes on the Ashmoor line"] == [
+        "Harbour Master Quennell"]

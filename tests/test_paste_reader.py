@@ -1,0 +1,238 @@
+"""Pasted articles as people paste them: one fictional seed per class of layout the pasted-text
+reader must read right (issue 9), read from real files with `read_seed` and enriched by the
+extractors as `timeline build` does. Every place and person here is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from builder import pipeline, scaffold
+from builder.config import load_settings
+from builder.extract import extract_article
+from builder.extract.dates import RELATIVE_DATE, YEAR_INFERRED
+from builder.extract.summary import extract_summary
+from builder.model import Article
+from builder.readers import date_from_page, read_seed
+
+REFERENCE = dt.date(2026, 1, 15)
+#: When the seed files here were "saved" (their modification time).
+SAVED = dt.datetime(2024, 3, 10, 9, 0)
+
+TITLE = "Port Veyra votes to rebuild its sea wall"
+LEDE = ("The harbour council of Port Veyra voted on Tuesday to rebuild the old sea wall at "
+        "Ashmoor, ending a dispute that had lasted for more than three years, officials said.")
+BODY = (f"{LEDE}\n\n"
+        "Harbour master Tomas Quennell said the work would begin in the spring and would last "
+        "about two years.\n\n"
+        "Residents of the quay had asked for the repairs since the storms of the last winter.\n")
+
+
+def read(tmp_path: Path, text: str, name: str = "seed.txt", saved: dt.datetime = SAVED,
+         newline: str = "\n") -> Article:
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    os.utime(path, (saved.timestamp(), saved.timestamp()))
+    return extract_article(read_seed(path, 5_000_000), REFERENCE, {}, {})
+
+
+# --- Header layouts ------------------------------------------------------------------------
+
+
+def test_a_standfirst_between_the_header_and_the_body(tmp_path: Path) -> None:
+    """The seed's own layout (title, "- Publisher", a relative stamp, "- 1 min read") with a
+    one-line standfirst before the body: still read, dated, and the body kept whole."""
+    article = read(tmp_path, f"{TITLE}\n- Veyra Courier\n- 16 hours ago\n- 1 min read\n"
+                             "A three-year quarrel over the Ashmoor defences ends in a vote.\n\n"
+                             f"ASHMOOR, March 9 (AP) -- {BODY}")
+    assert article.title == TITLE
+    assert article.publisher == "Veyra Courier"
+    assert article.date is not None
+    assert article.location == "Ashmoor"  # the dateline opens the story, under the standfirst
+    assert article.summary == LEDE
+    assert "Residents of the quay" in article.paragraphs[-1]
+
+
+def test_a_standfirst_between_the_title_and_the_byline(tmp_path: Path) -> None:
+    article = read(tmp_path, f"{TITLE}\n\nA three-year quarrel over the Ashmoor defences ends "
+                             "in a vote.\n\nBy Ilse Varnholt\nDecember 22, 2023\n\n" + BODY)
+    assert article.title == TITLE
+    assert article.authors == ["Ilse Varnholt"]
+    assert article.date == dt.date(2023, 12, 22)
+    assert any(LEDE in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("December 23, 202311:08 AM UTC", dt.date(2023, 12, 23)),
+    ("Fri, Dec 22 20234:46 AM EST", dt.date(2023, 12, 22)),
+    ("Published On 22 Dec 202322 Dec 2023", dt.date(2023, 12, 22)),
+    ("Dec. 22, 2023", dt.date(2023, 12, 22)),
+    ("22 December 2023", dt.date(2023, 12, 22)),
+    ("22/12/2023", dt.date(2023, 12, 22)),
+    ("2023-12-22", dt.date(2023, 12, 22)),
+    ("Updated 2023-12-24 | Published 2023-12-22", dt.date(2023, 12, 22)),
+])
+def test_stamps_glued_doubled_alone_day_first_and_iso(tmp_path: Path, stamp: str,
+                                                       expected: dt.date) -> None:
+    """A date alone on its line under the byline, however the page glued it to the time or
+    showed it twice, is the publication date; it is not refused."""
+    article = read(tmp_path, f"{TITLE}\nBy Ilse Varnholt\n{stamp}\n\n{BODY}")
+    assert article.date == expected, article.date_from
+    assert article.title == TITLE
+    assert article.paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize(("dateline", "city", "region"), [
+    ("CLEAR HARBOUR, Dunmark, Dec 23 (Reuters) -", "Clear Harbour", "Dunmark"),
+    ("ASHMOOR, Veyra, Dec. 23, 2023 (AP) —", "Ashmoor", "Veyra"),
+    ("PORT VEYRA, 23 December 2023 --", "Port Veyra", None),
+])
+def test_datelines_with_a_state_or_country(tmp_path: Path, dateline: str, city: str,
+                                           region: str | None) -> None:
+    article = read(tmp_path, f"{TITLE}\n\n{dateline} {BODY}")
+    assert article.location == city
+    assert article.date is not None and (article.date.month, article.date.day) == (12, 23)
+    assert article.summary == LEDE
+
+
+# --- The year of a day written without one -------------------------------------------------
+
+
+def test_the_year_the_headline_names(tmp_path: Path) -> None:
+    """A look back at 2023 dated "January 2" is from 2 January 2024, not the latest 2 January
+    before the reference date (2026)."""
+    article = read(tmp_path, "Port Veyra remembers the most joyous moments of 2023\n\n"
+                             f"ASHMOOR, January 2 (AP) — {BODY}")
+    assert article.date == dt.date(2024, 1, 2)
+    assert article.date_from is not None and "years the article names" in article.date_from
+    assert YEAR_INFERRED not in article.review
+
+
+def test_the_year_the_lede_names(tmp_path: Path) -> None:
+    article = read(tmp_path, f"{TITLE}\n\nASHMOOR, June 3 (AP) — The harbour council said its "
+                             "2021 budget would pay for the new sea wall, which engineers say "
+                             "will last for a century.\n\n" + BODY)
+    assert article.date == dt.date(2021, 6, 3)
+    assert "years the article names" in (article.date_from or "")
+
+
+def test_the_year_of_the_copyright_line(tmp_path: Path) -> None:
+    article = read(tmp_path, f"{TITLE}\n\nASHMOOR, March 2 (AP) — {BODY}\n"
+                             "© 2021 Veyra Courier. All rights reserved.\n")
+    assert article.date == dt.date(2021, 3, 2)
+    assert "copyright" in (article.date_from or "")
+
+
+def test_the_year_in_the_page_address() -> None:
+    """A page's address with a year in its path (".../2022/03/02/...") gives the year."""
+    article = Article(seed="page.html", title=TITLE, paragraphs=[f"ASHMOOR, March 2 (AP) — {LEDE}"],
+                      url="https://veyra.example/news/2022/03/02/sea-wall")
+    date_from_page(article, "© 2025 Veyra Courier", SAVED)
+    assert article.published == dt.date(2022, 3, 2)
+    article = extract_article(article, REFERENCE, {}, {})
+    assert article.date == dt.date(2022, 3, 2)
+    assert "page's address" in (article.date_from or "")
+
+
+def test_without_evidence_the_latest_such_day_is_taken_and_flagged(tmp_path: Path) -> None:
+    article = read(tmp_path, f"{TITLE}\n\nASHMOOR, March 2 (AP) — {BODY}")
+    assert article.date == dt.date(2025, 3, 2)
+    assert YEAR_INFERRED in article.review
+    assert "latest such day not after 2026-01-15" in (article.date_from or "")
+
+
+# --- Relative stamps -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("5 hours ago", dt.date(2024, 3, 10)),
+    ("16 hours ago", dt.date(2024, 3, 9)),  # saved at 09:00: the evening before
+    ("2 days ago", dt.date(2024, 3, 8)),
+    ("yesterday", dt.date(2024, 3, 9)),
+])
+def test_relative_stamps_count_back_from_the_saved_time(tmp_path: Path, stamp: str,
+                                                        expected: dt.date) -> None:
+    article = read(tmp_path, f"{TITLE}\n- Veyra Courier\n- {stamp}\n\n{BODY}")
+    assert article.date == expected
+    assert RELATIVE_DATE in article.review
+    assert "saved time (2024-03-10 09:00)" in (article.date_from or "")
+
+
+# --- Nothing lost ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("markup", [
+    "<script>alert('x')</script>",
+    "<img src=x onerror=alert(1)>",
+    "<div>",
+    "[a link](javascript:alert(1))",
+])
+def test_markup_like_text_is_kept_as_text(tmp_path: Path, markup: str) -> None:
+    """A first paragraph that holds text that looks like HTML or Markdown keeps it all: the
+    dateline, the date and the words (escaping is the page writer's job)."""
+    first = (f"{markup} ASHMOOR, December 2, 2023 (AP) — The council printed the code {markup} "
+             "in its minutes of the meeting by mistake, officials said on Tuesday.")
+    article = read(tmp_path, f"{TITLE}\n- Veyra Courier\n- 5 hours ago\n\n{first}\n\n{BODY}")
+    assert first in article.paragraphs
+    assert article.date == dt.date(2023, 12, 2)
+    assert "Residents of the quay" in article.paragraphs[-1]
+
+
+SEED = (f"{TITLE}\n- Veyra Courier\n\n- Dec 22, 2023\n- 2 min read\n\n{BODY}\n"
+        "Source: veyra.example\n")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "mixed"])
+def test_crlf_cr_and_mixed_line_ends_read_as_lf(tmp_path: Path, newline: str) -> None:
+    expected = read(tmp_path, SEED, name="lf.txt")
+    assert expected.credit == "veyra.example"
+    if newline == "mixed":
+        lines = SEED.split("\n")
+        text = "".join(line + ("\r\n", "\r", "\n")[i % 3] for i, line in enumerate(lines))
+        got = read(tmp_path, text, name="mixed.txt")
+    else:
+        got = read(tmp_path, SEED, name="other.txt", newline=newline)
+    got.seed = expected.seed
+    assert got == expected
+
+
+# --- Summary ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lede", "summary"), [
+    ("Gov. Ilse Varnholt signed the sea wall bill on Tuesday. The vote was close.",
+     "Gov. Ilse Varnholt signed the sea wall bill on Tuesday."),
+    ("The ruling in Quennell v. Ashmoor Harbour Co. was cited by the council. It was close.",
+     "The ruling in Quennell v. Ashmoor Harbour Co. was cited by the council."),
+    ("Sen. T. R. Quennell of Port Veyra, Dunm. and Rep. Ilse Varnholt spoke. Both agreed.",
+     "Sen. T. R. Quennell of Port Veyra, Dunm. and Rep. Ilse Varnholt spoke."),
+    ("The U.S. Navy sent a tug to Ashmoor on Dec. 3 after the storm. It arrived late.",
+     "The U.S. Navy sent a tug to Ashmoor on Dec. 3 after the storm."),
+    ("The council met. It voted.", "The council met."),
+])
+def test_the_summary_is_not_cut_at_an_abbreviation(lede: str, summary: str) -> None:
+    assert extract_summary(lede) == summary
+
+
+def test_nothing_is_escaped_twice(tmp_path: Path) -> None:
+    """Quotes and ampersands in a pasted article reach the event page once escaped, as the
+    page writer escapes them, never as a literal `&quot;` or `&amp;amp;`."""
+    scaffold.create_project(tmp_path)
+    seed = tmp_path / "seeds" / "quotes.txt"
+    seed.write_text('Port Veyra\'s "sea wall" & quay vote\n- Veyra Courier\n- Dec 22, 2023\n\n'
+                    'The council said the "new wall" & the quay would be rebuilt by Tuesday, '
+                    "officials said on Monday evening in Port Veyra.\n\n" + BODY,
+                    encoding="utf-8")
+    report = pipeline.build(load_settings(tmp_path / "mkdocs.yml"), REFERENCE)
+    [item] = report.seeds
+    assert item.page is not None
+    page = (tmp_path / "content" / "events" / item.page).read_text(encoding="utf-8")
+    front, body = page.split("\n---\n", 1)
+    for literal in ("&quot;", "&amp;", "&#34;", "&#39;", "&lt;", "&gt;"):
+        assert literal not in front  # YAML holds the text itself
+    for twice in ("&amp;quot;", "&amp;amp;", "&quot;", "&amp;#"):
+        assert twice not in body  # Markdown escapes "&" once, and quotes not at all
+    assert "sea wall" in front and "new wall" in body
