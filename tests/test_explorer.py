@@ -96,6 +96,9 @@ def test_without_javascript_the_explorer_links_every_year(built: tuple[Path, str
     for year in years:
         assert re.search(rf'<a href="[^"]*{year}[^"]*">{year}</a>', page), year
     assert '<form class="tlx-form" role="search" aria-label="Filter all events" hidden>' in page
+    # The page's own heading stays markup next to the template's HTML (not escaped text).
+    assert '<h1 id="explore-all-events">Explore all events</h1>' in page
+    assert "&lt;h1" not in page
     assert (site / "pagefind" / "pagefind.js").is_file()
 
 

@@ -94,12 +94,13 @@ def explorer_html(templates: Templates, site: pages.Site, page: str, bundle: str
     days = [event.date for event in site.events]
     first: dt.date | None = min(days) if days else None
     last: dt.date | None = max(days) if days else None
-    return templates.render(
+    # `str`: the page's own HTML goes before it, and `str + Markup` would escape that HTML.
+    return str(templates.render(
         "explorer.html", root=root, bundle=f"{root}{bundle.strip('/')}/", every=every,
         script=f"{root}{SCRIPT}", stylesheet=f"{root}{STYLESHEET}", total=len(site.events),
         first=first, last=last, format_day=pages.format_day,
         years=year_links(site, page), facets=list(FACET_LABELS.items()),
-        timeline=pages.href(page, site.timeline.home, site.directory_urls))
+        timeline=pages.href(page, site.timeline.home, site.directory_urls)))
 
 
 def use_search_box(config: MkDocsConfig) -> None:
