@@ -351,3 +351,37 @@ def test_screenshots_and_no_sideways_scrolling(browser: Any, built: tuple[Path, 
         assert overflow <= 0
     finally:
         tab.context.close()
+
+
+@pytest.mark.browser
+def test_the_whole_index_loads_only_once_the_form_is_used_and_answers_the_same(
+        browser: Any, built: tuple[Path, str]) -> None:
+    """The first view searches the word every event holds (one index chunk); using the
+    form loads the whole word index, after which searches without words go by filters
+    alone and must find the same events in the same order."""
+    _, url = built
+    tag = commonest("tags", EVENTS)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    chunks: list[str] = []
+    context.on("requestfinished", lambda request: "/pagefind/index/" in request.url
+               and chunks.append(request.url))
+    tab = context.new_page()
+    try:
+        tab.goto(f"{url}explore/?tag={tag}")
+        settled(tab)
+        assert len(chunks) == 1
+        assert tab.get_attribute("[data-tlx]", "data-index") is None
+        first_status = status(tab)
+        first_dates = tab.eval_on_selector_all(".tlx-results time",
+                                               "times => times.map(t => t.dateTime)")
+        assert first_status.startswith(f"{count(tags=tag):,} of {COUNT:,} events")
+        tab.focus("#tlx-q")
+        tab.wait_for_selector("[data-tlx][data-index=whole]")
+        assert len(chunks) > 1
+        act(tab, lambda: tab.select_option("#tlx-order", "oldest"))
+        act(tab, lambda: tab.select_option("#tlx-order", "newest"))
+        assert status(tab) == first_status
+        assert tab.eval_on_selector_all(".tlx-results time",
+                                        "times => times.map(t => t.dateTime)") == first_dates
+    finally:
+        context.close()
