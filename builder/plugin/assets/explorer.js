@@ -141,16 +141,22 @@
     search();
   }
 
+  var collator = new Intl.Collator();
+
   function drawFacet(key) {
     var facet = box.querySelector('[data-facet="' + key + '"]');
+    var picked = state[key];
+    facet.querySelector("[data-picked]").textContent = picked.length ? "(" + picked.length + " chosen)" : "";
+    /* A closed facet shows its chosen values only; the others are sorted when it is
+       opened (the people's are thousands). */
+    var closed = !facet.open;
     var found = fold(facet.querySelector(".tlx-find").value.trim());
     var values = facet.querySelector(".tlx-values");
-    var picked = state[key];
     var here = counts[key] || {};
-    var names = Object.keys(here).filter(function (name) {
+    var names = closed ? [] : Object.keys(here).filter(function (name) {
       return here[name] > 0 && picked.indexOf(name) < 0 && (!found || fold(name).indexOf(found) >= 0);
     });
-    names.sort(function (a, b) { return here[b] - here[a] || a.localeCompare(b); });
+    names.sort(function (a, b) { return here[b] - here[a] || collator.compare(a, b); });
     values.textContent = "";
     picked.concat(names.slice(0, SHOWN_VALUES)).forEach(function (name) {
       var item = el("li");
@@ -163,10 +169,9 @@
       item.appendChild(button);
       values.appendChild(item);
     });
-    if (!picked.length && !names.length) {
+    if (!closed && !picked.length && !names.length) {
       values.appendChild(el("li", "tlx-none", counts[key] ? "None" : "Loading…"));
     }
-    facet.querySelector("[data-picked]").textContent = picked.length ? "(" + picked.length + " chosen)" : "";
   }
 
   function drawActive() {
@@ -291,7 +296,9 @@
       var facet = box.querySelector('[data-facet="' + key + '"]');
       facet.querySelector(".tlx-find").addEventListener("input", function () { drawFacet(key); });
       facet.addEventListener("toggle", function () {
-        if (!facet.open || opened[key]) return;
+        if (!facet.open) return;
+        drawFacet(key);
+        if (opened[key]) return;
         opened[key] = true;
         if (!counts[key]) search();
       });
