@@ -76,6 +76,9 @@ class TimelineConfig(base.Config):
     #: Put the review page (events whose `review:` flags need a person) in the published
     #: build too; `mkdocs serve` always shows it.
     publish_review_page = c.Type(bool, default=False)
+    #: The explorer page (/explore/): filters and search over every event, with a Pagefind
+    #: index written after the build.
+    explorer = c.Type(bool, default=True)
 
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()

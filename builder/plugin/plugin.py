@@ -19,16 +19,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from builder import store
 from builder.config import TimelineConfig
 from builder.model import Event
-from builder.plugin import feeds, pages, sanitize
+from builder.plugin import explorer, feeds, pages, sanitize, search
 from builder.plugin.render import Templates
 from builder.state import load_state
 
@@ -51,6 +54,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def __init__(self) -> None:
         self.site: pages.Site | None = None
+        self.templates = Templates()
+        #: Whether the header's search box is the plugin's (Pagefind), not Material's.
+        self.search_box = False
+        #: The user's own pages, for the search index (url -> record).
+        self.own_pages: dict[str, search.Record] = {}
         self.by_uri: dict[str, Event] = {}
         self.serving = False
 
@@ -78,6 +86,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             config.extra_css.append(STYLESHEET)
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
+        offline = config.plugins.get("material/offline")
+        # Pagefind cannot load from file://, where the `offline` plugin's site is read:
+        # there Material's search (its index inlined) stays.
+        self.search_box = self.config.explorer and not (
+            offline is not None and offline.config.get("enabled", True))
+        if self.search_box:
+            explorer.use_search_box(config)
         polyfills = config.extra.get("polyfills")
         if isinstance(polyfills, list):
             config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(script)
@@ -86,6 +101,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             config.nav = [
                 {"Home": pages.HOME_PAGE},
                 {"Timeline": pages.TIMELINE_PAGE},
+                *([{"Explore": explorer.EXPLORER_PAGE}] if self.config.explorer else []),
                 *({title: f"{folder}/index.md"} for folder, title, _ in pages.KINDS.values()),
                 *([{"Review": pages.REVIEW_PAGE}] if self.review_page_shown else []),
             ]
@@ -139,6 +155,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if files.get_file_from_path(pages.HOME_PAGE) is None:
             self._add(files, config, pages.HOME_PAGE, f"# {config.site_name}\n", in_nav=True)
         self._add_feeds(files, config)
+        self._add_explorer(files, config)
         for uri, name in ASSET_FILES.items():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
@@ -165,6 +182,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                     + pages.event_footer(self.site, event))
         if page.file.src_uri == pages.HOME_PAGE:
             return pages.fill_home(self.site, html, config.site_description or "")
+        if self.config.explorer and page.file.src_uri == explorer.EXPLORER_PAGE:
+            return html + explorer.explorer_html(self.templates, self.site, page.file.src_uri,
+                                                 search.BUNDLE_DIR, search.ALL_EVENTS_WORD)
         return pages.fill_lists(self.site, page.file.src_uri, html)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -219,3 +239,51 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return output
         output = feeds.add_autodiscovery(output, page.url, config.site_url, config.site_name)
         return pages.compact_html(output)
+
+    # --- Explorer and search (builder/plugin/explorer.py, search.py) -----------------------
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
+        """Load the plugin's templates, the theme's `custom_dir/timeline/` first."""
+        custom_dir = config.theme.custom_dir
+        self.templates = Templates([Path(custom_dir)] if custom_dir else [])
+
+    def _add_explorer(self, files: Files, config: MkDocsConfig) -> None:
+        """Add the explorer page and its script and stylesheet."""
+        self.own_pages = {}
+        if self.site is None or not self.config.explorer:
+            return
+        self._add(files, config, explorer.EXPLORER_PAGE, explorer.explorer_markdown(),
+                  in_nav=True)
+        for uri, name in explorer.ASSET_FILES.items():  # the header's search box uses them too
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
+
+    @event_priority(10)
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext | None:
+        """Leave every page out of Material's search index, which the header's box no longer
+        reads, and note the user's own pages for the Pagefind index. Runs before Material's
+        search plugin (priority 0) indexes the page."""
+        if not self.config.enabled or not self.config.explorer:
+            return context
+        if self.search_box:
+            page.meta["search"] = {"exclude": True}
+        if page.file.generated_by is None and page.file.src_uri not in self.by_uri:
+            self.own_pages[page.url] = search.page_record(page.title or "", page.content or "",
+                                                          page.url)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the Pagefind index of every shown event, entity page and page of the
+        user's into `site_dir` (see `search.py`)."""
+        if not self.config.enabled or not self.config.explorer or self.site is None:
+            return
+        directory_urls = config.use_directory_urls
+        records = [search.event_record(event, pages.page_url(uri, directory_urls))
+                   for uri, event in self.by_uri.items()]
+        for kind, paths in self.site.entity_pages.items():
+            records += [search.entity_record(kind, name, self.site.with_entity(kind, name),
+                                             pages.page_url(path, directory_urls))
+                        for name, path in paths.items()]
+        records += self.own_pages.values()
+        search.write_bundle(records, Path(config.site_dir) / search.BUNDLE_DIR, self.templates)
