@@ -13,9 +13,12 @@ from builder.store import write_atomic
 HOME_PAGE = """\
 # {name}
 
-A timeline built from the articles in `seeds/`. Add an article there, run
-`timeline build`, and it appears here as an event; edit any event page in `content/events/`
-by hand and your edits are kept.
+<!-- This page is for your readers: say here, in a few lines, what story the timeline
+follows. The latest events and the timeline's span are added below it. (For you: put
+articles in seeds/, run `timeline build`, and edit the event pages in content/events/;
+see the README.) -->
+The events of this story in time order, each with the reports it comes from and the
+people, places and organizations it names.
 """
 
 #: Written under the empty taxonomy of a new project: how to add tags, as an example.
