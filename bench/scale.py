@@ -39,7 +39,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from builder.config import DEFAULT_TAXONOMY  # noqa: E402
 from builder.scaffold import mkdocs_config  # noqa: E402
 
 FIRST = ("Ada Alva Amara Anselm Arlo Bettina Bram Brisa Cato Celeste Corin Dagny Darian Edda "
@@ -62,6 +61,15 @@ PAPERS = ("The Veyra Courier", "Ashmoor Lantern", "Kelderwick Gazette", "Saltby 
           "Orrindale Herald", "Fennick Tribune")
 BODIES = ("Harbour Authority", "Council", "Ferry Company", "Fishers' Guild", "Water Board",
           "Port Police", "School Trust", "Rail Office")
+#: The fictional timeline's topic tags (a new project's taxonomy is empty): written into
+#: the project's mkdocs.yml, and each seed uses keywords of 3-6 of them.
+TAXONOMY = {
+    "ferries": ["ferry", "ferries", "crossing"], "harbour": ["harbour", "quay", "dock"],
+    "budget": ["budget", "levy", "spending"], "schools": ["school", "pupils", "teachers"],
+    "water": ["reservoir", "water supply", "drought"], "storms": ["gale", "storm", "flood"],
+    "housing": ["housing", "tenants", "rents"], "rail": ["railway", "timetable", "station"],
+    "fishing": ["fishing", "trawler", "catch quota"], "health": ["clinic", "hospital"],
+}
 FILLER = ("the committee heard from residents about the plan and the cost of the work",
           "officials said the figures would be published before the next meeting",
           "several members asked for more time to study the report in detail",
@@ -83,8 +91,8 @@ def seed_text(number: int, rng: random.Random, pool: list[str]) -> str:
     day = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(20 * 365))
     town = rng.choice(TOWNS)
     people = rng.sample(pool, rng.randint(5, 15))
-    topics = rng.sample(sorted(DEFAULT_TAXONOMY), rng.randint(3, 6))
-    keywords = [rng.choice(DEFAULT_TAXONOMY[topic]).strip() for topic in topics]
+    topics = rng.sample(sorted(TAXONOMY), rng.randint(3, 6))
+    keywords = [rng.choice(TAXONOMY[topic]).strip() for topic in topics]
     body = f"{town} {rng.choice(BODIES)}"
     title = f"{town} {rng.choice(BODIES).lower()} weighs {keywords[0]} plan, item {number}"
     sentences = [f"{town.upper()}, {day:%B} {day.day}, {day.year} -- The {body} met on "
@@ -207,6 +215,10 @@ def main() -> None:
     timeline = [sys.executable, "-m", "builder"]
     subprocess.run([*timeline, "init", str(project), "--site-name", "Bench"], check=True,
                    capture_output=True)
+    config = project / "mkdocs.yml"
+    taxonomy = yaml.safe_dump({"taxonomy": TAXONOMY}, default_flow_style=None, width=1000)
+    config.write_text(config.read_text().replace(
+        "    taxonomy: {}\n", "".join(f"    {line}\n" for line in taxonomy.splitlines())))
     write_seeds(project / "seeds", args.events)
     build = [*timeline, "build", "-q", "--reference-date", "2026-01-01"]
 
