@@ -114,3 +114,12 @@ def build_repo_site(root: Path, site_url: str) -> Path:
     result = mkdocs_build(sources, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
+
+
+@pytest.fixture
+def bare_project(tmp_path: Path) -> Path:
+    """A project just made by `timeline init`, with no seed and no page."""
+    directory = tmp_path / "proj"
+    result = timeline("init", str(directory), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return directory

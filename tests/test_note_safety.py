@@ -126,14 +126,6 @@ def build_site(project: Path, notes: list[str], pages: list[str], site: Path) ->
     return sorted((site / "events").rglob("index.html"))
 
 
-@pytest.fixture
-def bare_project(tmp_path: Path) -> Path:
-    directory = tmp_path / "proj"
-    result = timeline("init", str(directory), cwd=tmp_path)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return directory
-
-
 def test_every_block_context_is_inert_in_the_built_site(bare_project: Path,
                                                         tmp_path: Path) -> None:
     blocks = [block.format(n=number) for number, block in enumerate(HOSTILE_BLOCKS)]

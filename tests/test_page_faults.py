@@ -172,14 +172,6 @@ def test_a_crlf_page_stays_crlf_and_identical_outside_sources(project: Path) -> 
 # --- check, build and the site agree ----------------------------------------------------
 
 
-@pytest.fixture
-def bare_project(tmp_path: Path) -> Path:
-    directory = tmp_path / "proj"
-    result = timeline("init", str(directory), cwd=tmp_path)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return directory
-
-
 def test_check_and_the_site_build_agree_on_bad_pages(bare_project: Path,
                                                      tmp_path: Path) -> None:
     events = bare_project / "content" / "events" / "2025"
