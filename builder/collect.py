@@ -17,13 +17,10 @@ import hashlib
 import os
 import tempfile
 import threading
-import urllib.error
-import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass
-from http.client import HTTPMessage
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from slugify import slugify
@@ -31,6 +28,9 @@ from slugify import slugify
 from builder.model import SeedError
 from builder.readers import READERS
 from builder.store import new_file_mode
+
+if TYPE_CHECKING:
+    import urllib.request
 
 #: Seconds a whole download may take (connect, headers and body), by default.
 FETCH_TIMEOUT = 30.0
@@ -111,28 +111,37 @@ def _fetch_with_deadline(url: str, max_bytes: int, timeout: float) -> list[bytes
     return outcome.chunks or []
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http and https only (urllib would also follow ftp), and say so
-    clearly when a server redirects elsewhere."""
+def _redirects() -> urllib.request.HTTPRedirectHandler:
+    """A handler that follows redirects to http and https only (urllib would also follow
+    ftp), and says so clearly when a server redirects elsewhere. Built on first use:
+    urllib.request costs a tenth of a second to import, which a build need not pay."""
+    import urllib.request
+    from http.client import HTTPMessage
 
-    max_redirections = MAX_REDIRECTS
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = MAX_REDIRECTS
 
-    def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int,
-                       msg: str, headers: HTTPMessage) -> IO[bytes] | None:
-        location = headers.get("Location") or headers.get("URI")
-        if location:
-            newurl = urljoin(req.full_url, location)
-            if urlsplit(newurl).scheme not in ("http", "https"):
-                raise SeedError(f"{req.full_url}: the server redirects to {location!r}, "
-                                "which is not a web address (http or https); add that page "
-                                "yourself if you trust it")
-        return super().http_error_302(req, fp, code, msg, headers)
+        def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int,
+                           msg: str, headers: HTTPMessage) -> IO[bytes] | None:
+            location = headers.get("Location") or headers.get("URI")
+            if location:
+                newurl = urljoin(req.full_url, location)
+                if urlsplit(newurl).scheme not in ("http", "https"):
+                    raise SeedError(f"{req.full_url}: the server redirects to {location!r}, "
+                                    "which is not a web address (http or https); add that "
+                                    "page yourself if you trust it")
+            return super().http_error_302(req, fp, code, msg, headers)
 
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    return Redirects()
 
 
 def _fetch(url: str, max_bytes: int, timeout: float) -> list[bytes]:
-    opener = urllib.request.build_opener(_Redirects())
+    import urllib.error
+    import urllib.request
+
+    opener = urllib.request.build_opener(_redirects())
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     chunks: list[bytes] = []
     try:

@@ -2,6 +2,10 @@
 
 `extract_article` runs them in order on an Article from a reader: dateline (location and
 written date), date (with how it was found), entities, tags and summary.
+
+The extractors are imported by the functions that use them, not with this package: the
+readers import `dateline` from it, and a build that reads nothing should not load
+dateparser or the entity gazetteers.
 """
 
 from __future__ import annotations
@@ -9,11 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from builder.extract.dateline import extract_dateline
-from builder.extract.dates import FoundDate, find_date
-from builder.extract.entities import extract_entities
-from builder.extract.summary import extract_summary
-from builder.extract.tags import extract_tags
 from builder.model import Article
 
 __all__ = ["extract_article", "unify_people"]
@@ -28,6 +27,11 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
     does not resolve itself resolves to one of them. What a note gives is kept as given.
     Raises SeedError when no date can be found.
     """
+    from builder.extract.dateline import extract_dateline
+    from builder.extract.dates import FoundDate, find_date
+    from builder.extract.summary import extract_summary
+    from builder.extract.tags import extract_tags
+
     note = article.note or {}
     lede = article.paragraphs[0]
     dateline = extract_dateline(lede)
@@ -67,6 +71,9 @@ def unify_people(articles: Sequence[Article], aliases: Mapping[str, str],
 
 def _extract_entities(article: Article, aliases: Mapping[str, str],
                       known_people: Iterable[str]) -> None:
+    from builder.extract.dateline import extract_dateline
+    from builder.extract.entities import extract_entities
+
     note = article.note or {}
     lede = article.paragraphs[0]
     dateline = extract_dateline(lede)

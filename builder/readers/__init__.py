@@ -3,6 +3,10 @@
 `read_seed` is the one entry point: it checks the file (size, binary content, encoding)
 before handing its text to the reader for its suffix, and raises `SeedError` with a message
 a person can act on.
+
+The readers and the date extractor are imported when a seed of their kind is read, not when
+this package is: a build with nothing to read (or only text seeds) does not pay for
+trafilatura, htmldate and dateparser.
 """
 
 from __future__ import annotations
@@ -12,30 +16,41 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from builder.extract.dateline import extract_dateline
-from builder.extract.dates import (
-    RELATIVE_DATE,
-    parse_written_date,
-    resolve_relative_at,
-    year_from_evidence,
-)
 from builder.model import Article, SeedError
-from builder.readers import html, markdown, text
 
 __all__ = ["READERS", "SeedError", "date_from_page", "decode", "is_seed", "read_seed"]
 
+
+def _read_text(content: str, seed: str) -> Article:
+    from builder.readers import text
+
+    return text.read_text(content, seed)
+
+
+def _read_note(content: str, seed: str) -> Article:
+    from builder.readers import markdown
+
+    return markdown.read_note(content, seed)
+
+
+def _read_html(content: str | bytes, seed: str) -> Article:
+    from builder.readers import html
+
+    return html.read_html(content, seed)
+
+
 #: Seed suffixes and the reader for each.
 READERS: dict[str, Callable[[str, str], Article]] = {
-    ".txt": text.read_text,
-    ".md": markdown.read_note,
-    ".html": html.read_html,
-    ".htm": html.read_html,
+    ".txt": _read_text,
+    ".md": _read_note,
+    ".html": _read_html,
+    ".htm": _read_html,
 }
 #: Readers that are given the file's bytes (after the same checks), so that a saved page is
 #: read in the charset it declares itself.
 BYTE_READERS: dict[str, Callable[[bytes, str], Article]] = {
-    ".html": html.read_html,
-    ".htm": html.read_html,
+    ".html": _read_html,
+    ".htm": _read_html,
 }
 
 
@@ -80,6 +95,14 @@ def date_from_page(article: Article, page_text: str, saved: dt.datetime) -> None
     """
     if article.published is not None or not article.paragraphs:
         return
+    from builder.extract.dateline import extract_dateline
+    from builder.extract.dates import (
+        RELATIVE_DATE,
+        parse_written_date,
+        resolve_relative_at,
+        year_from_evidence,
+    )
+
     dateline = extract_dateline(article.paragraphs[0])
     if dateline is not None and dateline.date_text:
         written = parse_written_date(dateline.date_text)
