@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO
 
 from builder.store import write_atomic
@@ -104,8 +104,8 @@ class StateFile:
 
 def _safe_page(page: str) -> bool:
     """A page path the builder may write: relative, inside the events folder, `.md`."""
-    path = PurePosixPath(page)
-    return (bool(page) and not path.is_absolute() and ".." not in path.parts
+    # Plain string tests (as PurePosixPath's `is_absolute` and `parts`): cheap for 10,000.
+    return (bool(page) and not page.startswith("/") and ".." not in page.split("/")
             and "\\" not in page and page.endswith(".md"))
 
 

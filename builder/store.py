@@ -15,6 +15,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from builder.cache import FileStat, PageHashes, ParsedEvents
 from builder.model import Event, Problem, parse_event
 
 #: Longest slug, in characters (the title itself is kept whole in the page).
@@ -42,20 +43,32 @@ class PageIndex:
         """Whether a page is there and holds an event (parsed or not yet)."""
         return page in self.by_path or page in self.unparsed
 
-    def parse_rest(self, events_dir: Path, label_root: Path | None = None) -> list[Problem]:
-        """Parse the pages skipped so far (their events are needed); return new problems."""
+    def parse_rest(self, events_dir: Path, label_root: Path | None = None,
+                   parsed: ParsedEvents | None = None) -> list[Problem]:
+        """Parse the pages skipped so far (their events are needed); return new problems.
+        A page whose bytes `parsed` holds the event of is not read at all."""
         problems: list[Problem] = []
         for relative in sorted(self.unparsed):
+            sha = self.sha256.get(relative)
+            cached = parsed.get(sha) if parsed is not None and sha is not None else None
+            if cached is not None:
+                cached.path = relative
+                self.events.append(cached)
+                self.by_path[relative] = cached
+                continue
             path = events_dir / relative
             label = _label(path, label_root)
             try:
-                text = path.read_bytes().decode("utf-8")
+                data = path.read_bytes()
+                text = data.decode("utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 problems.append(Problem(label, 1, "file", f"cannot be read: {error} "
                                                           "(expected a UTF-8 text file)"))
                 continue
             event, found = parse_event(text, label)
             problems.extend(found)
+            if parsed is not None and event is not None and not found:
+                parsed.add(digest(data), event)
             if event is not None:
                 event.path = relative
                 self.events.append(event)
@@ -72,9 +85,14 @@ def digest(data: bytes) -> str:
 
 def page_files(events_dir: Path) -> list[tuple[str, Path]]:
     """(path relative to the events folder, file) of every event page, sorted by the relative
-    path; hidden files and folders are skipped. Plain strings, not `relative_to`, so that
-    listing 10,000 pages stays cheap."""
-    found: list[tuple[str, Path]] = []
+    path; hidden files and folders are skipped."""
+    return [(relative, Path(path)) for relative, path in _page_paths(events_dir)]
+
+
+def _page_paths(events_dir: Path) -> list[tuple[str, str]]:
+    """`page_files` as plain strings, not `relative_to` nor `Path` objects, so that listing
+    10,000 pages stays cheap."""
+    found: list[tuple[str, str]] = []
     if not events_dir.is_dir():
         return found
     root = str(events_dir)
@@ -84,7 +102,7 @@ def page_files(events_dir: Path) -> list[tuple[str, Path]]:
         for name in files:
             if name.endswith(".md") and not name.startswith("."):
                 relative = f"{prefix}/{name}" if prefix else name
-                found.append((relative, Path(folder, name)))
+                found.append((relative, os.path.join(folder, name)))
     found.sort()
     return found
 
@@ -95,12 +113,29 @@ def iter_pages(events_dir: Path) -> Iterator[Path]:
         yield path
 
 
-def hash_pages(events_dir: Path) -> dict[str, str]:
-    """page path -> sha256 of its bytes, for every page that can be read."""
+def hash_pages(events_dir: Path, known: PageHashes | None = None) -> dict[str, str]:
+    """page path -> sha256 of its bytes, for every page that can be read. A page that
+    `known` says is unchanged (by its size and times) is not read; every page hashed is
+    recorded in it."""
     hashes: dict[str, str] = {}
-    for relative, path in page_files(events_dir):
+    for relative, path in _page_paths(events_dir):
         try:
-            hashes[relative] = digest(path.read_bytes())
+            if known is None:
+                with open(path, "rb") as stream:
+                    hashes[relative] = digest(stream.read())
+                continue
+            stat = FileStat.of(os.stat(path))
+            sha = known.sha256(relative, stat)
+            if sha is None:
+                with open(path, "rb") as stream:
+                    data = stream.read()
+                    after = FileStat.of(os.fstat(stream.fileno()))
+                sha = digest(data)
+                if after != stat:  # changed while read: do not remember it
+                    hashes[relative] = sha
+                    continue
+            hashes[relative] = sha
+            known.record(relative, stat, sha)
         except OSError:
             continue  # load_pages reports it
     return hashes
@@ -121,7 +156,7 @@ def load_pages(events_dir: Path, label_root: Path | None = None,
     index = PageIndex()
     citing: dict[str, list[str]] = {}
     labels: dict[str, tuple[str, int]] = {}
-    for relative, path in page_files(events_dir):
+    for relative, path in _page_paths(events_dir):
         index.paths.add(relative)
         known = (trusted or {}).get(relative)
         if known is not None and (hashes or {}).get(relative) == known[0]:
@@ -133,7 +168,8 @@ def load_pages(events_dir: Path, label_root: Path | None = None,
             continue
         label = _label(path, label_root)
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as stream:
+                data = stream.read()
             index.sha256[relative] = sha = digest(data)
             if known is not None and known[0] == sha:
                 index.unparsed[relative] = known[1]
@@ -179,7 +215,7 @@ def _key_line(text: str, key: str) -> int:
     return 1
 
 
-def _label(path: Path, root: Path | None) -> str:
+def _label(path: Path | str, root: Path | None) -> str:
     """The path relative to `root` if it is inside (string prefix: cheap for many pages)."""
     text, prefix = str(path), f"{root}{os.sep}"
     if root is None or not text.startswith(prefix):

@@ -525,7 +525,8 @@ def check_odd_names(batch: Batch, case: Case) -> None:
                if batch.before.get(key) != batch.after.get(key)}
     assert changed, "the build wrote nothing"
     allowed = re.compile(r"proj/content/events(?:/\.timeline-state|/\.timeline\.lock"
-                         r"|/\d{4}|/\d{4}/\d{4}-\d\d-\d\d-[a-z0-9-]+\.md)?")
+                         r"|/\d{4}|/\d{4}/\d{4}-\d\d-\d\d-[a-z0-9-]+\.md)?"
+                         r"|proj/\.cache(?:/timeline(?:/pages\.json|/events\.jsonl)?)?")
     assert sorted(key for key in changed if not allowed.fullmatch(key)) == []
     assert {key.removeprefix("proj/content/events/") for key in changed
             if key.endswith(".md")} == set(batch.pages)

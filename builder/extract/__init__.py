@@ -61,9 +61,16 @@ def unify_people(articles: Sequence[Article], aliases: Mapping[str, str],
     """One name per person across the timeline: a surname alone ("Biden") becomes the full
     name ("Joe Biden") that the timeline knows, from its event pages (`known_people`) or from
     the other articles of this build, when only one person of the timeline has that surname.
-    The alias table still decides first. What a note gives is kept as given."""
-    everyone = [*known_people, *(name for article in articles for name in article.people)]
+    The alias table still decides first. What a note gives is kept as given.
+    `known_people` must be the list `extract_article` was given for these articles."""
+    known = list(known_people)
+    everyone = [*known, *(name for article in articles for name in article.people)]
     full_names = sorted({name for name in everyone if " " in name})
+    if full_names == known:
+        # The articles name no one the timeline does not know: `extract_article` was given
+        # these very names (the builder passes the same list), so a second pass would
+        # find what the first found.
+        return
     for article in articles:
         if article.date is not None and not (article.note or {}).get("people"):
             _extract_entities(article, aliases, full_names)
