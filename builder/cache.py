@@ -2,7 +2,7 @@
 
 Nothing in it is committed (`.cache/` is in the project's `.gitignore`) and nothing depends
 on it: a missing, damaged or outdated cache is ignored and rebuilt, never an error, and a
-build gives the same pages and state with or without it. Two files:
+build gives the same pages and state with or without it. Three files:
 
 * `pages.json`: each event page's size, modification and change times, inode and sha256. A
   page whose size and times are those recorded is not read again to hash it (as git's
@@ -17,6 +17,8 @@ build gives the same pages and state with or without it. Two files:
   are kept. The file is appended to; it is rewritten when most of it is for pages that no
   longer exist. Its first line names the parser (a hash of `model.py` and the YAML
   library's version): another parser's cache is dropped.
+* `seeds.json`: the seeds that failed, with why (see `SeedFailures`). Seeds that have a page
+  are never read again in any case (the page is the source of truth).
 """
 
 from __future__ import annotations
@@ -41,12 +43,14 @@ from builder.model import Event, Source
 CACHE_DIR = Path(".cache") / "timeline"
 PAGES_FILE = "pages.json"
 EVENTS_FILE = "events.jsonl"
+SEEDS_FILE = "seeds.json"
 #: An entry recorded less than this before its cache was written is checked by its bytes.
 RACY_NS = 2_000_000_000
 #: A build that writes no page rewrites the page cache only when more pages changed.
 STALE_MAX = 64
 _PAGES_VERSION = 1
 _EVENTS_VERSION = 1
+_SEEDS_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -278,3 +282,105 @@ def _ends_a_line(path: Path) -> bool:
     with path.open("rb") as stream:
         stream.seek(-1, os.SEEK_END)
         return stream.read(1) == b"\n"
+
+
+def code_key() -> str:
+    """A hash of the builder's own files (code and data): a new version may read a seed
+    differently."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for folder, folders, files in sorted(os.walk(package)):
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(files):
+            if not name.endswith((".pyc", ".pyo")):
+                path = os.path.join(folder, name)
+                digest.update(f"{os.path.relpath(path, package)}\0".encode())
+                with contextlib.suppress(OSError), open(path, "rb") as stream:
+                    digest.update(stream.read())
+    return digest.hexdigest()
+
+
+class SeedFailures:
+    """Seeds that could not be read, by name: their size, times, inode and sha256, and why.
+
+    A seed that failed and has not changed since (same size and times; or the same size,
+    modification time and sha256 when only its change time or inode differ, as after a
+    copy) fails again without being read, for the same reasons, as long as nothing else that
+    reading depends on changed: the builder's own files, the reference date and the settings
+    (`context`). Its modification time is one such input (a relative stamp, "5 hours ago",
+    counts back from it): a seed whose mtime changed is read again. So a build with a few
+    bad seeds and nothing new does not load the readers and extractors just to say the same
+    thing again.
+    """
+
+    def __init__(self, root: Path, context: str) -> None:
+        self.path = root / CACHE_DIR / SEEDS_FILE
+        self.context = context
+        self.recorded: dict[str, tuple[FileStat, str, str]] = {}
+        self.written_ns = 0
+        self.found: dict[str, tuple[FileStat, str, str]] = {}
+        #: the file is there but not for this context (rewritten, even if empty)
+        self.stale = self.path.exists()
+        try:
+            data = json.loads(self.path.read_bytes())
+            if data.get("version") != _SEEDS_VERSION or data.get("context") != context:
+                return
+            written = int(data["written_ns"])
+            recorded = {}
+            for seed, (size, mtime, ctime, inode, sha, detail) in data["seeds"].items():
+                if not (isinstance(seed, str) and isinstance(sha, str)
+                        and isinstance(detail, str)):
+                    return
+                recorded[seed] = (FileStat(int(size), int(mtime), int(ctime), int(inode)),
+                                  sha, detail)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return
+        self.recorded, self.written_ns, self.stale = recorded, written, False
+
+    def known(self, seed: str, path: Path) -> str | None:
+        """Why the seed failed, if it failed before and is unchanged; else None (read it)."""
+        entry = self.recorded.get(seed)
+        if entry is None:
+            return None
+        try:
+            stat = FileStat.of(os.stat(path))
+            if entry[0] == stat and max(stat.mtime_ns, stat.ctime_ns) < (
+                    self.written_ns - RACY_NS):
+                self.found[seed] = entry
+                return entry[2]
+            if (stat.size, stat.mtime_ns) != (entry[0].size, entry[0].mtime_ns) or (
+                    _file_sha256(path) != entry[1]):
+                return None
+        except OSError:
+            return None
+        self.found[seed] = (stat, entry[1], entry[2])
+        return entry[2]
+
+    def failed(self, seed: str, path: Path, detail: str) -> None:
+        """Record a seed that failed (read again now, for its sha256)."""
+        try:
+            stat = FileStat.of(os.stat(path))
+            sha = _file_sha256(path)
+            if FileStat.of(os.stat(path)) == stat:
+                self.found[seed] = (stat, sha, detail)
+        except OSError:
+            pass
+
+    def save(self) -> None:
+        if self.found == self.recorded and not self.stale:
+            return
+        rows = {seed: [*stat.row(), sha, detail]
+                for seed, (stat, sha, detail) in sorted(self.found.items())}
+        data = {"version": _SEEDS_VERSION, "context": self.context,
+                "written_ns": time.time_ns(), "seeds": rows}
+        with contextlib.suppress(OSError):
+            _write(self.path, json.dumps(data, ensure_ascii=False,
+                                         separators=(",", ":")).encode("utf-8"))
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 16):
+            digest.update(chunk)
+    return digest.hexdigest()

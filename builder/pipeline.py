@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
+import hashlib
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -250,6 +253,8 @@ class Builder:
                 + " (its journal is kept: the next build recovers from it)")
         if self._written:
             store.sync_folders(self._written, everything=True)
+        if not self.restore and "failures" in self.__dict__:  # (it was used)
+            self.failures.save()
         self.page_hashes.refresh(self.events_dir, self._pages_written)
         self.page_hashes.save(wrote=bool(self._pages_written))
 
@@ -288,12 +293,25 @@ class Builder:
                           "(see the problem below)")
             else:
                 path = Path(file)
+                if target is None and not self.restore and (
+                        detail := self.failures.known(key, path)) is not None:
+                    self._say(key, Outcome.FAILED, detail=detail)  # unchanged since
+                    continue
                 self._keys[path] = key
                 if target is not None:
                     plan.rebuild.setdefault(target, []).append(path)
                 else:
                     plan.new.append(path)
         return plan
+
+    @functools.cached_property
+    def failures(self) -> cache.SeedFailures:
+        """The seeds that failed before (read on first use: most builds have none new)."""
+        settings = self.settings
+        context = json.dumps([cache.code_key(), self.reference.isoformat(),
+                              settings.max_seed_bytes, settings.taxonomy,
+                              sorted(settings.aliases.items())])
+        return cache.SeedFailures(self.root, hashlib.sha256(context.encode()).hexdigest())
 
     def _existing(self, seed: str) -> str | None:
         """Report on a seed that was built before; return its page if it is to be rebuilt.
@@ -352,13 +370,15 @@ class Builder:
             return extract_article(article, reference, self.settings.aliases,
                                    self.settings.taxonomy, self.known_people)
         except SeedError as error:
-            self._say(key, Outcome.FAILED, detail=str(error))
-            return None
+            detail = str(error)
         except Exception as error:  # a reader's bug must not stop the batch
             kind = type(error).__name__
-            self._say(key, Outcome.FAILED, detail=f"could not be read ({kind}: {error}); "
-                      "please report this as a bug of the timeline builder")
-            return None
+            detail = (f"could not be read ({kind}: {error}); please report this as a bug of "
+                      "the timeline builder")
+        self._say(key, Outcome.FAILED, detail=detail)
+        if not self.restore:
+            self.failures.failed(key, path, detail)
+        return None
 
     def _rebuild(self, pages: dict[str, list[Path]]) -> None:
         """Rebuild pages from their seeds (restore, force), at the same path and with the

@@ -295,3 +295,62 @@ def test_tags_match_the_plain_rule(lead: str, body: str,
     from builder.extract.tags import extract_tags
 
     assert extract_tags(lead, taxonomy, body) == reference_tags(lead, taxonomy, body)
+
+
+# --- Seeds that failed are not read again while nothing they depend on changed ----------
+
+
+def failures_file(project: Path) -> Path:
+    return project / cache.CACHE_DIR / cache.SEEDS_FILE
+
+
+def mark_cached_failure(project: Path, seed: str) -> None:
+    """Put a marker in place of the recorded reason, and date the cache well after the seed
+    was written: a build that reports the marker took the failure from the cache."""
+    path = failures_file(project)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["seeds"][seed][-1] = "MARKER"
+    data["written_ns"] += 60 * 10**9
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def failed(report: pipeline.BuildReport, seed: str) -> str | None:
+    found = [r for r in report.seeds if r.seed == seed]
+    assert len(found) == 1
+    return found[0].detail if found[0].outcome is pipeline.Outcome.FAILED else None
+
+
+def test_an_unchanged_failed_seed_is_not_read_again(built: Path) -> None:
+    seed = built / "seeds" / "blank.txt"
+    seed.write_text("   \n\n  \n", encoding="utf-8")
+    first = failed(build(built), "blank.txt")
+    assert first is not None and "empty" in first
+    assert failed(build(built), "blank.txt") == first  # as read, or from the cache
+    mark_cached_failure(built, "blank.txt")
+    assert failed(build(built), "blank.txt") == "MARKER"
+
+    times = seed.stat()
+    os.utime(seed, ns=(times.st_atime_ns, times.st_mtime_ns + 10**9))  # only touched
+    assert failed(build(built), "blank.txt") == first  # its mtime is an input: read again
+
+    mark_cached_failure(built, "blank.txt")
+    settings = load_settings(built / "mkdocs.yml")
+    report = pipeline.build(settings, REFERENCE + dt.timedelta(days=1))  # another day
+    assert failed(report, "blank.txt") == first
+
+    mark_cached_failure(built, "blank.txt")
+    shutil.copy2(seeds()[5], seed)  # fixed: now an article
+    assert failed(build(built), "blank.txt") is None
+    assert "blank.txt" not in json.loads(failures_file(built).read_text())["seeds"]
+
+
+def test_a_rebuild_with_only_failed_seeds_writes_nothing(built: Path) -> None:
+    (built / "seeds" / "blank.txt").write_text(" \n", encoding="utf-8")
+    (built / "seeds" / "empty.md").write_text("", encoding="utf-8")
+    first = build(built)
+    assert failed(first, "blank.txt") and failed(first, "empty.md")
+    before = {path: path.read_bytes() for path in sorted(built.rglob("*")) if path.is_file()}
+    again = build(built)
+    assert [str(r) for r in again.seeds] == [str(r) for r in first.seeds]
+    after = {path: path.read_bytes() for path in sorted(built.rglob("*")) if path.is_file()}
+    assert after == before
