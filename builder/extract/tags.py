@@ -21,48 +21,18 @@ BODY_HITS = 3
 def extract_tags(lead: str, taxonomy: Mapping[str, Sequence[str]], body: str = "") -> list[str]:
     """The tags with evidence: a keyword in `lead` (title and lede), or `BODY_HITS` matches
     in `body`."""
-    return [tag for tag, keywords in taxonomy.items() if keywords
-            and (_any_of(keywords).search(lead) or _body_hits(keywords, body))]
-
-
-def _body_hits(keywords: Sequence[str], body: str) -> bool:
-    """Whether the keywords' matches in `body`, each keyword counted on its own (as
-    `findall` per keyword: "peace deal" counts for "peace" and for "peace deal"), reach
-    `BODY_HITS`. One search for any of them first: most tags have none in most texts."""
-    if not _any_of(keywords).search(body):
-        return False
-    hits = 0
-    for keyword in keywords:
-        for _match in _pattern(keyword).finditer(body):
-            hits += 1
-            if hits >= BODY_HITS:
-                return True
-    return False
+    return [tag for tag, keywords in taxonomy.items()
+            if any(_pattern(keyword).search(lead) for keyword in keywords)
+            or sum(len(_pattern(keyword).findall(body)) for keyword in keywords) >= BODY_HITS]
 
 
 _CACHE: dict[str, re.Pattern[str]] = {}
-_ANY: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
-def _source(keyword: str) -> str:
-    words = r"\s+".join(re.escape(word) for word in keyword.split())
-    end = r"(?!\w)" if len(keyword) <= WHOLE_WORD_MAX else ""
-    return rf"(?<!\w){words}{end}"
 
 
 def _pattern(keyword: str) -> re.Pattern[str]:
     pattern = _CACHE.get(keyword)
     if pattern is None:
-        pattern = _CACHE[keyword] = re.compile(_source(keyword), re.IGNORECASE)
-    return pattern
-
-
-def _any_of(keywords: Sequence[str]) -> re.Pattern[str]:
-    """One pattern for a tag's keywords: it matches where any of them does (one compiled
-    regex per tag, not one search per keyword)."""
-    key = tuple(keywords)
-    pattern = _ANY.get(key)
-    if pattern is None:
-        pattern = _ANY[key] = re.compile("|".join(f"(?:{_source(k)})" for k in key),
-                                         re.IGNORECASE)
+        words = r"\s+".join(re.escape(word) for word in keyword.split())
+        end = r"(?!\w)" if len(keyword) <= WHOLE_WORD_MAX else ""
+        pattern = _CACHE[keyword] = re.compile(rf"(?<!\w){words}{end}", re.IGNORECASE)
     return pattern
