@@ -50,8 +50,14 @@ MAX_DAYS_APART = 1
 TEXT_WEIGHT = 0.9
 #: Two reports (or groups, on average) at least this alike are one happening. Tuned on the
 #: fictional multi-outlet set in tests/fixtures/grouping (see tests/test_grouping.py) and
-#: measured on ECB+ (builder/evaluate_grouping.py).
-SAME_HAPPENING = 0.2
+#: on the odd-numbered topics of ECB+ (builder/evaluate_grouping.py; the even ones are the
+#: held-out check).
+SAME_HAPPENING = 0.18
+#: A report's closeness to its own story: its score with its `CLOSE_RANK`-th closest report.
+CLOSE_RANK = 3
+#: A pair under this share of the two reports' closeness to their own stories is two
+#: look-alike happenings (see `_look_alikes`). Tuned with `SAME_HAPPENING`.
+LOOK_ALIKE = 0.45
 #: The bodies alone (headlines left out) must be at least this alike.
 SAME_BODY = 0.1
 #: Reports about other people (see `other_people`) are one happening only this alike.
@@ -398,10 +404,20 @@ def _cluster(profiles: list[Profile]) -> list[list[int]]:
 
     Only reports within a few days of each other are compared, and only the components
     joined by pairs above the threshold are clustered (average linkage cannot join reports
-    that no such pair joins), so thousands of reports cost little.
+    that no such pair joins), so thousands of reports cost little. A pair far less alike
+    than both reports are to their closest reports is not counted (`_look_alikes`).
     """
     by_day = sorted(range(len(profiles)), key=lambda i: profiles[i].date_ordinal)
     scores: dict[tuple[int, int], float] = {}
+    for position, i in enumerate(by_day):
+        for j in by_day[position + 1:]:
+            if profiles[j].date_ordinal - profiles[i].date_ordinal > MAX_DAYS_APART:
+                break
+            score = similarity(profiles[i], profiles[j])
+            if score > 0:
+                scores[(min(i, j), max(i, j))] = score
+    for pair in _look_alikes(scores):
+        del scores[pair]
     parent = list(range(len(profiles)))
 
     def root(i: int) -> int:
@@ -410,15 +426,9 @@ def _cluster(profiles: list[Profile]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for position, i in enumerate(by_day):
-        for j in by_day[position + 1:]:
-            if profiles[j].date_ordinal - profiles[i].date_ordinal > MAX_DAYS_APART:
-                break
-            score = similarity(profiles[i], profiles[j])
-            if score > 0:
-                scores[(min(i, j), max(i, j))] = score
-            if score >= SAME_HAPPENING:
-                parent[root(i)] = root(j)
+    for (i, j), score in scores.items():
+        if score >= SAME_HAPPENING:
+            parent[root(i)] = root(j)
     components: dict[int, list[int]] = {}
     for index in range(len(profiles)):
         components.setdefault(root(index), []).append(index)
@@ -426,6 +436,23 @@ def _cluster(profiles: list[Profile]) -> list[list[int]]:
     for members in components.values():
         clusters.extend(_average_linkage(members, scores))
     return sorted(clusters)
+
+
+def _look_alikes(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Pairs of reports of look-alike happenings: each report's `CLOSE_RANK`-th closest
+    report is its own story's measure of "alike"; a pair under `LOOK_ALIKE` times the
+    geometric mean of the two measures is two reports each more like other reports than
+    like each other: the same kind of happening (two navy rescues, two title fights), told
+    by other outlets about another one. Reports with fewer close reports are not judged."""
+    alike: dict[int, list[float]] = {}
+    for (i, j), score in scores.items():
+        alike.setdefault(i, []).append(score)
+        alike.setdefault(j, []).append(score)
+    measure = {index: sorted(found, reverse=True)[CLOSE_RANK - 1]
+               for index, found in alike.items() if len(found) >= CLOSE_RANK}
+    return [(i, j) for (i, j), score in scores.items()
+            if i in measure and j in measure
+            and score < LOOK_ALIKE * math.sqrt(measure[i] * measure[j])]
 
 
 def _average_linkage(members: list[int], scores: dict[tuple[int, int], float]
