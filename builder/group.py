@@ -457,16 +457,30 @@ def _look_alikes(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
 
 def _average_linkage(members: list[int], scores: dict[tuple[int, int], float]
                      ) -> list[list[int]]:
+    """Average linkage; two groups of two or more reports are not joined when they are
+    less alike than `LOOK_ALIKE` times how alike each group's own reports are (the
+    geometric mean): two look-alike happenings, each told by a few outlets."""
     clusters = [[index] for index in members]
+
+    def score(i: int, j: int) -> float:
+        return scores.get((min(i, j), max(i, j)), 0.0)
+
+    def cohesion(cluster: list[int]) -> float:
+        pairs = list(itertools.combinations(cluster, 2))
+        return sum(score(i, j) for i, j in pairs) / len(pairs)
+
     while True:
         best, pair = SAME_HAPPENING, None
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
-                total = sum(scores.get((min(i, j), max(i, j)), 0.0)
-                            for i in clusters[x] for j in clusters[y])
+                total = sum(score(i, j) for i in clusters[x] for j in clusters[y])
                 average = total / (len(clusters[x]) * len(clusters[y]))
-                if average >= best:
-                    best, pair = average, (x, y)
+                if average < best:
+                    continue
+                if len(clusters[x]) > 1 and len(clusters[y]) > 1 and average < LOOK_ALIKE * (
+                        math.sqrt(cohesion(clusters[x]) * cohesion(clusters[y]))):
+                    continue
+                best, pair = average, (x, y)
         if pair is None:
             return clusters
         x, y = pair
