@@ -461,31 +461,33 @@ def _average_linkage(members: list[int], scores: dict[tuple[int, int], float]
     less alike than `LOOK_ALIKE` times how alike each group's own reports are (the
     geometric mean): two look-alike happenings, each told by a few outlets."""
     clusters = [[index] for index in members]
+    inner = [0.0 for _ in members]  # the sum of each cluster's own pairs' scores
 
     def score(i: int, j: int) -> float:
         return scores.get((min(i, j), max(i, j)), 0.0)
 
-    def cohesion(cluster: list[int]) -> float:
-        pairs = list(itertools.combinations(cluster, 2))
-        return sum(score(i, j) for i, j in pairs) / len(pairs)
+    def cohesion(x: int) -> float:
+        size = len(clusters[x])
+        return inner[x] / (size * (size - 1) / 2)
 
     while True:
-        best, pair = SAME_HAPPENING, None
+        best, pair, joined = SAME_HAPPENING, None, 0.0
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
                 total = sum(score(i, j) for i in clusters[x] for j in clusters[y])
                 average = total / (len(clusters[x]) * len(clusters[y]))
                 if average < best:
                     continue
-                if len(clusters[x]) > 1 and len(clusters[y]) > 1 and average < LOOK_ALIKE * (
-                        math.sqrt(cohesion(clusters[x]) * cohesion(clusters[y]))):
+                if len(clusters[x]) > 1 and len(clusters[y]) > 1 and (
+                        average < LOOK_ALIKE * math.sqrt(cohesion(x) * cohesion(y))):
                     continue
-                best, pair = average, (x, y)
+                best, pair, joined = average, (x, y), total
         if pair is None:
             return clusters
         x, y = pair
         clusters[x] = sorted(clusters[x] + clusters[y])
-        del clusters[y]
+        inner[x] += inner[y] + joined
+        del clusters[y], inner[y]
 
 
 def _best_event(members: list[int], profiles: list[Profile], event_profiles: list[Profile],
