@@ -240,10 +240,12 @@ class ProfileCache:
             known = self._known.get(key)
             if known is not None and known.digest == digest:
                 continue
-            profile = self._profile(key, digest, event)
+            cached = self._profiles.get(key)
+            words = (cached[1].words.keys() if cached is not None and cached[0] == digest
+                     else _distinct_words(_event_text(event)))
             if known is not None:
                 self.frequency.subtract(known.words)
-            entry = _Known(digest, tuple(sorted(profile.words)))
+            entry = _Known(digest, tuple(sorted(words)))
             self.frequency.update(entry.words)
             self._known[key] = entry
             self._changed = True
@@ -286,8 +288,10 @@ _PROCESS_CACHE = ProfileCache()
 
 
 def _tokens(text: str) -> Counter[str]:
-    return Counter(word for word in (w.lower() for w in _WORD.findall(text))
-                   if word not in _STOPWORDS)
+    words = Counter(_WORD.findall(text.lower()))
+    for word in _STOPWORDS.intersection(words):
+        del words[word]
+    return words
 
 
 def _line_key(line: str) -> str:
@@ -328,8 +332,21 @@ def _profile_article(article: Article, boilerplate: AbstractSet[tuple[str, str]]
                    is_note=article.note is not None)
 
 
+def _event_body(event: Event) -> str:
+    return html.unescape(re.sub(r"\\(.)", r"\1", event.body))
+
+
+def _event_text(event: Event) -> str:
+    return f"{event.title}\n{event.summary}\n{_event_body(event)}"
+
+
+def _distinct_words(text: str) -> set[str]:
+    """The words `_tokens` counts, without counting them (for document frequencies)."""
+    return set(_WORD.findall(text.lower())) - _STOPWORDS
+
+
 def _profile_event(event: Event) -> Profile:
-    body = html.unescape(re.sub(r"\\(.)", r"\1", event.body))
+    body = _event_body(event)
     text = f"{event.title}\n{event.summary}\n{body}"
     entities = frozenset([*event.people, *event.places, *event.organizations])
     return Profile(event.date.toordinal(), _tokens(text), entities,
