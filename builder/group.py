@@ -12,6 +12,9 @@ Some things keep two reports apart whatever their words:
 * different datelines (each report's place is not even named by the other);
 * disjoint core people: each names people, and neither's first-named people are in the other;
 * alike headlines over unlike stories: the bodies themselves must be alike;
+* look-alike happenings (two navy rescues, two title fights on one day): a pair of reports
+  far less alike than each is to its own closest reports, or two groups far less alike than
+  each group's own reports, stay apart;
 * two notes (`.md` seeds): a note is a person's own record, never merged with another note;
   a note that joins reports keeps its own body on the page, and never joins an existing page
   (which would keep only its source).
