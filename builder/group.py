@@ -12,12 +12,20 @@ Some things keep two reports apart whatever their words:
 * different datelines (each report's place is not even named by the other);
 * disjoint core people: each names people, and neither's first-named people are in the other;
 * alike headlines over unlike stories: the bodies themselves must be alike;
+* look-alike happenings (two navy rescues, two title fights on one day): a pair of reports
+  far less alike than each is to its own closest reports, or two groups far less alike than
+  each group's own reports, stay apart;
 * two notes (`.md` seeds): a note is a person's own record, never merged with another note;
   a note that joins reports keeps its own body on the page, and never joins an existing page
   (which would keep only its source).
 
 Lines that many reports of one outlet share (a newsletter plug, a copyright line) are taken
 out of the words compared: they say nothing about the happening.
+
+Speed: a new report is compared only with the events of nearby days, but word rarity is
+counted over every event. A `ProfileCache` keeps what each event contributes (keyed by its
+page and a hash of its content), in memory between calls and, given a file, between builds,
+so one new report against 10,000 events does not tokenize 10,000 pages.
 """
 
 from __future__ import annotations
@@ -25,12 +33,16 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
+import json
 import math
+import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from builder.escape import escape_paragraph
 from builder.model import Article, Event, Source
@@ -41,8 +53,14 @@ MAX_DAYS_APART = 1
 TEXT_WEIGHT = 0.9
 #: Two reports (or groups, on average) at least this alike are one happening. Tuned on the
 #: fictional multi-outlet set in tests/fixtures/grouping (see tests/test_grouping.py) and
-#: measured on ECB+ (builder/evaluate_grouping.py).
-SAME_HAPPENING = 0.2
+#: on the odd-numbered topics of ECB+ (builder/evaluate_grouping.py; the even ones are the
+#: held-out check).
+SAME_HAPPENING = 0.18
+#: A report's closeness to its own story: its score with its `CLOSE_RANK`-th closest report.
+CLOSE_RANK = 3
+#: A pair under this share of the two reports' closeness to their own stories is two
+#: look-alike happenings (see `_look_alikes`). Tuned with `SAME_HAPPENING`.
+LOOK_ALIKE = 0.45
 #: The bodies alone (headlines left out) must be at least this alike.
 SAME_BODY = 0.1
 #: Reports about other people (see `other_people`) are one happening only this alike.
@@ -101,22 +119,30 @@ def fingerprint(article: Article) -> str:
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
-def group_articles(articles: Sequence[Article], existing: Sequence[Event] = ()) -> Grouping:
-    """Group new articles with each other and with existing events (which have a `path`)."""
+def group_articles(articles: Sequence[Article], existing: Sequence[Event] = (),
+                   cache: ProfileCache | None = None) -> Grouping:
+    """Group new articles with each other and with existing events (which have a `path`).
+
+    `cache` keeps the existing events' profiles between calls (see `ProfileCache`); without
+    one, a cache of this process is used."""
     if not articles:
         return Grouping()
+    cache = _PROCESS_CACHE if cache is None else cache
+    cache.update(existing)
     boilerplate = _boilerplate(articles)
     profiles = [_profile_article(article, boilerplate) for article in articles]
-    every_event = [_profile_event(event) for event in existing]
     near = {profile.date_ordinal + offset for profile in profiles
             for offset in range(-MAX_DAYS_APART, MAX_DAYS_APART + 1)}
-    pairs = [(event, profile) for event, profile in zip(existing, every_event, strict=True)
-             if profile.date_ordinal in near]
-    existing = [event for event, _ in pairs]
-    event_profiles = [profile for _, profile in pairs]
+    existing = [event for event in existing
+                if event.path is not None and event.date.toordinal() in near]
+    event_profiles = [cache.profile(event) for event in existing]
     # Word rarity is measured over every report and event there is, not only the few near
     # in time: a word all the stories share says little about which happening one is.
-    _weigh([*profiles, *event_profiles], [*profiles, *every_event])
+    frequency: Counter[str] = Counter()
+    for profile in profiles:
+        frequency.update(profile.words.keys())
+    _weigh([*profiles, *event_profiles], _Frequency(cache.frequency, frequency),
+           cache.count + len(profiles))
     result = Grouping()
     clusters = _cluster(profiles)
     for members in clusters:
@@ -131,9 +157,144 @@ def group_articles(articles: Sequence[Article], existing: Sequence[Event] = ()) 
     return result
 
 
+@dataclass(frozen=True)
+class _Frequency:
+    """Document frequencies of two counts added up, without copying either."""
+
+    first: Counter[str]
+    second: Counter[str]
+
+    def __getitem__(self, word: str) -> int:
+        return self.first.get(word, 0) + self.second.get(word, 0)
+
+
+@dataclass
+class _Known:
+    """What one existing event adds to word rarity: its distinct words."""
+
+    digest: str
+    words: tuple[str, ...]
+
+
+class ProfileCache:
+    """Existing events' profiles and document frequencies, kept between calls.
+
+    Each event is keyed by its page path and a hash of what grouping reads of it (title,
+    summary, body, date, place and names), so an edited page is profiled again and a removed
+    one is forgotten. Full profiles stay in memory; a `path` keeps each event's distinct
+    words between builds (JSON, written atomically; a missing, old or damaged file is
+    simply rebuilt), which is all the events far in time are needed for.
+    """
+
+    VERSION = 1  # events: {page: [content hash, its distinct words joined by spaces]}
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.frequency: Counter[str] = Counter()
+        self._known: dict[str, _Known] = {}
+        self._profiles: dict[str, tuple[str, Profile]] = {}
+        self._changed = False
+        if path is not None:
+            self._load(path)
+
+    @property
+    def count(self) -> int:
+        """How many events the frequencies are counted over."""
+        return len(self._known)
+
+    def _load(self, path: Path) -> None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("version") != self.VERSION:
+                return
+            known = {str(key): _Known(str(digest), tuple(str(words).split()))
+                     for key, (digest, words) in data["events"].items()}
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return  # only a cache: profile every event again
+        self._known = known
+        for entry in known.values():
+            self.frequency.update(entry.words)
+
+    def save(self) -> None:
+        """Write the cache file, if there is one and something changed (atomically)."""
+        if self.path is None or not self._changed:
+            return
+        data = {"version": self.VERSION,
+                "events": {key: [entry.digest, " ".join(entry.words)]
+                           for key, entry in sorted(self._known.items())}}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(name, self.path)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+        self._changed = False
+
+    def update(self, events: Iterable[Event]) -> None:
+        """Make the frequencies those of exactly these events."""
+        seen: set[str] = set()
+        for event in events:
+            key = _key(event, seen)
+            seen.add(key)
+            digest = _digest(event)
+            known = self._known.get(key)
+            if known is not None and known.digest == digest:
+                continue
+            cached = self._profiles.get(key)
+            words = (cached[1].words.keys() if cached is not None and cached[0] == digest
+                     else _distinct_words(_event_text(event)))
+            if known is not None:
+                self.frequency.subtract(known.words)
+            entry = _Known(digest, tuple(sorted(words)))
+            self.frequency.update(entry.words)
+            self._known[key] = entry
+            self._changed = True
+        for key in [key for key in self._known if key not in seen]:
+            self.frequency.subtract(self._known.pop(key).words)
+            self._profiles.pop(key, None)
+            self._changed = True
+
+    def profile(self, event: Event) -> Profile:
+        """The event's profile (vectors not yet weighed)."""
+        key = _key(event, frozenset())
+        return self._profile(key, _digest(event), event)
+
+    def _profile(self, key: str, digest: str, event: Event) -> Profile:
+        cached = self._profiles.get(key)
+        if cached is not None and cached[0] == digest:
+            return cached[1]
+        profile = _profile_event(event)
+        self._profiles[key] = (digest, profile)
+        return profile
+
+
+def _key(event: Event, seen: AbstractSet[str]) -> str:
+    key = event.path or f"{event.date.isoformat()} {event.title}"
+    number = 1
+    while key in seen:  # two unsaved events alike: each counts
+        number += 1
+        key = f"{event.path or event.date.isoformat() + ' ' + event.title} #{number}"
+    return key
+
+
+def _digest(event: Event) -> str:
+    parts = [event.date.isoformat(), event.title, event.summary, event.location or "",
+             "\x1f".join(event.people), "\x1f".join(event.places),
+             "\x1f".join(event.organizations), event.body]
+    return hashlib.blake2b("\x1e".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+_PROCESS_CACHE = ProfileCache()
+
+
 def _tokens(text: str) -> Counter[str]:
-    return Counter(word for word in (w.lower() for w in _WORD.findall(text))
-                   if word not in _STOPWORDS)
+    words = Counter(_WORD.findall(text.lower()))
+    for word in _STOPWORDS.intersection(words):
+        del words[word]
+    return words
 
 
 def _line_key(line: str) -> str:
@@ -174,8 +335,21 @@ def _profile_article(article: Article, boilerplate: AbstractSet[tuple[str, str]]
                    is_note=article.note is not None)
 
 
+def _event_body(event: Event) -> str:
+    return html.unescape(re.sub(r"\\(.)", r"\1", event.body))
+
+
+def _event_text(event: Event) -> str:
+    return f"{event.title}\n{event.summary}\n{_event_body(event)}"
+
+
+def _distinct_words(text: str) -> set[str]:
+    """The words `_tokens` counts, without counting them (for document frequencies)."""
+    return set(_WORD.findall(text.lower())) - _STOPWORDS
+
+
 def _profile_event(event: Event) -> Profile:
-    body = html.unescape(re.sub(r"\\(.)", r"\1", event.body))
+    body = _event_body(event)
     text = f"{event.title}\n{event.summary}\n{body}"
     entities = frozenset([*event.people, *event.places, *event.organizations])
     return Profile(event.date.toordinal(), _tokens(text), entities,
@@ -189,18 +363,17 @@ def _surnames(people: Iterable[str]) -> frozenset[str]:
     return frozenset(name.split()[-1].lower() for name in people if name.strip())
 
 
-def _weigh(profiles: Iterable[Profile], collection: Sequence[Profile]) -> None:
-    """TF-IDF vectors, unit length, with document frequencies over the collection."""
-    frequency: Counter[str] = Counter()
-    for document in collection:
-        frequency.update(document.words.keys())
-    total = len(collection) + 1
+def _weigh(profiles: Iterable[Profile], frequency: _Frequency | Counter[str], total: int
+           ) -> None:
+    """TF-IDF vectors, unit length, with document frequencies over `total` documents."""
+    total += 1
     for profile in profiles:
         profile.vector = _unit(profile.words, frequency, total)
         profile.body_vector = _unit(profile.body_words, frequency, total)
 
 
-def _unit(words: Counter[str], frequency: Counter[str], total: int) -> dict[str, float]:
+def _unit(words: Counter[str], frequency: _Frequency | Counter[str], total: int
+          ) -> dict[str, float]:
     vector = {word: (1 + math.log(count)) * math.log(total / max(frequency[word], 1)) + 1e-9
               for word, count in words.items()}
     norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
@@ -251,10 +424,20 @@ def _cluster(profiles: list[Profile]) -> list[list[int]]:
 
     Only reports within a few days of each other are compared, and only the components
     joined by pairs above the threshold are clustered (average linkage cannot join reports
-    that no such pair joins), so thousands of reports cost little.
+    that no such pair joins), so thousands of reports cost little. A pair far less alike
+    than both reports are to their closest reports is not counted (`_look_alikes`).
     """
     by_day = sorted(range(len(profiles)), key=lambda i: profiles[i].date_ordinal)
     scores: dict[tuple[int, int], float] = {}
+    for position, i in enumerate(by_day):
+        for j in by_day[position + 1:]:
+            if profiles[j].date_ordinal - profiles[i].date_ordinal > MAX_DAYS_APART:
+                break
+            score = similarity(profiles[i], profiles[j])
+            if score > 0:
+                scores[(min(i, j), max(i, j))] = score
+    for pair in _look_alikes(scores):
+        del scores[pair]
     parent = list(range(len(profiles)))
 
     def root(i: int) -> int:
@@ -263,15 +446,9 @@ def _cluster(profiles: list[Profile]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for position, i in enumerate(by_day):
-        for j in by_day[position + 1:]:
-            if profiles[j].date_ordinal - profiles[i].date_ordinal > MAX_DAYS_APART:
-                break
-            score = similarity(profiles[i], profiles[j])
-            if score > 0:
-                scores[(min(i, j), max(i, j))] = score
-            if score >= SAME_HAPPENING:
-                parent[root(i)] = root(j)
+    for (i, j), score in scores.items():
+        if score >= SAME_HAPPENING:
+            parent[root(i)] = root(j)
     components: dict[int, list[int]] = {}
     for index in range(len(profiles)):
         components.setdefault(root(index), []).append(index)
@@ -281,23 +458,56 @@ def _cluster(profiles: list[Profile]) -> list[list[int]]:
     return sorted(clusters)
 
 
+def _look_alikes(scores: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """Pairs of reports of look-alike happenings: each report's `CLOSE_RANK`-th closest
+    report is its own story's measure of "alike"; a pair under `LOOK_ALIKE` times the
+    geometric mean of the two measures is two reports each more like other reports than
+    like each other: the same kind of happening (two navy rescues, two title fights), told
+    by other outlets about another one. Reports with fewer close reports are not judged."""
+    alike: dict[int, list[float]] = {}
+    for (i, j), score in scores.items():
+        alike.setdefault(i, []).append(score)
+        alike.setdefault(j, []).append(score)
+    measure = {index: sorted(found, reverse=True)[CLOSE_RANK - 1]
+               for index, found in alike.items() if len(found) >= CLOSE_RANK}
+    return [(i, j) for (i, j), score in scores.items()
+            if i in measure and j in measure
+            and score < LOOK_ALIKE * math.sqrt(measure[i] * measure[j])]
+
+
 def _average_linkage(members: list[int], scores: dict[tuple[int, int], float]
                      ) -> list[list[int]]:
+    """Average linkage; two groups of two or more reports are not joined when they are
+    less alike than `LOOK_ALIKE` times how alike each group's own reports are (the
+    geometric mean): two look-alike happenings, each told by a few outlets."""
     clusters = [[index] for index in members]
+    inner = [0.0 for _ in members]  # the sum of each cluster's own pairs' scores
+
+    def score(i: int, j: int) -> float:
+        return scores.get((min(i, j), max(i, j)), 0.0)
+
+    def cohesion(x: int) -> float:
+        size = len(clusters[x])
+        return inner[x] / (size * (size - 1) / 2)
+
     while True:
-        best, pair = SAME_HAPPENING, None
+        best, pair, joined = SAME_HAPPENING, None, 0.0
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
-                total = sum(scores.get((min(i, j), max(i, j)), 0.0)
-                            for i in clusters[x] for j in clusters[y])
+                total = sum(score(i, j) for i in clusters[x] for j in clusters[y])
                 average = total / (len(clusters[x]) * len(clusters[y]))
-                if average >= best:
-                    best, pair = average, (x, y)
+                if average < best:
+                    continue
+                if len(clusters[x]) > 1 and len(clusters[y]) > 1 and (
+                        average < LOOK_ALIKE * math.sqrt(cohesion(x) * cohesion(y))):
+                    continue
+                best, pair, joined = average, (x, y), total
         if pair is None:
             return clusters
         x, y = pair
         clusters[x] = sorted(clusters[x] + clusters[y])
-        del clusters[y]
+        inner[x] += inner[y] + joined
+        del clusters[y], inner[y]
 
 
 def _best_event(members: list[int], profiles: list[Profile], event_profiles: list[Profile],
