@@ -159,7 +159,15 @@ def _tagger() -> object:
 
 
 def tag(text: str, names: dict[str, str], lexicon: Lexicon) -> list[Span]:
-    """The names the model finds in `text`, given the rules' `names` (text -> PER/LOC/ORG)."""
+    """The names the model finds in `text`, given the rules' `names` (text -> PER/LOC/ORG).
+    A build reads each article twice (once alone, once knowing the timeline's people), so
+    the last texts' answers are kept."""
+    return list(_tag(text, tuple(sorted(names.items())), lexicon))
+
+
+@functools.lru_cache(maxsize=256)
+def _tag(text: str, named: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tuple[Span, ...]:
+    names = dict(named)
     tagger = _tagger()
     lower_words = frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text))
     spans: list[Span] = []
@@ -185,4 +193,4 @@ def tag(text: str, names: dict[str, str], lexicon: Lexicon) -> list[Span]:
                 start = -1
             if start < 0 and label[:2] in ("B-", "I-"):
                 start, kind = index, label[2:]
-    return spans
+    return tuple(spans)
