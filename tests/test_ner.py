@@ -48,3 +48,13 @@ def test_the_tagger_adds_no_title_no_initial_and_no_lower_case_word() -> None:
     assert "Mr Quennell" not in people
     assert "M" not in people
     assert not any(" than " in name for name in people)
+
+
+def test_headings_and_ordinary_words_give_the_tagger_no_names() -> None:
+    text = ("Dalimar Oskveth Gives Brenna Tulloway A Call On The Pier\n\nDonate\n\n"
+            "The council met on Monday and the mayor spoke to the crowd at length.")
+    assert ner.tag(text, {}, entities._lexicon) == []
+    found = entities.extract_entities("Readers can Donate. The BUTTON is red, said Orla "
+                                      "Quennell of Kelvane, and donate they did.", {})
+    assert "Donate" not in found.people
+    assert "BUTTON" not in found.organizations

@@ -717,26 +717,53 @@ def _add_learned(text: str, context: _Context) -> None:
                     name in names for names in lists.values()):
                 continue  # a name the rules listed keeps the rules' kind
             if span.kind == "PER":
-                if len(words) == 1:
-                    context.singles.append((name, True))
+                if len(words) == 1:  # "Putin"; resolved to a full name if the text has one
+                    context.singles.append((name, span.confidence >= LEARNED_SINGLE_PERSON))
                 elif _could_be_name(words):
                     _add(found.people, name)
             else:
                 _add(lists[span.kind], name)
 
 
+#: First words of place names that a given name may end: "St. Paul", "San Jose".
+_SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "Sao", "São", "Port", "Fort", "Mount",
+                     "Lake", "Cape"})
+
+
+#: The confidence a single word needs to be a person when no full name in the text ends
+#: in it.
+LEARNED_SINGLE_PERSON = 0.5
+
+
 def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
+    """Whether a name the tagger found passes the rules' checks for its kind: no lower-case
+    or function word inside, no term acronym; for a person no word the text writes in lower
+    case ("Pamela Anderson Gives ..."), no title or place;
+    no continent or people ("Israeli") as a place, no given name inside a place
+    ("Bournemouth West Conor")."""
     words = name.split()
     if not words or not name[:1].isupper() or name in _not_entities() or any(
-            not word[:1].isupper() and word not in CONNECTORS and not word[:1].isdigit()
-            for word in words):
+            not word[:1].isupper() and word not in CONNECTORS for word in words) or any(
+            "_" in word or any(character.isdigit() for character in word) for word in words):
         return False  # "Keira than Kiera": a lower-case word is no part of a name
     if all(word in LEADING_WORDS or word in CALENDAR or word in NUMBER_WORDS
            or word.rstrip(".") in TERM_ACRONYMS for word in words):
         return False
-    if len(words) == 1 and _is_caps(name) and kind != "ORG" and name not in _gazetteer():
+    if any(index > 0 and word in LEADING_WORDS for index, word in enumerate(words)):
         return False
-    if kind == "PER" and (len(words[-1].rstrip(".")) < 2 or (
-            len(words) == 1 and _is_word(name, context))):
-        return False  # "M" of "Dr. M. Ellisande"; "Bread" where "bread" is a word
+    if len(words) == 1 and _is_caps(name) and name not in _gazetteer():
+        return False  # "ENGLAND", "BUTTON", "TORY": acronyms are the rules' to find
+    if kind == "PER":
+        return len(words[-1].rstrip(".")) >= 2 and not any(
+            _is_word(word, context) for word in words  # "Gives", in a heading's capitals
+        ) and not any(
+            word.lower().rstrip(".") in TITLES or (index > 0 and word in _gazetteer())
+            or word in ORG_WORDS for index, word in enumerate(words))
+    if kind == "LOC" and (name in CONTINENTS or name.endswith(
+            ("ans", "ese", "ian", "ish", "ean", "eli", "ani")) or (
+            len(words) >= 2 and words[0] not in _SAINTS and any(
+                word.lower() in _given_names() for word in words[1:]))):
+        return False
+    if kind == "ORG" and len(words) == 1 and (name in ORG_WORDS or name in PLACE_WORDS):
+        return False  # "Inc", "Science"
     return not (len(words) == 1 and _is_caps(name) and name in TERM_ACRONYMS)

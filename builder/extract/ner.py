@@ -36,6 +36,10 @@ _TOKEN = re.compile(
     re.UNICODE,
 )
 _SENTENCE_END = frozenset({".", "!", "?"})
+#: Small words that only a title-case heading capitalises after its first word.
+_TITLE_CASE_WORDS = frozenset(
+    "A An The And Or But Of In On At To For With From By Is Are Was Were Be Has Have Will "
+    "He She They It His Her Their After Over Into As Not".split())
 #: Lexicon marks of capitalised words that begin no name: days, months, function words.
 _SKIP = frozenset({"calendar", "leading"})
 
@@ -149,6 +153,17 @@ def hints_for(tokens: Sequence[str], split: dict[tuple[str, ...], str],
     return hints
 
 
+def _title_case(tokens: Sequence[str]) -> bool:
+    """Whether the words are in title case, as in headings, menus and lists: a small word
+    capitalised after the first ("Pamela Anderson Gives Melania Trump A Call"), or nearly
+    every word of four letters or more capitalised."""
+    if any(token in _TITLE_CASE_WORDS for token in tokens[1:]):
+        return True  # "Trump Says He Will ...": a small word capitalised inside a sentence
+    words = [token for token in tokens if len(token) >= 4 and token.isalpha()]
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised >= 4 and capitalised >= 0.9 * len(words)
+
+
 @functools.lru_cache(maxsize=1)
 def _tagger() -> object:
     import pycrfsuite  # type: ignore[import-untyped]
@@ -176,6 +191,8 @@ def _tag(text: str, named: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tup
     for sentence in sentences(text):
         tokens = [token for token, _, _ in sentence]
         hints = hints_for(tokens, split, longest)
+        if len(tokens) < 3 or _title_case(tokens):
+            continue  # a button, a heading or a menu: no sentence around the names
         if not any(token[:1].isupper() and hint == "O" and not (
                 index == 0 and token.lower() in lower_words) and not _SKIP & set(lexicon(token))
                 for index, (token, hint) in enumerate(zip(tokens, hints, strict=True))):
