@@ -193,10 +193,11 @@ def _tag(text: str, named: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tup
         hints = hints_for(tokens, split, longest)
         if len(tokens) < 3 or _title_case(tokens):
             continue  # a button, a heading or a menu: no sentence around the names
-        if not any(token[:1].isupper() and hint == "O" and not (
-                index == 0 and token.lower() in lower_words) and not _SKIP & set(lexicon(token))
-                for index, (token, hint) in enumerate(zip(tokens, hints, strict=True))):
-            continue  # the only capitals are names the rules know, or ordinary words
+        if not any(token[:1].isupper() and hint == "O" and not token.isupper()
+                   and token.lower() not in lower_words and not _SKIP & set(lexicon(token))
+                   for token, hint in zip(tokens, hints, strict=True)):
+            continue  # the only capitals are names the rules know, words in capitals, or
+            # words the text also writes in lower case
         rows = features(tokens, hints, lexicon, lower_words)
         labels: list[str] = tagger.tag(rows)  # type: ignore[attr-defined]
         start = -1
