@@ -14,7 +14,11 @@ Rule-based, in order of trust for each capitalised run of words in the text:
    list of given names followed by a surname; titles are removed; a single word that speaks
    ("..., Varnholt said") is a surname;
 5. a surname alone ("Zelensky") resolves to the full name used in the same article, else to
-   one the timeline already knows.
+   one the timeline already knows;
+6. then a learned tagger (ner.py, a CRF trained on openly licensed annotated text) reads the
+   sentences with capitalised words the rules left out, and its names are added when they
+   pass the same checks (`_learned_name_ok`): people at its best guess, places and
+   organizations only when it is sure (LEARNED_MIN). A name the rules listed keeps its kind.
 
 Everything else is dropped: a capitalised word that is none of these is not an entity, and
 neither is an acronym nobody spelled out ("AI", "SUV", "THE"), a phrase of data/
