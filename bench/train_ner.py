@@ -1,6 +1,7 @@
 """Train the learned name tagger (builder/extract/data/ner.crfsuite) with python-crfsuite.
 
 Usage: python bench/train_ner.py OUT.crfsuite FILE.iob2 [FILE.iob2 ...] [--news-dev]
+       [--c1=0.05] [--c2=0.01]
 
 Each FILE is a Universal NER IOB2 file (`# newdoc id`, `# text`, then token / tag lines).
 The model shipped was trained on (all openly licensed, annotated by linguists):
@@ -141,7 +142,10 @@ def main(argv: list[str]) -> int:
                 trainer.append(rows, labels)
                 count += 1
     print(f"{count} sentences", file=sys.stderr)
-    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": 150,
+    c1, c2 = (float(arg.split("=")[1]) if arg else default for arg, default in (
+        (next((a for a in argv if a.startswith("--c1=")), ""), 0.05),
+        (next((a for a in argv if a.startswith("--c2=")), ""), 0.01)))
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 150,
                         "feature.possible_transitions": True})
     trainer.train(str(out))
     print(f"wrote {out} ({out.stat().st_size} bytes)", file=sys.stderr)
