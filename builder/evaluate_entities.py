@@ -13,7 +13,8 @@ sets (a timeline lists each name once per event):
   name ending in it, the way a surname alone is resolved to the full name.
 
 Documents are split in two halves by their order in the file: odd ones (the first, third...)
-are the development half, whose errors may be looked at; even ones are held out.
+are the development half, whose errors may be looked at and which the learned tagger
+(extract/ner.py) is trained on; even ones are held out: never trained or tuned on.
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ KINDS = {"PER": "people", "LOC": "places", "ORG": "organizations"}
 #: The sample committed with the project (see its README for source and licence).
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entities" / (
     "uner-en-pud-news.iob2")
-#: Figures the committed sample must reach (CI floor), a little under the measured ones.
-FLOORS = {"people": (0.90, 0.50), "places": (0.72, 0.66), "organizations": (0.78, 0.48)}
+#: Figures the committed sample must reach (CI floor), a little under the measured ones. The
+#: learned tagger (extract/ner.py) was trained on the development half, so these overstate;
+#: HELD_OUT_FLOORS are on the half nothing was trained or tuned on.
+FLOORS = {"people": (0.93, 0.80), "places": (0.74, 0.74), "organizations": (0.79, 0.50)}
+HELD_OUT_FLOORS = {"people": (0.93, 0.68), "places": (0.64, 0.60),
+                   "organizations": (0.80, 0.44)}
 
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]’”]|'s\b|n't\b)")
 
@@ -150,10 +155,11 @@ def report(scores: dict[str, Score]) -> list[str]:
             for kind, score in scores.items()]
 
 
-def below_floors(scores: dict[str, Score]) -> list[str]:
-    """The kinds whose figures are under the CI floors, as messages."""
+def below_floors(scores: dict[str, Score],
+                 floors: dict[str, tuple[float, float]] | None = None) -> list[str]:
+    """The kinds whose figures are under the CI floors (FLOORS unless given), as messages."""
     failures = []
-    for kind, (precision, recall) in FLOORS.items():
+    for kind, (precision, recall) in (FLOORS if floors is None else floors).items():
         score = scores[kind]
         if score.precision < precision:
             failures.append(f"{kind}: precision {score.precision:.3f} < {precision}")

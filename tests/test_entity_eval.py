@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from conftest import timeline
 
-from builder.evaluate_entities import FLOORS, SAMPLE, below_floors, evaluate, read_iob2
+from builder.evaluate_entities import (
+    FLOORS,
+    HELD_OUT_FLOORS,
+    SAMPLE,
+    below_floors,
+    evaluate,
+    halves,
+    read_iob2,
+)
 from builder.extract.entities import extract_entities
 
 
@@ -25,6 +33,12 @@ def test_figures_hold_their_floors() -> None:
     scores = evaluate(read_iob2(SAMPLE))
     assert below_floors(scores) == []
     assert set(FLOORS) == set(scores)
+
+
+def test_held_out_figures_hold_their_floors() -> None:
+    """The half of the sample the learned tagger never saw."""
+    scores = evaluate(halves(read_iob2(SAMPLE))[1])
+    assert below_floors(scores, HELD_OUT_FLOORS) == []
 
 
 def test_eval_entities_command_prints_each_kind(tmp_path: Path) -> None:

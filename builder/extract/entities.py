@@ -14,7 +14,11 @@ Rule-based, in order of trust for each capitalised run of words in the text:
    list of given names followed by a surname; titles are removed; a single word that speaks
    ("..., Varnholt said") is a surname;
 5. a surname alone ("Zelensky") resolves to the full name used in the same article, else to
-   one the timeline already knows.
+   one the timeline already knows;
+6. then a learned tagger (ner.py, a CRF trained on openly licensed annotated text) reads the
+   sentences with capitalised words the rules left out, and its names are added when they
+   pass the same checks (`_learned_name_ok`): people at its best guess, places and
+   organizations only when it is sure (LEARNED_MIN). A name the rules listed keeps its kind.
 
 Everything else is dropped: a capitalised word that is none of these is not an entity, and
 neither is an acronym nobody spelled out ("AI", "SUV", "THE"), a phrase of data/
@@ -30,7 +34,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder.extract import ner
+
 DATA = Path(__file__).resolve().parent / "data"
+
+#: Whether the learned tagger (ner.py) adds the names the rules miss.
+LEARNED = True
+#: The tagger's confidence a name needs to be added, by kind (chosen by two-fold validation
+#: on the development half: its places and organizations cost more precision than they add
+#: recall unless it is sure).
+LEARNED_MIN = {"PER": 0.5, "LOC": 0.9, "ORG": 0.95}
 
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
@@ -313,6 +326,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
+    if LEARNED and ner.MODEL.is_file():
+        _add_learned(text, context)
     surnames = {**_surnames(list(known_people)), **_surnames(found.people)}
     for token, titled in context.singles:
         if token in surnames:
@@ -645,3 +660,114 @@ def _surnames(people: list[str]) -> dict[str, str]:
         if len(parts) >= 2:
             seen.setdefault(parts[-1], []).append(name)
     return {surname: names[0] for surname, names in seen.items() if len(names) == 1}
+
+
+@functools.lru_cache(maxsize=65536)
+def _lexicon(token: str) -> tuple[str, ...]:
+    """The project's lists a token is on, as features of the learned tagger."""
+    bare = token.rstrip(".")
+    lower = bare.lower()
+    marks = []
+    if lower in _given_names():
+        marks.append("given")
+    if bare in _gazetteer():
+        marks.append("place")
+    if bare in _known_orgs()[0]:
+        marks.append("org")
+    if bare in ORG_WORDS:
+        marks.append("orgword")
+    if bare in PLACE_WORDS or bare in PLACE_FIRST_WORDS:
+        marks.append("placeword")
+    if lower in TITLES or token.lower() in TITLES:
+        marks.append("title")
+    if bare in CALENDAR:
+        marks.append("calendar")
+    if bare in LEADING_WORDS:
+        marks.append("leading")
+    if bare in TERM_ACRONYMS:
+        marks.append("term")
+    if bare in NOT_SURNAMES:
+        marks.append("thing")
+    return tuple(marks)
+
+
+def rule_names(found: Entities, singles: Iterable[tuple[str, bool]] = ()) -> dict[str, str]:
+    """The rules' names as the tagger's hints: name -> PER, LOC or ORG."""
+    names = {name: "PER" for name, titled in singles if titled}
+    names.update({name: "PER" for name in found.people})
+    names.update({name: "ORG" for name in found.organizations})
+    names.update({name: "LOC" for name in found.places})
+    return names
+
+
+def _add_learned(text: str, context: _Context) -> None:
+    """Add the names the learned tagger finds and the rules missed."""
+    found = context.found
+    lists = {"PER": found.people, "LOC": found.places, "ORG": found.organizations}
+    for span in ner.tag(text, rule_names(found, context.singles), _lexicon):
+        for name in span.text.split(", "):
+            name = _POSSESSIVE.sub("", name.strip()).strip()
+            words = name.split()
+            while words and (words[0] in ("The", "the") or (
+                    span.kind == "PER" and words[0].lower() in TITLES)):
+                words = words[1:]  # "Mr Quennell": the title is no part of the name
+            name = " ".join(words)
+            if not _learned_name_ok(name, span.kind, context):
+                continue
+            if name in context.aliases:
+                _add_canonical(context.aliases[name], found)
+                continue
+            if span.confidence < LEARNED_MIN[span.kind] or any(
+                    name in names for names in lists.values()):
+                continue  # a name the rules listed keeps the rules' kind
+            if span.kind == "PER":
+                if len(words) == 1:  # "Putin"; resolved to a full name if the text has one
+                    context.singles.append((name, span.confidence >= LEARNED_SINGLE_PERSON))
+                elif _could_be_name(words):
+                    _add(found.people, name)
+            else:
+                _add(lists[span.kind], name)
+
+
+#: First words of place names that a given name may end: "St. Paul", "San Jose".
+_SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "Sao", "São", "Port", "Fort", "Mount",
+                     "Lake", "Cape"})
+
+
+#: The confidence a single word needs to be a person when no full name in the text ends
+#: in it.
+LEARNED_SINGLE_PERSON = 0.5
+
+
+def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
+    """Whether a name the tagger found passes the rules' checks for its kind: no lower-case
+    or function word inside, no term acronym; for a person no word the text writes in lower
+    case ("Pamela Anderson Gives ..."), no title or place;
+    no continent or people ("Israeli") as a place, no given name inside a place
+    ("Bournemouth West Conor")."""
+    words = name.split()
+    if not words or not name[:1].isupper() or name in _not_entities() or any(
+            not word[:1].isupper() and word not in CONNECTORS for word in words) or any(
+            "_" in word or any(character.isdigit() for character in word) for word in words):
+        return False  # "Keira than Kiera": a lower-case word is no part of a name
+    if all(word in LEADING_WORDS or word in CALENDAR or word in NUMBER_WORDS
+           or word.rstrip(".") in TERM_ACRONYMS for word in words):
+        return False
+    if any(index > 0 and word in LEADING_WORDS for index, word in enumerate(words)):
+        return False
+    if len(words) == 1 and _is_caps(name) and name not in _gazetteer():
+        return False  # "ENGLAND", "BUTTON", "TORY": acronyms are the rules' to find
+    if kind == "PER":
+        return len(words[-1].rstrip(".")) >= 2 and not any(
+            _is_word(word, context) for word in words  # "Gives", in a heading's capitals
+        ) and not any(
+            word.lower().rstrip(".") in TITLES or (index > 0 and word in _gazetteer())
+            or word in ORG_WORDS for index, word in enumerate(words))
+    if kind == "LOC" and (name in CONTINENTS or name.endswith(
+            ("ans", "ese", "ian", "ish", "ean", "eli", "ani")) or (
+            len(words) >= 2 and words[0] not in _SAINTS and any(
+                word.lower() in _given_names() for word in words[1:]))):
+        return False
+    if kind == "ORG" and len(words) == 1 and (name in ORG_WORDS or name in PLACE_WORDS):
+        return False  # "Inc", "Science"
+    return not (len(words) == 1 and _is_caps(name) and name in TERM_ACRONYMS)

@@ -1,0 +1,214 @@
+"""A learned tagger for names (people, places, organizations): a linear-chain CRF.
+
+The rules of `entities.py` find names by lists and cues; they miss names no list knows
+("Tomas Quennell" when no word around him says he is a person). This tagger reads each
+sentence as a sequence of tokens and labels them in the IOB2 scheme (B-PER, I-PER, B-LOC,
+I-LOC, B-ORG, I-ORG, O). Its features are the word itself, its shape and its neighbours, the
+project's own lists (given names, the place gazetteer, organization words, titles), and what
+the rules already found in the text, so it learns when to trust each rule.
+
+The model (data/ner.crfsuite) is trained by bench/train_ner.py on openly licensed text
+annotated by linguists: Universal NER English-EWT (dev and test, CC BY-SA 4.0) and the
+Wikipedia half of Universal NER English-PUD (CC BY-SA 3.0), plus the development half of the
+PUD news documents; the held-out half of the news documents, which `timeline eval-entities`
+reports on, is never trained on. python-crfsuite (MIT) runs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+MODEL = Path(__file__).resolve().parent / "data" / "ner.crfsuite"
+KINDS = {"PER": "people", "LOC": "places", "ORG": "organizations"}
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., L.A.
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: "M. Ellisande"
+    r"|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Jr|Sr|Inc|Corp|Co|Ltd|Prof|Mt|Ft)\.(?=\s)"
+    r"|[^\W_]+(?:[-&][^\W_]+)*(?=['’]s\b)"  # "Trump" of "Trump's"
+    r"|['’]s\b"
+    r"|[^\W_]+(?:[-'’.&][^\W_]+)*"
+    r"|\S",
+    re.UNICODE,
+)
+_SENTENCE_END = frozenset({".", "!", "?"})
+#: Small words that only a title-case heading capitalises after its first word.
+_TITLE_CASE_WORDS = frozenset(
+    "A An The And Or But Of In On At To For With From By Is Are Was Were Be Has Have Will "
+    "He She They It His Her Their After Over Into As Not".split())
+#: Lexicon marks of capitalised words that begin no name: days, months, function words.
+_SKIP = frozenset({"calendar", "leading"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A name the tagger found: its kind (PER, LOC, ORG), its text and the tagger's
+    confidence (the lowest marginal probability of its tokens' labels)."""
+
+    kind: str
+    text: str
+    confidence: float
+
+
+def sentences(text: str) -> list[list[tuple[str, int, int]]]:
+    """The text's tokens (token, start, end), cut into sentences at end punctuation followed
+    by a capital or a quote, and at line ends."""
+    result: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    last_end = 0
+    for match in _TOKEN.finditer(text):
+        token, start = match.group(), match.start()
+        if current and ("\n" in text[last_end:start] or (
+                current[-1][0] in _SENTENCE_END and (token[:1].isupper() or token in "\"“'‘"))):
+            result.append(current)
+            current = []
+        current.append((token, start, match.end()))
+        last_end = match.end()
+    if current:
+        result.append(current)
+    return result
+
+
+@functools.lru_cache(maxsize=65536)
+def _shape(token: str) -> str:
+    shape = re.sub(r"[A-Z]+", "X", re.sub(r"[a-z]+", "x", re.sub(r"\d+", "d", token)))
+    return shape[:4]
+
+
+Lexicon = Callable[[str], Iterable[str]]
+
+
+def features(tokens: Sequence[str], hints: Sequence[str], lexicon: Lexicon,
+             lower_words: frozenset[str], start: int = 0, end: int | None = None,
+             ) -> list[list[str]]:
+    """Features of each token of one sentence (or of its tokens from `start` to `end`).
+    `hints` gives, per token, the label the rules gave it ("B-PER", "O"...); `lexicon` the
+    lists a word is on; `lower_words` the words the whole text writes in lower case."""
+    words = [token.lower() for token in tokens]
+    shapes = [_shape(token) for token in tokens]
+    rows: list[list[str]] = []
+    size = len(tokens)
+    for index in range(start, size if end is None else end):
+        token, word = tokens[index], words[index]
+        row = [
+            "w=" + word,
+            "s=" + shapes[index],
+            "x3=" + word[-3:],
+            "h=" + hints[index],
+            "lw=" + str(word in lower_words),
+        ]
+        row.extend("L=" + item for item in lexicon(token))
+        if index == 0:
+            row.append("first")
+        else:
+            row.extend(("w-1=" + words[index - 1], "s-1=" + shapes[index - 1],
+                        "h-1=" + hints[index - 1]))
+            if index >= 2:
+                row.append("w-2=" + words[index - 2])
+        if index + 1 < size:
+            row.extend(("w+1=" + words[index + 1], "s+1=" + shapes[index + 1],
+                        "h+1=" + hints[index + 1]))
+            if index + 2 < size:
+                row.append("w+2=" + words[index + 2])
+        else:
+            row.append("last")
+        rows.append(row)
+    return rows
+
+
+def split_names(names: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """`names` (text -> PER/LOC/ORG) as token tuples -> kind, for `hints_for`."""
+    return {tuple(_TOKEN.findall(name)): kind for name, kind in names.items()}
+
+
+def hints_for(tokens: Sequence[str], split: dict[tuple[str, ...], str],
+              longest: int = 0) -> list[str]:
+    """Per token, the rule's label: the longest name of `split` (see `split_names`; its
+    longest name `longest` tokens long) that the tokens spell at that point, in IOB2; "O"
+    elsewhere."""
+    hints = ["O"] * len(tokens)
+    if not split:
+        return hints
+    longest = longest or max(len(key) for key in split)
+    firsts = {key[0] for key in split}
+    index = 0
+    while index < len(tokens):
+        if tokens[index] not in firsts:
+            index += 1
+            continue
+        for length in range(min(longest, len(tokens) - index), 0, -1):
+            kind = split.get(tuple(tokens[index:index + length]))
+            if kind:
+                hints[index] = "B-" + kind
+                for inner in range(index + 1, index + length):
+                    hints[inner] = "I-" + kind
+                index += length
+                break
+        else:
+            index += 1
+    return hints
+
+
+def _title_case(tokens: Sequence[str]) -> bool:
+    """Whether the words are in title case, as in headings, menus and lists: a small word
+    capitalised after the first ("Pamela Anderson Gives Melania Trump A Call"), or nearly
+    every word of four letters or more capitalised."""
+    if any(token in _TITLE_CASE_WORDS for token in tokens[1:]):
+        return True  # "Trump Says He Will ...": a small word capitalised inside a sentence
+    words = [token for token in tokens if len(token) >= 4 and token.isalpha()]
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised >= 4 and capitalised >= 0.9 * len(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger() -> object:
+    import pycrfsuite  # type: ignore[import-untyped]
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+def tag(text: str, names: dict[str, str], lexicon: Lexicon) -> list[Span]:
+    """The names the model finds in `text`, given the rules' `names` (text -> PER/LOC/ORG).
+    A build reads each article twice (once alone, once knowing the timeline's people), so
+    the last texts' answers are kept."""
+    return list(_tag(text, tuple(sorted(names.items())), lexicon))
+
+
+@functools.lru_cache(maxsize=256)
+def _tag(text: str, named: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tuple[Span, ...]:
+    names = dict(named)
+    tagger = _tagger()
+    lower_words = frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text))
+    spans: list[Span] = []
+    split = split_names(names)
+    longest = max((len(key) for key in split), default=0)
+    for sentence in sentences(text):
+        tokens = [token for token, _, _ in sentence]
+        hints = hints_for(tokens, split, longest)
+        if len(tokens) < 3 or _title_case(tokens):
+            continue  # a button, a heading or a menu: no sentence around the names
+        if not any(token[:1].isupper() and hint == "O" and not token.isupper()
+                   and token.lower() not in lower_words and not _SKIP & set(lexicon(token))
+                   for token, hint in zip(tokens, hints, strict=True)):
+            continue  # the only capitals are names the rules know, words in capitals, or
+            # words the text also writes in lower case
+        rows = features(tokens, hints, lexicon, lower_words)
+        labels: list[str] = tagger.tag(rows)  # type: ignore[attr-defined]
+        start = -1
+        kind = ""
+        for index, label in enumerate([*labels, "O"]):
+            if start >= 0 and not (label.startswith("I-") and label[2:] == kind):
+                confidence = min(tagger.marginal(labels[k], k)  # type: ignore[attr-defined]
+                                 for k in range(start, index))
+                spans.append(Span(kind, text[sentence[start][1]:sentence[index - 1][2]],
+                                  confidence))
+                start = -1
+            if start < 0 and label[:2] in ("B-", "I-"):
+                start, kind = index, label[2:]
+    return tuple(spans)

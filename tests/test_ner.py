@@ -1,0 +1,60 @@
+"""The learned name tagger (builder/extract/ner.py): its tokens, its model file, and a name
+that only it finds, on fictional text."""
+
+from __future__ import annotations
+
+from builder.extract import entities, ner
+
+
+def test_tokens_keep_abbreviations_and_cut_possessives() -> None:
+    text = "Mr. Oskveth's team left the U.S. on Monday. Then Dr. M. Ellisande spoke."
+    sentences = ner.sentences(text)
+    tokens = [token for sentence in sentences for token, _, _ in sentence]
+    assert tokens[:4] == ["Mr.", "Oskveth", "'s", "team"]
+    assert "U.S." in tokens
+    assert "M." in tokens
+    assert len(sentences) == 2
+    for sentence in sentences:
+        for token, start, end in sentence:
+            assert text[start:end] == token
+
+
+def test_the_model_is_shipped_and_small() -> None:
+    assert ner.MODEL.is_file()
+    assert ner.MODEL.stat().st_size < 5_000_000
+
+
+def test_rule_names_become_token_hints() -> None:
+    split = ner.split_names({"Veyra Courier": "ORG", "Kelvane": "LOC"})
+    tokens = ["The", "Veyra", "Courier", "in", "Kelvane", "said"]
+    assert ner.hints_for(tokens, split) == ["O", "B-ORG", "I-ORG", "O", "B-LOC", "O"]
+
+
+def test_a_name_no_list_knows_is_found_in_its_sentence() -> None:
+    text = ("The report was written by Dalimar Oskveth and Brenna Tulloway of the "
+            "Veyra Courier.")
+    spans = ner.tag(text, {"Brenna Tulloway": "PER", "Veyra Courier": "ORG"},
+                    entities._lexicon)
+    assert any(span.kind == "PER" and span.text == "Dalimar Oskveth" for span in spans)
+    found = entities.extract_entities(text, {})
+    assert set(found.people) == {"Dalimar Oskveth", "Brenna Tulloway"}
+    assert found.organizations == ["Veyra Courier"]
+
+
+def test_the_tagger_adds_no_title_no_initial_and_no_lower_case_word() -> None:
+    text = ("Mr Quennell spoke. Later, Dr. M. Ellisande agreed, and more babies were named "
+            "Keira than Kiera.")
+    people = entities.extract_entities(text, {}).people
+    assert "Mr Quennell" not in people
+    assert "M" not in people
+    assert not any(" than " in name for name in people)
+
+
+def test_headings_and_ordinary_words_give_the_tagger_no_names() -> None:
+    text = ("Dalimar Oskveth Gives Brenna Tulloway A Call On The Pier\n\nDonate\n\n"
+            "The council met on Monday and the mayor spoke to the crowd at length.")
+    assert ner.tag(text, {}, entities._lexicon) == []
+    found = entities.extract_entities("Readers can Donate. The BUTTON is red, said Orla "
+                                      "Quennell of Kelvane, and donate they did.", {})
+    assert "Donate" not in found.people
+    assert "BUTTON" not in found.organizations
