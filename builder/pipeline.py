@@ -9,6 +9,7 @@ its seeds, first saving a copy of each edited page.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import functools
@@ -23,7 +24,7 @@ from pathlib import Path
 from builder import cache, store
 from builder import state as memory
 from builder.config import Settings
-from builder.group import event_from, fingerprint, group_articles, sources_of
+from builder.group import ProfileCache, event_from, fingerprint, group_articles, sources_of
 from builder.model import Article, Event, Problem, SeedError, add_source_to_text, render_event
 from builder.readers import READERS, read_seed
 
@@ -416,7 +417,12 @@ class Builder:
             from builder.extract import unify_people  # imported late, as in _read
 
             unify_people(new_articles, self.settings.aliases, self.known_people)  # "Biden"
-        grouping = group_articles(new_articles, self.index.events)
+        profiles = ProfileCache(self.root / cache.CACHE_DIR / "grouping.json") \
+            if new_articles else None
+        grouping = group_articles(new_articles, self.index.events, cache=profiles)
+        if profiles is not None:
+            with contextlib.suppress(OSError):  # only a cache: the next build profiles again
+                profiles.save()
         for page, articles in sorted(grouping.into_existing.items()):
             for article in articles:
                 self._add_source(page, article, "another report of this event")

@@ -526,7 +526,7 @@ def check_odd_names(batch: Batch, case: Case) -> None:
     assert changed, "the build wrote nothing"
     allowed = re.compile(r"proj/content/events(?:/\.timeline-state|/\.timeline\.lock"
                          r"|/\d{4}|/\d{4}/\d{4}-\d\d-\d\d-[a-z0-9-]+\.md)?"
-                         r"|proj/\.cache(?:/timeline(?:/pages\.json|/events\.jsonl|/seeds\.json)?)?")
+                         r"|proj/\.cache(?:/timeline(?:/pages\.json|/events\.jsonl|/seeds\.json|/grouping\.json)?)?")
     assert sorted(key for key in changed if not allowed.fullmatch(key)) == []
     assert {key.removeprefix("proj/content/events/") for key in changed
             if key.endswith(".md")} == set(batch.pages)
