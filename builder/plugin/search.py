@@ -32,8 +32,10 @@ import asyncio
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import shutil
+import string
 import tempfile
 import zlib
 from collections.abc import Iterable, Sequence
@@ -55,6 +57,9 @@ ENTITY_KINDS: dict[str, tuple[str, str]] = {"people": ("person", "Person"),
                                             "places": ("place", "Place"),
                                             "organizations": ("organization", "Organization"),
                                             "tags": ("tag", "Tag")}
+#: The filters Pagefind indexes: the header's box asks for pages by kind; the explorer
+#: filters with its own index (`write_explorer_index`).
+PAGEFIND_FILTERS = (KIND_FILTER,)
 #: The filter holding each event's month (`2025-12`), for date ranges.
 MONTH_FILTER = "month"
 #: The sort key: the event's day, `YYYY-MM-DD` (then its title, so a day's order is stable).
@@ -66,6 +71,7 @@ BUNDLE_DIR = "pagefind"
 RECORDS_PER_FILE = 100
 
 _MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_PUNCTUATION = string.punctuation + "«»“”‘’„‚‹›–—…·¡¿"
 
 
 @dataclass(frozen=True)
@@ -90,13 +96,34 @@ def plain_text(markdown: str) -> str:
     return _MARKUP.sub(r"\1", markdown)
 
 
+def distinct_words(text: str) -> str:
+    """Each word of `text` once, where it is first used (`The ferry, the ferry.` ->
+    `The ferry,`); words differing only in case or in the punctuation around them are
+    the same word.
+
+    An article's record is found by any of its words, and the explorer lists results by
+    date, so a word's later uses add nothing to it; yet Pagefind returns every use of a
+    word in every result, which costs a search for a common word hundreds of milliseconds
+    at 10,000 events, and stores the text of each record (its build time grows with it).
+    """
+    seen: set[str] = set()
+    kept = []
+    for word in text.split():
+        key = word.strip(_PUNCTUATION).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(word)
+    return " ".join(kept)
+
+
 def event_record(event: Event, url: str) -> Record:
-    """An event's record: its text (title, place, summary, names and article), its names
-    as filters, its month, and its day as the sort key."""
+    """An event's record: its text (title, place, summary, names, and each word of the
+    article once), its names as filters, its month, and its day as the sort key."""
     names = [name for kind in FILTERS for name in event.entities(kind)]
     content = "\n".join(part for part in (event.title, event.location or "",
                                           event.summary,
-                                          " · ".join(names), plain_text(event.body)) if part)
+                                          " · ".join(names),
+                                          distinct_words(plain_text(event.body))) if part)
     filters = {FILTERS[kind]: list(event.entities(kind)) for kind in FILTERS
                if event.entities(kind)}
     filters[MONTH_FILTER] = [f"{event.date:%Y-%m}"]
@@ -160,12 +187,26 @@ def write_bundle(records: Iterable[Record], output: Path, templates: Templates,
     tenth of a second, so adding records one by one takes minutes at 10,000 events.
     """
     records = list(records)
-    with tempfile.TemporaryDirectory(prefix="timeline-pagefind-") as folder:
+    with tempfile.TemporaryDirectory(prefix="timeline-pagefind-", dir=scratch_dir()) as folder:
         for number, record in enumerate(records):
-            html = templates.render("pagefind-record.html", record=record, language=language)
+            html = templates.render("pagefind-record.html", record=record, language=language,
+                                    pagefind_filters=PAGEFIND_FILTERS)
             (Path(folder) / record_file(number)).write_text(html, encoding="utf-8")
         asyncio.run(_write_bundle(Path(folder), output))
     write_explorer_index(records, output / INDEX_DIR, page_hashes(output))
+
+
+#: A folder in memory (tmpfs) on Linux, for the records' files.
+MEMORY_DIR = Path("/dev/shm")
+
+
+def scratch_dir() -> str | None:
+    """Where to write the records' files: in memory when the system offers it, as
+    deleting 14,000 small files from a disk mounted with `discard` takes 10 to 40 s; else
+    the system's temporary folder (None)."""
+    if MEMORY_DIR.is_dir() and os.access(MEMORY_DIR, os.W_OK | os.X_OK):
+        return str(MEMORY_DIR)
+    return None
 
 
 def record_file(number: int) -> str:
