@@ -427,3 +427,15 @@ def test_explorer_index_numbers_events_by_date_and_lists_each_value(tmp_path: Pa
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
     search.write_explorer_index(records, folder, {1: "en_aaa", 2: "en_bbb"})
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+
+
+def test_explorer_index_of_no_events(tmp_path: Path) -> None:
+    records = [search.entity_record("tags", "harbour", EVENTS[:1], "tags/harbour/")]
+    search.write_explorer_index(records, tmp_path / "explorer", {})
+    index = json.loads((tmp_path / "explorer" / "index.json").read_text("utf-8"))
+    assert (index["count"], index["first"], index["days"], index["records"]) == (0, "", [], [])
+
+
+def test_distinct_words_keeps_each_word_once_where_first_used() -> None:
+    text = "The ferry, the ferry. «Ferry» Niño niño — ferry-men"
+    assert search.distinct_words(text) == "The ferry, Niño — ferry-men"
