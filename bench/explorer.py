@@ -13,6 +13,13 @@ the site with `mkdocs build`, serves it under /repo/ as GitHub Pages would, and 
 - the size of Material's `search/search_index.json` (and, with `--bare`, of a bare Material
   build of the same pages, for comparison).
 
+With `--screenshots DIR`, it saves the explorer (filtered by a tag), the newest year
+page and the newest event page at 1280x800 and 390x844, light and dark, as PNG files in
+DIR, for a reader to look at (the folder's previous PNG files are kept).
+
+With `--index-only`, it times the search step of the build alone on the same records, stage
+by stage: the records' HTML written, Pagefind's index, and the explorer's own index.
+
 A benchmark prints figures; no test asserts a time.
 """
 
@@ -153,6 +160,85 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
+def index_only(count: int, words: int, folder: Path) -> None:
+    """Time `search.write_bundle`'s stages on the records of `count` fictional events and
+    of their people, places, organizations and tags."""
+    from builder.plugin import search
+    from builder.plugin.explorer import INDEX_DIR
+    from builder.plugin.render import Templates
+
+    events = fictional_events(count, words)
+    records = [search.event_record(event, f"events/{number}/")
+               for number, event in enumerate(events)]
+    named: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        for kind in search.ENTITY_KINDS:
+            for name in event.entities(kind):
+                named.setdefault((kind, name), []).append(event)
+    records += [search.entity_record(kind, name, listed, f"{kind}/{number}/")
+                for number, ((kind, name), listed) in enumerate(sorted(named.items()))]
+    templates = Templates([])
+    output = folder / "index-only" / search.BUNDLE_DIR
+    shutil.rmtree(output.parent, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="timeline-pagefind-",
+                                     dir=search.scratch_dir()) as html:
+        start = time.perf_counter()
+        for number, record in enumerate(records):
+            (Path(html) / search.record_file(number)).write_text(
+                templates.render("pagefind-record.html", record=record, language="en",
+                                 pagefind_filters=search.PAGEFIND_FILTERS),
+                encoding="utf-8")
+        written = time.perf_counter()
+        import asyncio
+        asyncio.run(search._write_bundle(Path(html), output))
+        indexed = time.perf_counter()
+    removed = time.perf_counter()
+    hashes = search.page_hashes(output)
+    mapped = time.perf_counter()
+    search.write_explorer_index(records, output / INDEX_DIR, hashes)
+    done = time.perf_counter()
+    size = sum(path.stat().st_size for path in output.rglob("*") if path.is_file())
+    print(f"records: {len(records):,} ({count:,} events)")
+    print(f"record HTML written: {written - start:.1f} s")
+    print(f"pagefind index written: {indexed - written:.1f} s ({size / 1e6:.1f} MB)")
+    print(f"record HTML removed: {removed - indexed:.1f} s (in {search.scratch_dir()})")
+    print(f"pagefind page ids read: {mapped - removed:.1f} s")
+    print(f"explorer index written: {done - mapped:.1f} s")
+
+
+def screenshots(site: Path, folder: Path) -> None:
+    """The explorer, the newest year page and the newest event page, at desktop and phone
+    sizes, light and dark, into `folder`."""
+    from conftest import CHROMIUM, CHROMIUM_ARGS, serve_under_subpath
+    from playwright.sync_api import sync_playwright
+
+    newest_year = max(int(path.name) for path in (site / "timeline").iterdir()
+                      if path.name.isdigit())
+    newest_event = max((site / "events" / str(newest_year)).iterdir()).name
+    tag = f"?tag={TAGS[0]}" if (site / "tags" / TAGS[0]).is_dir() else ""
+    shown = {"explorer": f"explore/{tag}", "year": f"timeline/{newest_year}/",
+             "event": f"events/{newest_year}/{newest_event}/"}
+    folder.mkdir(parents=True, exist_ok=True)
+    with serve_under_subpath(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                             args=["--headless", *CHROMIUM_ARGS])
+        for scheme in ("light", "dark"):
+            for width, height in ((1280, 800), (390, 844)):
+                context = browser.new_context(viewport={"width": width, "height": height},
+                                              color_scheme=scheme)
+                tab = context.new_page()
+                for name, path in shown.items():
+                    tab.goto(f"{url}{path}")
+                    tab.wait_for_load_state("networkidle")
+                    if name == "explorer":
+                        tab.wait_for_selector("[data-tlx][data-run]:not([aria-busy])")
+                    target = folder / f"{name}-{width}x{height}-{scheme}.png"
+                    tab.screenshot(path=str(target))
+                    print(f"screenshot: {target}")
+                context.close()
+        browser.close()
+
+
 def measure(site: Path, runs: int) -> dict[str, Any]:
     """Open /explore/ in headless Chromium; the first view's bytes and filter timings."""
     from conftest import CHROMIUM, CHROMIUM_ARGS, PREFIX, serve_under_subpath
@@ -179,7 +265,8 @@ def measure(site: Path, runs: int) -> dict[str, Any]:
         figures["first view raw KB"] = sum(raw for _, raw, _ in files) / 1000
         figures["first view gzip KB"] = sum(packed for _, _, packed in files) / 1000
         figures["largest"] = sorted(files, key=lambda item: -item[2])[:6]
-        timings: dict[str, list[int]] = {"filter click": [], "words": [], "date range": [],
+        timings: dict[str, list[int]] = {"filter click": [], "words typed": [],
+                                         "words cleared": [], "date range": [],
                                          "header search": []}
         for attempt in range(runs):
             timings["filter click"].append(_timed(tab, lambda n=attempt % 3: tab.locator(
@@ -187,12 +274,17 @@ def measure(site: Path, runs: int) -> dict[str, Any]:
             timings["filter click"].append(_timed(tab, lambda: tab.locator(
                 ".tlx-chip").first.click()))
             word = ["nino", "ferry", "harbour budget", "lantern"][attempt % 4]
-            timings["words"].append(_timed(tab, lambda w=word: tab.fill("#tlx-q", w)))
-            timings["words"].append(_timed(tab, lambda: tab.fill("#tlx-q", "")))
+            timings["words typed"].append(_timed(tab, lambda w=word: tab.fill("#tlx-q", w)))
+            timings["words cleared"].append(_timed(tab, lambda: tab.fill("#tlx-q", "")))
             year = 2008 + attempt
             timings["date range"].append(_timed(tab, lambda y=year: _set_month(
                 tab, "#tlx-from", f"{y}-03")))
             timings["date range"].append(_timed(tab, lambda: _set_month(tab, "#tlx-from", "")))
+        # Words in every event: Pagefind scores each of 10,000 results.
+        timings["word in every event"] = [
+            _timed(tab, lambda w=word: tab.fill("#tlx-q", w))
+            for word in ["council", "the", "council", "the", "council"][:max(2, runs // 2)]]
+        _timed(tab, lambda: tab.fill("#tlx-q", ""))
         for attempt in range(runs):
             word = ["Puerto Nino", "ferry", "Zoë", "lantern festival"][attempt % 4]
             timings["header search"].append(_timed(tab, lambda w=word: tab.fill(
@@ -234,8 +326,15 @@ def main() -> None:
                         help="measure the site already built in --keep DIR")
     parser.add_argument("--bare", action="store_true",
                         help="also build bare Material for the search index size")
+    parser.add_argument("--index-only", action="store_true",
+                        help="time the search step alone (records, Pagefind, explorer index)")
+    parser.add_argument("--screenshots", type=Path,
+                        help="save screenshots of the built site into this folder, and stop")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="timeline-explorer-"))
+    if args.index_only:
+        index_only(args.events, args.words, folder)
+        return
     project = folder / "project"
     if not (project / "content" / "events").is_dir():
         make_project(folder, args.events, args.words)
@@ -249,6 +348,9 @@ def main() -> None:
     bundle = site / "pagefind"
     print(f"pagefind bundle: {sum(p.stat().st_size for p in bundle.rglob('*')) / 1e6:.1f} MB "
           f"in {sum(1 for _ in bundle.rglob('*'))} files (loaded by chunks)")
+    if args.screenshots:
+        screenshots(site, args.screenshots)
+        return
     if args.bare and not (args.reuse and (folder / "bare-site").is_dir()):
         bare_site = folder / "bare-site"
         bare_build(project, bare_site)

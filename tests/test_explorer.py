@@ -225,19 +225,19 @@ def test_filters_work_across_years_with_counts_and_a_restored_url(
         assert max(newest) == matching[-1].year and min(oldest) == matching[0].year
         assert matching[0].year != matching[-1].year, "the filter should span years"
 
-        first, last = dt.date(2010, 3, 1), dt.date(2014, 8, 31)
-        for field, value in (("#tlx-from", "2010-03"), ("#tlx-to", "2014-08")):
+        first, last = dt.date(2010, 3, 6), dt.date(2014, 8, 17)
+        for field, value in (("#tlx-from", "2010-03-06"), ("#tlx-to", "2014-08-17")):
             act(tab, lambda f=field, v=value: tab.eval_on_selector(f, """(input, value) => {
                 input.value = value; input.dispatchEvent(new Event('change'));}""", v))
         in_range = sum(first <= day <= last for day in matching)
         assert status(tab).startswith(f"{in_range:,} of {COUNT:,} events")
-        assert query(tab)["from"] == ["2010-03"] and query(tab)["order"] == ["oldest"]
+        assert query(tab)["from"] == ["2010-03-06"] and query(tab)["order"] == ["oldest"]
 
         act(tab, tab.reload)
         assert status(tab).startswith(f"{in_range:,} of {COUNT:,} events, oldest first")
         expect_pressed = value_button(tab, "tag", tag).get_attribute("aria-pressed")
         assert expect_pressed == "true"
-        assert tab.input_value("#tlx-from") == "2010-03"
+        assert tab.input_value("#tlx-from") == "2010-03-06"
         assert tab.input_value("#tlx-order") == "oldest"
         assert tab.errors == []
     finally:
@@ -354,34 +354,88 @@ def test_screenshots_and_no_sideways_scrolling(browser: Any, built: tuple[Path, 
 
 
 @pytest.mark.browser
-def test_the_whole_index_loads_only_once_the_form_is_used_and_answers_the_same(
+def test_the_first_view_loads_no_word_index_and_words_meet_the_filters(
         browser: Any, built: tuple[Path, str]) -> None:
-    """The first view searches the word every event holds (one index chunk); using the
-    form loads the whole word index, after which searches without words go by filters
-    alone and must find the same events in the same order."""
+    """The first view loads the explorer's own index (the events' days, one file of
+    records, and the facet the URL names), none of Pagefind; words load Pagefind, and
+    its results are intersected with the filters and the date range (a month, as older
+    links give it, covers its whole month)."""
     _, url = built
     tag = commonest("tags", EVENTS)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
-    chunks: list[str] = []
-    context.on("requestfinished", lambda request: "/pagefind/index/" in request.url
-               and chunks.append(request.url))
+    fetched: list[str] = []
+    context.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
     tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        tab.goto(f"{url}explore/?tag={tag}")
+        tab.goto(f"{url}explore/?tag={tag}&from=2012-02")
         settled(tab)
-        assert len(chunks) == 1
-        assert tab.get_attribute("[data-tlx]", "data-index") is None
-        first_status = status(tab)
-        first_dates = tab.eval_on_selector_all(".tlx-results time",
-                                               "times => times.map(t => t.dateTime)")
-        assert first_status.startswith(f"{count(tags=tag):,} of {COUNT:,} events")
-        tab.focus("#tlx-q")
-        tab.wait_for_selector("[data-tlx][data-index=whole]")
-        assert len(chunks) > 1
-        act(tab, lambda: tab.select_option("#tlx-order", "oldest"))
-        act(tab, lambda: tab.select_option("#tlx-order", "newest"))
-        assert status(tab) == first_status
-        assert tab.eval_on_selector_all(".tlx-results time",
-                                        "times => times.map(t => t.dateTime)") == first_dates
+        in_range = [event for event in EVENTS
+                    if tag in event.tags and event.date >= dt.date(2012, 2, 1)]
+        assert status(tab).startswith(f"{len(in_range):,} of {COUNT:,} events, newest first")
+        assert tab.input_value("#tlx-from") == "2012-02-01"
+        index = [path.rsplit("/", 1)[-1] for path in fetched if "/pagefind/" in path]
+        assert index[0] == "index.json"
+        assert sorted(name.split(".")[0] for name in index[1:]) == ["records-11", "tag"]
+        # Words: Pagefind's events, within the tag and the range.
+        fetched.clear()
+        act(tab, lambda: tab.fill("#tlx-q", "nino"))
+        expected = [event for event in in_range
+                    if re.search(r"\bnino", fold(search.event_record(event, "x").content))]
+        assert expected, "the fixture should have such events"
+        assert status(tab).startswith(f"{len(expected):,} of {COUNT:,} events")
+        assert any(path.endswith("/pagefind/pagefind.js") for path in fetched)
+        dates = tab.eval_on_selector_all(".tlx-results time",
+                                         "times => times.map(t => t.dateTime)")
+        newest = sorted((event.date.isoformat() for event in expected), reverse=True)
+        assert dates == newest[:len(dates)]
+        assert errors == []
     finally:
         context.close()
+
+
+def test_explorer_index_numbers_events_by_date_and_lists_each_value(tmp_path: Path) -> None:
+    events = EVENTS[:250]
+    records = [search.entity_record("people", "Ilse Varnholt", events[:3], "people/ilse/")]
+    records += [search.event_record(event, f"events/{number}/")
+                for number, event in enumerate(events)]
+    folder = tmp_path / "explorer"
+    search.write_explorer_index(records, folder, {1: "en_aaa", 2: "en_bbb"})
+    index = json.loads((folder / "index.json").read_text("utf-8"))
+    assert index["count"] == len(events)
+    order = sorted(range(len(events)), key=lambda n: (
+        f"{events[n].date.isoformat()} {events[n].title}", f"events/{n}/"))
+    days, day = [], dt.date.fromisoformat(index["first"]).toordinal()
+    for delta in index["days"]:
+        day += delta
+        days.append(dt.date.fromordinal(day))
+    assert days == [events[n].date for n in order]
+    shown = [row for name in index["records"]
+             for row in json.loads((folder / name).read_text("utf-8"))]
+    assert [row[0] for row in shown] == [events[n].title for n in order]
+    assert len(index["records"]) == 3 and shown[0][1] == f"events/{order[0]}/"
+    people = json.loads((folder / index["facets"]["person"]).read_text("utf-8"))
+    person = commonest("people", events)
+    listed, at = [], 0
+    for delta in people["events"][people["values"].index(person)]:
+        at += delta
+        listed.append(at)
+    assert listed == [number for number, n in enumerate(order) if person in events[n].people]
+    pages = json.loads((folder / index["pages"]).read_text("utf-8"))
+    assert pages[order.index(0)] == "en_aaa" and pages[order.index(1)] == "en_bbb"
+    before = {path.name: path.read_bytes() for path in folder.iterdir()}
+    search.write_explorer_index(records, folder, {1: "en_aaa", 2: "en_bbb"})
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
+
+
+def test_explorer_index_of_no_events(tmp_path: Path) -> None:
+    records = [search.entity_record("tags", "harbour", EVENTS[:1], "tags/harbour/")]
+    search.write_explorer_index(records, tmp_path / "explorer", {})
+    index = json.loads((tmp_path / "explorer" / "index.json").read_text("utf-8"))
+    assert (index["count"], index["first"], index["days"], index["records"]) == (0, "", [], [])
+
+
+def test_distinct_words_keeps_each_word_once_where_first_used() -> None:
+    text = "The ferry, the ferry. «Ferry» Niño niño — ferry-men"
+    assert search.distinct_words(text) == "The ferry, Niño — ferry-men"

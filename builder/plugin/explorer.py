@@ -1,9 +1,11 @@
 """The explorer: one page whose filters and search work on every event.
 
 The page (`/explore/`) is a generated Markdown page whose form and result list come from
-the `explorer.html` template; `explorer.js` drives them with the Pagefind bundle that
-`search.py` writes after the build. Everything the reader chooses is in the URL's query
-(`?person=Ilse+Varnholt&from=2021-01&order=oldest`), with a history entry per change.
+the `explorer.html` template; `explorer.js` drives them with what `search.py` writes
+after the build: the explorer's own index of the events (`INDEX_DIR`) for filters, counts
+and dates, and the Pagefind bundle for words. Everything the reader chooses is in the URL's
+query (`?person=Ilse+Varnholt&from=2021-01-05&order=oldest`), with a history entry per
+change.
 Without JavaScript the page links the static year pages instead.
 
 Templates are Jinja2 with autoescape on; a file of the same name under the theme's
@@ -33,6 +35,8 @@ SEARCH_SCRIPT = "assets/timeline/search.js"
 ASSET_FILES = {SCRIPT: "explorer.js", STYLESHEET: "explorer.css", SEARCH_SCRIPT: "search.js"}
 #: The plugin's theme folder: partials that replace Material's (after a user's custom_dir).
 THEME = Path(__file__).parent / "theme"
+#: The explorer's own index, inside the Pagefind bundle's folder (see `search.py`).
+INDEX_DIR = "explorer"
 #: Entity kind (as `Event.entities` names it) -> its filter's name, in the Pagefind index
 #: and in the explorer's URL.
 FILTERS: dict[str, str] = {"tags": "tag", "people": "person", "places": "place",
@@ -85,18 +89,18 @@ def site_root(page: str, directory_urls: bool) -> str:
     return "../" * depth or "./"
 
 
-def explorer_html(templates: Templates, site: pages.Site, page: str, bundle: str,
-                  every: str) -> str:
+def explorer_html(templates: Templates, site: pages.Site, page: str, bundle: str) -> str:
     """The explorer's form, result list and year links, as HTML for the page `page`;
-    `bundle` is the Pagefind bundle's folder, relative to the site root, and `every` the
-    word every event's record holds (`search.ALL_EVENTS_WORD`)."""
+    `bundle` is the Pagefind bundle's folder, relative to the site root, which also holds
+    the explorer's own index (`INDEX_DIR`)."""
     root = site_root(page, site.directory_urls)
     days = [event.date for event in site.events]
     first: dt.date | None = min(days) if days else None
     last: dt.date | None = max(days) if days else None
     # `str`: the page's own HTML goes before it, and `str + Markup` would escape that HTML.
     return str(templates.render(
-        "explorer.html", root=root, bundle=f"{root}{bundle.strip('/')}/", every=every,
+        "explorer.html", root=root, bundle=f"{root}{bundle.strip('/')}/",
+        index=f"{root}{bundle.strip('/')}/{INDEX_DIR}/",
         script=f"{root}{SCRIPT}", stylesheet=f"{root}{STYLESHEET}", total=len(site.events),
         first=first, last=last, format_day=pages.format_day,
         years=year_links(site, page), facets=list(FACET_LABELS.items()),

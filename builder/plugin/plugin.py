@@ -184,7 +184,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             return pages.fill_home(self.site, html, config.site_description or "")
         if self.config.explorer and page.file.src_uri == explorer.EXPLORER_PAGE:
             return html + explorer.explorer_html(self.templates, self.site, page.file.src_uri,
-                                                 search.BUNDLE_DIR, search.ALL_EVENTS_WORD)
+                                                 search.BUNDLE_DIR)
         return pages.fill_lists(self.site, page.file.src_uri, html)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,

@@ -17,21 +17,34 @@ The header keeps Material's look: the plugin's theme folder (`builder/plugin/the
 a user's `custom_dir`) replaces Material's `partials/search.html` with a box that
 `assets/search.js` drives. Material's search plugin stays enabled, as the header shows a
 box only with it, but every page is left out of its index: nothing reads it.
+
+Pagefind counts every value of every filter a query names, which takes about 180 ms per
+query at 10,000 events, against a budget of 200 ms for the whole answer. So the explorer
+filters with an index of its own (`write_explorer_index`), in `pagefind/explorer/`: events
+numbered in date order, each value's event numbers, each event's day and the short record
+the result list shows, in files a browser loads only when a query needs them. Pagefind
+answers the explorer's words only, which the explorer then intersects with its filters.
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
+import json
+import os
 import re
+import shutil
+import string
 import tempfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from builder.model import Event
-from builder.plugin.explorer import FILTERS
+from builder.plugin.explorer import FILTERS, INDEX_DIR
 from builder.plugin.render import Templates
 
 #: The filter every record has: what the record is.
@@ -44,18 +57,21 @@ ENTITY_KINDS: dict[str, tuple[str, str]] = {"people": ("person", "Person"),
                                             "places": ("place", "Place"),
                                             "organizations": ("organization", "Organization"),
                                             "tags": ("tag", "Tag")}
+#: The filters Pagefind indexes: the header's box asks for pages by kind; the explorer
+#: filters with its own index (`write_explorer_index`).
+PAGEFIND_FILTERS = (KIND_FILTER,)
 #: The filter holding each event's month (`2025-12`), for date ranges.
 MONTH_FILTER = "month"
 #: The sort key: the event's day, `YYYY-MM-DD` (then its title, so a day's order is stable).
 SORT_KEY = "date"
 #: Where the Pagefind bundle is written, inside `site_dir`.
 BUNDLE_DIR = "pagefind"
-#: A word every event's record holds. Pagefind answers a search with no words (filters
-#: only) by loading every chunk of the word index, megabytes at 10,000 events; the explorer
-#: searches for this word instead, which loads one chunk.
-ALL_EVENTS_WORD = "zzallevents"
+#: Events per file of the explorer's short records: the first view loads one file (about
+#: 8 KB compressed), a page of ten results at most ten.
+RECORDS_PER_FILE = 100
 
 _MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_PUNCTUATION = string.punctuation + "«»“”‘’„‚‹›–—…·¡¿"
 
 
 @dataclass(frozen=True)
@@ -80,13 +96,34 @@ def plain_text(markdown: str) -> str:
     return _MARKUP.sub(r"\1", markdown)
 
 
+def distinct_words(text: str) -> str:
+    """Each word of `text` once, where it is first used (`The ferry, the ferry.` ->
+    `The ferry,`); words differing only in case or in the punctuation around them are
+    the same word.
+
+    An article's record is found by any of its words, and the explorer lists results by
+    date, so a word's later uses add nothing to it; yet Pagefind returns every use of a
+    word in every result, which costs a search for a common word hundreds of milliseconds
+    at 10,000 events, and stores the text of each record (its build time grows with it).
+    """
+    seen: set[str] = set()
+    kept = []
+    for word in text.split():
+        key = word.strip(_PUNCTUATION).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(word)
+    return " ".join(kept)
+
+
 def event_record(event: Event, url: str) -> Record:
-    """An event's record: its text (title, place, summary, names and article), its names
-    as filters, its month, and its day as the sort key."""
+    """An event's record: its text (title, place, summary, names, and each word of the
+    article once), its names as filters, its month, and its day as the sort key."""
     names = [name for kind in FILTERS for name in event.entities(kind)]
-    content = "\n".join(part for part in (ALL_EVENTS_WORD, event.title, event.location or "",
+    content = "\n".join(part for part in (event.title, event.location or "",
                                           event.summary,
-                                          " · ".join(names), plain_text(event.body)) if part)
+                                          " · ".join(names),
+                                          distinct_words(plain_text(event.body))) if part)
     filters = {FILTERS[kind]: list(event.entities(kind)) for kind in FILTERS
                if event.entities(kind)}
     filters[MONTH_FILTER] = [f"{event.date:%Y-%m}"]
@@ -142,17 +179,39 @@ def html_text(html: str) -> str:
 def write_bundle(records: Iterable[Record], output: Path, templates: Templates,
                  language: str = "en") -> None:
     """Index `records` with Pagefind and write the bundle (scripts, WebAssembly and index
-    chunks) to `output`.
+    chunks) to `output`, then the explorer's own index of the events among them to
+    `output/explorer/` (`write_explorer_index`).
 
     Each record is written as a small HTML file (`pagefind-record.html`) in a temporary
     folder that Pagefind indexes in one request: its Python API answers one request per
     tenth of a second, so adding records one by one takes minutes at 10,000 events.
     """
-    with tempfile.TemporaryDirectory(prefix="timeline-pagefind-") as folder:
+    records = list(records)
+    with tempfile.TemporaryDirectory(prefix="timeline-pagefind-", dir=scratch_dir()) as folder:
         for number, record in enumerate(records):
-            html = templates.render("pagefind-record.html", record=record, language=language)
-            (Path(folder) / f"{number:06d}.html").write_text(html, encoding="utf-8")
+            html = templates.render("pagefind-record.html", record=record, language=language,
+                                    pagefind_filters=PAGEFIND_FILTERS)
+            (Path(folder) / record_file(number)).write_text(html, encoding="utf-8")
         asyncio.run(_write_bundle(Path(folder), output))
+    write_explorer_index(records, output / INDEX_DIR, page_hashes(output))
+
+
+#: A folder in memory (tmpfs) on Linux, for the records' files.
+MEMORY_DIR = Path("/dev/shm")
+
+
+def scratch_dir() -> str | None:
+    """Where to write the records' files: in memory when the system offers it, as
+    deleting 14,000 small files from a disk mounted with `discard` takes 10 to 40 s; else
+    the system's temporary folder (None)."""
+    if MEMORY_DIR.is_dir() and os.access(MEMORY_DIR, os.W_OK | os.X_OK):
+        return str(MEMORY_DIR)
+    return None
+
+
+def record_file(number: int) -> str:
+    """The name of record `number`'s HTML file, which Pagefind keeps as the page's URL."""
+    return f"{number:06d}.html"
 
 
 async def _write_bundle(folder: Path, output: Path) -> None:
@@ -161,3 +220,96 @@ async def _write_bundle(folder: Path, output: Path) -> None:
     config = IndexConfig(output_path=str(output))
     async with PagefindIndex(config=config) as index:
         await index.add_directory(str(folder))
+
+
+#: How every decompressed Pagefind fragment starts: a signature, then its JSON, whose first
+#: key is the URL of the page, here a record's file (`record_file`).
+_FRAGMENT_URL = re.compile(rb'pagefind_dcd\{"url":"/?(\d+)\.html"')
+
+
+def page_hashes(bundle: Path) -> dict[int, str]:
+    """Record number -> the page id Pagefind gave it (`en_0135e68`), which its search
+    results carry, read from the bundle's fragments (one per record, named by the id,
+    holding the record file's URL)."""
+    hashes: dict[int, str] = {}
+    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        # The URL comes first: decompressing the whole fragment (the record's text, 55 MB
+        # in all at 10,000 events) would take seconds.
+        start = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(fragment.read_bytes(), 200)
+        match = _FRAGMENT_URL.match(start)
+        if match:
+            hashes[int(match.group(1))] = fragment.stem
+    return hashes
+
+
+def _dump(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                      sort_keys=True).encode("utf-8")
+
+
+def _deltas(numbers: Sequence[int]) -> list[int]:
+    """`[3, 5, 9]` -> `[3, 2, 4]`: small numbers, which compress well."""
+    return [number - previous for previous, number in zip([0, *numbers], numbers, strict=False)]
+
+
+def write_explorer_index(records: Sequence[Record], folder: Path,
+                         hashes: dict[int, str]) -> None:
+    """The explorer's index of the event records among `records`, in `folder`.
+
+    Events are numbered in date order (then title, then URL), so a date range is a range
+    of numbers and "newest first" is the numbers backwards. Files, all JSON:
+
+    - `index.json`, the first view's: the number of events, the first day, each event's
+      day (as days after the previous one's), and the names of the other files;
+    - `records-K.<hash>.json`: events K*100 to K*100+99, each as
+      `[title, url, day as shown, ISO date, place, summary]`;
+    - `<facet>.<hash>.json` (tag, person, place, organization): the facet's values and,
+      for each, its events' numbers (as differences), loaded when the reader opens the
+      facet or the URL names one of its values;
+    - `pages.<hash>.json`: each event's Pagefind page id, to find the events among the
+      results of a word search.
+
+    Files other than `index.json` are named by their content's hash, so a browser may keep
+    them; identical records give identical bytes.
+    """
+    numbered = [(number, record) for number, record in enumerate(records)
+                if record.filters.get(KIND_FILTER) == [EVENT_KIND]]
+    numbered.sort(key=lambda item: (item[1].sort.get(SORT_KEY, ""), item[1].url))
+    events = [record for _, record in numbered]
+    files: dict[str, bytes] = {}
+
+    def add(stem: str, value: object) -> str:
+        data = _dump(value)
+        name = f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.json"
+        files[name] = data
+        return name
+
+    days = [dt.date.fromisoformat(record.meta["date"]).toordinal() for record in events]
+    blocks = [add(f"records-{start // RECORDS_PER_FILE}",
+                  [[record.meta.get(key, "") for key in
+                    ("title", "url", "day", "date", "place", "summary")]
+                   for record in events[start:start + RECORDS_PER_FILE]])
+              for start in range(0, len(events), RECORDS_PER_FILE)]
+    facets = {}
+    for key in FILTERS.values():
+        postings: dict[str, list[int]] = {}
+        for number, record in enumerate(events):
+            for value in dict.fromkeys(record.filters.get(key, [])):
+                postings.setdefault(value, []).append(number)
+        values = sorted(postings)
+        facets[key] = add(key, {"values": values,
+                                "events": [_deltas(postings[value]) for value in values]})
+    pages = add("pages", [hashes.get(number, "") for number, _ in numbered])
+    first = dt.date.fromordinal(days[0]).isoformat() if days else ""
+    files["index.json"] = _dump({"count": len(events), "first": first,
+                                 "days": _deltas([day - days[0] for day in days]),
+                                 "per_file": RECORDS_PER_FILE, "records": blocks,
+                                 "facets": facets, "pages": pages})
+    # Written beside the folder, then swapped in: a reader sees the old index or the new.
+    fresh = folder.with_name(f".{folder.name}.tmp")
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    for name, data in files.items():
+        (fresh / name).write_bytes(data)
+    shutil.rmtree(folder, ignore_errors=True)
+    fresh.rename(folder)

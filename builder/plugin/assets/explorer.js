@@ -1,8 +1,14 @@
-/* The explorer: filters and search over every event, with the Pagefind bundle the build
-   writes (see builder/plugin/search.py). Pagefind does the work: the chunked index, the
-   counts per filter value, the date sort, accent- and case-insensitive words. This script
-   only keeps the state in the URL (one history entry per change, so Back undoes it) and
-   draws the form, the counts and the results. */
+/* The explorer: filters and search over every event.
+
+   The build writes an index of the explorer's own (builder/plugin/search.py,
+   `write_explorer_index`): events numbered in date order, each event's day, each facet
+   value's event numbers, and short records in files of 100. Filtering, counting and date
+   ranges are done here over typed arrays, in a few milliseconds at 10,000 events; a date
+   range is a range of event numbers. Words go to Pagefind (accent- and case-insensitive,
+   its chunked word index), whose results are mapped to event numbers and intersected with
+   the filters. Nothing of Pagefind loads until the reader types words.
+
+   The state is in the URL (one history entry per change, so Back undoes it). */
 (function () {
   "use strict";
 
@@ -11,6 +17,7 @@
   var FACETS = ["tag", "person", "place", "organization"];
   var SHOWN_VALUES = 8;
   var PAGE = 10;
+  var DAY_MS = 86400000;
   var form = box.querySelector(".tlx-form");
   var status = box.querySelector(".tlx-status");
   var list = box.querySelector(".tlx-results");
@@ -18,28 +25,22 @@
   var active = box.querySelector(".tlx-active");
   var root = new URL(box.getAttribute("data-root"), location.href);
   var bundle = new URL(box.getAttribute("data-bundle"), location.href);
-  var total = Number(box.getAttribute("data-total")) || 0;
-  /* A word every event holds: with no words typed, the explorer searches for it, as a
-     search by filters alone would load the whole word index. */
-  var every = box.getAttribute("data-every");
-  /* Pagefind loads a filter's index (and counts its values) only once a query names it;
-     an open facet is named with a condition every event meets. */
-  var NOTHING = "\u0001";
-  var opened = {};
+  var indexUrl = new URL(box.getAttribute("data-index"), location.href);
+  var index = null;      /* index.json, with `days` made absolute (days since 1970) */
+  var facets = {};       /* key -> {values, events: [Int32Array], at: {name: i}} */
+  var loadingFacet = {};
+  var blocks = {};       /* file number -> promise of its records */
+  var words = { term: null, events: null };  /* the last word search's event numbers */
   var pagefind = null;
+  var pages = null;      /* promise of {Pagefind page id: event number} */
+  var opened = {};
   var state = read();
-  var counts = {};
-  var results = [];
+  var matched = null;    /* Int32Array of matching event numbers, ascending */
+  var mask = null;       /* Uint8Array: 1 for a matching event; null when all match */
+  var counts = {};       /* key -> Int32Array of counts per value, for this result */
   var shown = 0;
   var run = 0;
   var typing = false;
-  /* Scoring the word every event holds costs hundreds of milliseconds at 10,000 events;
-     a search by filters alone ("null") costs under a hundred, but first loads the whole
-     word index (megabytes). So the first view uses the word (one index chunk), and the
-     whole index is loaded once the reader starts using the form (`warm`); after that,
-     searches without words are by filters alone. */
-  var warmed = false;
-  var warming = null;
 
   function fold(text) {
     return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -51,14 +52,25 @@
     return blank;
   }
 
-  /* The state in the URL's query: ?text=..&person=A&person=B&from=2021-01&order=oldest
+  /* A day of the URL or of a date field: `2021-03-05`, or a month (`2021-03`, the form
+     of earlier links), which starts on its first day or ends on its last. */
+  function day(value, end) {
+    var match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value || "");
+    if (!match) return "";
+    if (match[3]) return value;
+    if (!end) return value + "-01";
+    var last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+    return value + "-" + last;
+  }
+
+  /* The state in the URL's query: ?text=..&person=A&person=B&from=2021-01-05&order=oldest
      (not `q`, which Material's search box takes for itself). */
   function read() {
     var query = new URLSearchParams(location.search);
     var next = empty();
     next.q = query.get("text") || "";
-    next.from = /^\d{4}-\d{2}$/.test(query.get("from") || "") ? query.get("from") : "";
-    next.to = /^\d{4}-\d{2}$/.test(query.get("to") || "") ? query.get("to") : "";
+    next.from = day(query.get("from"), false);
+    next.to = day(query.get("to"), true);
     next.order = query.get("order") === "oldest" ? "oldest" : "newest";
     FACETS.forEach(function (key) { next[key] = query.getAll(key).filter(Boolean); });
     return next;
@@ -86,35 +98,6 @@
     typing = fromTyping;
   }
 
-  function months(from, to) {
-    var first = from || box.getAttribute("data-first");
-    var last = to || box.getAttribute("data-last");
-    if (!first || !last) return [];
-    var year = Number(first.slice(0, 4)), month = Number(first.slice(5, 7));
-    var out = [];
-    while (out.length < 12000) {
-      var value = year + "-" + (month < 10 ? "0" : "") + month;
-      if (value > last) break;
-      out.push(value);
-      month += 1;
-      if (month > 12) { month = 1; year += 1; }
-    }
-    return out;
-  }
-
-  function filters() {
-    /* The index also holds the pages about names; without words, the word every event
-       holds (`every`) already keeps to events, and the `kind` filter's chunk is not
-       loaded. */
-    var chosen = state.q.trim() || warmed ? { kind: ["event"] } : {};
-    FACETS.forEach(function (key) {
-      if (state[key].length) chosen[key] = state[key].slice();
-      else if (opened[key]) chosen[key] = { none: [NOTHING] };
-    });
-    if (state.from || state.to) chosen.month = { any: months(state.from, state.to) };
-    return chosen;
-  }
-
   function sync() {
     form.elements.text.value = state.q;
     form.elements.from.value = state.from;
@@ -131,6 +114,153 @@
 
   function number(value) {
     return Number(value).toLocaleString("en");
+  }
+
+  function json(name) {
+    /* Every file but index.json is named by its content's hash and may be kept. */
+    var options = name === "index.json" ? { cache: "no-cache" } : {};
+    return fetch(new URL(name, indexUrl).href, options).then(function (response) {
+      if (!response.ok) throw new Error(name + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  /* [3, 2, 4] -> [3, 5, 9] */
+  function sums(deltas, start) {
+    var out = new Int32Array(deltas.length);
+    var value = start || 0;
+    for (var i = 0; i < deltas.length; i++) { value += deltas[i]; out[i] = value; }
+    return out;
+  }
+
+  function dayNumber(iso) {
+    return Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1,
+      Number(iso.slice(8, 10))) / DAY_MS);
+  }
+
+  /* The first event number whose day is >= `wanted` (days ascending). */
+  function firstOnOrAfter(wanted) {
+    var days = index.days, low = 0, high = days.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (days[middle] < wanted) low = middle + 1; else high = middle;
+    }
+    return low;
+  }
+
+  function loadFacet(key) {
+    if (!loadingFacet[key]) {
+      loadingFacet[key] = json(index.facets[key]).then(function (data) {
+        var at = {};
+        data.values.forEach(function (name, i) { at[name] = i; });
+        facets[key] = { values: data.values, at: at, events: data.events.map(function (deltas) {
+          return sums(deltas);
+        }) };
+      });
+    }
+    return loadingFacet[key];
+  }
+
+  /* The event numbers Pagefind finds for `term` (its page ids mapped to event numbers;
+     pages about names are not events and drop out). */
+  function wordSearch(term) {
+    if (words.term === term) return Promise.resolve(words.events);
+    return loadPagefind().then(function (ids) {
+      return pagefind.search(term).then(function (found) {
+        var out = [];
+        (found ? found.results : []).forEach(function (result) {
+          var event = ids[result.id];
+          if (event !== undefined) out.push(event);
+        });
+        out.sort(function (a, b) { return a - b; });
+        words = { term: term, events: Int32Array.from(out) };
+        return words.events;
+      });
+    });
+  }
+
+  function loadPagefind() {
+    if (!pages) {
+      pages = Promise.all([
+        import(bundle.href + "pagefind.js").then(function (module) {
+          pagefind = module;
+          /* No web worker: its start times out (5 s, then Pagefind falls back to this
+             thread) on a busy machine, and the queries here are small. */
+          return pagefind.options({ baseUrl: root.pathname, noWorker: true });
+        }),
+        json(index.pages)
+      ]).then(function (loaded) {
+        var ids = {};
+        loaded[1].forEach(function (id, event) { if (id) ids[id] = event; });
+        return ids;
+      });
+      pages.catch(function () { pages = null; });
+    }
+    return pages;
+  }
+
+  /* Which events match the state: those in the date range, with every chosen value
+     and the words. */
+  function compute(found) {
+    var n = index.count;
+    var low = state.from ? firstOnOrAfter(dayNumber(state.from)) : 0;
+    var high = state.to ? firstOnOrAfter(dayNumber(state.to) + 1) : n;
+    var lists = [];
+    var unknown = false;
+    FACETS.forEach(function (key) {
+      state[key].forEach(function (name) {
+        var i = facets[key].at[name];
+        if (i === undefined) unknown = true; else lists.push(facets[key].events[i]);
+      });
+    });
+    if (found) lists.push(found);
+    counts = {};
+    if (unknown || high <= low) {
+      matched = new Int32Array(0);
+      mask = new Uint8Array(n);
+      return;
+    }
+    if (!lists.length && low === 0 && high === n) {
+      matched = null;
+      mask = null;
+      return;
+    }
+    var hits = new Uint8Array(n);
+    lists.forEach(function (events) {
+      for (var i = 0; i < events.length; i++) hits[events[i]]++;
+    });
+    var need = lists.length;
+    mask = new Uint8Array(n);
+    var out = [];
+    for (var event = low; event < high; event++) {
+      if (hits[event] === need) { mask[event] = 1; out.push(event); }
+    }
+    matched = Int32Array.from(out);
+  }
+
+  function size() {
+    return matched ? matched.length : index.count;
+  }
+
+  /* The `nth` result in the order chosen. */
+  function result(nth) {
+    var at = state.order === "oldest" ? nth : size() - 1 - nth;
+    return matched ? matched[at] : at;
+  }
+
+  function countsOf(key) {
+    if (!counts[key] && facets[key]) {
+      var events = facets[key].events;
+      var out = new Int32Array(events.length);
+      for (var v = 0; v < events.length; v++) {
+        if (!mask) { out[v] = events[v].length; continue; }
+        var c = 0, ids = events[v];
+        for (var i = 0; i < ids.length; i++) c += mask[ids[i]];
+        out[v] = c;
+      }
+      counts[key] = out;
+    }
+    return counts[key];
   }
 
   function toggle(key, value) {
@@ -150,27 +280,38 @@
     /* A closed facet shows its chosen values only; the others are sorted when it is
        opened (the people's are thousands). */
     var closed = !facet.open;
-    var found = fold(facet.querySelector(".tlx-find").value.trim());
     var values = facet.querySelector(".tlx-values");
-    var here = counts[key] || {};
-    var names = closed ? [] : Object.keys(here).filter(function (name) {
-      return here[name] > 0 && picked.indexOf(name) < 0 && (!found || fold(name).indexOf(found) >= 0);
-    });
-    names.sort(function (a, b) { return here[b] - here[a] || collator.compare(a, b); });
     values.textContent = "";
-    picked.concat(names.slice(0, SHOWN_VALUES)).forEach(function (name) {
+    var data = facets[key];
+    var here = index && data ? countsOf(key) : null;
+    var names = [];
+    if (!closed && here) {
+      var found = fold(facet.querySelector(".tlx-find").value.trim());
+      var order = [];
+      for (var v = 0; v < here.length; v++) {
+        if (here[v] > 0) order.push(v);
+      }
+      if (found) {
+        order = order.filter(function (v) { return fold(data.values[v]).indexOf(found) >= 0; });
+      }
+      order = order.filter(function (v) { return picked.indexOf(data.values[v]) < 0; });
+      order.sort(function (a, b) { return here[b] - here[a] || collator.compare(data.values[a], data.values[b]); });
+      names = order.slice(0, SHOWN_VALUES).map(function (v) { return data.values[v]; });
+    }
+    picked.concat(names).forEach(function (name) {
       var item = el("li");
       var button = el("button", "tlx-value");
       button.type = "button";
       button.setAttribute("aria-pressed", picked.indexOf(name) >= 0 ? "true" : "false");
       button.appendChild(el("span", "tlx-name", name));
-      button.appendChild(el("span", "tlx-count", number(here[name] || 0)));
+      var i = data ? data.at[name] : undefined;
+      button.appendChild(el("span", "tlx-count", number(here && i !== undefined ? here[i] : 0)));
       button.addEventListener("click", function () { toggle(key, name); });
       item.appendChild(button);
       values.appendChild(item);
     });
     if (!closed && !picked.length && !names.length) {
-      values.appendChild(el("li", "tlx-none", counts[key] ? "None" : "Loading…"));
+      values.appendChild(el("li", "tlx-none", here ? "None" : "Loading…"));
     }
   }
 
@@ -202,43 +343,66 @@
     }
   }
 
-  function entry(data) {
-    var meta = data.meta || {};
+  /* A record: [title, url, day as shown, ISO date, place, summary]. */
+  function entry(record) {
     var item = el("li", "tlx-event");
-    var title = el("a", "tlx-title", meta.title || "");
-    title.href = new URL(meta.url || "", root).href;
-    var when = el("time", "tlx-day", meta.day || "");
-    if (meta.date) when.dateTime = meta.date;
+    var title = el("a", "tlx-title", record[0]);
+    title.href = new URL(record[1], root).href;
+    var when = el("time", "tlx-day", record[2]);
+    if (record[3]) when.dateTime = record[3];
     var line = el("p", "tlx-when");
     line.appendChild(when);
-    if (meta.place) line.appendChild(el("span", "tlx-place", meta.place));
+    if (record[4]) line.appendChild(el("span", "tlx-place", record[4]));
     item.appendChild(line);
     var heading = el("h2", "tlx-heading");
     heading.appendChild(title);
     item.appendChild(heading);
-    if (meta.summary) item.appendChild(el("p", "tlx-summary", meta.summary));
+    if (record[5]) item.appendChild(el("p", "tlx-summary", record[5]));
     return item;
+  }
+
+  function block(file) {
+    if (!blocks[file]) {
+      blocks[file] = json(index.records[file]);
+      blocks[file].catch(function () { delete blocks[file]; });
+    }
+    return blocks[file];
   }
 
   function showMore() {
     var token = run;
-    var slice = results.slice(shown, shown + PAGE);
-    return Promise.all(slice.map(function (result) { return result.data(); })).then(function (all) {
-      if (token !== run) return;
-      all.forEach(function (data) { list.appendChild(entry(data)); });
-      shown += slice.length;
-      more.hidden = shown >= results.length;
-      status.textContent = describe();
-    });
+    var wanted = [];
+    for (var nth = shown; nth < Math.min(size(), shown + PAGE); nth++) wanted.push(result(nth));
+    var per = index.per_file;
+    return Promise.all(wanted.map(function (event) { return block(Math.floor(event / per)); }))
+      .then(function (loaded) {
+        if (token !== run) return;
+        wanted.forEach(function (event, i) { list.appendChild(entry(loaded[i][event % per])); });
+        shown += wanted.length;
+        more.hidden = shown >= size();
+        status.textContent = describe();
+      });
   }
 
   function describe() {
-    var words = results.length === 1 ? " event" : " events";
+    var found = size();
+    var total = index.count;
+    if (!found) return "No events match.";
     var order = state.order === "oldest" ? "oldest first" : "newest first";
-    if (!results.length) return "No events match.";
-    var found = results.length === total ? number(total) + words
-      : number(results.length) + " of " + number(total) + " events";
-    return found + ", " + order + (shown < results.length ? "; showing " + number(shown) : "") + ".";
+    var text = found === total ? number(total) + (total === 1 ? " event" : " events")
+      : number(found) + " of " + number(total) + " events";
+    return text + ", " + order + (shown < found ? "; showing " + number(shown) : "") + ".";
+  }
+
+  /* What the state needs loaded: the facets it names or the reader opened, and the
+     events matching its words. */
+  function prepare() {
+    var term = state.q.trim();
+    var needed = FACETS.filter(function (key) { return state[key].length || opened[key]; })
+      .map(loadFacet);
+    return Promise.all([term ? wordSearch(term) : null].concat(needed)).then(function (all) {
+      return all[0];
+    });
   }
 
   function search() {
@@ -246,12 +410,9 @@
     var started = performance.now();
     box.setAttribute("aria-busy", "true");
     drawActive();
-    var term = state.q.trim() || (warmed ? null : every);
-    var options = { filters: filters(), sort: { date: state.order === "oldest" ? "asc" : "desc" } };
-    return pagefind.search(term, options).then(function (found) {
-      if (token !== run || !found) return;
-      results = found.results;
-      counts = found.filters || {};
+    return prepare().then(function (found) {
+      if (token !== run) return;
+      compute(found);
       FACETS.forEach(drawFacet);
       list.textContent = "";
       shown = 0;
@@ -261,15 +422,12 @@
         box.setAttribute("data-ms", String(Math.round(performance.now() - started)));
         box.setAttribute("data-run", String(token));
       });
+    }).catch(function (error) {
+      if (token !== run) return;
+      box.removeAttribute("aria-busy");
+      status.textContent = "The explorer could not load its index (" + error.message +
+        "); the timeline lists every event, year by year.";
     });
-  }
-
-  function warm() {
-    if (warming || !pagefind) return;
-    warming = pagefind.search(null, { filters: { kind: ["event"] } }).then(function () {
-      warmed = true;
-      box.setAttribute("data-index", "whole");
-    }, function () { /* the word stays the way in */ });
   }
 
   function start() {
@@ -277,8 +435,9 @@
     box.classList.add("tlx--js");
     sync();
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    ["focusin", "pointerdown", "toggle"].forEach(function (name) {
-      form.addEventListener(name, warm, true);
+    /* Pagefind is fetched once the reader heads for the words field, not on first view. */
+    form.elements.text.addEventListener("focus", function () {
+      loadPagefind().catch(function () { /* reported by the search that needs it */ });
     });
     form.elements.text.addEventListener("input", function () {
       state.q = form.elements.text.value;
@@ -300,7 +459,7 @@
         drawFacet(key);
         if (opened[key]) return;
         opened[key] = true;
-        if (!counts[key]) search();
+        if (!facets[key]) search();
       });
       if (facet.open) opened[key] = true;
     });
@@ -314,12 +473,10 @@
     return search();
   }
 
-  import(bundle.href + "pagefind.js").then(function (module) {
-    pagefind = module;
-    /* No web worker: its start times out (5 s, then Pagefind falls back to this thread)
-       on a busy machine, and the queries here are small. */
-    return pagefind.options({ baseUrl: root.pathname, noWorker: true });
-  }).then(function () {
+  json("index.json").then(function (data) {
+    index = data;
+    var first = data.first ? dayNumber(data.first) : 0;
+    index.days = sums(data.days, first);
   }).then(start).catch(function (error) {
     status.textContent = "The explorer could not load its index (" + error.message +
       "); the timeline lists every event, year by year.";
