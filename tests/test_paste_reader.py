@@ -298,3 +298,24 @@ def test_an_authors_note_after_the_story_is_dropped(tmp_path: Path) -> None:
                              "the storms of the last winter, officials said.\n")
     assert all("diary of the tides" not in p for p in article.paragraphs)
     assert "Tomas Quennell, the harbour master" in article.paragraphs[-1]
+
+
+def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path: Path) -> None:
+    """A "Most Read" box set in the middle of the article (its label, then short links) is
+    dropped, and the story that resumes under it is kept; the links are not."""
+    more = ("The engineers said the new wall would stand a metre higher than the old one, and "
+            "that the stone would come from the quarries above Ashmoor, as it did a century "
+            "ago when the first wall was raised along the quay.\n\n"
+            "The council will hear the residents of the quay again in April, before the first "
+            "stones are laid, and the harbour master will publish the timetable of the works "
+            "at the ferry office and in the Courier.\n\n"
+            "Fishermen who moor along the old wall will be offered berths at the north pier "
+            "while the work goes on, the council said, at no cost to them for the first year "
+            "of the works, and at half the usual fee after that.\n")
+    text = (f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\nMost Read\n"
+            "Ferry timetable changes for the spring\nOssian Pell\n"
+            "Ashmoor school opens its new library\nMara Quill\n\n" + more)
+    article = read(tmp_path, text)
+    assert any(p.startswith("Fishermen who moor") for p in article.paragraphs)
+    assert all("Ferry timetable" not in p and "Most Read" not in p for p in article.paragraphs)
+    assert article.paragraphs[0] == LEDE

@@ -763,18 +763,44 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
     """Cut the run at its last closing line or rule when little prose follows it (an author's
     note, a newsletter box or the first comments after the article)."""
     first = True
+    boxes: set[int] = set()
     while True:
         boundaries = [i for i in range(start + 1, end)
-                      if page.blocks[i].stop or page.blocks[i].rule]
+                      if (page.blocks[i].stop or page.blocks[i].rule) and i not in boxes]
         if not boundaries:
             return end
         last = boundaries[-1]
         before = sum(b.words for b in page.blocks[start:last] if _counts(b))
         after = sum(b.words for b in page.blocks[last:end] if _counts(b))
         share = STOP_TAIL_SHARE if first and not page.blocks[last].rule else TAIL_SHARE
+        resumes = _story_resumes(page, last, end) if page.blocks[last].stop else None
+        if resumes is not None:  # a box inside the story ("Most Read" and its links)
+            boxes.add(last)
+            for block in page.blocks[last + 1:resumes]:
+                block.junk = True
+            continue
         if after >= share * before:
             return end
         end, first = last, False
+
+
+#: A box inside the story ends within this many blocks of its label, ...
+BOX_MAX_BLOCKS = 12
+#: ... and the story resumes with this many paragraphs in a row, of this many words.
+RESUME_PARAGRAPHS = 3
+RESUME_WORDS = 120
+
+
+def _story_resumes(page: _Page, label: int, end: int) -> int | None:
+    """Where the story goes on after a closing label and a few short lines (a "Most Read"
+    box set inside the article): paragraphs in a row, not comments between names."""
+    for first in range(label + 1, min(end, label + BOX_MAX_BLOCKS)):
+        run = page.blocks[first:first + RESUME_PARAGRAPHS]
+        if (len(run) == RESUME_PARAGRAPHS and first + RESUME_PARAGRAPHS <= end
+                and all(_counts(b) and not b.stop for b in run)
+                and sum(b.words for b in run) >= RESUME_WORDS):
+            return first
+    return None
 
 
 def _lone_dateline(text: str) -> bool:
@@ -872,7 +898,8 @@ TITLE_FEATURES: tuple[str, ...] = (
     "in_body", "under_heading", "name_like", "symbols", "lower_start", "separators",
     "publisher_below", "lede_overlap", "top_overlap", "longer_below", "shorter_above",
     "meta_within2", "rank", "overlap_share", "title_case", "repeated_many", "line_gap_below",
-    "first_with_meta",
+    "first_with_meta", "name_start", "label_above", "role_word", "dek_pair_first",
+    "dek_pair_second",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -984,8 +1011,32 @@ def _context_features(page: _Page, index: int, body_start: int) -> list[float]:
     repeated_many = page.folded_lines.get(_fold(block.text), 0) > 2
     next_line = page.blocks[index + 1].line if index + 1 < len(page.blocks) else block.line
     line_gap_below = next_line - block.line > 1
+    # A byline without its "By": "Ann Roe, Staff Attorney", "Ann Roe from Veyra University".
+    name_start = bool(_NAME_START.match(block.text))
+    # A kicker or section label just above ("Restaurant reviews", "Juvenile Justice").
+    label_above = above is not None and above.words <= 3 and not _looks_like_meta(above.text)
+    role_word = bool(_ROLE_WORD.search(block.text))
+    # A headline and its standfirst: two lines, the second longer, then a byline or stamp.
+    def pair(first: _Block, second: _Block, rest: list[_Block]) -> bool:
+        return (second.words > first.words and not _looks_like_meta(second.text)
+                and not _looks_like_meta(first.text) and not second.caption
+                and first.words >= 3 and any(_looks_like_meta(b.text) or _has_date(b.text)
+                                             for b in rest[:3]))
+    dek_pair_first = below is not None and pair(block, below, after[1:])
+    dek_pair_second = above is not None and pair(above, block, after)
     return [float(longer_below), float(shorter_above), float(meta_within2), 0.0, 0.0,
-            title_case, float(repeated_many), float(line_gap_below), 0.0]
+            title_case, float(repeated_many), float(line_gap_below), 0.0, float(name_start),
+            float(label_above), float(role_word), float(dek_pair_first), float(dek_pair_second)]
+
+
+_ROLE_WORD = re.compile(r"\b(?:staff|director|editor|reporter|correspondent|attorney|"
+                        r"professor|columnist|contributor|writer|analyst|fellow|chief|"
+                        r"president|officer|manager|producer|photographer|university|"
+                        r"institute|college)\b", re.IGNORECASE)
+
+
+_NAME_START = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’\-]+(?:\s*(?:,|/|\band\b|from|"
+                         r"[-–|]|$))")
 
 
 def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float]]]:
