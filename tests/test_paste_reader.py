@@ -319,3 +319,21 @@ def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path: Path) -> Non
     assert any(p.startswith("Fishermen who moor") for p in article.paragraphs)
     assert all("Ferry timetable" not in p and "Most Read" not in p for p in article.paragraphs)
     assert article.paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize("furniture", [
+    "Ilse Varnholt, Staff Writer, Veyra Courier Harbour Desk",
+    "& Tomas Quennell, Director of Harbour Works, Ashmoor Port Authority",
+    "Ilse Varnholt from Veyra University",
+    "TAGS: Port Veyra, sea wall, Ashmoor, harbour council",
+    "Veyra Courier - ilse.varnholt@veyra.example",
+    "About Us",
+    "Today's headlines",
+])
+def test_a_byline_tag_list_or_menu_link_is_never_the_headline(tmp_path: Path,
+                                                              furniture: str) -> None:
+    """The line just over the stamp is a byline without its "By", a list of tags, an
+    address or a link of the menu: the headline is the line above it."""
+    article = read(tmp_path, f"Harbour\nQuay\n\n{TITLE}\n{furniture}\nDecember 22, 2023\n\n{BODY}")
+    assert article.title == TITLE
+    assert article.date == dt.date(2023, 12, 22)

@@ -841,6 +841,22 @@ def _headline_case(text: str) -> bool:
         len(cased) < len(letters) / 2)
 
 
+#: Lines that are never the headline: a list of tags ("TAG: ...", "Topics: ..."), an
+#: address or e-mail, a byline without its "By" ("Ann Roe, Staff Writer", "Ann Roe from
+#: Veyra University"), a link of the site's menu ("About Us", "Today's headlines").
+_NOT_A_HEADLINE = re.compile(
+    r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*:|[\w.]+@[\w.]+\.\w|"
+    r"\[email\s*protected\]|"
+    r"^(?:(?:&|and)\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’\-]+)(?:,\s*(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:staff|senior|chief|contributing|deputy|associate|executive|managing)?\s*(?:writer|"
+    r"editor|reporter|correspondent|attorney|columnist|contributor|director|producer)\b"
+    r"|\s*from\s*(?=(?-i:[A-Z]))(?:[\w'’\-]+\s+){0,2}?(?:university|college|institute)\b)|"
+    r"^(?:about(?: us)?|contact(?: us)?|today'?s headlines|top stories|latest news|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s'? picks|you may also like|"
+    r"related (?:articles|stories|posts)|more (?:stories|news)|recommended(?: for you)?)$|"
+    r"^about (?-i:[A-Z])\w+$", re.IGNORECASE)
+
+
 def _title_score(page: _Page, index: int, body_start: int) -> float | None:
     """How much a block above the body looks like the headline; None if it cannot be."""
     block = page.blocks[index]
@@ -851,7 +867,7 @@ def _title_score(page: _Page, index: int, body_start: int) -> float | None:
     over_long = (block.words > TITLE_MAX_WORDS or len(text) > 300) and not (
         under is not None and _is_publisher_line(under))
     if (block.junk or block.stop or block.words < 2 or over_long
-            or _looks_like_meta(text) or _URL.search(text)
+            or _looks_like_meta(text) or _URL.search(text) or _NOT_A_HEADLINE.search(text)
             or text.endswith((":", "|", ",")) or _CREDIT.match(text) or "©" in text
             or not _headline_case(text) or text.count("|") >= 2):
         return None
