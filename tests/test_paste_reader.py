@@ -337,3 +337,19 @@ def test_a_byline_tag_list_or_menu_link_is_never_the_headline(tmp_path: Path,
     article = read(tmp_path, f"Harbour\nQuay\n\n{TITLE}\n{furniture}\nDecember 22, 2023\n\n{BODY}")
     assert article.title == TITLE
     assert article.date == dt.date(2023, 12, 22)
+
+
+@pytest.mark.parametrize("furniture", [
+    "Workers lift the first stone of the new wall at the quay in Ashmoor. By VEYRA HARBOUR "
+    "AUTHORITY",
+    "Disclaimer (varies by section): articles on this site may hold the opinions of their "
+    "authors, not those of the Veyra Courier or its owners. For more on our editorial "
+    "policies, write to the desk.",
+])
+def test_a_caption_with_its_credit_and_a_disclaimer_are_not_the_story(tmp_path: Path,
+                                                                     furniture: str) -> None:
+    article = read(tmp_path, f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{LEDE}\n\n"
+                             f"{furniture}\n\n" + BODY.split("\n\n", 1)[1])
+    assert all(furniture[:30] not in p for p in article.paragraphs)
+    assert article.paragraphs[0] == LEDE
+    assert article.paragraphs[-1].startswith("Residents of the quay")

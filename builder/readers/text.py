@@ -135,6 +135,9 @@ _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|
                       r"(?:\s+by)?\s*[:/©]|\((?:photo|image|credit)\b|getty images|"
                       r"shutterstock|\bap photo\b|/\s*(?:ap|afp|reuters|getty|epa)\b|"
                       r"©", re.IGNORECASE)
+#: A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
+_CREDIT_TAIL = re.compile(r"[.!?][\"'”’)]*\s+(?:by|photo|photos|credit|courtesy(?: of)?)\s*:?\s+"
+                          r"(?-i:[A-Z][A-Z0-9 .,&'’/\-]{3,})$", re.IGNORECASE)
 
 # Lynx marks and form debris, removed from lines: buttons, inserted-text marks, image file
 # names and hashes in brackets, empty check boxes `[ ]` and form fields `____`, wherever they
@@ -188,6 +191,9 @@ _BIO = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w.'’\-]+,?\s+(?:is|wa
                   r"correspondent|journalist|columnist|contributor|author|producer|"
                   r"photographer|critic|blogger)s?\b")
 BIO_WORDS = 120
+_DISCLAIMER = re.compile(r"^(?:disclaimer|(?:advertising |affiliate )?disclosure)\s*(?:\(|:|-)",
+                         re.IGNORECASE)
+DISCLAIMER_WORDS = 150
 _CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our|stay "
                           r"up[- ]to[- ]date|sign up|subscribe\b|we want to hear what you "
                           r"think|all products (?:featured|recommended) (?:on|by|in)\b)",
@@ -235,6 +241,8 @@ FURNITURE = frozenset({
     "hide caption", "toggle caption", "enlarge this image", "expand", "collapse", "show more",
     "read full article", "read the full story", "view gallery", "view image", "open image",
     "play video", "watch", "watch video", "listen now", "audio", "quantcast", "adchoices",
+    "advertising disclosure", "affiliate disclosure", "disclosure", "privacy policy",
+    "terms of use", "terms of service", "cookie policy", "cookie settings",
 })
 #: Lines that close an article: what follows them is comments, related links or footer.
 STOPS = frozenset({
@@ -561,6 +569,9 @@ def _classify(block: _Block) -> None:
             block.words <= 40 and _COOKIES.search(text)):
         block.junk = True
         return
+    if block.words <= DISCLAIMER_WORDS and _DISCLAIMER.match(text):
+        block.junk = True  # "Disclaimer: articles on this site may contain opinions ..."
+        return
     if block.words <= BIO_WORDS and _BIO.match(text):
         block.junk = block.stop = True  # an author's note closes the article
         return
@@ -579,8 +590,8 @@ def _classify(block: _Block) -> None:
     sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
     separators = text.count("|") + text.count(" • ") + text.count(" / ")
     block.prose = long_enough and sentences and separators < 2 and not _URL.search(text[:40])
-    block.caption = (bool(_CAPTION.search(text)) and block.words <= 60) or bool(
-        _AGENCY_CAPTION.match(text))
+    block.caption = (bool(_CAPTION.search(text) or _CREDIT_TAIL.search(text))
+                     and block.words <= 60) or bool(_AGENCY_CAPTION.match(text))
 
 
 def _mark_repeated_captions(blocks: list[_Block]) -> None:
