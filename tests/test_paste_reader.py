@@ -329,6 +329,7 @@ def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path: Path) -> Non
     "Veyra Courier - ilse.varnholt@veyra.example",
     "About Us",
     "Today's headlines",
+    "1/21Port Veyra's harbour council meets to vote on the sea wall at Ashmoor",
 ])
 def test_a_byline_tag_list_or_menu_link_is_never_the_headline(tmp_path: Path,
                                                               furniture: str) -> None:

@@ -865,7 +865,9 @@ _NOT_A_HEADLINE = re.compile(
     r"^(?:about(?: us)?|contact(?: us)?|today'?s headlines|top stories|latest news|"
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s'? picks|you may also like|"
     r"related (?:articles|stories|posts)|more (?:stories|news)|recommended(?: for you)?)$|"
-    r"^about (?-i:[A-Z])\w+$", re.IGNORECASE)
+    r"^about (?-i:[A-Z])\w+$|"
+    # A slide of a gallery: "1/21Europe starts to ease ...", "3 of 12".
+    r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b", re.IGNORECASE)
 
 
 def _title_score(page: _Page, index: int, body_start: int) -> float | None:
