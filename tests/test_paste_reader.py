@@ -354,3 +354,24 @@ def test_a_caption_with_its_credit_and_a_disclaimer_are_not_the_story(tmp_path: 
     assert all(furniture[:30] not in p for p in article.paragraphs)
     assert article.paragraphs[0] == LEDE
     assert article.paragraphs[-1].startswith("Residents of the quay")
+
+
+def test_long_comments_under_the_story_are_not_a_box(tmp_path: Path) -> None:
+    """Readers' comments close the story, even long ones in paragraphs in a row."""
+    comment = ("I have lived on the quay for forty years and I have never seen the council move "
+               "so fast on anything, and I doubt the wall will be done in two years at all, "
+               "whatever the harbour master says to the Courier this week.")
+    more = ("The engineers said the new wall would stand a metre higher than the old one, and "
+            "that the stone would come from the quarries above Ashmoor, as it did a century "
+            "ago when the first wall was raised along the quay.\n\n"
+            "The council will hear the residents of the quay again in April, before the first "
+            "stones are laid, and the harbour master will publish the timetable of the works "
+            "at the ferry office and in the Courier.\n\n"
+            "Fishermen who moor along the old wall will be offered berths at the north pier "
+            "while the work goes on, the council said, at no cost to them for the first year "
+            "of the works, and at half the usual fee after that.\n")
+    text = (f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\n{more}\n12 Comments\n"
+            f"Mara Quill\n\n{comment}\n\n{comment}\n\n{comment}\n")
+    article = read(tmp_path, text)
+    assert all("forty years" not in p for p in article.paragraphs)
+    assert article.paragraphs[-1].startswith("Fishermen who moor")

@@ -774,7 +774,15 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
     """Cut the run at its last closing line or rule when little prose follows it (an author's
     note, a newsletter box or the first comments after the article)."""
     first = True
+    # Boxes inside the story ("Most Read" and its links) are no boundary: found in one pass.
     boxes: set[int] = set()
+    for index in range(start + 1, end):
+        if page.blocks[index].stop and not _COMMENTS_LABEL.search(page.blocks[index].text):
+            resumes = _story_resumes(page, index, end)
+            if resumes is not None:
+                boxes.add(index)
+                for block in page.blocks[index + 1:resumes]:
+                    block.junk = True
     while True:
         boundaries = [i for i in range(start + 1, end)
                       if (page.blocks[i].stop or page.blocks[i].rule) and i not in boxes]
@@ -784,17 +792,14 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
         before = sum(b.words for b in page.blocks[start:last] if _counts(b))
         after = sum(b.words for b in page.blocks[last:end] if _counts(b))
         share = STOP_TAIL_SHARE if first and not page.blocks[last].rule else TAIL_SHARE
-        resumes = _story_resumes(page, last, end) if page.blocks[last].stop else None
-        if resumes is not None:  # a box inside the story ("Most Read" and its links)
-            boxes.add(last)
-            for block in page.blocks[last + 1:resumes]:
-                block.junk = True
-            continue
         if after >= share * before:
             return end
         end, first = last, False
 
 
+#: The label of the readers' comments, which close the story even when long ones follow.
+_COMMENTS_LABEL = re.compile(r"comment|repl(?:y|ies)|respon|discussion|conversation|thoughts|"
+                             r"leave a|join the", re.IGNORECASE)
 #: A box inside the story ends within this many blocks of its label, ...
 BOX_MAX_BLOCKS = 12
 #: ... and the story resumes with this many paragraphs in a row, of this many words.
