@@ -1025,7 +1025,9 @@ def title_features(page: _Page, index: int, body_start: int, rules: float,
 
 def _context_features(page: _Page, index: int, body_start: int) -> list[float]:
     """How a candidate stands to its neighbours: a headline over a longer standfirst, a
-    standfirst under a shorter headline, a byline or stamp just below, title case."""
+    standfirst under a shorter headline, a byline or stamp just below, title case. In the
+    order of `TITLE_FEATURES` from "longer_below"; "rank", "overlap_share" and
+    "first_with_meta" compare the page's candidates, so `title_candidates` fills them in."""
     block = page.blocks[index]
     after = [b for b in page.blocks[index + 1:min(body_start, index + 9)] if not b.junk]
     before = [b for b in page.blocks[max(0, index - 3):index] if not b.junk]
