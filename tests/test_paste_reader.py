@@ -15,7 +15,7 @@ from builder.config import load_settings
 from builder.extract import extract_article
 from builder.extract.dates import RELATIVE_DATE, YEAR_INFERRED
 from builder.extract.summary import extract_summary
-from builder.model import Article
+from builder.model import Article, SeedError
 from builder.readers import date_from_page, read_seed
 
 REFERENCE = dt.date(2026, 1, 15)
@@ -236,3 +236,142 @@ def test_nothing_is_escaped_twice(tmp_path: Path) -> None:
     for twice in ("&amp;quot;", "&amp;amp;", "&quot;", "&amp;#"):
         assert twice not in body  # Markdown escapes "&" once, and quotes not at all
     assert "sea wall" in front and "new wall" in body
+
+
+# --- Dates a page shows away from its headline, and how it writes numeric dates ------------
+
+
+def test_numeric_dates_read_day_first_when_the_page_shows_a_day_over_12(tmp_path: Path) -> None:
+    """"12/04/2024" is 12 April on a page whose other numeric dates are day first
+    ("14/04/2024"): the page settles the order, not a guess."""
+    article = read(tmp_path, f"{TITLE}\n12/04/2024 by Ilse Varnholt\n\n{BODY}\n"
+                             "Comments\nMara Quill 14/04/2024\nA fine wall.\n"
+                             "Ossian Pell 15/04/2024\nAbout time.\n")
+    assert article.date == dt.date(2024, 4, 12), article.date_from
+
+
+def test_numeric_dates_read_month_first_when_the_page_shows_it(tmp_path: Path) -> None:
+    article = read(tmp_path, f"{TITLE}\n04/12/2024 by Ilse Varnholt\n\n{BODY}\n"
+                             "Comments\nMara Quill 04/14/2024\nA fine wall.\n")
+    assert article.date == dt.date(2024, 4, 12), article.date_from
+
+
+@pytest.mark.parametrize(("stamp", "expected"), [
+    ("Published: 22:00 GMT, 26 September 2020 | Updated: 08:39 GMT, 28 September 2020",
+     dt.date(2020, 9, 26)),
+    ("Written by Ilse Varnholt, PhD on April 29, 2018", dt.date(2018, 4, 29)),
+    ("By Ilse on 31. October, 2023 | 18 Comments", dt.date(2023, 10, 31)),
+])
+def test_a_labelled_stamp_away_from_the_headline(tmp_path: Path, stamp: str,
+                                                 expected: dt.date) -> None:
+    """A stamp that labels itself ("Published:", "Written by ... on") is the date even when
+    it stands far from the headline (above a menu, or under a long list of links); dates in
+    lists and comments, without such a label, are not taken."""
+    menu = "\n".join(f"Section {name}" for name in ("Harbour", "Quay", "Moor", "Ferries"))
+    article = read(tmp_path, f"{stamp}\n{menu}\n\n{TITLE}\n\n{BODY}\n"
+                             "Comments\nMarch 3, 2019 at 4:11 am\nA fine wall.\n")
+    assert article.date == expected, article.date_from
+    assert article.title == TITLE
+
+
+def test_a_page_without_a_labelled_stamp_takes_no_comment_date(tmp_path: Path) -> None:
+    with pytest.raises(SeedError, match="no date"):
+        read(tmp_path, f"{TITLE}\n\n{BODY}\nComments\n\nMara Quill\n\n"
+                       "March 3, 2019 at 4:11 am\n\nA fine wall, truly.\n")
+
+
+# --- Author's notes ------------------------------------------------------------------------
+
+
+def test_an_authors_note_after_the_story_is_dropped(tmp_path: Path) -> None:
+    """"Ilse Varnholt is a senior writer for ..." under the story is furniture; so is a note
+    that opens with the byline's name, wherever it stands."""
+    note = ("Ilse Varnholt is a senior writer for the Veyra Courier, covering the harbour. "
+            "She was previously an editor at the Ashmoor Gazette.")
+    article = read(tmp_path, f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\n{note}\n")
+    assert all("senior writer" not in p for p in article.paragraphs)
+    assert article.paragraphs[-1].startswith("Residents of the quay")
+    other = ("ILSE VARNHOLT has walked every quay of Port Veyra twice, and she keeps a diary of "
+             "the tides that her readers know well.")
+    article = read(tmp_path, f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\n{other}\n"
+                             "Tomas Quennell, the harbour master, has kept the keys since "
+                             "the storms of the last winter, officials said.\n")
+    assert all("diary of the tides" not in p for p in article.paragraphs)
+    assert "Tomas Quennell, the harbour master" in article.paragraphs[-1]
+
+
+def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path: Path) -> None:
+    """A "Most Read" box set in the middle of the article (its label, then short links) is
+    dropped, and the story that resumes under it is kept; the links are not."""
+    more = ("The engineers said the new wall would stand a metre higher than the old one, and "
+            "that the stone would come from the quarries above Ashmoor, as it did a century "
+            "ago when the first wall was raised along the quay.\n\n"
+            "The council will hear the residents of the quay again in April, before the first "
+            "stones are laid, and the harbour master will publish the timetable of the works "
+            "at the ferry office and in the Courier.\n\n"
+            "Fishermen who moor along the old wall will be offered berths at the north pier "
+            "while the work goes on, the council said, at no cost to them for the first year "
+            "of the works, and at half the usual fee after that.\n")
+    text = (f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\nMost Read\n"
+            "Ferry timetable changes for the spring\nOssian Pell\n"
+            "Ashmoor school opens its new library\nMara Quill\n\n" + more)
+    article = read(tmp_path, text)
+    assert any(p.startswith("Fishermen who moor") for p in article.paragraphs)
+    assert all("Ferry timetable" not in p and "Most Read" not in p for p in article.paragraphs)
+    assert article.paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize("furniture", [
+    "Ilse Varnholt, Staff Writer, Veyra Courier Harbour Desk",
+    "& Tomas Quennell, Director of Harbour Works, Ashmoor Port Authority",
+    "Ilse Varnholt from Veyra University",
+    "TAGS: Port Veyra, sea wall, Ashmoor, harbour council",
+    "Veyra Courier - ilse.varnholt@veyra.example",
+    "About Us",
+    "Today's headlines",
+    "1/21Port Veyra's harbour council meets to vote on the sea wall at Ashmoor",
+])
+def test_a_byline_tag_list_or_menu_link_is_never_the_headline(tmp_path: Path,
+                                                              furniture: str) -> None:
+    """The line just over the stamp is a byline without its "By", a list of tags, an
+    address or a link of the menu: the headline is the line above it."""
+    article = read(tmp_path, f"Harbour\nQuay\n\n{TITLE}\n{furniture}\nDecember 22, 2023\n\n{BODY}")
+    assert article.title == TITLE
+    assert article.date == dt.date(2023, 12, 22)
+
+
+@pytest.mark.parametrize("furniture", [
+    "Workers lift the first stone of the new wall at the quay in Ashmoor. By VEYRA HARBOUR "
+    "AUTHORITY",
+    "Disclaimer (varies by section): articles on this site may hold the opinions of their "
+    "authors, not those of the Veyra Courier or its owners. For more on our editorial "
+    "policies, write to the desk.",
+])
+def test_a_caption_with_its_credit_and_a_disclaimer_are_not_the_story(tmp_path: Path,
+                                                                     furniture: str) -> None:
+    article = read(tmp_path, f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{LEDE}\n\n"
+                             f"{furniture}\n\n" + BODY.split("\n\n", 1)[1])
+    assert all(furniture[:30] not in p for p in article.paragraphs)
+    assert article.paragraphs[0] == LEDE
+    assert article.paragraphs[-1].startswith("Residents of the quay")
+
+
+def test_long_comments_under_the_story_are_not_a_box(tmp_path: Path) -> None:
+    """Readers' comments close the story, even long ones in paragraphs in a row."""
+    comment = ("I have lived on the quay for forty years and I have never seen the council move "
+               "so fast on anything, and I doubt the wall will be done in two years at all, "
+               "whatever the harbour master says to the Courier this week.")
+    more = ("The engineers said the new wall would stand a metre higher than the old one, and "
+            "that the stone would come from the quarries above Ashmoor, as it did a century "
+            "ago when the first wall was raised along the quay.\n\n"
+            "The council will hear the residents of the quay again in April, before the first "
+            "stones are laid, and the harbour master will publish the timetable of the works "
+            "at the ferry office and in the Courier.\n\n"
+            "Fishermen who moor along the old wall will be offered berths at the north pier "
+            "while the work goes on, the council said, at no cost to them for the first year "
+            "of the works, and at half the usual fee after that.\n")
+    text = (f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\n{more}\n12 Comments\n"
+            f"Mara Quill\n\n{comment}\n\n{comment}\n\n{comment}\n")
+    article = read(tmp_path, text)
+    assert all("forty years" not in p for p in article.paragraphs)
+    assert article.paragraphs[-1].startswith("Fishermen who moor")

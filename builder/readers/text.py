@@ -135,6 +135,9 @@ _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|
                       r"(?:\s+by)?\s*[:/©]|\((?:photo|image|credit)\b|getty images|"
                       r"shutterstock|\bap photo\b|/\s*(?:ap|afp|reuters|getty|epa)\b|"
                       r"©", re.IGNORECASE)
+#: A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
+_CREDIT_TAIL = re.compile(r"[.!?][\"'”’)]*\s+(?:by|photo|photos|credit|courtesy(?: of)?)\s*:?\s+"
+                          r"(?-i:[A-Z][A-Z0-9 .,&'’/\-]{3,})$", re.IGNORECASE)
 
 # Lynx marks and form debris, removed from lines: buttons, inserted-text marks, image file
 # names and hashes in brackets, empty check boxes `[ ]` and form fields `____`, wherever they
@@ -182,6 +185,15 @@ _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (
 #: A call to act on the site rather than a sentence of the story ("Receive our monthly
 #: newsletter ...", "Submit your question below ...", "All products featured on ... are
 #: independently selected ...").
+#: An author's note: "Ann Roe is a senior writer for ...".
+_BIO = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w.'’\-]+,?\s+(?:is|was|has been)\s+"
+                  r"(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,6}?(?:writer|editor|reporter|"
+                  r"correspondent|journalist|columnist|contributor|author|producer|"
+                  r"photographer|critic|blogger)s?\b")
+BIO_WORDS = 120
+_DISCLAIMER = re.compile(r"^(?:disclaimer|(?:advertising |affiliate )?disclosure)\s*(?:\(|:|-)",
+                         re.IGNORECASE)
+DISCLAIMER_WORDS = 150
 _CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our|stay "
                           r"up[- ]to[- ]date|sign up|subscribe\b|we want to hear what you "
                           r"think|all products (?:featured|recommended) (?:on|by|in)\b)",
@@ -229,6 +241,8 @@ FURNITURE = frozenset({
     "hide caption", "toggle caption", "enlarge this image", "expand", "collapse", "show more",
     "read full article", "read the full story", "view gallery", "view image", "open image",
     "play video", "watch", "watch video", "listen now", "audio", "quantcast", "adchoices",
+    "advertising disclosure", "affiliate disclosure", "disclosure", "privacy policy",
+    "terms of use", "terms of service", "cookie policy", "cookie settings",
 })
 #: Lines that close an article: what follows them is comments, related links or footer.
 STOPS = frozenset({
@@ -381,6 +395,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         _find_date_near(page, title_index, body_start, body_end, article)
     if article.published is None:
         _find_stamp_after(page, body_end, article)
+    if article.published is None:
+        _find_labelled_stamp(page, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -553,6 +569,12 @@ def _classify(block: _Block) -> None:
             block.words <= 40 and _COOKIES.search(text)):
         block.junk = True
         return
+    if block.words <= DISCLAIMER_WORDS and _DISCLAIMER.match(text):
+        block.junk = True  # "Disclaimer: articles on this site may contain opinions ..."
+        return
+    if block.words <= BIO_WORDS and _BIO.match(text):
+        block.junk = block.stop = True  # an author's note closes the article
+        return
     block.stop = _is_stop(text)
     if block.words <= CALL_TO_ACT_WORDS and _CALL_TO_ACT.match(text):
         block.junk = True
@@ -568,8 +590,8 @@ def _classify(block: _Block) -> None:
     sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
     separators = text.count("|") + text.count(" • ") + text.count(" / ")
     block.prose = long_enough and sentences and separators < 2 and not _URL.search(text[:40])
-    block.caption = (bool(_CAPTION.search(text)) and block.words <= 60) or bool(
-        _AGENCY_CAPTION.match(text))
+    block.caption = (bool(_CAPTION.search(text) or _CREDIT_TAIL.search(text))
+                     and block.words <= 60) or bool(_AGENCY_CAPTION.match(text))
 
 
 def _mark_repeated_captions(blocks: list[_Block]) -> None:
@@ -752,9 +774,18 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
     """Cut the run at its last closing line or rule when little prose follows it (an author's
     note, a newsletter box or the first comments after the article)."""
     first = True
+    # Boxes inside the story ("Most Read" and its links) are no boundary: found in one pass.
+    boxes: set[int] = set()
+    for index in range(start + 1, end):
+        if page.blocks[index].stop and not _COMMENTS_LABEL.search(page.blocks[index].text):
+            resumes = _story_resumes(page, index, end)
+            if resumes is not None:
+                boxes.add(index)
+                for block in page.blocks[index + 1:resumes]:
+                    block.junk = True
     while True:
         boundaries = [i for i in range(start + 1, end)
-                      if page.blocks[i].stop or page.blocks[i].rule]
+                      if (page.blocks[i].stop or page.blocks[i].rule) and i not in boxes]
         if not boundaries:
             return end
         last = boundaries[-1]
@@ -764,6 +795,28 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
         if after >= share * before:
             return end
         end, first = last, False
+
+
+#: The label of the readers' comments, which close the story even when long ones follow.
+_COMMENTS_LABEL = re.compile(r"comment|repl(?:y|ies)|respon|discussion|conversation|thoughts|"
+                             r"leave a|join the", re.IGNORECASE)
+#: A box inside the story ends within this many blocks of its label, ...
+BOX_MAX_BLOCKS = 12
+#: ... and the story resumes with this many paragraphs in a row, of this many words.
+RESUME_PARAGRAPHS = 3
+RESUME_WORDS = 120
+
+
+def _story_resumes(page: _Page, label: int, end: int) -> int | None:
+    """Where the story goes on after a closing label and a few short lines (a "Most Read"
+    box set inside the article): paragraphs in a row, not comments between names."""
+    for first in range(label + 1, min(end, label + BOX_MAX_BLOCKS)):
+        run = page.blocks[first:first + RESUME_PARAGRAPHS]
+        if (len(run) == RESUME_PARAGRAPHS and first + RESUME_PARAGRAPHS <= end
+                and all(_counts(b) and not b.stop for b in run)
+                and sum(b.words for b in run) >= RESUME_WORDS):
+            return first
+    return None
 
 
 def _lone_dateline(text: str) -> bool:
@@ -804,6 +857,24 @@ def _headline_case(text: str) -> bool:
         len(cased) < len(letters) / 2)
 
 
+#: Lines that are never the headline: a list of tags ("TAG: ...", "Topics: ..."), an
+#: address or e-mail, a byline without its "By" ("Ann Roe, Staff Writer", "Ann Roe from
+#: Veyra University"), a link of the site's menu ("About Us", "Today's headlines").
+_NOT_A_HEADLINE = re.compile(
+    r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*:|[\w.]+@[\w.]+\.\w|"
+    r"\[email\s*protected\]|"
+    r"^(?:(?:&|and)\s+)?(?-i:[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’\-]+)(?:,\s*(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:staff|senior|chief|contributing|deputy|associate|executive|managing)?\s*(?:writer|"
+    r"editor|reporter|correspondent|attorney|columnist|contributor|director|producer)\b"
+    r"|\s*from\s*(?=(?-i:[A-Z]))(?:[\w'’\-]+\s+){0,2}?(?:university|college|institute)\b)|"
+    r"^(?:about(?: us)?|contact(?: us)?|today'?s headlines|top stories|latest news|"
+    r"most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s'? picks|you may also like|"
+    r"related (?:articles|stories|posts)|more (?:stories|news)|recommended(?: for you)?)$|"
+    r"^about (?-i:[A-Z])\w+$|"
+    # A slide of a gallery: "1/21Europe starts to ease ...", "3 of 12".
+    r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b", re.IGNORECASE)
+
+
 def _title_score(page: _Page, index: int, body_start: int) -> float | None:
     """How much a block above the body looks like the headline; None if it cannot be."""
     block = page.blocks[index]
@@ -814,7 +885,7 @@ def _title_score(page: _Page, index: int, body_start: int) -> float | None:
     over_long = (block.words > TITLE_MAX_WORDS or len(text) > 300) and not (
         under is not None and _is_publisher_line(under))
     if (block.junk or block.stop or block.words < 2 or over_long
-            or _looks_like_meta(text) or _URL.search(text)
+            or _looks_like_meta(text) or _URL.search(text) or _NOT_A_HEADLINE.search(text)
             or text.endswith((":", "|", ",")) or _CREDIT.match(text) or "©" in text
             or not _headline_case(text) or text.count("|") >= 2):
         return None
@@ -859,7 +930,10 @@ TITLE_FEATURES: tuple[str, ...] = (
     "date_above", "repeated", "distance", "nearest", "overlap", "caption", "bullet",
     "all_caps", "capitalised", "dek_below", "heading_indent", "digits", "prose", "colon",
     "in_body", "under_heading", "name_like", "symbols", "lower_start", "separators",
-    "publisher_below", "lede_overlap", "top_overlap",
+    "publisher_below", "lede_overlap", "top_overlap", "longer_below", "shorter_above",
+    "meta_within2", "rank", "overlap_share", "title_case", "repeated_many", "line_gap_below",
+    "first_with_meta", "name_start", "label_above", "role_word", "dek_pair_first",
+    "dek_pair_second",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -949,6 +1023,58 @@ def title_features(page: _Page, index: int, body_start: int, rules: float,
     ]
 
 
+def _context_features(page: _Page, index: int, body_start: int) -> list[float]:
+    """How a candidate stands to its neighbours: a headline over a longer standfirst, a
+    standfirst under a shorter headline, a byline or stamp just below, title case. In the
+    order of `TITLE_FEATURES` from "longer_below"; "rank", "overlap_share" and
+    "first_with_meta" compare the page's candidates, so `title_candidates` fills them in."""
+    block = page.blocks[index]
+    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)] if not b.junk]
+    before = [b for b in page.blocks[max(0, index - 3):index] if not b.junk]
+    below = after[0] if after else None
+    longer_below = below is not None and below.words > block.words and not (
+        _looks_like_meta(below.text) or below.caption or below.bullet or (below.prose
+        and below.words > STANDFIRST_WORDS))
+    above = before[-1] if before else None
+    shorter_above = above is not None and 3 <= above.words < block.words and not (
+        _looks_like_meta(above.text) or above.caption or above.bullet or above.prose
+        or _has_date(above.text) or re.search(r"[.:,]$", above.text)) and _headline_case(
+        above.text)
+    meta_within2 = any(_looks_like_meta(b.text) or _has_date(b.text) for b in after[:2])
+    words = [w for w in _WORD.findall(block.text) if len(w) >= 4 and w[:1].isalpha()]
+    title_case = (sum(1 for w in words if w[:1].isupper()) / len(words)
+                  if len(words) >= 2 else 0.0)
+    repeated_many = page.folded_lines.get(_fold(block.text), 0) > 2
+    next_line = page.blocks[index + 1].line if index + 1 < len(page.blocks) else block.line
+    line_gap_below = next_line - block.line > 1
+    # A byline without its "By": "Ann Roe, Staff Attorney", "Ann Roe from Veyra University".
+    name_start = bool(_NAME_START.match(block.text))
+    # A kicker or section label just above ("Restaurant reviews", "Juvenile Justice").
+    label_above = above is not None and above.words <= 3 and not _looks_like_meta(above.text)
+    role_word = bool(_ROLE_WORD.search(block.text))
+    # A headline and its standfirst: two lines, the second longer, then a byline or stamp.
+    def pair(first: _Block, second: _Block, rest: list[_Block]) -> bool:
+        return (second.words > first.words and not _looks_like_meta(second.text)
+                and not _looks_like_meta(first.text) and not second.caption
+                and first.words >= 3 and any(_looks_like_meta(b.text) or _has_date(b.text)
+                                             for b in rest[:3]))
+    dek_pair_first = below is not None and pair(block, below, after[1:])
+    dek_pair_second = above is not None and pair(above, block, after)
+    return [float(longer_below), float(shorter_above), float(meta_within2), 0.0, 0.0,
+            title_case, float(repeated_many), float(line_gap_below), 0.0, float(name_start),
+            float(label_above), float(role_word), float(dek_pair_first), float(dek_pair_second)]
+
+
+_ROLE_WORD = re.compile(r"\b(?:staff|director|editor|reporter|correspondent|attorney|"
+                        r"professor|columnist|contributor|writer|analyst|fellow|chief|"
+                        r"president|officer|manager|producer|photographer|university|"
+                        r"institute|college)\b", re.IGNORECASE)
+
+
+_NAME_START = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’\-]+(?:\s*(?:,|/|\band\b|from|"
+                         r"[-–|]|$))")
+
+
 def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float]]]:
     """The blocks that can be the headline (nearest the body first), each with its features
     for the headline model (`TITLE_FEATURES`)."""
@@ -976,8 +1102,16 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         overlaps.append(features[TITLE_FEATURES.index("overlap")])
         found.append((index, features))
     top = max(overlaps, default=0.0)
-    for (_, features), overlap in zip(found, overlaps, strict=True):
+    with_meta = [index for index, features in found
+                 if features[TITLE_FEATURES.index("meta_below")]]
+    first_with_meta = min(with_meta, default=None)
+    for rank, ((index, features), overlap) in enumerate(zip(found, overlaps, strict=True)):
         features.append(float(top > 0 and overlap == top))
+        context = _context_features(page, index, body_start)
+        context[3] = min(rank, 10) / 10
+        context[4] = overlap / top if top > 0 else 0.0
+        context[8] = float(index == first_with_meta)
+        features.extend(context)
     return found
 
 
@@ -1099,6 +1233,28 @@ def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
     _take_stamp(article, stamps)
 
 
+#: A line that says it is the article's stamp: "Published: 22:00 GMT, 26 September 2020",
+#: "Written by A on April 29, 2018", "By Ela on 31. October, 2023 | 18 Comments".
+_LABELLED_STAMP = re.compile(r"^(?:(?:first |originally )?(?:published|posted|updated|last "
+                             r"updated|written|created|date)\b|by\b.{1,60}?\bon\b)",
+                             re.IGNORECASE)
+LABELLED_STAMP_WORDS = 25
+
+
+def _find_labelled_stamp(page: _Page, article: Article) -> None:
+    """No date near the headline or the body: the first line of the page that labels itself
+    the article's stamp (a page whose headline or body was not found where the stamp is;
+    dates in lists and comments carry no such label)."""
+    for block in page.blocks:
+        bare = _BULLET.sub("", block.text).strip()
+        if block.words > LABELLED_STAMP_WORDS or not _LABELLED_STAMP.match(bare):
+            continue
+        found = _dates_in(bare, page.day_first)
+        if found:
+            _take_stamp(article, [(day, bare, update) for day, update in found])
+            return
+
+
 def _byline(text: str, following: list[_Block]) -> list[str] | None:
     """The names in a byline ("By A and B", "ByThe Associated Press", "By" then names on the
     lines below, "October 19, 2019 by IWB"); None if `text` is not a byline."""
@@ -1202,6 +1358,13 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
 
 def _day_first(text: str) -> bool:
     """Whether the page writes dates day first: more "5 March 2020" than "March 5, 2020"."""
+    day_first = month_first = 0
+    for match in _DATE_NUMERIC.finditer(text):
+        first, second = int(match.group("a")), int(match.group("b"))
+        day_first += first > 12 >= second
+        month_first += second > 12 >= first
+    if day_first != month_first:  # "14/04/2020" on the page settles how "12/04/2020" reads
+        return day_first > month_first
     return len(_DATE_DMY.findall(text)) > len(_DATE_MDY.findall(text))
 
 
@@ -1224,6 +1387,22 @@ def _copyright_holder(page: _Page) -> str | None:
 # --- The body ------------------------------------------------------------------------------------
 
 
+#: An author's note is at most this long.
+BIO_MAX_WORDS = 200
+
+
+def _is_author_bio(text: str, authors: list[str]) -> bool:
+    """A paragraph that opens with the byline's name and speaks of that person ("Ann Roe
+    has reported on ..."): an author's note, not the story."""
+    if count_words(text) > BIO_MAX_WORDS:
+        return False
+    folded = text.casefold()
+    return any(len(name.split()) >= 2 and folded.startswith(name.casefold() + " ")
+               and not re.match(r"\s*(?:said|says|told|wrote|writes)\b",
+                                folded[len(name) + 1:])
+               for name in authors)
+
+
 def _read_body(page: _Page, start: int, end: int, article: Article) -> list[str]:
     """Paragraphs of the body, without furniture."""
     paragraphs: list[str] = []
@@ -1241,6 +1420,8 @@ def _read_body(page: _Page, start: int, end: int, article: Article) -> list[str]
             paragraphs[-1] = f"{paragraphs[-1]} {text}"
             continue
         paragraphs.append(re.sub(r"\s{2,}", " ", text))
+    story = [text for text in paragraphs if not _is_author_bio(text, article.authors)]
+    paragraphs = story or paragraphs
     # The credit line usually stands just after the text.
     for block in page.blocks[end:end + 5]:
         text = _BULLET.sub("", block.text).strip()
