@@ -56,6 +56,24 @@ def test_a_standfirst_between_the_header_and_the_body(tmp_path: Path) -> None:
     assert "Residents of the quay" in article.paragraphs[-1]
 
 
+def test_a_dateline_opens_the_story_so_the_headline_is_above_it(tmp_path: Path) -> None:
+    """A headline that looks like a menu ("... | a | b |") over a dateline, then short odd
+    lines: the headline is never taken from under the dateline, so the story keeps its
+    dateline and its date (a case the seed fuzz test found)."""
+    article = read(tmp_path, "Port Veyra story 6 \u0115@\u0131\u0105\U0001c662\u013c&!\xe9 "
+                             "\U000f6580\U00081b03\U00101d8e\xdc\U000637d1\xeb3 | a | b | \n\n"
+                             "PORT VEYRA, January 20 -- Mayor Ilse Varnholt said the council of "
+                             "Port Veyra had read sheet number 6 into its minutes.\n\n"
+                             " \xcf;\xc4\xac\U0001c124\xbc\u0130\U000d4fce *   _\U000c9865"
+                             "\U0004b1e5\U000cedf52\u0110\n\n\xf7\ue606\xcf \n\n"
+                             "\xda\U000ec814o\U00049ca9\u013aH\u011d\u010e\u0127    "
+                             "&lt;script&gt;alert(8)&lt;/script&gt;\n")
+    assert article.title.startswith("Port Veyra story 6")
+    assert article.date == dt.date(2025, 1, 20)  # the latest 20 January before the reference
+    assert article.location == "Port Veyra"
+    assert article.paragraphs[0].startswith("PORT VEYRA, January 20 --")
+
+
 def test_a_standfirst_between_the_title_and_the_byline(tmp_path: Path) -> None:
     article = read(tmp_path, f"{TITLE}\n\nA three-year quarrel over the Ashmoor defences ends "
                              "in a vote.\n\nBy Ilse Varnholt\nDecember 22, 2023\n\n" + BODY)

@@ -1083,6 +1083,8 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
     lede = next((b for b in page.blocks[body_start:] if b.prose), None)
     lede_words = content_words(lede.text) if lede is not None else set()
     highest = min(len(page.blocks), body_start + TITLE_INTO_BODY)
+    if body_start < len(page.blocks) and extract_dateline(page.blocks[body_start].text):
+        highest = body_start  # a dateline opens the story: its headline is above it
     found: list[tuple[int, list[float]]] = []
     overlaps: list[float] = []
     for index in range(highest - 1, lowest - 1, -1):
