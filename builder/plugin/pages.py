@@ -872,7 +872,7 @@ def event_header(site: Site, event: Event) -> str:
     summary = ""
     if event.summary and _normal(event.summary) not in _normal(event.body[:2000]):
         summary = " ".join(event.summary.split())
-    groups = [{"title": KINDS[kind][1],
+    groups = [{"kind": kind, "title": KINDS[kind][1],
                "chips": [{"kind": kind, "name": name,
                           "url": site.entity_url(page, kind, name)}
                          for name in event.entities(kind)]}
@@ -891,8 +891,11 @@ def _source(site: Site, source: Source) -> dict[str, Any]:
 
 
 def _neighbour(site: Site, event: Event, page: str) -> dict[str, str]:
+    # The shortest relative URL (`../2025-12-18-x/`), not one up to the root and down as
+    # on lists, where an entry's HTML is shared by pages at the same depth: an event page
+    # is made once, and carries up to a dozen such links.
     return {"title": event.title, "when": format_when(event),
-            "url": site.raw_url(page, site.event_uri(event))}
+            "url": href(page, site.event_uri(event), site.directory_urls)}
 
 
 def event_footer(site: Site, event: Event) -> str:
