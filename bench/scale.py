@@ -10,7 +10,12 @@ keywords, 5-15 people from a pool of a few thousand, dates over 20 years), then 
   timeline plugin removed, event pages out of the nav, as the plugin keeps them), the two
   run in turn K times: CPU and wall as ratios pair by pair, and their medians;
 - peak memory of each build (the child's own rusage), `mkdocs serve` start (until the home
-  page answers), site size, search index size, median event page HTML size.
+  page answers), site size, search index size, median event page HTML size;
+- the number of HTML pages each site has and the CPU per page: the timeline's site has a
+  page per tag, person, place and organization named in 2 or more events, and year pages,
+  which the bare site has not, so the build ratio compares different amounts of work; the
+  time per page compares like with like;
+- with `--profile`, the top entries of a cProfile of one more `mkdocs build`.
 
 Each figure is the child process's own accounting (os.wait4), so other work on the machine
 inflates wall times but not CPU. The speed goals live here, never in unit tests.
@@ -184,6 +189,25 @@ def bare_config(project: Path) -> str:
     return "mkdocs-bare.yml"
 
 
+def html_pages(site: Path) -> int:
+    """How many HTML pages the site has (404.html, the Pagefind index's files aside)."""
+    return sum(1 for path in site.rglob("index.html") if "pagefind" not in path.parts)
+
+
+def profile(project: Path, top: int) -> None:
+    """Print the top entries of a cProfile of `mkdocs build` (cumulative time; the
+    timeline's own functions, then everything by its own time)."""
+    import pstats
+
+    stats_file = project / "mkdocs-build.prof"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs",
+                    "build", "-q"], cwd=project, env=env, check=True)
+    stats = pstats.Stats(str(stats_file))
+    stats.sort_stats("cumulative").print_stats(r"builder[/\\]plugin", top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
 def site_figures(site: Path) -> tuple[float, float, float]:
     """Site size (MB), search index size (MB), median event page HTML size (KB)."""
     size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
@@ -207,6 +231,8 @@ def main() -> None:
     parser.add_argument("--no-serve", action="store_true", help="skip `mkdocs serve` start")
     parser.add_argument("--builder-only", action="store_true",
                         help="time `timeline build` only (no site builds)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="then profile one `mkdocs build` and print its top N entries")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="timeline-scale-"))
     project = folder / "project"
@@ -279,6 +305,16 @@ def main() -> None:
         f"{search / bsearch:.2f}x" if bsearch else "-")
     row("event page HTML (median)", f"{page:.1f} KB", f"{bpage:.1f} KB",
         f"{page / bpage:.2f}x" if bpage else "-")
+    count, bcount = html_pages(project / "site"), html_pages(project / "site-bare")
+    row("HTML pages", f"{count:,}", f"{bcount:,}", f"{count / bcount:.2f}x")
+    per_page = 1000 * median([r.cpu for r in plugin_runs]) / count
+    bper_page = 1000 * median([r.cpu for r in bare_runs]) / bcount
+    row("`mkdocs build` CPU per HTML page", f"{per_page:.1f} ms", f"{bper_page:.1f} ms",
+        f"{per_page / bper_page:.2f}x")
+    row("site size per HTML page", f"{1000 * site / count:.1f} KB",
+        f"{1000 * bsite / bcount:.1f} KB", f"{site / count / (bsite / bcount):.2f}x")
+    if args.profile:
+        profile(project, args.profile)
     if args.keep:
         print(f"project: {project}")
     else:
