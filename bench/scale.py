@@ -130,12 +130,34 @@ def write_seeds(seeds: Path, count: int, start: int = 0) -> None:
 class Run:
     cpu: float
     wall: float
+    #: The largest of the process and the processes it waited for (e.g. Pagefind's).
     peak_mib: float
+    #: The Python process's own peak, when measured (`MKDOCS_MEASURED`).
+    own_peak_mib: float = float("nan")
+
+
+#: `mkdocs` run so that it writes its own peak memory (not its children's) to the file
+#: named by BENCH_RSS_FILE as it exits.
+MKDOCS_MEASURED = [sys.executable, "-c", (
+    "import atexit, os, resource, runpy, sys\n"
+    "atexit.register(lambda: open(os.environ['BENCH_RSS_FILE'], 'w').write("
+    "str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
+    "sys.argv = ['mkdocs', *sys.argv[1:]]\n"
+    "runpy.run_module('mkdocs', run_name='__main__')\n")]
 
 
 def run(command: list[str], cwd: Path) -> Run:
     """Run a command; its own CPU, wall time and peak memory (exit on failure)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.NamedTemporaryFile(prefix="bench-rss-") as rss:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BENCH_RSS_FILE": rss.name}
+        found = _run(command, cwd, env)
+        own = Path(rss.name).read_text().strip()
+    if own:
+        found.own_peak_mib = int(own) / 1024
+    return found
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=out)
@@ -271,7 +293,7 @@ def main() -> None:
         return
 
     bare = bare_config(project)
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    mkdocs = [*MKDOCS_MEASURED, "build", "-q"]
     plugin_runs: list[Run] = []
     bare_runs: list[Run] = []
     for _ in range(args.runs):
@@ -297,6 +319,10 @@ def main() -> None:
                    median([r.peak_mib for r in bare_runs]))
     row("peak memory of `mkdocs build`", f"{peak:.0f} MiB", f"{bpeak:.0f} MiB",
         f"{peak / bpeak:.2f}x")
+    own, bown = (median([r.own_peak_mib for r in plugin_runs]),
+                 median([r.own_peak_mib for r in bare_runs]))
+    row("peak memory, the Python process alone (not Pagefind)", f"{own:.0f} MiB",
+        f"{bown:.0f} MiB", f"{own / bown:.2f}x")
     if not args.no_serve:
         row("`mkdocs serve` start", f"{serve:.1f} s", f"{bare_serve:.1f} s",
             f"{serve / bare_serve:.2f}x")
