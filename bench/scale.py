@@ -10,7 +10,12 @@ keywords, 5-15 people from a pool of a few thousand, dates over 20 years), then 
   timeline plugin removed, event pages out of the nav, as the plugin keeps them), the two
   run in turn K times: CPU and wall as ratios pair by pair, and their medians;
 - peak memory of each build (the child's own rusage), `mkdocs serve` start (until the home
-  page answers), site size, search index size, median event page HTML size.
+  page answers), site size, search index size, median event page HTML size;
+- the number of HTML pages each site has and the CPU per page: the timeline's site has a
+  page per tag, person, place and organization named in 2 or more events, and year pages,
+  which the bare site has not, so the build ratio compares different amounts of work; the
+  time per page compares like with like;
+- with `--profile`, the top entries of a cProfile of one more `mkdocs build`.
 
 Each figure is the child process's own accounting (os.wait4), so other work on the machine
 inflates wall times but not CPU. The speed goals live here, never in unit tests.
@@ -125,12 +130,34 @@ def write_seeds(seeds: Path, count: int, start: int = 0) -> None:
 class Run:
     cpu: float
     wall: float
+    #: The largest of the process and the processes it waited for (e.g. Pagefind's).
     peak_mib: float
+    #: The Python process's own peak, when measured (`MKDOCS_MEASURED`).
+    own_peak_mib: float = float("nan")
+
+
+#: `mkdocs` run so that it writes its own peak memory (not its children's) to the file
+#: named by BENCH_RSS_FILE as it exits.
+MKDOCS_MEASURED = [sys.executable, "-c", (
+    "import atexit, os, resource, runpy, sys\n"
+    "atexit.register(lambda: open(os.environ['BENCH_RSS_FILE'], 'w').write("
+    "str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))\n"
+    "sys.argv = ['mkdocs', *sys.argv[1:]]\n"
+    "runpy.run_module('mkdocs', run_name='__main__')\n")]
 
 
 def run(command: list[str], cwd: Path) -> Run:
     """Run a command; its own CPU, wall time and peak memory (exit on failure)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.NamedTemporaryFile(prefix="bench-rss-") as rss:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BENCH_RSS_FILE": rss.name}
+        found = _run(command, cwd, env)
+        own = Path(rss.name).read_text().strip()
+    if own:
+        found.own_peak_mib = int(own) / 1024
+    return found
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=out)
@@ -184,6 +211,25 @@ def bare_config(project: Path) -> str:
     return "mkdocs-bare.yml"
 
 
+def html_pages(site: Path) -> int:
+    """How many HTML pages the site has (404.html, the Pagefind index's files aside)."""
+    return sum(1 for path in site.rglob("index.html") if "pagefind" not in path.parts)
+
+
+def profile(project: Path, top: int) -> None:
+    """Print the top entries of a cProfile of `mkdocs build` (cumulative time; the
+    timeline's own functions, then everything by its own time)."""
+    import pstats
+
+    stats_file = project / "mkdocs-build.prof"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs",
+                    "build", "-q"], cwd=project, env=env, check=True)
+    stats = pstats.Stats(str(stats_file))
+    stats.sort_stats("cumulative").print_stats(r"builder[/\\]plugin", top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
 def site_figures(site: Path) -> tuple[float, float, float]:
     """Site size (MB), search index size (MB), median event page HTML size (KB)."""
     size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
@@ -207,6 +253,8 @@ def main() -> None:
     parser.add_argument("--no-serve", action="store_true", help="skip `mkdocs serve` start")
     parser.add_argument("--builder-only", action="store_true",
                         help="time `timeline build` only (no site builds)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="then profile one `mkdocs build` and print its top N entries")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="timeline-scale-"))
     project = folder / "project"
@@ -245,7 +293,7 @@ def main() -> None:
         return
 
     bare = bare_config(project)
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    mkdocs = [*MKDOCS_MEASURED, "build", "-q"]
     plugin_runs: list[Run] = []
     bare_runs: list[Run] = []
     for _ in range(args.runs):
@@ -271,6 +319,10 @@ def main() -> None:
                    median([r.peak_mib for r in bare_runs]))
     row("peak memory of `mkdocs build`", f"{peak:.0f} MiB", f"{bpeak:.0f} MiB",
         f"{peak / bpeak:.2f}x")
+    own, bown = (median([r.own_peak_mib for r in plugin_runs]),
+                 median([r.own_peak_mib for r in bare_runs]))
+    row("peak memory, the Python process alone (not Pagefind)", f"{own:.0f} MiB",
+        f"{bown:.0f} MiB", f"{own / bown:.2f}x")
     if not args.no_serve:
         row("`mkdocs serve` start", f"{serve:.1f} s", f"{bare_serve:.1f} s",
             f"{serve / bare_serve:.2f}x")
@@ -279,6 +331,16 @@ def main() -> None:
         f"{search / bsearch:.2f}x" if bsearch else "-")
     row("event page HTML (median)", f"{page:.1f} KB", f"{bpage:.1f} KB",
         f"{page / bpage:.2f}x" if bpage else "-")
+    count, bcount = html_pages(project / "site"), html_pages(project / "site-bare")
+    row("HTML pages", f"{count:,}", f"{bcount:,}", f"{count / bcount:.2f}x")
+    per_page = 1000 * median([r.cpu for r in plugin_runs]) / count
+    bper_page = 1000 * median([r.cpu for r in bare_runs]) / bcount
+    row("`mkdocs build` CPU per HTML page", f"{per_page:.1f} ms", f"{bper_page:.1f} ms",
+        f"{per_page / bper_page:.2f}x")
+    row("site size per HTML page", f"{1000 * site / count:.1f} KB",
+        f"{1000 * bsite / bcount:.1f} KB", f"{site / count / (bsite / bcount):.2f}x")
+    if args.profile:
+        profile(project, args.profile)
     if args.keep:
         print(f"project: {project}")
     else:

@@ -120,8 +120,9 @@ def test_names_in_fewer_than_entity_min_events_events_get_no_page_and_no_link() 
     assert "people/ilse-varnholt.md" in generated
     assert "people/odo-brambeck.md" not in generated
     header = pages.event_header(site, first)
-    assert '<a class="tl-chip tl-people" href="../../../people/ilse-varnholt/">' in header
-    assert '<span class="tl-chip tl-people">Odo Brambeck</span>' in header
+    assert '<p class="tl-chips tl-people"><strong>People:</strong>' in header
+    assert '<a href="../../../people/ilse-varnholt/">Ilse Varnholt</a>' in header
+    assert '<span>Odo Brambeck</span>' in header
     # Still a filter value on the lists, and counted on the index.
     timeline = pages.fill_lists(site, "timeline.md", generated["timeline.md"])
     assert 'data-people="ilse-varnholt odo-brambeck"' in timeline

@@ -363,12 +363,12 @@ def test_timeline_lists_every_event_in_time_with_headings_jump_bar_and_filter_da
         assert f'href="#y{year}"' in jump
     for y, m in months:
         assert f'href="#m{y}-{m:02d}"' in jump
-    pier = next(entry for entry in page.entries if "pier accord" in entry["data-text"])
+    pier = next(entry for entry in page.entries if "pier-accord" in entry["id"])
     assert pier["data-tags"] == "diplomacy"
     assert pier["data-people"] == "ilse-varnholt"
     assert pier["data-places"] == "port-veyra ashmoor"
     assert pier["data-organizations"] == "ashmoor-ferry-company"
-    assert "mayor ilse varnholt signed" in pier["data-text"]
+    assert "Mayor Ilse Varnholt signed" in text
     # Date range, location and number of sources are in each entry's meta line.
     assert "3 March 2025 – 5 March 2025" in text
     assert '<span class="tl-location">Calden Reach</span>' in text

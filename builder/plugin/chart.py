@@ -17,6 +17,8 @@ from builder.plugin.render import plural
 #: Widths (CSS px of the chart) at which a kind of label may show; `timeline.css` has one
 #: container query per width.
 TICK_WIDTHS = (0, 320, 352, 400, 480, 640, 800, 960, 1200)
+#: The class of a label that never fits (`tick_class`).
+NEVER = "tl-tick-never"
 #: Room one label needs, per character and around it, in CSS px (labels are 0.6rem).
 CHAR_PX = 7.0
 GAP_PX = 8.0
@@ -49,6 +51,8 @@ class ChartBar:
     #: Height in percent of the tallest bar.
     height: float
     tick: str
+    #: The label's class (see `tick_class`); "" when the label never shows: it is then
+    #: left out of the page (on a sparse chart of many years, most months' labels).
     tick_class: str
 
 
@@ -67,7 +71,12 @@ def tick_class(bars: int, step: int, chars: int) -> str:
     kind: `bars / step` labels of up to `chars` characters side by side."""
     needed = bars / max(1, step) * (chars * CHAR_PX + GAP_PX)
     width = next((w for w in TICK_WIDTHS if w >= needed), None)
-    return "tl-tick-never" if width is None else f"tl-tick-w{width}"
+    return NEVER if width is None else f"tl-tick-w{width}"
+
+
+def _shown_class(bars: int, step: int, chars: int) -> str:
+    found = tick_class(bars, step, chars)
+    return "" if found == NEVER else found
 
 
 def bar_chart(bars: Sequence[Bar], title: str, period: str) -> Chart | None:
@@ -82,6 +91,6 @@ def bar_chart(bars: Sequence[Bar], title: str, period: str) -> Chart | None:
     chars = max((len(bar.tick) for bar in bars), default=0)
     drawn = [ChartBar(bar.label, bar.count, bar.href,
                       max(2.0, round(bar.count / busiest.count * 100, 1)) if bar.count else 0,
-                      bar.tick, tick_class(len(bars), bar.step, chars) if bar.tick else "")
+                      bar.tick, _shown_class(len(bars), bar.step, chars) if bar.tick else "")
              for bar in bars]
     return Chart(title, period, summary, drawn)

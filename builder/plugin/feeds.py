@@ -383,10 +383,19 @@ def autodiscovery_links(hrefs: Mapping[str, str], title: str) -> str:
     return str(_templates().render("feed_links.html", links=links)).lstrip("\n") + "\n"
 
 
+@functools.lru_cache(maxsize=256)
+def _links_at(depth: int, site_url: str | None, title: str) -> str:
+    """The tags of every page `depth` folders below the root (made once per depth, not
+    once per page)."""
+    return autodiscovery_links(autodiscovery_hrefs("a/" * depth + "x", site_url), title)
+
+
 def add_autodiscovery(page_html: str, page_url: str, site_url: str | None, title: str) -> str:
     """The page with the feeds' `<link rel="alternate">` tags at the end of its <head>."""
     head_end = _HEAD_END.search(page_html)
     if head_end is None:
         return page_html
-    links = autodiscovery_links(autodiscovery_hrefs(page_url, site_url), title)
+    folder = page_url.rsplit("/", 1)[0] if "/" in page_url and not site_url else ""
+    depth = len([part for part in folder.split("/") if part not in ("", ".")])
+    links = _links_at(depth, site_url, title)
     return page_html[:head_end.start()] + links + page_html[head_end.start():]

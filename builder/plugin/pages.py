@@ -21,6 +21,7 @@ at day boundaries: a day is never split over two pages.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import json
 import posixpath
@@ -121,8 +122,8 @@ class Listing:
 
 def entry_weight(event: Event) -> int:
     """About how many bytes of HTML an event adds to a list page (a little more than
-    `entry.html` makes: text twice, in the entry and its `data-text`; each name as a slug,
-    in `data-text`, perhaps as a chip, and in the page's table of names)."""
+    `entry.html` makes, as it is kept from when an entry also had a `data-text` copy of
+    its text: each name as a slug, perhaps as a chip, and in the page's table of names)."""
     names = sum(len(name) * 3 + 64 for kind in ENTITY_KINDS
                 for name in event.entities(kind)[:FILTER_NAMES_PER_ENTRY])
     text = len(event.title) + len(event.summary) + len(event.location or "")
@@ -221,9 +222,13 @@ class Site:
     review: bool = False
     #: Generated page path -> what makes its body (HTML), for `fill_lists`.
     fills: dict[str, Callable[[], str]] = field(default_factory=dict)
+    #: The generated pages a search index reads (their body is filled in before the
+    #: theme; see `filled_late`).
+    searched: set[str] = field(default_factory=set)
     _listings: dict[str, Listing] = field(default_factory=dict)
     _names: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     _static: dict[int, dict[str, Any]] = field(default_factory=dict)
+    _filter_names: dict[int, list[tuple[str, str, str]]] = field(default_factory=dict)
     _entries: dict[tuple[int, str], Markup] = field(default_factory=dict)
     _urls: dict[str, str] = field(default_factory=dict)
     _ups: dict[str, str] = field(default_factory=dict)
@@ -369,6 +374,18 @@ def format_when(event: Event) -> str:
     return format_day(event.date)
 
 
+@functools.cache
+def month_label(year: int, month: int) -> str:
+    """'December 2025' (cached: every chart and list names each of its months)."""
+    return f"{dt.date(year, month, 1):%B %Y}"
+
+
+@functools.cache
+def month_abbr(month: int) -> str:
+    """'Dec'."""
+    return f"{dt.date(2000, month, 1):%b}"
+
+
 def format_short(day: dt.date) -> str:
     """'17 Dec'."""
     return f"{day.day} {day:%b}"
@@ -411,6 +428,7 @@ def generated_pages(site: Site) -> dict[str, str]:
                       if site.index_pages[kind] > 1 else "")
             pages[path] = _frame(title + suffix, searched=True)
             site.fills[path] = _bind(index_html, site, kind, number)
+            site.searched.add(path)
         for name in site.entity_pages[kind]:
             listing = site.entity_listing(kind, name)
             pages.update(listing_pages(site, listing, EntityList(site, kind, name)))
@@ -428,6 +446,15 @@ def shown_in_nav(uri: str) -> bool:
     """Whether a generated page belongs in the default navigation."""
     return uri in (TIMELINE_PAGE, REVIEW_PAGE) or any(
         uri == f"{folder}/index.md" for folder, _, _ in KINDS.values())
+
+
+def filled_late(site: Site, page: str) -> bool:
+    """Whether the page's body is filled into the finished page (after the theme) rather
+    than into its content: MkDocs holds every page's content until the whole site is
+    written, and the lists are most of a site's bytes (hundreds of megabytes at 10,000
+    events), while a finished page is written and let go. Left out of every search index,
+    these pages lose nothing by it."""
+    return page in site.fills and page not in site.searched
 
 
 def fill_lists(site: Site, page: str, content: str) -> str:
@@ -531,7 +558,7 @@ def list_html(site: Site, listing: Listing, page: ListPage, kind: TimelineList) 
         chart = year_chart(site, listing, page.year, path)
     years = []
     for year, year_events in _group(events, lambda e: e.date.year):
-        months = [View(id=month_id(year, month), label=f"{dt.date(year, month, 1):%B %Y}",
+        months = [View(id=month_id(year, month), label=month_label(year, month),
                        entries=[entry_html(site, e, path) for e in month_events])
                   for month, month_events in _group(year_events, lambda e: e.date.month)]
         years.append(View(year=year, id=year_id(year), months=months))
@@ -603,12 +630,23 @@ def names_json(site: Site, events: Sequence[Event]) -> Markup:
     element, escaped so no text can close it)."""
     names: dict[str, dict[str, str]] = {FILTER_KEYS[kind]: {} for kind in ENTITY_KINDS}
     for event in events:
-        for kind in ENTITY_KINDS:
-            for name in event.entities(kind)[:FILTER_NAMES_PER_ENTRY]:
-                names[FILTER_KEYS[kind]][site.slug(kind, name)] = name
+        for key, slug, name in _filter_names(site, event):
+            names[key][slug] = name
     data = json.dumps(names, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(data)  # JSON for a script element, escaped above
+
+
+def _filter_names(site: Site, event: Event) -> list[tuple[str, str, str]]:
+    """The event's (filter key, slug, name) triples for the table of names (cached: each
+    event is on the timeline and on the page of each of its names)."""
+    key = id(event)
+    found = site._filter_names.get(key)
+    if found is None:
+        found = site._filter_names[key] = [
+            (FILTER_KEYS[kind], site.slug(kind, name), name) for kind in ENTITY_KINDS
+            for name in event.entities(kind)[:FILTER_NAMES_PER_ENTRY]]
+    return found
 
 
 def jump_bar(site: Site, listing: Listing, page: ListPage) -> Markup:
@@ -632,7 +670,7 @@ def jump_bar(site: Site, listing: Listing, page: ListPage) -> Markup:
             target = listing.month_page[(year, month)]
             url = f"#{anchor}" if (year, month) in here and target == path else \
                 site.raw_url(path, target, anchor)
-            months.append({"label": f"{dt.date(year, month, 1):%b}", "url": url})
+            months.append({"label": month_abbr(month), "url": url})
         rows.append({"year": year, "months": months})
     return site.render("jump.html", jump={"years": years, "rows": rows})
 
@@ -643,15 +681,12 @@ def _static(site: Site, event: Event) -> dict[str, Any]:
     found = site._static.get(key)
     if found is None:
         names = {kind: event.entities(kind)[:FILTER_NAMES_PER_ENTRY] for kind in ENTITY_KINDS}
-        text = " ".join([event.title, event.location or "", event.summary,
-                         *(name for kind in ENTITY_KINDS for name in names[kind])])
         found = site._static[key] = {
             "id": entry_id(event),
             "when": format_when(event),
             "summary": " ".join(event.summary.split()),
             "data": [(kind, " ".join(site.slug(kind, name) for name in names[kind]))
                      for kind in ENTITY_KINDS],
-            "text": " ".join(text.casefold().split()),
         }
     return found
 
@@ -692,7 +727,7 @@ def _months(first: dt.date, last: dt.date) -> Iterator[tuple[int, int]]:
 def _month_tick(month: int) -> tuple[str, int]:
     """A month's axis label and how often labels of its kind come: each quarter's first
     month, then every month."""
-    return f"{dt.date(2000, month, 1):%b}", 3 if month % 3 == 1 else 1
+    return month_abbr(month), 3 if month % 3 == 1 else 1
 
 
 def listing_chart(site: Site, listing: Listing, page: str, events: Sequence[Event]
@@ -719,7 +754,7 @@ def listing_chart(site: Site, listing: Listing, page: str, events: Sequence[Even
         url = None if target_page is None else href(page, target_page, site.directory_urls,
                                                     month_id(year, month))
         tick, step = (str(year), 12) if month == 1 else _month_tick(month)
-        bars.append(Bar(f"{dt.date(year, month, 1):%B %Y}", counts[(year, month)], url,
+        bars.append(Bar(month_label(year, month), counts[(year, month)], url,
                         tick, step))
     return bar_chart(bars, "Events per month", "Month")
 
@@ -741,7 +776,7 @@ def year_chart(site: Site, listing: Listing, year: int, page: str) -> Chart | No
         url = None if target is None else href(page, target, site.directory_urls,
                                                month_id(year, month))
         tick, step = _month_tick(month)
-        bars.append(Bar(f"{dt.date(year, month, 1):%B %Y}", counts[month], url, tick, step))
+        bars.append(Bar(month_label(year, month), counts[month], url, tick, step))
     return bar_chart(bars, f"Events per month in {year}", "Month")
 
 
@@ -872,7 +907,7 @@ def event_header(site: Site, event: Event) -> str:
     summary = ""
     if event.summary and _normal(event.summary) not in _normal(event.body[:2000]):
         summary = " ".join(event.summary.split())
-    groups = [{"title": KINDS[kind][1],
+    groups = [{"kind": kind, "title": KINDS[kind][1],
                "chips": [{"kind": kind, "name": name,
                           "url": site.entity_url(page, kind, name)}
                          for name in event.entities(kind)]}
@@ -891,8 +926,11 @@ def _source(site: Site, source: Source) -> dict[str, Any]:
 
 
 def _neighbour(site: Site, event: Event, page: str) -> dict[str, str]:
+    # The shortest relative URL (`../2025-12-18-x/`), not one up to the root and down as
+    # on lists, where an entry's HTML is shared by pages at the same depth: an event page
+    # is made once, and carries up to a dozen such links.
     return {"title": event.title, "when": format_when(event),
-            "url": site.raw_url(page, site.event_uri(event))}
+            "url": href(page, site.event_uri(event), site.directory_urls)}
 
 
 def event_footer(site: Site, event: Event) -> str:

@@ -185,6 +185,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.config.explorer and page.file.src_uri == explorer.EXPLORER_PAGE:
             return html + explorer.explorer_html(self.templates, self.site, page.file.src_uri,
                                                  search.BUNDLE_DIR)
+        if pages.filled_late(self.site, page.file.src_uri):
+            return html  # in on_post_page
         return pages.fill_lists(self.site, page.file.src_uri, html)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -233,10 +235,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, uri, content=content))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Announce the feeds in every page's <head> (feed autodiscovery), and drop the
-        theme's indentation (see `pages.compact_html`)."""
+        """Fill the list pages' bodies in (see `pages.filled_late`), announce the feeds in
+        every page's <head> (feed autodiscovery), and drop the theme's indentation (see
+        `pages.compact_html`)."""
         if not self.config.enabled:
             return output
+        if self.site is not None and pages.filled_late(self.site, page.file.src_uri):
+            output = pages.fill_lists(self.site, page.file.src_uri, output)
         output = feeds.add_autodiscovery(output, page.url, config.site_url, config.site_name)
         return pages.compact_html(output)
 

@@ -9,6 +9,7 @@ build and rendered many times.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,9 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
 
 
+@functools.lru_cache(maxsize=65536)
 def format_day(day: dt.date) -> str:
-    """'17 December 2025'."""
+    """'17 December 2025' (cached: lists and event pages name each day many times)."""
     return f"{day.day} {day:%B %Y}"
 
 

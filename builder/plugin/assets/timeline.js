@@ -49,6 +49,20 @@
     return text ? "#" + text : "";
   }
 
+  /* What the text filter matches in an entry: its own text (title, day, place, summary,
+     chips) and every name its filter values stand for (from the page's table of names),
+     rather than a copy of all that in each entry's HTML. */
+  function entryText(node, names) {
+    var parts = [node.textContent];
+    KEYS.forEach(function (spec) {
+      var labels = names[spec.key] || {};
+      node.tlValues[spec.key].forEach(function (slug) {
+        parts.push(labels[slug] || slug);
+      });
+    });
+    return parts.join(" ");
+  }
+
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
@@ -81,7 +95,7 @@
       KEYS.forEach(function (spec) {
         node.tlValues[spec.key] = words(node.getAttribute("data-" + spec.data));
       });
-      node.tlText = fold(node.getAttribute("data-text") || node.textContent);
+      node.tlText = fold(node.getAttribute("data-text") || entryText(node, names));
     });
 
     function buildControls() {
