@@ -491,6 +491,8 @@ def test_word_index_lists_each_word_as_a_bitset_or_differences(tmp_path: Path) -
     rare = json.loads((folder / index["words"]["ni"]).read_text("utf-8"))
     assert isinstance(rare["events"][rare["words"].index("nino")], list), "differences"
     assert search.encode_events([0, 9], 10) == [0, 9]
+    assert search._chunk_stem("co") == "words-co"
+    assert search._chunk_stem("øs") == "words-xf8-73"
     assert base64.b64decode(search.encode_events(list(range(10)), 10)) == b"\xff\x03"
 
 
