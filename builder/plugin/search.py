@@ -236,13 +236,15 @@ def _deltas(numbers: Sequence[int]) -> list[int]:
 
 _WORD = re.compile(r"[^\W_]+")
 _SAFE_KEY = re.compile(r"[a-z0-9]+")
+_MARKS = re.compile("[\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
     """`Niño` -> `nino`: accents (combining marks U+0300 to U+036F after NFD) removed, then
     lower case; the same folding as `fold` in explorer.js."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not 0x300 <= ord(c) <= 0x36F).lower()
+    if text.isascii():
+        return text.lower()
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
 
 
 def stem(word: str) -> str:
@@ -259,10 +261,17 @@ def stem(word: str) -> str:
     return word
 
 
-def word_keys(text: str) -> set[str]:
+def word_keys(text: str, stems: dict[str, str] | None = None) -> set[str]:
     """The indexed forms of the words of `text`: folded, split at anything that is not a
-    letter or a digit, stemmed."""
-    return {stem(word) for word in _WORD.findall(fold(text))}
+    letter or a digit, stemmed (`stems` keeps each word's stem, for a batch of texts)."""
+    known = {} if stems is None else stems
+    keys = set()
+    for word in set(_WORD.findall(fold(text))):
+        key = known.get(word)
+        if key is None:
+            key = known[word] = stem(word)
+        keys.add(key)
+    return keys
 
 
 def chunk_key(word: str) -> str:
@@ -343,8 +352,9 @@ def write_explorer_index(records: Sequence[Record], folder: Path) -> None:
         facets[key] = add(key, {"values": values,
                                 "events": [_deltas(postings[value]) for value in values]})
     found: dict[str, list[int]] = {}
+    stems: dict[str, str] = {}
     for number, record in enumerate(events):
-        for word in word_keys(record.content):
+        for word in word_keys(record.content, stems):
             found.setdefault(word, []).append(number)
     chunks: dict[str, list[str]] = {}
     for word in sorted(found):
