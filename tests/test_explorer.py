@@ -12,6 +12,7 @@ found by name in the header's search box, axe-core, and screenshots in /work/art
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import importlib.util
 import json
@@ -357,9 +358,10 @@ def test_screenshots_and_no_sideways_scrolling(browser: Any, built: tuple[Path, 
 def test_the_first_view_loads_no_word_index_and_words_meet_the_filters(
         browser: Any, built: tuple[Path, str]) -> None:
     """The first view loads the explorer's own index (the events' days, one file of
-    records, and the facet the URL names), none of Pagefind; words load Pagefind, and
-    its results are intersected with the filters and the date range (a month, as older
-    links give it, covers its whole month)."""
+    records, and the facet the URL names), none of Pagefind; words load their chunk of
+    the explorer's word index (not Pagefind), and its events are intersected with the
+    filters and the date range (a month, as older links give it, covers its whole
+    month)."""
     _, url = built
     tag = commonest("tags", EVENTS)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -378,14 +380,16 @@ def test_the_first_view_loads_no_word_index_and_words_meet_the_filters(
         index = [path.rsplit("/", 1)[-1] for path in fetched if "/pagefind/" in path]
         assert index[0] == "index.json"
         assert sorted(name.split(".")[0] for name in index[1:]) == ["records-11", "tag"]
-        # Words: Pagefind's events, within the tag and the range.
+        # Words: the word index's events, within the tag and the range.
         fetched.clear()
         act(tab, lambda: tab.fill("#tlx-q", "nino"))
         expected = [event for event in in_range
                     if re.search(r"\bnino", fold(search.event_record(event, "x").content))]
         assert expected, "the fixture should have such events"
         assert status(tab).startswith(f"{len(expected):,} of {COUNT:,} events")
-        assert any(path.endswith("/pagefind/pagefind.js") for path in fetched)
+        loaded = [path.rsplit("/", 1)[-1].split(".")[0] for path in fetched
+                  if "/pagefind/" in path]
+        assert [name for name in loaded if not name.startswith("records-")] == ["words-ni"]
         dates = tab.eval_on_selector_all(".tlx-results time",
                                          "times => times.map(t => t.dateTime)")
         newest = sorted((event.date.isoformat() for event in expected), reverse=True)
@@ -401,7 +405,7 @@ def test_explorer_index_numbers_events_by_date_and_lists_each_value(tmp_path: Pa
     records += [search.event_record(event, f"events/{number}/")
                 for number, event in enumerate(events)]
     folder = tmp_path / "explorer"
-    search.write_explorer_index(records, folder, {1: "en_aaa", 2: "en_bbb"})
+    search.write_explorer_index(records, folder)
     index = json.loads((folder / "index.json").read_text("utf-8"))
     assert index["count"] == len(events)
     order = sorted(range(len(events)), key=lambda n: (
@@ -422,16 +426,14 @@ def test_explorer_index_numbers_events_by_date_and_lists_each_value(tmp_path: Pa
         at += delta
         listed.append(at)
     assert listed == [number for number, n in enumerate(order) if person in events[n].people]
-    pages = json.loads((folder / index["pages"]).read_text("utf-8"))
-    assert pages[order.index(0)] == "en_aaa" and pages[order.index(1)] == "en_bbb"
     before = {path.name: path.read_bytes() for path in folder.iterdir()}
-    search.write_explorer_index(records, folder, {1: "en_aaa", 2: "en_bbb"})
+    search.write_explorer_index(records, folder)
     assert {path.name: path.read_bytes() for path in folder.iterdir()} == before
 
 
 def test_explorer_index_of_no_events(tmp_path: Path) -> None:
     records = [search.entity_record("tags", "harbour", EVENTS[:1], "tags/harbour/")]
-    search.write_explorer_index(records, tmp_path / "explorer", {})
+    search.write_explorer_index(records, tmp_path / "explorer")
     index = json.loads((tmp_path / "explorer" / "index.json").read_text("utf-8"))
     assert (index["count"], index["first"], index["days"], index["records"]) == (0, "", [], [])
 
@@ -439,3 +441,87 @@ def test_explorer_index_of_no_events(tmp_path: Path) -> None:
 def test_distinct_words_keeps_each_word_once_where_first_used() -> None:
     text = "The ferry, the ferry. «Ferry» Niño niño — ferry-men"
     assert search.distinct_words(text) == "The ferry, Niño — ferry-men"
+
+
+# --- The explorer's word index -------------------------------------------------------------------
+
+
+def word_events(folder: Path, word: str) -> list[int]:
+    """The event numbers the word index lists for `word` (in its indexed form)."""
+    index = json.loads((folder / "index.json").read_text("utf-8"))
+    chunk = json.loads((folder / index["words"][word[:2]]).read_text("utf-8"))
+    stored = chunk["events"][chunk["words"].index(word)]
+    if isinstance(stored, str):
+        bits = base64.b64decode(stored)
+        return [n for n in range(index["count"]) if bits[n >> 3] >> (n & 7) & 1]
+    listed, at = [], 0
+    for delta in stored:
+        at += delta
+        listed.append(at)
+    return listed
+
+
+def test_stem_strips_plurals_only() -> None:
+    assert [search.stem(word) for word in
+            ("elections", "weavers", "cities", "ties", "bus", "crisis", "press", "gas",
+             "council")] == ["election", "weaver", "city", "tie", "bus", "crisis", "press",
+                             "gas", "council"]
+    assert search.word_keys("Puerto Niño's ELECTIONS, Weavers' Guild_Hall 2021") == {
+        "puerto", "nino", "s", "election", "weaver", "guild", "hall", "2021"}
+
+
+def test_word_index_lists_each_word_as_a_bitset_or_differences(tmp_path: Path) -> None:
+    events = EVENTS[:300]
+    records = [search.event_record(event, f"events/{number}/")
+               for number, event in enumerate(events)]
+    folder = tmp_path / "explorer"
+    search.write_explorer_index(records, folder)
+    order = sorted(range(len(events)), key=lambda n: (
+        f"{events[n].date.isoformat()} {events[n].title}", f"events/{n}/"))
+    index = json.loads((folder / "index.json").read_text("utf-8"))
+    every = json.loads((folder / index["words"]["co"]).read_text("utf-8"))
+    assert isinstance(every["events"][every["words"].index("council")], str), "a bitset"
+    assert word_events(folder, "council") == list(range(len(events)))
+    # An accented name, and a plural (the tag "elections") under its singular.
+    for word, wanted in (("nino", lambda e: "Puerto Niño" in search.event_record(
+            e, "x").content), ("election", lambda e: "elections" in e.tags)):
+        expected = [number for number, n in enumerate(order) if wanted(events[n])]
+        assert 0 < len(expected) < len(events)
+        assert word_events(folder, word) == expected
+    rare = json.loads((folder / index["words"]["ni"]).read_text("utf-8"))
+    assert isinstance(rare["events"][rare["words"].index("nino")], list), "differences"
+    assert search.encode_events([0, 9], 10) == [0, 9]
+    assert search._chunk_stem("co") == "words-co"
+    assert search._chunk_stem("øs") == "words-xf8-73"
+    assert base64.b64decode(search.encode_events(list(range(10)), 10)) == b"\xff\x03"
+
+
+@pytest.mark.browser
+def test_a_common_word_and_a_stemmed_accented_word_find_events_across_years(
+        browser: Any, built: tuple[Path, str]) -> None:
+    """"council" is in every event's title; "elections anil" finds the tag "elections"
+    (by its singular, as the last word is a prefix) with "Ciudad Añil"; "weaver guilds"
+    finds the "Weavers' Guild"s, the plural of the first word by its stem."""
+    _, url = built
+    tab = open_explorer(browser, url)
+    texts = {id(event): fold(search.event_record(event, "x").content) for event in EVENTS}
+    try:
+        act(tab, lambda: tab.fill("#tlx-q", "Council"))
+        assert status(tab).startswith(f"{COUNT:,} events, newest first")
+        for typed, patterns in (("ELECTIONS Añil", (r"\belections?\b", r"\banil")),
+                                ("weaver guilds", (r"\bweavers?\b", r"\bguild"))):
+            expected = sorted((event.date for event in EVENTS
+                               if all(re.search(pattern, texts[id(event)])
+                                      for pattern in patterns)), reverse=True)
+            assert expected and expected[0].year != expected[-1].year, typed
+            act(tab, lambda t=typed: tab.fill("#tlx-q", t))
+            assert status(tab).startswith(f"{len(expected):,} of {COUNT:,} events"), typed
+            dates = tab.eval_on_selector_all(".tlx-results time",
+                                             "times => times.map(t => t.dateTime)")
+            assert dates == [day.isoformat() for day in expected[:len(dates)]]
+            act(tab, lambda: tab.select_option("#tlx-order", "oldest"))
+            assert years_listed(tab) and min(years_listed(tab)) == expected[-1].year
+            act(tab, lambda: tab.select_option("#tlx-order", "newest"))
+        assert tab.errors == []
+    finally:
+        tab.context.close()

@@ -2,8 +2,8 @@
 
 The page (`/explore/`) is a generated Markdown page whose form and result list come from
 the `explorer.html` template; `explorer.js` drives them with what `search.py` writes
-after the build: the explorer's own index of the events (`INDEX_DIR`) for filters, counts
-and dates, and the Pagefind bundle for words. Everything the reader chooses is in the URL's
+after the build: the explorer's own index of the events (`INDEX_DIR`) for filters, counts,
+dates and words. Everything the reader chooses is in the URL's
 query (`?person=Ilse+Varnholt&from=2021-01-05&order=oldest`), with a history entry per
 change.
 Without JavaScript the page links the static year pages instead.

@@ -19,16 +19,18 @@ a user's `custom_dir`) replaces Material's `partials/search.html` with a box tha
 box only with it, but every page is left out of its index: nothing reads it.
 
 Pagefind counts every value of every filter a query names, which takes about 180 ms per
-query at 10,000 events, against a budget of 200 ms for the whole answer. So the explorer
-filters with an index of its own (`write_explorer_index`), in `pagefind/explorer/`: events
-numbered in date order, each value's event numbers, each event's day and the short record
-the result list shows, in files a browser loads only when a query needs them. Pagefind
-answers the explorer's words only, which the explorer then intersects with its filters.
+query at 10,000 events, and scores each result in its WebAssembly (about 0.1 ms each, so
+1.2 s for a word found in every event), against a budget of 200 ms for the whole answer.
+So the explorer reads an index of its own (`write_explorer_index`), in
+`pagefind/explorer/`: events numbered in date order, each value's event numbers, each
+event's day, the short record the result list shows, and a word index (`word_keys`), in
+files a browser loads only when a query needs them. Pagefind serves the header's box only.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime as dt
 import hashlib
 import json
@@ -37,7 +39,7 @@ import re
 import shutil
 import string
 import tempfile
-import zlib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -193,7 +195,7 @@ def write_bundle(records: Iterable[Record], output: Path, templates: Templates,
                                     pagefind_filters=PAGEFIND_FILTERS)
             (Path(folder) / record_file(number)).write_text(html, encoding="utf-8")
         asyncio.run(_write_bundle(Path(folder), output))
-    write_explorer_index(records, output / INDEX_DIR, page_hashes(output))
+    write_explorer_index(records, output / INDEX_DIR)
 
 
 #: A folder in memory (tmpfs) on Linux, for the records' files.
@@ -222,26 +224,6 @@ async def _write_bundle(folder: Path, output: Path) -> None:
         await index.add_directory(str(folder))
 
 
-#: How every decompressed Pagefind fragment starts: a signature, then its JSON, whose first
-#: key is the URL of the page, here a record's file (`record_file`).
-_FRAGMENT_URL = re.compile(rb'pagefind_dcd\{"url":"/?(\d+)\.html"')
-
-
-def page_hashes(bundle: Path) -> dict[int, str]:
-    """Record number -> the page id Pagefind gave it (`en_0135e68`), which its search
-    results carry, read from the bundle's fragments (one per record, named by the id,
-    holding the record file's URL)."""
-    hashes: dict[int, str] = {}
-    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        # The URL comes first: decompressing the whole fragment (the record's text, 55 MB
-        # in all at 10,000 events) would take seconds.
-        start = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(fragment.read_bytes(), 200)
-        match = _FRAGMENT_URL.match(start)
-        if match:
-            hashes[int(match.group(1))] = fragment.stem
-    return hashes
-
-
 def _dump(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
                       sort_keys=True).encode("utf-8")
@@ -252,8 +234,76 @@ def _deltas(numbers: Sequence[int]) -> list[int]:
     return [number - previous for previous, number in zip([0, *numbers], numbers, strict=False)]
 
 
-def write_explorer_index(records: Sequence[Record], folder: Path,
-                         hashes: dict[int, str]) -> None:
+_WORD = re.compile(r"[^\W_]+")
+_SAFE_KEY = re.compile(r"[a-z0-9]+")
+_MARKS = re.compile("[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """`Niño` -> `nino`: accents (combining marks U+0300 to U+036F after NFD) removed, then
+    lower case; the same folding as `fold` in explorer.js."""
+    if text.isascii():
+        return text.lower()
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).lower()
+
+
+def stem(word: str) -> str:
+    """A folded word's indexed form: a cheap English plural strip, the same as `stem` in
+    explorer.js. Words of more than four letters ending in `ies` end in `y` instead
+    (`cities` -> `city`); else words of more than three letters ending in `s`, but not in
+    `ss`, `us` or `is`, lose it (`elections` -> `election`, `weavers` -> `weaver`; `bus`,
+    `crisis`, `press` stay). Applied at build and at query time alike, so a word and its
+    plural find each other; other forms (`elected`) are other words."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def word_keys(text: str, stems: dict[str, str] | None = None) -> set[str]:
+    """The indexed forms of the words of `text`: folded, split at anything that is not a
+    letter or a digit, stemmed (`stems` keeps each word's stem, for a batch of texts)."""
+    known = {} if stems is None else stems
+    keys = set()
+    for word in set(_WORD.findall(fold(text))):
+        key = known.get(word)
+        if key is None:
+            key = known[word] = stem(word)
+        keys.add(key)
+    return keys
+
+
+def chunk_key(word: str) -> str:
+    """The chunk of the word index that holds `word`: its first two letters."""
+    return word[:2]
+
+
+def _bitset(numbers: Sequence[int], count: int) -> str:
+    """Event numbers as a bitset (bit `n % 8` of byte `n // 8`), in base64."""
+    bits = bytearray((count + 7) // 8)
+    for number in numbers:
+        bits[number >> 3] |= 1 << (number & 7)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
+def encode_events(numbers: Sequence[int], count: int) -> list[int] | str:
+    """A word's event numbers, whichever is shorter: the differences between them (a JSON
+    list) or a bitset of all `count` events (a base64 string)."""
+    deltas = _deltas(numbers)
+    bitset = _bitset(numbers, count)
+    return bitset if len(bitset) + 2 < len(_dump(deltas)) else deltas
+
+
+def _chunk_stem(key: str) -> str:
+    """A chunk's file name stem: `words-co`, or the characters' code points in hex for
+    others (`words-x3c9-3bb`)."""
+    if _SAFE_KEY.fullmatch(key):
+        return f"words-{key}"
+    return "words-x" + "-".join(f"{ord(c):x}" for c in key)
+
+
+def write_explorer_index(records: Sequence[Record], folder: Path) -> None:
     """The explorer's index of the event records among `records`, in `folder`.
 
     Events are numbered in date order (then title, then URL), so a date range is a range
@@ -266,8 +316,10 @@ def write_explorer_index(records: Sequence[Record], folder: Path,
     - `<facet>.<hash>.json` (tag, person, place, organization): the facet's values and,
       for each, its events' numbers (as differences), loaded when the reader opens the
       facet or the URL names one of its values;
-    - `pages.<hash>.json`: each event's Pagefind page id, to find the events among the
-      results of a word search.
+    - `words-<key>.<hash>.json`: the word index's chunk of the words beginning with `key`
+      (two letters, `chunk_key`): `{"words": [...], "events": [...]}`, each word as
+      `word_keys` gives it and its event numbers as `encode_events` writes them; `index.json`
+      names each chunk's file under `words`, and a query loads only its words' chunks.
 
     Files other than `index.json` are named by their content's hash, so a browser may keep
     them; identical records give identical bytes.
@@ -299,12 +351,22 @@ def write_explorer_index(records: Sequence[Record], folder: Path,
         values = sorted(postings)
         facets[key] = add(key, {"values": values,
                                 "events": [_deltas(postings[value]) for value in values]})
-    pages = add("pages", [hashes.get(number, "") for number, _ in numbered])
+    found: dict[str, list[int]] = {}
+    stems: dict[str, str] = {}
+    for number, record in enumerate(events):
+        for word in word_keys(record.content, stems):
+            found.setdefault(word, []).append(number)
+    chunks: dict[str, list[str]] = {}
+    for word in sorted(found):
+        chunks.setdefault(chunk_key(word), []).append(word)
+    words = {key: add(_chunk_stem(key), {
+        "words": listed, "events": [encode_events(found[word], len(events))
+                                    for word in listed]}) for key, listed in chunks.items()}
     first = dt.date.fromordinal(days[0]).isoformat() if days else ""
     files["index.json"] = _dump({"count": len(events), "first": first,
                                  "days": _deltas([day - days[0] for day in days]),
                                  "per_file": RECORDS_PER_FILE, "records": blocks,
-                                 "facets": facets, "pages": pages})
+                                 "facets": facets, "words": words})
     # Written beside the folder, then swapped in: a reader sees the old index or the new.
     fresh = folder.with_name(f".{folder.name}.tmp")
     shutil.rmtree(fresh, ignore_errors=True)

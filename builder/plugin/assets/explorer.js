@@ -4,9 +4,11 @@
    `write_explorer_index`): events numbered in date order, each event's day, each facet
    value's event numbers, and short records in files of 100. Filtering, counting and date
    ranges are done here over typed arrays, in a few milliseconds at 10,000 events; a date
-   range is a range of event numbers. Words go to Pagefind (accent- and case-insensitive,
-   its chunked word index), whose results are mapped to event numbers and intersected with
-   the filters. Nothing of Pagefind loads until the reader types words.
+   range is a range of event numbers. Words are answered from the index's word index,
+   chunked by a word's first two letters: each word typed is folded (no accents, lower
+   case) and stemmed as the build did (`stem`, search.py's rule), the last one matched as
+   a prefix (it may be half typed), and their event sets intersected with the filters.
+   Only the chunks of the words typed load, once the reader types them.
 
    The state is in the URL (one history entry per change, so Back undoes it). */
 (function () {
@@ -24,15 +26,13 @@
   var more = box.querySelector(".tlx-more");
   var active = box.querySelector(".tlx-active");
   var root = new URL(box.getAttribute("data-root"), location.href);
-  var bundle = new URL(box.getAttribute("data-bundle"), location.href);
   var indexUrl = new URL(box.getAttribute("data-index"), location.href);
   var index = null;      /* index.json, with `days` made absolute (days since 1970) */
   var facets = {};       /* key -> {values, events: [Int32Array], at: {name: i}} */
   var loadingFacet = {};
   var blocks = {};       /* file number -> promise of its records */
   var words = { term: null, events: null };  /* the last word search's event numbers */
-  var pagefind = null;
-  var pages = null;      /* promise of {Pagefind page id: event number} */
+  var chunks = {};       /* chunk key -> promise of {words, events, at, decoded} */
   var opened = {};
   var state = read();
   var matched = null;    /* Int32Array of matching event numbers, ascending */
@@ -161,42 +161,92 @@
     return loadingFacet[key];
   }
 
-  /* The event numbers Pagefind finds for `term` (its page ids mapped to event numbers;
-     pages about names are not events and drop out). */
-  function wordSearch(term) {
-    if (words.term === term) return Promise.resolve(words.events);
-    return loadPagefind().then(function (ids) {
-      return pagefind.search(term).then(function (found) {
-        var out = [];
-        (found ? found.results : []).forEach(function (result) {
-          var event = ids[result.id];
-          if (event !== undefined) out.push(event);
-        });
-        out.sort(function (a, b) { return a - b; });
-        words = { term: term, events: Int32Array.from(out) };
-        return words.events;
-      });
-    });
+  /* A folded word's indexed form, as search.py's `stem`: a cheap English plural strip
+     (`cities` -> `city`, `elections` -> `election`; `bus`, `crisis`, `press` stay). */
+  function stem(word) {
+    if (word.length > 4 && /ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (word.length > 3 && /s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+    return word;
   }
 
-  function loadPagefind() {
-    if (!pages) {
-      pages = Promise.all([
-        import(bundle.href + "pagefind.js").then(function (module) {
-          pagefind = module;
-          /* No web worker: its start times out (5 s, then Pagefind falls back to this
-             thread) on a busy machine, and the queries here are small. */
-          return pagefind.options({ baseUrl: root.pathname, noWorker: true });
-        }),
-        json(index.pages)
-      ]).then(function (loaded) {
-        var ids = {};
-        loaded[1].forEach(function (id, event) { if (id) ids[id] = event; });
-        return ids;
+  /* The folded, stemmed words of `term`, split at anything not a letter or a digit. */
+  function terms(term) {
+    return (fold(term).match(/[\p{L}\p{N}]+/gu) || []).map(stem);
+  }
+
+  function chunk(key) {
+    if (!chunks[key]) {
+      var file = index.words[key];
+      if (!file) return Promise.resolve(null);
+      chunks[key] = json(file).then(function (data) {
+        data.decoded = {};
+        return data;
       });
-      pages.catch(function () { pages = null; });
+      chunks[key].catch(function () { delete chunks[key]; });
     }
-    return pages;
+    return chunks[key];
+  }
+
+  /* Word `i` of a chunk's event numbers: from differences, or from a base64 bitset. */
+  function decode(data, i) {
+    if (!data.decoded[i]) {
+      var stored = data.events[i];
+      if (typeof stored !== "string") {
+        data.decoded[i] = sums(stored);
+      } else {
+        var bytes = atob(stored);
+        var out = [];
+        for (var b = 0; b < bytes.length; b++) {
+          var byte = bytes.charCodeAt(b);
+          for (var bit = 0; byte; bit++, byte >>= 1) if (byte & 1) out.push(b * 8 + bit);
+        }
+        data.decoded[i] = Int32Array.from(out);
+      }
+    }
+    return data.decoded[i];
+  }
+
+  /* The events of one word: those of the word itself, or, for a prefix (the last word, of
+     two letters or more), of every word that starts with it. */
+  function wordEvents(data, word, prefix) {
+    if (!data) return [];
+    var lists = [];
+    var listed = data.words;
+    for (var i = 0; i < listed.length; i++) {
+      if (prefix ? listed[i].lastIndexOf(word, 0) === 0 : listed[i] === word) {
+        lists.push(decode(data, i));
+        if (!prefix) break;
+      }
+    }
+    return lists;
+  }
+
+  /* The event numbers (ascending) that have every word of `term`; null when it has no
+     words. */
+  function wordSearch(term) {
+    if (words.term === term) return Promise.resolve(words.events);
+    var wanted = terms(term);
+    if (!wanted.length) return Promise.resolve(null);
+    var keys = wanted.map(function (word) { return word.slice(0, 2); });
+    return Promise.all(keys.map(chunk)).then(function (loaded) {
+      var n = index.count;
+      var hits = new Uint8Array(n);
+      var seen = new Uint8Array(n);
+      wanted.forEach(function (word, w) {
+        var prefix = w === wanted.length - 1 && word.length >= 2;
+        seen.fill(0);
+        wordEvents(loaded[w], word, prefix).forEach(function (events) {
+          for (var i = 0; i < events.length; i++) seen[events[i]] = 1;
+        });
+        for (var e = 0; e < n; e++) hits[e] += seen[e];
+      });
+      var out = [];
+      for (var event = 0; event < n; event++) {
+        if (hits[event] === wanted.length) out.push(event);
+      }
+      words = { term: term, events: Int32Array.from(out) };
+      return words.events;
+    });
   }
 
   /* Which events match the state: those in the date range, with every chosen value
@@ -435,10 +485,6 @@
     box.classList.add("tlx--js");
     sync();
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    /* Pagefind is fetched once the reader heads for the words field, not on first view. */
-    form.elements.text.addEventListener("focus", function () {
-      loadPagefind().catch(function () { /* reported by the search that needs it */ });
-    });
     form.elements.text.addEventListener("input", function () {
       state.q = form.elements.text.value;
       remember(true);
