@@ -164,10 +164,12 @@ def check(config_file: Path | None) -> None:
 def serve(config_file: Path | None, dev_addr: str | None, open_in_browser: bool) -> None:
     """Preview the site as `mkdocs serve` does, but rebuild only the pages an edit to event
     pages changes (seconds, not minutes, on a large timeline)."""
+    from mkdocs.__main__ import State
     from mkdocs.exceptions import ConfigurationError
 
     from builder.plugin import preview
 
+    logs = State()  # type: ignore[no-untyped-call]  # log as `mkdocs serve` does
     path = config_file or Path("mkdocs.yml")
     if not path.is_file():
         raise click.ClickException(f"{path}: no such file (run this in a timeline project, "
@@ -178,6 +180,8 @@ def serve(config_file: Path | None, dev_addr: str | None, open_in_browser: bool)
         raise click.ClickException(f"{path}: {error}") from error
     except RuntimeError as error:
         raise click.ClickException(f"{path}: {error}") from error
+    finally:
+        del logs
 
 
 @main.command("eval")

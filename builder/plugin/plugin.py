@@ -159,12 +159,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
 
-    def make_site(self, config: MkDocsConfig) -> pages.Site:
+    def make_site(self, config: MkDocsConfig, templates: Templates | None = None
+                  ) -> pages.Site:
         """The site of the events in `self.events` that are shown (drafts only in serve);
-        sets `self.by_uri` too."""
+        sets `self.by_uri` too. `templates`: those of the last build, already compiled."""
         shown = [event for event in self.events.values() if self.serving or not event.draft]
-        custom_dir = config.theme.custom_dir
-        templates = Templates([Path(custom_dir)] if custom_dir else [])
+        if templates is None:
+            custom_dir = config.theme.custom_dir
+            templates = Templates([Path(custom_dir)] if custom_dir else [])
         site = pages.Site.of(shown, self.config.events_dir.strip("/"),
                              per_page=self.config.events_per_page,
                              directory_urls=config.use_directory_urls,

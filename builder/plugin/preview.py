@@ -28,6 +28,7 @@ import logging
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,7 +175,8 @@ class Preview:
         old_site, files = plugin.site, plugin.files
         old_frames = plugin.frames
         self._read(plugin, changed)
-        site = plugin.make_site(config)
+        site = plugin.make_site(config, old_site.templates)
+        _keep_listings(old_site, site, changed)
         frames = plugin.frames = pages.generated_pages(site)
         plugin.site = site
         # Pages that appear or go.
@@ -239,7 +241,6 @@ class Preview:
             assert plugin.env is not None and plugin.nav is not None
             mkdocs_build._build_theme_template("sitemap.xml", plugin.env, files, config,
                                                plugin.nav)
-        self._write_feeds(plugin, files)
         self._after_build(update)
         return update
 
@@ -329,23 +330,26 @@ class Preview:
             file.copy_file()
 
     def _after_build(self, update: Update) -> None:
-        """The other plugins' `on_post_build` now (Material's search index), the timeline
-        plugin's (the Pagefind index, slow) in the background."""
+        """The other plugins' `on_post_build` now (Material's search index); the feeds and
+        the timeline plugin's (the Pagefind index) in the background, after the browser
+        reloaded: they are slow, and no page shows them."""
         plugin = self.plugin
         for method in self.config.plugins.events["post_build"]:
             if getattr(method, "__self__", None) is not plugin:
                 method(config=self.config)
         bundle = Path(self.config.site_dir) / search.BUNDLE_DIR
 
-        def write_index() -> None:
+        def write_later() -> None:
+            assert plugin.files is not None
+            self._write_feeds(plugin, plugin.files)
             shutil.rmtree(bundle, ignore_errors=True)  # its chunks are named by their hash
             plugin.on_post_build(config=self.config)
 
-        self._search = threading.Thread(target=write_index, daemon=True)
+        self._search = threading.Thread(target=write_later, daemon=True)
         self._search.start()
 
     def wait_for_search(self) -> None:
-        """Wait until the search index of the last rebuild is written."""
+        """Wait until the feeds and search index of the last rebuild are written."""
         if self._search is not None:
             self._search.join()
             self._search = None
@@ -395,6 +399,22 @@ def _search_index(config: MkDocsConfig) -> Any:
         if index is not None and isinstance(getattr(index, "entries", None), list):
             return index
     return None
+
+
+def _keep_listings(old: pages.Site, new: pages.Site, changed: set[str]) -> None:
+    """Give `new` the layouts of the names' lists that `changed` (event paths) leave as
+    they were: all but those of the names the changed events name, before or after."""
+    touched: set[tuple[str, str]] = set()
+    for site in (old, new):
+        for event in site.events:
+            if event.path in changed:
+                touched.update(site.names_of(event))
+    for kind, paths in new.entity_pages.items():
+        before = old.entity_pages.get(kind, {})
+        for name, path in paths.items():
+            listing = old._listings.get(path)
+            if listing is not None and before.get(name) == path and (kind, name) not in touched:
+                new._listings[path] = listing
 
 
 def _candidates(old: pages.Site, new: pages.Site, changed: set[str],
@@ -483,10 +503,12 @@ def serve(config_file: str | None, dev_addr: str | None, open_in_browser: bool) 
     preview = Preview(config_file, site_dir, serving=True, serve_url=serve_url, **options)
 
     def builder() -> None:
+        start = time.perf_counter()
         update = preview.rebuild()
         if not update.full:
-            log.info(f"Rebuilt {len(update.written)} of {update.checked} pages checked"
-                     + (f", removed {len(update.removed)}" if update.removed else ""))
+            log.info(f"Wrote {len(update.written)} of the {update.checked} pages that may "
+                     "have changed" + (f", removed {len(update.removed)}" if update.removed
+                                       else "") + f" in {time.perf_counter() - start:.2f} s")
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,
                               mount_path=mount_path)
