@@ -255,21 +255,23 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 continue
             files.append(File.generated(config, uri, content=content))
 
-    def feed_files(self, files: Files, config: MkDocsConfig) -> dict[str, bytes]:
-        """The feeds and exports: file name -> content."""
-        if self.site is None:
+    def feed_files(self, files: Files, config: MkDocsConfig,
+                   site: pages.Site | None = None) -> dict[str, bytes]:
+        """The feeds and exports of `site` (default: the last build's): name -> content."""
+        site = self.site if site is None else site
+        if site is None:
             return {}
         urls = {}
-        for event in self.site.events:
-            file = files.get_file_from_path(self.site.event_uri(event))
+        for event in site.events:
+            file = files.get_file_from_path(site.event_uri(event))
             if file is not None:
                 urls[feeds.page_key(event)] = file.url
-        site = feeds.FeedSite(title=config.site_name, urls=urls,
-                              description=config.site_description or "",
-                              author=config.site_author, site_url=config.site_url or None,
-                              feed_count=self.config.feed_count)
-        events = [event for event in self.site.events if feeds.page_key(event) in urls]
-        return feeds.export_files(events, site)
+        feed_site = feeds.FeedSite(title=config.site_name, urls=urls,
+                                   description=config.site_description or "",
+                                   author=config.site_author, site_url=config.site_url or None,
+                                   feed_count=self.config.feed_count)
+        events = [event for event in site.events if feeds.page_key(event) in urls]
+        return feeds.export_files(events, feed_site)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Announce the feeds in every page's <head> (feed autodiscovery), and drop the
@@ -323,12 +325,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         user's into `site_dir` (see `search.py`)."""
         if not self.config.enabled or not self.config.explorer or self.site is None:
             return
+        self.write_search_index(config, self.site, self.by_uri, self.own_pages)
+
+    def write_search_index(self, config: MkDocsConfig, site: pages.Site,
+                           by_uri: dict[str, Event], own_pages: dict[str, search.Record]
+                           ) -> None:
+        """The Pagefind index of `site` (the preview writes it in the background, from the
+        state of the rebuild it follows)."""
         directory_urls = config.use_directory_urls
         records = [search.event_record(event, pages.page_url(uri, directory_urls))
-                   for uri, event in self.by_uri.items()]
-        for kind, paths in self.site.entity_pages.items():
-            records += [search.entity_record(kind, name, self.site.with_entity(kind, name),
+                   for uri, event in by_uri.items()]
+        for kind, paths in site.entity_pages.items():
+            records += [search.entity_record(kind, name, site.with_entity(kind, name),
                                              pages.page_url(path, directory_urls))
                         for name, path in paths.items()]
-        records += self.own_pages.values()
+        records += own_pages.values()
         search.write_bundle(records, Path(config.site_dir) / search.BUNDLE_DIR, self.templates)

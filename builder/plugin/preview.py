@@ -321,8 +321,8 @@ class Preview:
             order = {file.url: number for number, file in enumerate(doc_files)}
             search.entries.sort(key=lambda entry: order.get(_page_of(entry), -1))
 
-    def _write_feeds(self, plugin: TimelinePlugin, files: Files) -> None:
-        for uri, content in plugin.feed_files(files, self.config).items():
+    def _write_feeds(self, plugin: TimelinePlugin, files: Files, site: pages.Site) -> None:
+        for uri, content in plugin.feed_files(files, self.config, site).items():
             file = files.get_file_from_path(uri)
             if file is None or file.generated_by is None or file.content_bytes == content:
                 continue
@@ -331,19 +331,26 @@ class Preview:
 
     def _after_build(self, update: Update) -> None:
         """The other plugins' `on_post_build` now (Material's search index); the feeds and
-        the timeline plugin's (the Pagefind index) in the background, after the browser
-        reloaded: they are slow, and no page shows them."""
-        plugin = self.plugin
-        for method in self.config.plugins.events["post_build"]:
+        the Pagefind index in the background, after the browser reloaded: they are slow,
+        and no page shows them. The background work reads a snapshot of this rebuild's
+        state, and waits for the previous one's to finish."""
+        plugin, config = self.plugin, self.config
+        for method in config.plugins.events["post_build"]:
             if getattr(method, "__self__", None) is not plugin:
-                method(config=self.config)
-        bundle = Path(self.config.site_dir) / search.BUNDLE_DIR
+                method(config=config)
+        assert plugin.site is not None and plugin.files is not None
+        site, files = plugin.site, plugin.files
+        by_uri, own_pages = dict(plugin.by_uri), dict(plugin.own_pages)
+        previous = self._search
+        bundle = Path(config.site_dir) / search.BUNDLE_DIR
 
         def write_later() -> None:
-            assert plugin.files is not None
-            self._write_feeds(plugin, plugin.files)
-            shutil.rmtree(bundle, ignore_errors=True)  # its chunks are named by their hash
-            plugin.on_post_build(config=self.config)
+            if previous is not None:
+                previous.join()
+            self._write_feeds(plugin, files, site)
+            if plugin.config.enabled and plugin.config.explorer:
+                shutil.rmtree(bundle, ignore_errors=True)  # its chunks are named by hash
+                plugin.write_search_index(config, site, by_uri, own_pages)
 
         self._search = threading.Thread(target=write_later, daemon=True)
         self._search.start()
