@@ -108,6 +108,8 @@ class Preview:
         self.docs: dict[str, Stamp] = {}
         self.watched: dict[str, Stamp | None] = {}
         self._search: threading.Thread | None = None
+        #: Counts the rebuilds, so that background work a later rebuild redoes is skipped.
+        self._generation = 0
         self._lock = threading.Lock()
 
     def _load_config(self) -> MkDocsConfig:
@@ -343,10 +345,14 @@ class Preview:
         by_uri, own_pages = dict(plugin.by_uri), dict(plugin.own_pages)
         previous = self._search
         bundle = Path(config.site_dir) / search.BUNDLE_DIR
+        self._generation += 1
+        generation = self._generation
 
         def write_later() -> None:
             if previous is not None:
                 previous.join()
+            if generation != self._generation:
+                return  # a later rebuild writes them
             self._write_feeds(plugin, files, site)
             if plugin.config.enabled and plugin.config.explorer:
                 shutil.rmtree(bundle, ignore_errors=True)  # its chunks are named by hash
@@ -477,22 +483,40 @@ def _candidates(old: pages.Site, new: pages.Site, changed: set[str],
     new._entries.update({key: value for key, value in old._entries.items() if key[0] in keep})
     new._static.update({key: value for key, value in old._static.items() if key in keep})
     new._names.update({key: value for key, value in old._names.items() if key in keep})
-    # Generated pages: the timeline's, those of the names, indexes, home, review, explorer.
-    prefixes = [pages.TIMELINE_DIR + "/"]
+    # Generated pages: the lists (the timeline's, those of the names), the indexes, home,
+    # review and explorer pages.
+    years = {event.date.year for site, by_path in ((old, old_by_path), (new, new_by_path))
+             for path in changed | dirty if (event := by_path.get(path)) is not None}
+    uris |= _list_pages(old.timeline, new.timeline, years)
     for kind, name in names:
-        for site in (old, new):
-            page = site.entity_pages.get(kind, {}).get(name)
-            if page is not None:
-                uris.add(page)
-                prefixes.append(os.path.splitext(page)[0] + "/")
-    starts = tuple(prefixes)
+        old_path = old.entity_pages.get(kind, {}).get(name)
+        new_path = new.entity_pages.get(kind, {}).get(name)
+        uris |= _list_pages(None if old_path is None else old.entity_listing(kind, name),
+                            None if new_path is None else new.entity_listing(kind, name),
+                            years)
     index_folders = tuple(f"{folder}/index" for folder, _, _ in pages.KINDS.values())
-    for uri in new.fills.keys() | old.fills.keys():
-        if uri.startswith(starts) or uri.startswith(index_folders) or uri in (
-                pages.TIMELINE_PAGE, pages.REVIEW_PAGE):
-            uris.add(uri)
+    uris.update(uri for uri in new.fills.keys() | old.fills.keys()
+                if uri.startswith(index_folders))
+    uris.add(pages.REVIEW_PAGE)
     uris.update((pages.HOME_PAGE, explorer.EXPLORER_PAGE))
     return uris
+
+
+def _list_pages(old: pages.Listing | None, new: pages.Listing | None, years: set[int]
+                ) -> set[str]:
+    """The pages of a list that may change when events of `years` changed: all of them,
+    unless the list is split in year pages laid out as before; then its overview and the
+    pages of those years (a year page shows its own year's events, counts and chart, and
+    links to the other years' first pages and to the pages of its months)."""
+    found = {page.path for listing in (old, new) if listing is not None
+             for page in listing.pages} | {listing.home for listing in (old, new)
+                                           if listing is not None}
+    if (old is None or new is None or not (old.split and new.split)
+            or old.month_page != new.month_page
+            or [page.path for page in old.pages] != [page.path for page in new.pages]):
+        return found
+    return {new.home} | {page.path for listing in (old, new) for page in listing.pages
+                         if page.year in years}
 
 
 def serve(config_file: str | None, dev_addr: str | None, open_in_browser: bool) -> None:
