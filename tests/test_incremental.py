@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import mkdocs_build
+from conftest import mkdocs_build, timeline
 
 from builder.plugin import search
 from builder.plugin.preview import Preview
@@ -213,3 +213,10 @@ def test_other_files_rebuild_the_whole_site(timeline_project: Path, tmp_path: Pa
     assert preview.rebuild().full
     assert (tmp_path / "served" / "about" / "index.html").is_file()
     assert not preview.rebuild().full  # nothing changed since
+
+
+def test_timeline_serve_outside_a_project_says_what_to_do(tmp_path: Path) -> None:
+    result = timeline("serve", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("Error: mkdocs.yml: no such file (run this in a timeline "
+                                     "project, or give its mkdocs.yml with -f)")

@@ -136,15 +136,25 @@ class Preview:
         self.wait_for_search()
         self.config = self._load_config()
         self.docs = _scan(Path(self.config.docs_dir))
-        self.watched = {path: _stamp(path) for path in self._watched_paths()}
+        self.watched = self._watched()
         plugin = self.plugin
         plugin.digests = {}
         mkdocs_build.build(self.config, serve_url=self.serve_url if self.serving else None)
         return Update(full=True)
 
-    def _watched_paths(self) -> list[str]:
-        """Files outside docs_dir whose change needs a full build (the config)."""
-        return [path for path in [self.config.config_file_path] if path]
+    def _watched(self) -> dict[str, Stamp | None]:
+        """The files outside docs_dir whose change needs a full build: the config, and
+        those under its `watch` paths."""
+        found: dict[str, Stamp | None] = {}
+        if self.config.config_file_path:
+            found[self.config.config_file_path] = _stamp(self.config.config_file_path)
+        for path in self.config.watch:
+            if os.path.isdir(path):
+                found.update({f"{path}/{name}": stamp
+                              for name, stamp in _scan(Path(path)).items()})
+            else:
+                found[path] = _stamp(path)
+        return found
 
     # --- Rebuild ----------------------------------------------------------------------------
 
@@ -155,7 +165,7 @@ class Preview:
             docs = _scan(Path(self.config.docs_dir))
             changed = {path for path in docs.keys() | self.docs.keys()
                        if docs.get(path) != self.docs.get(path)}
-            watched = {path: _stamp(path) for path in self._watched_paths()}
+            watched = self._watched()
             plugin = self.plugin
             events_dir = plugin.config.events_dir.strip("/") + "/"
             if (watched != self.watched or plugin.files is None or plugin.nav is None
