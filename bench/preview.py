@@ -63,6 +63,16 @@ def wait_for(url: str, server: subprocess.Popen[str], timeout: float) -> None:
             time.sleep(0.5)
 
 
+def wait_idle(log: Path) -> None:
+    """Until the server has finished every rebuild it started (so that each edit is timed
+    from a quiet server)."""
+    while True:
+        text = log.read_text(encoding="utf-8")
+        if text.count("Reloading browsers") >= text.count("Detected file changes"):
+            return
+        time.sleep(0.2)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1000)
@@ -101,6 +111,7 @@ def main() -> None:
             for number in range(args.edits):
                 page = pages[step * (number + 1)]
                 stem = page.relative_to(project / "content").with_suffix("").as_posix()
+                wait_idle(folder / "serve.log")
                 tab.goto(f"{base}{stem}/")
                 marker = f"Preview edit {number} of the Veyra benchmark."
                 text = page.read_text(encoding="utf-8")
@@ -109,7 +120,6 @@ def main() -> None:
                 expect(tab.get_by_text(marker)).to_be_visible(timeout=3_600_000)
                 times.append(time.perf_counter() - saved)
                 print(f"edit {number + 1}: visible after {times[-1]:.2f} s")
-                time.sleep(1)  # the search index of the last edit is written meanwhile
             browser.close()
     finally:
         server.terminate()
