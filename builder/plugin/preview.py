@@ -179,7 +179,12 @@ class Preview:
             self.docs = docs
             if not changed:
                 return Update()
-            return self._update({path[len(events_dir):] for path in changed})
+            try:
+                return self._update({path[len(events_dir):] for path in changed})
+            except Exception as error:  # the full build reports it as `mkdocs serve` does
+                log.warning(f"Building the whole site (the page by page rebuild failed: "
+                            f"{error})")
+                return self.full_build()
 
     def _update(self, changed: set[str]) -> Update:
         plugin, config = self.plugin, self.config
