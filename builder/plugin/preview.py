@@ -47,6 +47,8 @@ from builder.plugin.plugin import TimelinePlugin
 
 log = logging.getLogger("mkdocs.plugins.timeline.preview")
 
+#: Seconds after a rebuild before its feeds and search index are written.
+BACKGROUND_DELAY = 3.0
 #: A file's stamp: (mtime in ns, size).
 Stamp = tuple[int, int]
 
@@ -366,9 +368,14 @@ class Preview:
         def write_later() -> None:
             if previous is not None:
                 previous.join()
+            # Edits often come in bursts: wait for a quiet moment, and leave the work to
+            # the last rebuild, so that it does not slow the next edit's pages down.
+            time.sleep(BACKGROUND_DELAY)
             if generation != self._generation:
-                return  # a later rebuild writes them
+                return
             self._write_feeds(plugin, files, site)
+            if generation != self._generation:
+                return
             if plugin.config.enabled and plugin.config.explorer:
                 shutil.rmtree(bundle, ignore_errors=True)  # its chunks are named by hash
                 plugin.write_search_index(config, site, by_uri, own_pages)
