@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,9 @@ from conftest import mkdocs_build, timeline
 
 from builder.plugin import search
 from builder.plugin.preview import Preview
+
+#: A site folder -> the records of its last Pagefind bundle.
+RecordsOf = Callable[[str], str]
 
 PEOPLE = ["Ilse Varnholt", "Tomas Quennell", "Odile Marchetti", "Bram Ostrander",
           "Wenna Calloway", "Piet Hollender"]
@@ -97,18 +100,19 @@ def assert_same_tree(incremental: Path, clean: Path) -> None:
 
 
 @pytest.fixture
-def pagefind_records(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[str]]]:
-    """site dir -> the records of its last Pagefind bundle (still written by Pagefind)."""
-    records: dict[str, list[str]] = {}
+def pagefind_records(monkeypatch: pytest.MonkeyPatch) -> Iterator[RecordsOf]:
+    """The records of a site's last Pagefind bundle (still written by Pagefind). They go
+    through a file next to the site: the preview writes the index in a child process."""
     write_bundle = search.write_bundle
 
     def recording(given: object, output: Path, *args: object, **kwargs: object) -> None:
         listed = list(given)  # type: ignore[call-overload]
-        records[str(output.parent)] = [repr(record) for record in listed]
+        Path(f"{output.parent}.records").write_text(
+            "\n".join(repr(record) for record in listed), encoding="utf-8")
         write_bundle(listed, output, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(search, "write_bundle", recording)
-    yield records
+    yield lambda site: Path(f"{site}.records").read_text(encoding="utf-8")
 
 
 def clean_preview(project: Path, site: Path, serving: bool) -> Preview:
@@ -120,13 +124,13 @@ def clean_preview(project: Path, site: Path, serving: bool) -> Preview:
 
 
 def check(preview: Preview, project: Path, tmp_path: Path, name: str,
-          records: dict[str, list[str]]) -> None:
+          records: RecordsOf) -> None:
     """The preview's site equals a clean build of the same files."""
     preview.wait_for_search()
     clean = tmp_path / f"clean-{name}"
     clean_preview(project, clean, preview.serving)
     assert_same_tree(Path(preview.site_dir), clean)
-    assert records[preview.site_dir] == records[str(clean)]
+    assert records(preview.site_dir) == records(str(clean))
 
 
 def rebuild(preview: Preview) -> list[str]:
@@ -136,7 +140,7 @@ def rebuild(preview: Preview) -> list[str]:
 
 
 def test_incremental_serve_equals_a_clean_build(timeline_project: Path, tmp_path: Path,
-                                                pagefind_records: dict[str, list[str]]
+                                                pagefind_records: RecordsOf
                                                 ) -> None:
     project = timeline_project
     events = project / "content" / "events"

@@ -25,6 +25,7 @@ The result is byte for byte what a full build gives (`tests/test_incremental.py`
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
 import threading
@@ -373,9 +374,15 @@ class Preview:
             time.sleep(BACKGROUND_DELAY)
             if generation != self._generation:
                 return
+            # In a child process (a fork: it has this rebuild's state without copying it
+            # over): its Python work would otherwise hold the lock every thread of this
+            # process needs, and the server answer slowly.
+            child = multiprocessing.get_context("fork").Process(target=write, daemon=True)
+            child.start()
+            child.join()
+
+        def write() -> None:
             self._write_feeds(plugin, files, site)
-            if generation != self._generation:
-                return
             if plugin.config.enabled and plugin.config.explorer:
                 shutil.rmtree(bundle, ignore_errors=True)  # its chunks are named by hash
                 plugin.write_search_index(config, site, by_uri, own_pages)
