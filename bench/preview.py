@@ -99,6 +99,7 @@ def main() -> None:
     server = subprocess.Popen([*command, "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                               stdout=log, stderr=subprocess.STDOUT, text=True)
     times: list[float] = []
+    run = time.strftime("%Y%m%d-%H%M%S")  # a project kept with --keep has earlier edits
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_for(base, server, timeout=3600)
@@ -113,7 +114,7 @@ def main() -> None:
                 stem = page.relative_to(project / "content").with_suffix("").as_posix()
                 wait_idle(folder / "serve.log")
                 tab.goto(f"{base}{stem}/")
-                marker = f"Preview edit {number} of the Veyra benchmark."
+                marker = f"Preview edit {number} of the Veyra benchmark, run {run}."
                 text = page.read_text(encoding="utf-8")
                 saved = time.perf_counter()
                 page.write_text(text + f"\n{marker}\n", encoding="utf-8")
