@@ -154,6 +154,36 @@ def check(config_file: Path | None) -> None:
         sys.exit(1)
 
 
+@main.command()
+@_CONFIG_OPTION
+@click.option("-a", "--dev-addr", metavar="<IP:PORT>", default=None,
+              help="IP address and port to serve the site on (default: mkdocs.yml's "
+                   "dev_addr, else localhost:8000).")
+@click.option("-o", "--open", "open_in_browser", is_flag=True,
+              help="Open the site in the default web browser.")
+def serve(config_file: Path | None, dev_addr: str | None, open_in_browser: bool) -> None:
+    """Preview the site as `mkdocs serve` does, but rebuild only the pages an edit to event
+    pages changes (seconds, not minutes, on a large timeline)."""
+    from mkdocs.__main__ import State
+    from mkdocs.exceptions import ConfigurationError
+
+    from builder.plugin import preview
+
+    logs = State()  # type: ignore[no-untyped-call]  # log as `mkdocs serve` does
+    path = config_file or Path("mkdocs.yml")
+    if not path.is_file():
+        raise click.ClickException(f"{path}: no such file (run this in a timeline project, "
+                                   "or give its mkdocs.yml with -f)")
+    try:
+        preview.serve(str(path), dev_addr, open_in_browser)
+    except ConfigurationError as error:
+        raise click.ClickException(f"{path}: {error}") from error
+    except RuntimeError as error:
+        raise click.ClickException(f"{path}: {error}") from error
+    finally:
+        del logs
+
+
 @main.command("eval")
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=Path),
                 default=Path("../shared/corpus"))

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from jinja2 import Environment
@@ -61,6 +62,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.own_pages: dict[str, search.Record] = {}
         self.by_uri: dict[str, Event] = {}
         self.serving = False
+        #: Every valid event page, drafts too: its path in the events folder -> the event.
+        self.events: dict[str, Event] = {}
+        #: The last build's files, navigation and theme environment, for the preview's
+        #: incremental rebuilds (`preview.py`).
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: Environment | None = None
+        #: src_uri -> digest of the page's HTML body, kept only while `preview.py` asks
+        #: (None otherwise): it rebuilds only the pages whose body changed.
+        self.digests: dict[str, bytes] | None = None
+        #: The generated pages' Markdown (path -> frame), as `pages.generated_pages` made it.
+        self.frames: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -125,28 +138,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 log.warning(str(problem))
             else:
                 log.info(str(problem))
-        shown = [event for event in index.events if self.serving or not event.draft]
-        custom_dir = config.theme.custom_dir
-        templates = Templates([Path(custom_dir)] if custom_dir else [])
-        self.site = pages.Site.of(shown, events_dir, per_page=self.config.events_per_page,
-                                  directory_urls=config.use_directory_urls,
-                                  review=self.review_page_shown, templates=templates,
-                                  serving=self.serving,
-                                  entity_min_events=self.config.entity_min_events,
-                                  latest_count=self.config.latest_count)
-        self.by_uri = {self.site.event_uri(event): event for event in shown}
-        valid = {f"{events_dir}/{event.path}": event for event in index.events}
+        self.events = {event.path or "": event for event in index.events}
+        self.site = self.make_site(config)
+        self.files = files
         for file in files.documentation_pages():
-            if not file.src_uri.startswith(f"{events_dir}/"):
-                continue
-            event = valid.get(file.src_uri)
-            if event is None:
-                file.inclusion = InclusionLevel.EXCLUDED  # broken: reported above
-            elif event.draft:
-                file.inclusion = InclusionLevel.DRAFT
-            else:
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-        generated = pages.generated_pages(self.site)
+            if file.src_uri.startswith(f"{events_dir}/"):
+                file.inclusion = self.inclusion(file.src_uri)
+        generated = self.frames = pages.generated_pages(self.site)
         for uri, markdown in generated.items():
             self._add(files, config, uri, markdown, in_nav=pages.shown_in_nav(uri))
         for target in self.site.link_targets():
@@ -160,6 +158,33 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
+
+    def make_site(self, config: MkDocsConfig, templates: Templates | None = None
+                  ) -> pages.Site:
+        """The site of the events in `self.events` that are shown (drafts only in serve);
+        sets `self.by_uri` too. `templates`: those of the last build, already compiled."""
+        shown = [event for event in self.events.values() if self.serving or not event.draft]
+        if templates is None:
+            custom_dir = config.theme.custom_dir
+            templates = Templates([Path(custom_dir)] if custom_dir else [])
+        site = pages.Site.of(shown, self.config.events_dir.strip("/"),
+                             per_page=self.config.events_per_page,
+                             directory_urls=config.use_directory_urls,
+                             review=self.review_page_shown, templates=templates,
+                             serving=self.serving,
+                             entity_min_events=self.config.entity_min_events,
+                             latest_count=self.config.latest_count)
+        self.by_uri = {site.event_uri(event): event for event in shown}
+        return site
+
+    def inclusion(self, src_uri: str) -> InclusionLevel:
+        """An event page's inclusion: excluded when broken (its problem is logged), a
+        draft, or out of the nav."""
+        events_dir = self.config.events_dir.strip("/")
+        event = self.events.get(src_uri.removeprefix(f"{events_dir}/"))
+        if event is None:
+            return InclusionLevel.EXCLUDED
+        return InclusionLevel.DRAFT if event.draft else InclusionLevel.NOT_IN_NAV
 
     def _add(self, files: Files, config: MkDocsConfig, uri: str, markdown: str,
              in_nav: bool) -> None:
@@ -176,18 +201,26 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         pages' header and footer, as HTML (see `pages.fill_lists` and `pages.event_header`)."""
         if not self.config.enabled or self.site is None:
             return html
+        html = self._page_content(self.site, html, page, config)
+        if self.digests is not None:
+            self.digests[page.file.src_uri] = hashlib.blake2b(
+                html.encode("utf-8"), digest_size=16).digest()
+        return html
+
+    def _page_content(self, site: pages.Site, html: str, page: Page,
+                      config: MkDocsConfig) -> str:
         event = self.by_uri.get(page.file.src_uri)
         if event is not None:  # a page's body is untrusted, its author's or a seed's
-            return (pages.event_header(self.site, event) + sanitize.clean_html(html) + "\n"
-                    + pages.event_footer(self.site, event))
+            return (pages.event_header(site, event) + sanitize.clean_html(html) + "\n"
+                    + pages.event_footer(site, event))
         if page.file.src_uri == pages.HOME_PAGE:
-            return pages.fill_home(self.site, html, config.site_description or "")
+            return pages.fill_home(site, html, config.site_description or "")
         if self.config.explorer and page.file.src_uri == explorer.EXPLORER_PAGE:
-            return html + explorer.explorer_html(self.templates, self.site, page.file.src_uri,
+            return html + explorer.explorer_html(self.templates, site, page.file.src_uri,
                                                  search.BUNDLE_DIR)
-        if pages.filled_late(self.site, page.file.src_uri):
-            return html  # in on_post_page
-        return pages.fill_lists(self.site, page.file.src_uri, html)
+        if self.digests is None and pages.filled_late(site, page.file.src_uri):
+            return html  # in on_post_page (a preview fills it here, so its digest sees it)
+        return pages.fill_lists(site, page.file.src_uri, html)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str | None:
@@ -217,22 +250,30 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if not config.site_url:
             log.info("site_url is not set in mkdocs.yml: the feeds and exports link to the "
                      "event pages with relative URLs")
-        urls = {}
-        for event in self.site.events:
-            file = files.get_file_from_path(self.site.event_uri(event))
-            if file is not None:
-                urls[feeds.page_key(event)] = file.url
-        site = feeds.FeedSite(title=config.site_name, urls=urls,
-                              description=config.site_description or "",
-                              author=config.site_author, site_url=config.site_url or None,
-                              feed_count=self.config.feed_count)
-        events = [event for event in self.site.events if feeds.page_key(event) in urls]
-        for uri, content in feeds.export_files(events, site).items():
+        for uri, content in self.feed_files(files, config).items():
             if files.get_file_from_path(uri) is not None:
                 log.warning(f"{uri}: a file of yours has the name of a generated export; "
                             "yours is used (rename it to get the generated one)")
                 continue
             files.append(File.generated(config, uri, content=content))
+
+    def feed_files(self, files: Files, config: MkDocsConfig,
+                   site: pages.Site | None = None) -> dict[str, bytes]:
+        """The feeds and exports of `site` (default: the last build's): name -> content."""
+        site = self.site if site is None else site
+        if site is None:
+            return {}
+        urls = {}
+        for event in site.events:
+            file = files.get_file_from_path(site.event_uri(event))
+            if file is not None:
+                urls[feeds.page_key(event)] = file.url
+        feed_site = feeds.FeedSite(title=config.site_name, urls=urls,
+                                   description=config.site_description or "",
+                                   author=config.site_author, site_url=config.site_url or None,
+                                   feed_count=self.config.feed_count)
+        events = [event for event in site.events if feeds.page_key(event) in urls]
+        return feeds.export_files(events, feed_site)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Fill the list pages' bodies in (see `pages.filled_late`), announce the feeds in
@@ -240,7 +281,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         `pages.compact_html`)."""
         if not self.config.enabled:
             return output
-        if self.site is not None and pages.filled_late(self.site, page.file.src_uri):
+        if (self.digests is None and self.site is not None
+                and pages.filled_late(self.site, page.file.src_uri)):
             output = pages.fill_lists(self.site, page.file.src_uri, output)
         output = feeds.add_autodiscovery(output, page.url, config.site_url, config.site_name)
         return pages.compact_html(output)
@@ -251,6 +293,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Load the plugin's templates, the theme's `custom_dir/timeline/` first."""
         custom_dir = config.theme.custom_dir
         self.templates = Templates([Path(custom_dir)] if custom_dir else [])
+        self.env = env
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
+        """Keep the navigation for the preview (runs last: after any plugin changed it)."""
+        self.nav = nav
 
     def _add_explorer(self, files: Files, config: MkDocsConfig) -> None:
         """Add the explorer page and its script and stylesheet."""
@@ -283,12 +331,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         user's into `site_dir` (see `search.py`)."""
         if not self.config.enabled or not self.config.explorer or self.site is None:
             return
+        self.write_search_index(config, self.site, self.by_uri, self.own_pages)
+
+    def write_search_index(self, config: MkDocsConfig, site: pages.Site,
+                           by_uri: dict[str, Event], own_pages: dict[str, search.Record]
+                           ) -> None:
+        """The Pagefind index of `site` (the preview writes it in the background, from the
+        state of the rebuild it follows)."""
         directory_urls = config.use_directory_urls
         records = [search.event_record(event, pages.page_url(uri, directory_urls))
-                   for uri, event in self.by_uri.items()]
-        for kind, paths in self.site.entity_pages.items():
-            records += [search.entity_record(kind, name, self.site.with_entity(kind, name),
+                   for uri, event in by_uri.items()]
+        for kind, paths in site.entity_pages.items():
+            records += [search.entity_record(kind, name, site.with_entity(kind, name),
                                              pages.page_url(path, directory_urls))
                         for name, path in paths.items()]
-        records += self.own_pages.values()
+        records += own_pages.values()
         search.write_bundle(records, Path(config.site_dir) / search.BUNDLE_DIR, self.templates)
