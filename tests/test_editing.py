@@ -153,13 +153,15 @@ def test_a_second_build_at_the_same_time_refuses_clearly(project: Path) -> None:
 
 def write_fictional_seeds(seeds: Path, count: int) -> None:
     """Invented harbour-council stories, two days apart (so none reads as another report of
-    the same happening), each with its own headline."""
+    the same happening; the dateline names its year, so no two share a day), each with its
+    own headline."""
     for number in range(count):
-        day = dt.date(2025, 7, 1) + dt.timedelta(days=2 * number)
+        day = dt.date(2021, 7, 1) + dt.timedelta(days=2 * number)
         (seeds / f"veyra-{number:04d}.txt").write_text(
             f"Port Veyra council settles harbour item {number}\n- The Veyra Courier\n\n"
-            f"PORT VEYRA, {day:%B} {day.day} -- Mayor Ilse Varnholt said the council voted "
-            f"on harbour item {number} after a long debate about the Ashmoor ferry.\n"
+            f"PORT VEYRA, {day:%B} {day.day}, {day.year} -- Mayor Ilse Varnholt said the "
+            f"council voted on harbour item {number} after a long debate about the Ashmoor "
+            "ferry.\n"
             f"Councillor Tomas Quennell asked for item {number} to be reviewed next year.\n",
             encoding="utf-8")
 
@@ -167,7 +169,9 @@ def write_fictional_seeds(seeds: Path, count: int) -> None:
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_an_interrupted_build_leaves_no_half_page_and_the_next_completes(
         project: Path, sig: signal.Signals) -> None:
-    count = 150
+    # Enough seeds that writing their pages outlasts the signal's way to the build, even on
+    # a loaded machine (pages are written in one batch, with one sync, at about 1 ms each).
+    count = 600
     write_fictional_seeds(project / "seeds", count)
     events = project / "content" / "events"
     before = len(event_pages(project))
