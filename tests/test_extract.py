@@ -103,3 +103,12 @@ def test_summary_is_the_first_sentence_bounded() -> None:
     long = "word " * 100
     summary = extract_summary(long)
     assert len(summary) <= 301 and summary.endswith("…")
+
+
+def test_given_names_are_gender_guessers_own() -> None:
+    """The one-pass reader of gender-guesser's data file gives exactly the detector's names."""
+    from gender_guesser.detector import Detector
+
+    from builder.extract.entities import gender_guesser_names
+
+    assert gender_guesser_names() == set(Detector(case_sensitive=False).names)
