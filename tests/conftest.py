@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -123,3 +126,21 @@ def bare_project(tmp_path: Path) -> Path:
     result = timeline("init", str(directory), cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     return directory
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def load_bench_explorer(name: str = "bench_explorer") -> ModuleType:
+    """bench/explorer.py as a module, for its generator of fictional events (invented towns
+    and people)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "explorer.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

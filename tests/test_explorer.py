@@ -14,19 +14,25 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import importlib.util
 import json
 import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build, serve_under_subpath, timeline
+from conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    load_bench_explorer,
+    mkdocs_build,
+    serve_under_subpath,
+    timeline,
+)
 from playwright.sync_api import expect
 
 from builder.model import Event
@@ -38,16 +44,7 @@ AXE = Path(os.environ.get("AXE_CORE_JS")
 ARTIFACTS = Path(os.environ.get("EXPLORER_ARTIFACTS", "/work/artifacts/F"))
 
 
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_explorer",
-                                                  ROOT / "bench" / "explorer.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BENCH = load_bench()
+BENCH = load_bench_explorer()
 EVENTS: list[Event] = BENCH.fictional_events(COUNT, words=40)
 
 

@@ -17,12 +17,14 @@ BOILERPLATE = ("Sign up for the Ashmoor Echo morning briefing: the day's news fr
                "towns, in your inbox before 7 a.m.")
 
 
-def articles(tmp_path: Path, seeds: dict[str, str]) -> list[Article]:
+def articles(tmp_path: Path, seeds: dict[str, str],
+             reference: dt.date = REFERENCE) -> list[Article]:
+    """The seeds, written as files, read and extracted as a build does."""
     read = []
     for name, text in seeds.items():
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
-        read.append(extract_article(read_seed(path, 1_000_000), REFERENCE, {}, {}))
+        read.append(extract_article(read_seed(path, 1_000_000), reference, {}, {}))
     unify_people(read, {})
     return read
 

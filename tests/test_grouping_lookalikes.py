@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from test_grouping_failures import articles
+
 from builder import group
-from builder.extract import extract_article, unify_people
 from builder.model import Article
-from builder.readers import read_seed
 
 REFERENCE = dt.date(2031, 6, 30)
 STAMP = "June 12, 2031"
@@ -112,23 +112,13 @@ OTHER_NEWS = {
 }
 
 
-def articles(tmp_path: Path, seeds: dict[str, str]) -> list[Article]:
-    read = []
-    for name, text in seeds.items():
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        read.append(extract_article(read_seed(path, 1_000_000), REFERENCE, {}, {}))
-    unify_people(read, {})
-    return read
-
-
 def groups(found: list[Article]) -> list[list[str]]:
     grouping = group.group_articles(found, cache=group.ProfileCache())
     return sorted(sorted(article.seed for article in members) for members in grouping.new)
 
 
 def test_two_groundings_in_one_port_on_one_day_stay_two_events(tmp_path: Path) -> None:
-    found = articles(tmp_path, {**SALTMERE, **KITTIWAKE, **OTHER_NEWS})
+    found = articles(tmp_path, {**SALTMERE, **KITTIWAKE, **OTHER_NEWS}, REFERENCE)
     assert {article.date for article in found} == {dt.date(2031, 6, 12)}
     assert groups(found) == [["a1.txt", "a2.txt", "a3.txt", "a4.txt"],
                              ["b1.txt", "b2.txt", "b3.txt", "b4.txt"],
@@ -138,6 +128,6 @@ def test_two_groundings_in_one_port_on_one_day_stay_two_events(tmp_path: Path) -
 def test_two_groundings_of_three_reports_each_stay_two_events(tmp_path: Path) -> None:
     three = {name: text for name, text in {**SALTMERE, **KITTIWAKE}.items()
              if not name.endswith("4.txt")}
-    found = articles(tmp_path, {**three, **OTHER_NEWS})
+    found = articles(tmp_path, {**three, **OTHER_NEWS}, REFERENCE)
     assert groups(found) == [["a1.txt", "a2.txt", "a3.txt"], ["b1.txt", "b2.txt", "b3.txt"],
                              *([name] for name in sorted(OTHER_NEWS))]

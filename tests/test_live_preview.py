@@ -4,20 +4,17 @@ server rebuilt only some pages (not the whole site) to show it."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, load_bench_explorer
 
 pytestmark = pytest.mark.browser
 
@@ -34,23 +31,6 @@ START_TIMEOUT = 1200.0
 RELOAD_TIMEOUT_MS = 300_000
 
 
-def load_generator() -> ModuleType:
-    """bench/explorer.py, for its fictional events (invented towns and people)."""
-    spec = importlib.util.spec_from_file_location("bench_explorer_live",
-                                                  ROOT / "bench" / "explorer.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def wait_until_served(url: str, server: subprocess.Popen[str], log: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT
     while True:
@@ -64,7 +44,7 @@ def wait_until_served(url: str, server: subprocess.Popen[str], log: Path) -> Non
 
 
 def test_an_edit_appears_in_the_open_page_through_live_reload(tmp_path: Path) -> None:
-    project = load_generator().make_project(tmp_path, 1000, 40)
+    project = load_bench_explorer("bench_explorer_live").make_project(tmp_path, 1000, 40)
     events = sorted((project / "content" / "events").rglob("*.md"))
     assert len(events) == 1000
     edited = events[500]

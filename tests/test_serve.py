@@ -4,7 +4,6 @@ logs the problem, and shows the draft marked as a draft."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,14 +11,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import SEED_TITLE
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+from conftest import SEED_TITLE, free_port
 
 
 def fetch(url: str, deadline: float) -> str:

@@ -15,7 +15,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -32,6 +31,7 @@ from conftest import (
     CHROMIUM_ARGS,
     ROOT,
     SEED_TITLE,
+    free_port,
     serve_under_subpath,
     timeline,
 )
@@ -506,13 +506,6 @@ def test_review_page_is_published_only_when_asked(ui_site: Path, paged_site: Pat
     unsure = text[text.index('id="review-location-unsure"'):]
     assert PIER in unsure[:unsure.index("<h2") if "<h2" in unsure else None]
     assert SEED_TITLE in text
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def test_mkdocs_serve_shows_the_review_page(ui_project: Path) -> None:
