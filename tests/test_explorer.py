@@ -6,7 +6,7 @@ events over twenty years (bench/explorer.py's generator: towns such as Puerto Ni
 such as Zoë Selar), served under /repo/ as GitHub Pages serves a project site, and driven
 in a real headless Chromium: filters across years with their counts, the state in the URL
 (restored on reload, undone by Back), a date range, accent-insensitive words, a person
-found by name in the header's search box, axe-core, and screenshots in /work/artifacts/F/
+found by name in the header's search box, axe-core, and screenshots in test-artifacts/
 (or $EXPLORER_ARTIFACTS).
 """
 
@@ -41,7 +41,7 @@ from builder.plugin import explorer, search
 COUNT = 1200
 AXE = Path(os.environ.get("AXE_CORE_JS")
            or ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js")
-ARTIFACTS = Path(os.environ.get("EXPLORER_ARTIFACTS", "/work/artifacts/F"))
+ARTIFACTS = Path(os.environ.get("EXPLORER_ARTIFACTS") or ROOT / "test-artifacts")
 
 
 BENCH = load_bench_explorer()
