@@ -31,6 +31,18 @@ BODY = (f"{LEDE}\n\n"
         "Residents of the quay had asked for the repairs since the storms of the last winter.\n")
 
 
+#: More of the story, for pages where something stands between its paragraphs or after them.
+MORE = ("The engineers said the new wall would stand a metre higher than the old one, and that "
+        "the stone would come from the quarries above Ashmoor, as it did a century ago when the "
+        "first wall was raised along the quay.\n\n"
+        "The council will hear the residents of the quay again in April, before the first "
+        "stones are laid, and the harbour master will publish the timetable of the works at "
+        "the ferry office and in the Courier.\n\n"
+        "Fishermen who moor along the old wall will be offered berths at the north pier while "
+        "the work goes on, the council said, at no cost to them for the first year of the "
+        "works, and at half the usual fee after that.\n")
+
+
 def read(tmp_path: Path, text: str, name: str = "seed.txt", saved: dt.datetime = SAVED,
          newline: str = "\n") -> Article:
     path = tmp_path / name
@@ -321,18 +333,9 @@ def test_an_authors_note_after_the_story_is_dropped(tmp_path: Path) -> None:
 def test_a_most_read_box_inside_the_story_does_not_end_it(tmp_path: Path) -> None:
     """A "Most Read" box set in the middle of the article (its label, then short links) is
     dropped, and the story that resumes under it is kept; the links are not."""
-    more = ("The engineers said the new wall would stand a metre higher than the old one, and "
-            "that the stone would come from the quarries above Ashmoor, as it did a century "
-            "ago when the first wall was raised along the quay.\n\n"
-            "The council will hear the residents of the quay again in April, before the first "
-            "stones are laid, and the harbour master will publish the timetable of the works "
-            "at the ferry office and in the Courier.\n\n"
-            "Fishermen who moor along the old wall will be offered berths at the north pier "
-            "while the work goes on, the council said, at no cost to them for the first year "
-            "of the works, and at half the usual fee after that.\n")
     text = (f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\nMost Read\n"
             "Ferry timetable changes for the spring\nOssian Pell\n"
-            "Ashmoor school opens its new library\nMara Quill\n\n" + more)
+            "Ashmoor school opens its new library\nMara Quill\n\n" + MORE)
     article = read(tmp_path, text)
     assert any(p.startswith("Fishermen who moor") for p in article.paragraphs)
     assert all("Ferry timetable" not in p and "Most Read" not in p for p in article.paragraphs)
@@ -379,16 +382,7 @@ def test_long_comments_under_the_story_are_not_a_box(tmp_path: Path) -> None:
     comment = ("I have lived on the quay for forty years and I have never seen the council move "
                "so fast on anything, and I doubt the wall will be done in two years at all, "
                "whatever the harbour master says to the Courier this week.")
-    more = ("The engineers said the new wall would stand a metre higher than the old one, and "
-            "that the stone would come from the quarries above Ashmoor, as it did a century "
-            "ago when the first wall was raised along the quay.\n\n"
-            "The council will hear the residents of the quay again in April, before the first "
-            "stones are laid, and the harbour master will publish the timetable of the works "
-            "at the ferry office and in the Courier.\n\n"
-            "Fishermen who moor along the old wall will be offered berths at the north pier "
-            "while the work goes on, the council said, at no cost to them for the first year "
-            "of the works, and at half the usual fee after that.\n")
-    text = (f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\n{more}\n12 Comments\n"
+    text = (f"{TITLE}\nBy Ilse Varnholt\nDecember 22, 2023\n\n{BODY}\n{MORE}\n12 Comments\n"
             f"Mara Quill\n\n{comment}\n\n{comment}\n\n{comment}\n")
     article = read(tmp_path, text)
     assert all("forty years" not in p for p in article.paragraphs)
