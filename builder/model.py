@@ -282,12 +282,6 @@ class _Checker:
         return result
 
 
-def load_yaml(text: str) -> Any:
-    """Safe YAML with dates left as text (see `_Loader`); raises yaml.YAMLError.
-    Use `load_front` for text a person wrote: it refuses aliases before constructing."""
-    return yaml.load(text, Loader=_Loader)
-
-
 @dataclass
 class _Node:
     """A collection open in the YAML event stream (see `scan_yaml`)."""

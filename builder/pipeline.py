@@ -127,11 +127,6 @@ def _seed_name(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in READERS
 
 
-def list_seeds(seeds_dir: Path) -> list[Path]:
-    """Seed files (see `seed_files`), sorted by name."""
-    return list(seed_files(seeds_dir))
-
-
 def seed_key(path: Path, seeds_dir: Path) -> str:
     """A seed's name in pages and state: its path in the seeds folder (`2024/talks.txt`)."""
     return path.relative_to(seeds_dir).as_posix()

@@ -235,17 +235,6 @@ class Journal:
             self.state[seed] = previous
             self._seeds_of.setdefault(previous.page, set()).add(seed)
 
-    def page_rewritten(self, page: str, sha256: str) -> dict[str, Written]:
-        """A page is about to be written again: every seed recorded for it gets the new
-        sha256. Returns the entries replaced (seed -> old), for `forget` if the write fails."""
-        replaced: dict[str, Written] = {}
-        for seed in self.seeds_of(page):
-            written = self.state[seed]
-            if written.sha256 != sha256:
-                replaced[seed] = written
-                self.record(seed, Written(page, sha256, written.fingerprint, written.reference))
-        return replaced
-
     def _append(self, line: str) -> None:
         if self.frozen:
             return
