@@ -19,6 +19,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import settings
+
+# On CI the property tests draw the same examples every run, so a red run is reproducible and
+# never random; on a developer's machine they keep exploring new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "000_4844bcb1a7dfeb11.txt"
