@@ -34,7 +34,8 @@ What is measured, and against what:
   the snippets the text file holds (lynx does not render some pages' bodies).
 * **junk dropped**: gold junk snippets not found in the reader's paragraphs, by snippet. For
   text, over the snippets the text file holds (junk the paste does not have is no test).
-* **summary**: the summary the extractors make (`summary_of`: the lede's first sentence) is
+* **summary**: the summary the extractors make (`summary_of`: the first real sentence, see
+  `extract.summary`) is
   in the article body the HTML reader reads from the same page (letters and digits compared,
   so that layout does not count), and holds no gold junk snippet. For the HTML reader itself
   only the junk half of this is a test.
@@ -51,7 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.extract.dateline import extract_dateline
-from builder.extract.summary import extract_summary
+from builder.extract.summary import summarize
 from builder.model import Article, SeedError
 from builder.readers import read_seed
 
@@ -269,11 +270,13 @@ def _read(path: Path) -> tuple[Article | None, str | None]:
 
 
 def summary_of(article: Article) -> str:
-    """The summary the extractors make of an article (its lede's first sentence, after the
+    """The summary the extractors make of an article (its first real sentence, after the
     dateline), as `extract.extract_article` does."""
-    lede = article.paragraphs[0] if article.paragraphs else ""
+    if not article.paragraphs:
+        return ""
+    lede = article.paragraphs[0]
     dateline = extract_dateline(lede)
-    return extract_summary(lede[dateline.end:] if dateline else lede)
+    return summarize([lede[dateline.end:] if dateline else lede, *article.paragraphs[1:]])
 
 
 def letters(text: str) -> str:

@@ -29,7 +29,7 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
     """
     from builder.extract.dateline import extract_dateline
     from builder.extract.dates import FoundDate, find_date
-    from builder.extract.summary import extract_summary
+    from builder.extract.summary import summarize
     from builder.extract.tags import extract_tags
 
     note = article.note or {}
@@ -52,7 +52,7 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
     article.tags = _given(note, "tags", extract_tags(f"{article.title}\n\n{lede}", taxonomy,
                                                      "\n\n".join(article.paragraphs[1:])))
     summary = note.get("summary")
-    article.summary = str(summary) if summary else extract_summary(lede)
+    article.summary = str(summary) if summary else summarize([lede, *article.paragraphs[1:]])
     return article
 
 

@@ -1,11 +1,32 @@
-"""A one-line summary: the lede's first sentence, bounded in length."""
+"""A one-line summary: the article's first real sentence, bounded in length.
+
+"Real" means a sentence of the story, not the page furniture that pasted text and saved
+pages put above it: an editor's note ("This post originally appeared on Grist."), a
+photo caption or credit, an affiliate notice, "Listen to this story", a call to subscribe or
+donate, a cookie or JavaScript notice, an author's bio. Such a paragraph is passed over and
+the next one is tried; when every candidate is furniture the lede's first sentence is kept
+(the summary is never empty while the article has text).
+"""
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Sequence
+
+__all__ = ["extract_summary", "is_furniture", "summarize"]
 
 #: Longest summary, in characters; a longer first sentence is cut at a word and marked "…".
 SUMMARY_MAX_CHARS = 300
+#: How many paragraphs from the top are tried for the first real sentence.
+SUMMARY_PARAGRAPHS = 5
+#: A sentence has at least this many words ("Wurmkiste bauen" is a label, not a sentence).
+SUMMARY_MIN_WORDS = 4
+#: How many sentences of a paragraph are tried (a caption or note glued to the story's first
+#: sentence is passed over).
+SENTENCES_TRIED = 3
+#: Notes, captions and notices are short: a longer paragraph is the story.
+FURNITURE_MAX_WORDS = 70
 
 #: Words that end with a full stop without ending a sentence: titles before names ("Gov.",
 #: "Sen."), "v." in case names ("Dobbs v. Jackson"), company suffixes, months and the US
@@ -17,11 +38,74 @@ sgt cpl pvt brig supt insp det atty pres vice amb mt ft no nos vs v inc corp co 
 dept univ assn ave blvd rd hwy approx est vol pp fig jan feb mar apr jun jul aug sep sept oct
 nov dec mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga ill
 ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex vt va wash
-wis wyo al cf e.g i.e etc
+wis wyo al cf e.g i.e etc gens govs sgts msgr ret excl incl dist cpt
 """.split())
 
-_CANDIDATE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])")
+#: Month names (English, German, French, Spanish, Italian, Dutch, Portuguese): "19. Januar"
+#: is a date, and its full stop ends no sentence.
+_MONTH_WORD = re.compile(
+    r"(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|"
+    r"août|déc|ene|abr|ago|dic|gen|giu|lug|ott|set|mei|maa|out|fev)", re.IGNORECASE)
+
+_CANDIDATE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(\u00C0-\u024F])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+#: A photo caption or credit: "(AP Photo/Jane Roe)", "Photo: ...", "Getty Images", "Media
+#: caption", "1of4", a person placed in the picture ("..., left, ..."), the weekday and full
+#: date that agency captions carry ("..., Sunday, Nov. 17, 2019, in ...").
+_CAPTION = re.compile(
+    r"\((?:AP|AFP|Reuters|Getty|EPA|Bloomberg|dpa|Xinhua|Photos?|Fotos?|Bild|Image|File|"
+    r"Credit|Courtesy)\b[^()]{0,80}\)\s*\.?$"
+    r"|\b(?:AP|AFP|EPA|Getty|Reuters)(?:\s+(?:Images|Photo))?\s*/\s*\w"
+    r"|\b(?:photo(?:graph)?|image|picture|illustration|foto|bild)s?\s*(?:credit|courtesy)?\s*:"
+    r"|\b(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy of|credit)\b"
+    r"|^(?:media|image|video|photo)\s*caption|\bGetty Images\b|\bShutterstock\b|\biStock\b"
+    r"|^\d{1,3}\s*of\s*\d{1,3}(?=\S)|^(?:image|photo|picture|slide)\s+\d{1,3}\s+of\b"
+    r"|,\s+(?:left|right|centre|center|second from (?:left|right)|far (?:left|right)|"
+    r"from (?:left|right)|top|bottom|above|below|foreground|background)\s*[,.;)]"
+    r"|\((?:l|r|m|left|right|center|centre|top|bottom|from left|from right|v\.\s*l\.)\.?\)"
+    r"|\b(?:pictured|poses? for a (?:photo|picture|portrait))\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:jan|feb|march|april|may|june|july|aug|"
+    r"sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b",
+    re.IGNORECASE)
+
+#: An editor's note, a notice or a call to act on the site rather than a sentence of the
+#: story.
+_NOTE = re.compile(
+    r"^(?:editor'?s'?\s+note|note|update[ds]?|correction|clarification|disclosure|disclaimer|"
+    r"programming note|caption|advertisement|sponsored(?: content)?|watch|listen|video|audio|"
+    r"related|read more|see also|more)\s*[:\-–—]"
+    r"|^(?:listen to|hear) (?:this|the) (?:story|article|episode|podcast|interview)"
+    r"|\b(?:originally|first) (?:appeared|published|ran|posted)\b"
+    r"|^(?:this|the|a version of this) (?:post|story|article|piece|essay|report|interview|"
+    r"column|review|content)\b[^.]{0,60}?\b(?:appeared|was (?:originally |first )?(?:published|"
+    r"produced|written|updated|reported|adapted|made possible|supported)|is (?:part of|"
+    r"published|produced|adapted|sponsored)|has been (?:updated|corrected)|contains? "
+    r"affiliate)"
+    r"|\bindependently selected\b|\bwe may (?:earn|receive|get)\b|\baffiliate (?:links?|"
+    r"commissions?|partnerships?)\b|\bcommission (?:from|on) (?:purchases|sales)\b"
+    r"|\b(?:(?:sign up|subscribe|donate)(?: now| today| here|$| for (?:our|the|free)| to "
+    r"(?:our|the))|please (?:donate|subscribe)|make your contribution|become a (?:member|"
+    r"subscriber)|support (?:our|independent|local) journalism)\b"
+    r"|\b(?:uses?|use of|accept(?:ing)?|allow)\s+cookies\b"
+    r"|\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings?|browsing)\b"
+    r"|\bjavascript\b.{0,80}\b(?:enable|disabled?|turn(?:ed)? (?:on|off)|aktiv|deaktiv|"
+    r"einschalten)"
+    r"|^(?:read|lire|leer|lesen|leggi)\b[^.]{0,40}\b(?:in|en|auf)\s+(?:english|spanish|french|"
+    r"german|español|français|deutsch|turkish|arabic|chinese)\b",
+    re.IGNORECASE)
+
+#: An author's bio: "Mr. Roe is the deputy Opinion editor.", "Ann Roe is a senior writer at
+#: ...", "I am a writer and journalist ...".
+_BIO = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof)\.?\s+)?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]+,?\s+"
+    r"(?:is|was|has been)\s+(?:a|an|the)\b[^.]{0,120}?\b(?:editor|writer|reporter|"
+    r"columnist|correspondent|contributor|author|journalist|professor|fellow|producer|critic|"
+    r"analyst|blogger)s?\b"
+    r"|^I(?:'m|’m| am)\s+(?:a|an)\s+[^.]{0,80}?\b(?:writer|journalist|editor|reporter|author|"
+    r"blogger)s?\b")
 
 
 def _ends_sentence(text: str, end: re.Match[str]) -> bool:
@@ -35,18 +119,70 @@ def _ends_sentence(text: str, end: re.Match[str]) -> bool:
     last = word.rsplit(".", 1)[-1] if "." in word else word
     if len(last) == 1 and last.isalpha():
         return False  # an initial ("John F. Kennedy"), "U.S.", "v."
+    if last.isdigit() and len(last) <= 2 and _MONTH_WORD.match(text, end.end()):
+        return False  # a day written "19. Januar"
     return last.casefold() not in ABBREVIATIONS
 
 
-def extract_summary(lede: str) -> str:
-    """The first sentence of `lede` (the article text after its dateline)."""
-    text = " ".join(lede.split())
-    sentence = text
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`, with white space folded (not cut at "Gov.", "U.S.",
+    "Dobbs v." or an initial)."""
+    text = " ".join(text.split())
     for end in _CANDIDATE_END.finditer(text):
         if _ends_sentence(text, end):
-            sentence = text[:end.end()].strip()
-            break
+            return text[:end.end()].strip()
+    return text
+
+
+def _bounded(sentence: str) -> str:
     if len(sentence) <= SUMMARY_MAX_CHARS:
         return sentence
     cut = sentence[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+def _unescaped(text: str) -> str:
+    """Entities a page escaped twice ("&quot;" left in the text) as the characters they
+    stand for: the site escapes the summary once, when it shows it."""
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+def is_furniture(paragraph: str) -> bool:
+    """Whether a paragraph at the top of an article is page furniture rather than the story:
+    a note, caption, credit, notice or author's bio (see the module docstring)."""
+    text = " ".join(paragraph.split())
+    if len(_WORD.findall(text)) > FURNITURE_MAX_WORDS:
+        return False
+    return _is_furniture_sentence(first_sentence(text)) or bool(_CAPTION.search(text))
+
+
+def extract_summary(lede: str) -> str:
+    """The first sentence of `lede` (the article text after its dateline), bounded."""
+    return _bounded(first_sentence(_unescaped(lede)))
+
+
+def _is_furniture_sentence(sentence: str) -> bool:
+    return bool(_NOTE.search(sentence) or _CAPTION.search(sentence) or _BIO.match(sentence))
+
+
+def summarize(paragraphs: Sequence[str]) -> str:
+    """The article's first real sentence: the first sentence with a sentence's length that
+    is not furniture, in the first of the article's top paragraphs (`paragraphs[0]` is the
+    lede after its dateline) that is not furniture as a whole. A caption glued to the story
+    ("1of4Grass Valley's Ann Roe looks at ... Gas ran out ...") is passed over within its
+    paragraph. The lede's first sentence when there is none."""
+    for paragraph in paragraphs[:SUMMARY_PARAGRAPHS]:
+        text = " ".join(_unescaped(paragraph).split())
+        if (len(_WORD.findall(text)) <= FURNITURE_MAX_WORDS and _CAPTION.search(text)
+                and not _is_furniture_sentence(first_sentence(text))):
+            continue  # a caption with its credit at the end
+        for _ in range(SENTENCES_TRIED):
+            sentence = first_sentence(text)
+            if not _is_furniture_sentence(sentence):
+                if len(_WORD.findall(sentence)) >= SUMMARY_MIN_WORDS:
+                    return _bounded(sentence)
+                break
+            text = text[len(sentence):].strip()
+            if not text:
+                break
+    return extract_summary(paragraphs[0]) if paragraphs else ""

@@ -1,0 +1,90 @@
+"""The summary is the article's first real sentence: never a note, a caption, a credit, an
+affiliate notice, "Listen to this story", a call to subscribe or an author's bio; never cut at
+an abbreviation; never escaped twice. (Issue 9; all names are invented.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from builder.extract import extract_article
+from builder.extract.summary import extract_summary, is_furniture, summarize
+from builder.readers.text import read_text
+
+STORY = ("The Port Veyra council voted on Tuesday to rebuild the harbour wall before the winter "
+         "storms, officials said.")
+MORE = ("Work on the quay will start in March, and the ferry to Ashmoor will run from the north "
+        "pier until it is done, the harbour master Ilse Varnholt told reporters.")
+
+
+@pytest.mark.parametrize("furniture", [
+    "This post originally appeared on the Ashmoor Ledger.",
+    "A version of this story appeared in the Veyra Courier's weekend edition.",
+    "Editor's note: This story has been updated with the council's vote.",
+    "Listen to this story.",
+    "All products featured on Veyra Living are independently selected by our editors.",
+    "We may earn a commission when you buy through links on our site.",
+    "Make your contribution now and help the Courier thrive. Donate today",
+    "Sign up for our newsletter: Subscribe now",
+    "This website uses cookies to improve your experience.",
+    "Mr. Quennell is the deputy Opinion editor.",
+    "Mara Quill is a senior writer at the Veyra Courier covering the harbour.",
+    "The harbour wall after the storm. (AP Photo/Ossian Pell)",
+    "Harbour master Ilse Varnholt, left, and Mayor Tobin Ashe walk along the quay, Sunday, "
+    "Nov. 17, 2019, in Port Veyra.",
+    "Image 1 of 12",
+    "Media caption: Who is Ilse Varnholt?",
+])
+def test_furniture_is_never_the_summary(furniture: str) -> None:
+    assert is_furniture(furniture)
+    assert summarize([furniture, STORY, MORE]) == STORY
+
+
+def test_a_caption_glued_to_the_story_is_passed_over() -> None:
+    """A gallery's caption that the paste joined to the story's first sentence."""
+    glued = f"1of4Harbour master Ilse Varnholt, left, looks at the wall. {STORY} {MORE}"
+    assert summarize([glued]) == STORY
+
+
+@pytest.mark.parametrize("lede", [
+    STORY,
+    "Time is not on the council's side.",  # a short lede is still the lede
+    "The newsletter publisher Veyra Post Media raised $6 million on Tuesday.",
+    "Bakers in Port Veyra sold 40,000 cookies for the harbour fund on Sunday.",
+])
+def test_the_story_is_kept(lede: str) -> None:
+    assert not is_furniture(lede)
+    assert summarize([lede, MORE]) == lede
+
+
+def test_only_furniture_gives_the_lede() -> None:
+    """The summary is never empty while the article has text."""
+    assert summarize(["Listen to this story."]) == "Listen to this story."
+
+
+@pytest.mark.parametrize(("lede", "summary"), [
+    ("Dobbs v. Quennell was cited by Gov. Ilse Varnholt on Tuesday. It was close.",
+     "Dobbs v. Quennell was cited by Gov. Ilse Varnholt on Tuesday."),
+    ("Der Rat tagte am 19. Januar im Hafen von Port Veyra. Es wurde gestritten.",
+     "Der Rat tagte am 19. Januar im Hafen von Port Veyra."),
+])
+def test_the_summary_is_not_cut_at_an_abbreviation_or_a_day(lede: str, summary: str) -> None:
+    assert summarize([lede]) == summary
+    assert extract_summary(lede) == summary
+
+
+def test_an_entity_left_in_the_text_is_shown_as_its_character() -> None:
+    """A page that escaped its text twice leaves "&quot;" in the paste: the summary holds
+    the quote itself (the site escapes it once when it shows it)."""
+    assert summarize(["The council called the wall &quot;urgent&quot; on Tuesday. More."]) == (
+        'The council called the wall "urgent" on Tuesday.')
+
+
+def test_the_extractors_summary_skips_a_note(tmp_path: object) -> None:
+    """Through the reader and the extractors, as a build makes the event page."""
+    text = ("Port Veyra votes to rebuild its harbour wall\n- Veyra Courier\n- Dec 22, 2023\n\n"
+            "This post originally appeared on the Ashmoor Ledger.\n\n"
+            f"{STORY}\n\n{MORE}\n")
+    article = extract_article(read_text(text, "wall.txt"), dt.date(2024, 1, 1), {}, {})
+    assert article.summary == STORY
