@@ -1,0 +1,161 @@
+"""Body and summary figures of the pasted-text reader on pages no rule was written against.
+
+    .venv/bin/python bench/eval_unseen.py [--traf /tmp/C/traf] [--aeb /tmp/C/aeb]
+                                          [--corpus ../shared/corpus] [--misses]
+
+Two collections, each a folder with `html/NAME.html` and its renderings `paste/NAME.txt`
+(Chromium's select-all text, `../shared/tools/paste-like-a-browser.py`) and `text/NAME.txt`
+(a lynx dump, as the corpus README makes them):
+
+* **traf**: trafilatura's evaluation pages (`ground-truth.json` gives each page's address,
+  `evaldata.json` its gold `with` and `without` snippets, keyed by address). Pages of the
+  development corpus (same addresses) are left out: the readers were tuned on those.
+  body = `with` snippets kept, junk = `without` snippets dropped (each over the snippets the
+  rendering holds); summary = the summary is a passage of the article text trafilatura
+  extracts from the saved HTML (letters and digits compared) and holds no `without` snippet.
+* **aeb**: the scrapinghub article-extraction benchmark (`ground-truth.json`: each page's
+  `articleBody`). body = the body's paragraphs of eight words or more (at most 20 per page)
+  found in the reader's text; summary = the summary is a passage of the gold body.
+
+The headline model was trained on four fifths of these pages (titles only); the body, junk,
+date and summary rules never saw them. Nothing here is used by the builder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from builder.evaluate import Score, letters, squash, summary_of
+from builder.model import Article, SeedError
+from builder.readers import read_seed
+
+AEB_SNIPPETS = 20
+AEB_MIN_WORDS = 8
+
+
+def _address_key(url: str) -> str:
+    url = re.sub(r"^https?://(?:web\.archive\.org/web/\d+\w*/)?", "", url.strip())
+    url = re.sub(r"^(?:https?://)?(?:www\.)?", "", url)
+    return url.rstrip("/").casefold()
+
+
+def _read(path: Path) -> Article | None:
+    try:
+        return read_seed(path, 50_000_000)
+    except SeedError:
+        return None
+
+
+def _trafilatura_text(html_path: Path, cache: dict[str, str]) -> str:
+    if html_path.stem not in cache:
+        import trafilatura
+
+        text = trafilatura.extract(html_path.read_bytes(), include_comments=False) or ""
+        cache[html_path.stem] = text
+    return cache[html_path.stem]
+
+
+def _summary_ok(article: Article | None, reference: str, junk: list[str]) -> tuple[bool, str]:
+    summary = summary_of(article) if article else ""
+    folded = letters(summary.removesuffix("…"))
+    bad = [snippet for snippet in junk if letters(snippet) and letters(snippet) in folded]
+    return bool(folded) and folded in letters(reference) and not bad, summary
+
+
+def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score]) -> None:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    evaldata = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    by_address = {_address_key(url): item for url, item in evaldata.items()}
+    excluded = set()
+    if (corpus / "gold.jsonl").is_file():
+        with (corpus / "gold.jsonl").open(encoding="utf-8") as handle:
+            excluded = {_address_key(json.loads(line)["url"]) for line in handle if line.strip()}
+    cache_path = Path("/tmp") / f"eval-unseen-trafilatura-{folder.name}.json"
+    cache: dict[str, str] = (json.loads(cache_path.read_text(encoding="utf-8"))
+                             if cache_path.is_file() else {})
+    for name, item in sorted(truth.items()):
+        key = _address_key(str(item.get("url", "")))
+        gold = by_address.get(key)
+        if gold is None or key in excluded:
+            continue
+        html_path = folder / "html" / f"{name}.html"
+        for kind in ("paste", "text"):
+            path = folder / kind / f"{name}.txt"
+            if not path.is_file() or not html_path.is_file():
+                continue
+            source = squash(path.read_text(encoding="utf-8", errors="replace"))
+            if not source:
+                continue
+            article = _read(path)
+            text = squash("\n".join(article.paragraphs)) if article else ""
+            for snippet in gold.get("with", []):
+                wanted = squash(snippet)
+                if wanted and wanted in source:
+                    scores.setdefault(f"traf {kind} body", Score()).add(
+                        wanted in text, f"{name}: lost {wanted[:60]!r}")
+            for snippet in gold.get("without", []):
+                wanted = squash(snippet)
+                if wanted and wanted in source:
+                    scores.setdefault(f"traf {kind} junk", Score()).add(
+                        wanted not in text, f"{name}: kept {wanted[:60]!r}")
+            reference = _trafilatura_text(html_path, cache)
+            if reference.strip():
+                ok, summary = _summary_ok(article, reference, list(gold.get("without", [])))
+                scores.setdefault(f"traf {kind} summary", Score()).add(
+                    ok, f"{name}: {summary[:90]!r}")
+    cache_path.write_text(json.dumps(cache), encoding="utf-8")
+
+
+def evaluate_aeb(folder: Path, scores: dict[str, Score]) -> None:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    for name, item in sorted(truth.items()):
+        body = str(item.get("articleBody", ""))
+        paragraphs = [squash(p) for p in body.split("\n") if len(p.split()) >= AEB_MIN_WORDS]
+        for kind in ("paste", "text"):
+            path = folder / kind / f"{name}.txt"
+            if not path.is_file():
+                continue
+            source = squash(path.read_text(encoding="utf-8", errors="replace"))
+            if not source:
+                continue
+            article = _read(path)
+            text = squash("\n".join(article.paragraphs)) if article else ""
+            for wanted in [p for p in paragraphs if p in source][:AEB_SNIPPETS]:
+                scores.setdefault(f"aeb {kind} body", Score()).add(
+                    wanted in text, f"{name}: lost {wanted[:60]!r}")
+            ok, summary = _summary_ok(article, body, [])
+            scores.setdefault(f"aeb {kind} summary", Score()).add(ok, f"{name}: {summary[:90]!r}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--traf", type=Path, default=Path("/tmp/C/traf"))
+    parser.add_argument("--aeb", type=Path, default=Path("/tmp/C/aeb"))
+    parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    scores: dict[str, Score] = {}
+    started = time.perf_counter()
+    if (args.traf / "ground-truth.json").is_file():
+        evaluate_traf(args.traf, args.corpus, scores)
+    if (args.aeb / "ground-truth.json").is_file():
+        evaluate_aeb(args.aeb, scores)
+    for name, score in sorted(scores.items()):
+        print(f"{name:22} {score.ratio or 0:.3f} ({score.hits}/{score.total})")
+    print(f"{time.perf_counter() - started:.1f} s")
+    if args.misses:
+        for name, score in sorted(scores.items()):
+            print(f"## {name}")
+            print("\n".join(f"  {miss}" for miss in score.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
