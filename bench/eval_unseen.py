@@ -11,8 +11,10 @@ Two collections, each a folder with `html/NAME.html` and its renderings `paste/N
   `evaldata.json` its gold `with` and `without` snippets, keyed by address). Pages of the
   development corpus (same addresses) are left out: the readers were tuned on those.
   body = `with` snippets kept, junk = `without` snippets dropped (each over the snippets the
-  rendering holds); summary = the summary is a passage of the article text trafilatura
-  extracts from the saved HTML (letters and digits compared) and holds no `without` snippet.
+  rendering holds); date = the reader's publication date is the gold date (over pages with
+  one; whether the rendering shows it is not known); summary = the summary is a passage of
+  the article text trafilatura extracts from the saved HTML (letters and digits compared)
+  and holds no `without` snippet.
 * **aeb**: the scrapinghub article-extraction benchmark (`ground-truth.json`: each page's
   `articleBody`). body = the body's paragraphs of eight words or more (at most 20 per page)
   found in the reader's text; summary = the summary is a passage of the gold body.
@@ -105,6 +107,11 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score]) -> None:
                 if wanted and wanted in source:
                     scores.setdefault(f"traf {kind} junk", Score()).add(
                         wanted not in text, f"{name}: kept {wanted[:60]!r}")
+            if item.get("date"):
+                got = article.published.isoformat() if article and article.published else None
+                scores.setdefault(f"traf {kind} date", Score()).add(
+                    got == item["date"], f"{name}: got {got}, want {item['date']}"
+                    + (f" ({article.date_evidence})" if article and got else ""))
             reference = _trafilatura_text(html_path, cache)
             if reference.strip():
                 ok, summary = _summary_ok(article, reference, list(gold.get("without", [])))

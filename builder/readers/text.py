@@ -109,10 +109,12 @@ _BYLINE_AFTER_DATE = re.compile(r"\bby\s*:?\s*([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'
 _STAMP_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|last modified|"
                            r"first published|written|date|created|modified)"
                            r"(?:\s+(?:on|at))?\s*[:\s]\s*", re.IGNORECASE)
-_UPDATE_WORD = re.compile(r"\b(?:updated?|last\s+modified|modified|edited|revised)\b",
-                          re.IGNORECASE)
-_ORIGINAL_WORD = re.compile(r"\b(?:published|posted|created|written|originally|first)\b",
-                            re.IGNORECASE)
+_UPDATE_WORD = re.compile(r"\b(?:updated?|last\s+modified|modified|edited|revised|"
+                          r"aktualisiert|geändert|actualizad[oa]|mis à jour|modifié|"
+                          r"atualizad[oa]|aggiornato|bijgewerkt)\b", re.IGNORECASE)
+_ORIGINAL_WORD = re.compile(r"\b(?:published|posted|created|written|originally|first|"
+                            r"veröffentlicht|erstellt|publié|publicad[oa]|pubblicato|"
+                            r"gepubliceerd)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:source|sources|credit|via|courtesy(?: of)?)\s*[:\-–]\s*(.+)$",
                      re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
@@ -271,21 +273,45 @@ _STOP_PATTERN = re.compile(r"^(?:\d+\s+(?:comments?|responses?|thoughts?|replies
                            r"(?:all rights reserved|terms of (?:use|service)|privacy policy)"
                            r".*)$", re.IGNORECASE)
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+#: Month names and their short forms, by month: English, then German, French, Spanish,
+#: Italian, Portuguese and Dutch (pages in those languages write the day first: "19.
+#: Dezember 2022", "21 juin 2018", "4 de mayo de 2022"). Short forms that are common words
+#: in English ("out", "set") are left out.
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
+        "janeiro", "januari"),
+    2: ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero",
+        "febbraio", "fevereiro", "fev", "februari"),
+    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "maart", "mrt"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
+    5: ("may", "mai", "mayo", "maggio", "maio", "mei"),
+    6: ("june", "jun", "juni", "juin", "junio", "giugno", "junho"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus"),
+    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre",
+        "setembro"),
+    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro"),
+    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
+         "dic", "dicembre", "dezembro"),
+}
+_MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names}
+_ANY_MONTH = "(?P<month>{})\\.?".format("|".join(
+    re.escape(name) for name in sorted(_MONTHS, key=len, reverse=True)))
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
           r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 #: (A month name may be glued to the word before it, as text browsers join a byline's name
 #: and its date: "Shana DambrotNovember 6, 2023".)
 #: (A year may be glued to what follows it, as pages lay out a date and a time or a date shown
-#: twice: "December 23, 202311:08 AM UTC", "Fri, Dec 22 20234:46 AM", "22 Dec 202322 Dec".)
-_YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\s*[A-Za-z]{3})))"
+#: twice, or a blog's next label: "December 23, 202311:08 AM UTC", "Fri, Dec 22 20234:46 AM",
+#: "22 Dec 202322 Dec", "August 2, 2019Author".)
+_YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\.?\s*[A-Za-z]{3}))|(?=(?-i:[A-Z][a-z])))"
 _DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
                        rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})"
-                       rf"(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+"
-                       rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
+                       rf"(?:st|nd|rd|th|er)?\.?\s*(?:of\s+|de\s+)?{_ANY_MONTH},?\s+"
+                       rf"(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"\b")
 _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
@@ -501,6 +527,7 @@ def _parse(content: str) -> _Page:
         key = _fold(block.text)
         page.folded_lines[key] = page.folded_lines.get(key, 0) + 1
     _mark_repeated_captions(blocks)
+    _mark_credited_captions(blocks)
     _mark_templates(blocks)
     _mark_teasers(blocks)
     _mark_inline_boxes(blocks)
@@ -617,6 +644,31 @@ def _mark_repeated_captions(blocks: list[_Block]) -> None:
                                or bare[:half - 1].strip() == bare[half + 1:].strip()
                                or bare[:half + 1].strip() == bare[half:].strip()):
             block.caption = True  # "A caption. A caption." on one line
+
+
+#: A photo's credit on its own line ("Photo: Ann Roe", "AFP via Getty Images") has at most
+#: this many words; ...
+CREDIT_LINE_WORDS = 8
+#: ... and the caption above it at most this many, ...
+CAPTION_MAX_WORDS = 60
+#: ... on the line just above it (a paragraph above a picture and its credit has a blank
+#: line between).
+CAPTION_CREDIT_GAP = 1
+
+
+def _mark_credited_captions(blocks: list[_Block]) -> None:
+    """A sentence just above a photo's credit line is the photo's caption ("A prototype of
+    the device." then "Photo: Ann Roe"). Only a sentence that ends with a full stop (a
+    headline has none, and may stand above its picture's credit), and only close above it."""
+    for index in range(1, len(blocks)):
+        credit = blocks[index]
+        if not (credit.caption and credit.words <= CREDIT_LINE_WORDS):
+            continue
+        above = blocks[index - 1]
+        if (not above.junk and 4 <= above.words <= CAPTION_MAX_WORDS
+                and credit.line - above.line <= CAPTION_CREDIT_GAP
+                and re.search(r"\.[\"'”’)]*$", above.text) and not above.bullet):
+            above.caption = True
 
 
 def _mark_teasers(blocks: list[_Block]) -> None:
@@ -1141,15 +1193,28 @@ def _title_index(page: _Page, body_start: int, use_model: bool = True) -> int | 
     return next((i for i, b in enumerate(page.blocks) if not b.junk), None)
 
 
+#: A byline or stamp this many blocks into the body run still belongs to the header ...
+HEADER_SCAN_BLOCKS = 16
+#: ... when at most this many paragraphs stand above it, each short enough to be a
+#: standfirst or a photo's caption.
+HEADER_PROSE_BLOCKS = 3
+
+
 def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
                  article: Article) -> int:
     """Read publisher, bylines and stamps between the title and the body; return where the
     body starts. Bylines and stamps at the top of the body run belong to the header too
     (a standfirst above the byline reads as prose)."""
     zone_end = body_start
-    for index in range(body_start, min(body_end, body_start + 8)):
-        if _looks_like_meta(page.blocks[index].text):
+    prose = 0
+    for index in range(body_start, min(body_end, body_start + HEADER_SCAN_BLOCKS)):
+        block = page.blocks[index]
+        if _looks_like_meta(block.text):
             zone_end = index + 1
+        elif _counts(block):
+            prose += 1
+            if prose > HEADER_PROSE_BLOCKS or block.words > STANDFIRST_WORDS:
+                break  # the story has begun: a long paragraph is no standfirst or caption
     stamps: list[tuple[dt.date, str, bool]] = []
     first = True
     for index in range(title_index + 1, zone_end):
@@ -1212,8 +1277,8 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
 #: How many blocks after the body are searched for a stamp that a page shows at the foot
 #: of the article ("Published: 03 December 2019", "Written by A on July 27, 2017").
 STAMP_AFTER_BLOCKS = 40
-_FOOT_STAMP = re.compile(r"^(?:published|posted|updated|last updated|written|by|on|date)\b",
-                         re.IGNORECASE)
+_FOOT_STAMP = re.compile(r"^(?:published|posted|updated|last updated|written|by|on|date|"
+                         r"veröffentlicht|publié|publicado|datum|fecha)\b", re.IGNORECASE)
 
 
 def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
@@ -1238,7 +1303,8 @@ def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
 #: A line that says it is the article's stamp: "Published: 22:00 GMT, 26 September 2020",
 #: "Written by A on April 29, 2018", "By Ela on 31. October, 2023 | 18 Comments".
 _LABELLED_STAMP = re.compile(r"^(?:(?:first |originally )?(?:published|posted|updated|last "
-                             r"updated|written|created|date)\b|by\b.{1,60}?\bon\b)",
+                             r"updated|written|created|date|veröffentlicht|publié|publicado|"
+                             r"datum|fecha)\b|by\b.{1,60}?\bon\b)",
                              re.IGNORECASE)
 LABELLED_STAMP_WORDS = 25
 
@@ -1333,7 +1399,7 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
 
     for pattern in (_DATE_MDY, _DATE_DMY):
         for match in pattern.finditer(text):
-            month = _MONTHS[match.group("month")[:3].lower()]
+            month = _MONTHS[match.group("month").rstrip(".").lower()]
             add(match.start(), match.end(), int(match.group("year")), month,
                 int(match.group("day")))
     for match in _DATE_ISO.finditer(text):
