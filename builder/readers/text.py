@@ -408,7 +408,15 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     # leftover label.
     while body_start < body_end - 1 and not _opens_story(page.blocks[body_start]):
         body_start += 1
-    article.paragraphs = _read_body(page, body_start, body_end, article)
+    recipe = _recipe_span(page, title_index, body_start, body_end)
+    if recipe is None:
+        article.paragraphs = _read_body(page, body_start, body_end, article)
+    elif recipe[0] <= body_end and recipe[1] >= body_start:  # the card meets the story
+        article.paragraphs = _read_body(page, min(body_start, recipe[0]),
+                                        max(body_end, recipe[1]), article)
+    else:
+        article.paragraphs = [*_read_body(page, body_start, body_end, article),
+                              *_read_body(page, *recipe, article)]
     # A standfirst above a dateline belongs to the header: the dateline opens the story.
     while (len(article.paragraphs) >= 2 and count_words(article.paragraphs[0]) <= STANDFIRST_WORDS
            and extract_dateline(article.paragraphs[0]) is None
@@ -426,6 +434,43 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
+
+
+#: The headings of a recipe card's parts: its ingredients, then its steps.
+_INGREDIENTS = re.compile(r"^(?:ingredients?(?: list)?|what you(?:'ll| will)? need|you will "
+                          r"need|zutaten|ingrédients|ingredientes|ingredienti|ingrediënten)"
+                          r"(?:\s*(?:&|and)\s*preparation)?\s*:?$", re.IGNORECASE)
+_STEPS = re.compile(r"^(?:directions|instructions|method|steps|preparation|how to make (?:it|"
+                    r"them)|zubereitung|préparation|preparación|procedimento|bereiding)\s*:?$",
+                    re.IGNORECASE)
+#: A recipe card is looked for this many blocks past the story's prose, ...
+RECIPE_WINDOW = 80
+#: ... its steps follow its ingredients within this many blocks, and take at most this many.
+RECIPE_INGREDIENTS = 60
+RECIPE_STEPS = 40
+
+
+def _recipe_span(page: _Page, title_index: int, body_start: int,
+                 body_end: int) -> tuple[int, int] | None:
+    """A recipe card under the headline, [its "Ingredients" heading, the end of its steps):
+    the ingredient list and the steps are the article's text, although their short lines
+    do not read as prose. None when the page has no card, or the story holds it already."""
+    blocks = page.blocks
+    limit = min(len(blocks), body_end + RECIPE_WINDOW)
+    start = next((i for i in range(title_index + 1, limit)
+                  if blocks[i].words <= 5 and _INGREDIENTS.match(blocks[i].text.strip())), None)
+    if start is None or any(b.stop for b in blocks[body_end:start]):
+        return None
+    steps = next((i for i in range(start + 2, min(len(blocks), start + RECIPE_INGREDIENTS))
+                  if blocks[i].words <= 5 and _STEPS.match(blocks[i].text.strip())), None)
+    if steps is None:
+        return None
+    end = steps + 1
+    while end < min(len(blocks), steps + RECIPE_STEPS) and not blocks[end].stop:
+        end += 1
+    if body_start <= start and end <= body_end:
+        return None
+    return start, end
 
 
 def _opens_story(block: _Block) -> bool:
