@@ -95,3 +95,15 @@ def test_the_original_date_wins_over_the_last_update() -> None:
     article = read("\n\n".join([
         TITLE, "Last updated 04 Jun 2024, originally created 17 Jun 2023", *STORY]))
     assert article.date == dt.date(2023, 6, 17), article.date_from
+
+
+def test_the_headline_shown_again_above_the_text_is_not_the_lede() -> None:
+    """Pages that print the headline again over the text (a broadcaster's "Anchor:" script):
+    the story's first paragraph is its first paragraph, and the summary its first sentence."""
+    headline = "Colder Weather Forecast for Wed. after Cold Wave Alert Tues."
+    article = read("\n\n".join([
+        "Weather", headline, "Written: 2024-11-12 15:03:30 / Updated: 2024-11-12 15:30:46",
+        "Share", "Print", headline, *STORY]))
+    assert article.title == headline
+    assert article.paragraphs == STORY
+    assert article.summary == LEDE

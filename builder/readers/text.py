@@ -417,6 +417,9 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     else:
         article.paragraphs = [*_read_body(page, body_start, body_end, article),
                               *_read_body(page, *recipe, article)]
+    # The headline shown again at the top of the text is not the story's first paragraph.
+    if len(article.paragraphs) >= 2 and _fold(article.paragraphs[0]) == _fold(title):
+        article.paragraphs.pop(0)
     # A standfirst above a dateline belongs to the header: the dateline opens the story.
     while (len(article.paragraphs) >= 2 and count_words(article.paragraphs[0]) <= STANDFIRST_WORDS
            and extract_dateline(article.paragraphs[0]) is None
