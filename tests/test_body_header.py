@@ -68,10 +68,39 @@ def test_a_caption_just_above_its_credit_is_not_the_story() -> None:
 
 
 def test_a_paragraph_above_a_distant_credit_is_kept() -> None:
-    """A paragraph, a blank line, then a chart's credit: the paragraph is the story's."""
-    page = "\n\n".join([TITLE, "By Ossian Pell", "March 3, 2024", *STORY[:2],
-                        "(Credit: Mara Quill / Veyra Courier)", *STORY[2:]])
+    """A paragraph, two blank lines, then a chart's credit: the paragraph is the story's."""
+    page = ("\n\n".join([TITLE, "By Ossian Pell", "March 3, 2024", *STORY[:2]])
+            + "\n\n\n(Credit: Mara Quill / Veyra Courier)\n\n" + "\n\n".join(STORY[2:]))
     assert read(page).paragraphs == STORY
+
+
+def test_a_caption_above_a_bare_credit_is_not_the_story() -> None:
+    """A short sentence, a blank line, then a line that is only a credit ("Photograph by
+    ...", "... / Getty Images"): a caption. A long paragraph there is still the story's."""
+    for credit in ("PHOTOGRAPH BY MARA QUILL, VEYRA COURIER", "Mara Quill / Getty Images"):
+        page = "\n\n".join([TITLE, "By Ossian Pell", "March 3, 2024", STORY[0],
+                             "The old sea wall at Ashmoor after the storm.", credit, *STORY[1:]])
+        assert read(page).paragraphs == STORY
+    opening = " ".join(STORY[:2])
+    page = "\n\n".join([TITLE, "By Ossian Pell", "March 3, 2024", opening,
+                         "Mara Quill / Getty Images", *STORY[2:]])
+    assert read(page).paragraphs == [opening, *STORY[2:]]
+
+
+def test_a_credit_with_its_caption_below_leaves_the_paragraph_above() -> None:
+    """"Image copyright X" then "Image caption ...": the caption is below the credit."""
+    page = "\n\n".join([TITLE, "By Ossian Pell", "March 3, 2024", STORY[0],
+                         "He has always denied it.\nImage copyright Getty Images\n"
+                         "Image caption Ossian Pell at the quay", *STORY[1:]])
+    assert "He has always denied it." in read(page).paragraphs
+
+
+def test_a_slideshow_keeps_its_captions() -> None:
+    """A story told in captions, each with its credit: the captions are the story."""
+    slides = [f"Slide {n}: {text}" for n, text in enumerate(STORY, 1)]
+    page = "\n\n".join([TITLE, "By Ossian Pell", "March 3, 2024",
+                         *(f"{slide}\nImage credit: Veyra Courier" for slide in slides)])
+    assert read(page).paragraphs == slides
 
 
 @pytest.mark.parametrize(("stamp", "expected"), [

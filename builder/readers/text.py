@@ -702,21 +702,45 @@ CAPTION_MAX_WORDS = 60
 #: ... on the line just above it (a paragraph above a picture and its credit has a blank
 #: line between).
 CAPTION_CREDIT_GAP = 1
+#: A line that is a credit and nothing else ("Photograph by Ann Roe", "Ann Roe / Getty
+#: Images") credits the picture above it, with one blank line between, ...
+_BARE_CREDIT = re.compile(
+    r"^\(?(?:photo(?:graph)?|image|picture|illustration|credit|foto)s?(?:\s+(?:by|courtesy"
+    r"(?: of)?)\s|\s*(?:credit\s*)?[:/©])|^[^!?]{0,80}?(?:/|\bvia)\s*(?:getty images|ap|afp|"
+    r"reuters|epa|shutterstock)\)?\s*$", re.IGNORECASE)
+BARE_CREDIT_GAP = 2
+#: ... when that is a caption's length (a paragraph of the story may stand there too).
+BARE_CAPTION_WORDS = 35
+#: A page where this many credited captions hold most of the prose is a slideshow.
+SLIDESHOW_CAPTIONS = 3
 
 
 def _mark_credited_captions(blocks: list[_Block]) -> None:
     """A sentence just above a photo's credit line is the photo's caption ("A prototype of
     the device." then "Photo: Ann Roe"). Only a sentence that ends with a full stop (a
-    headline has none, and may stand above its picture's credit), and only close above it."""
+    headline has none, and may stand above its picture's credit), and only close above it;
+    and not on a slideshow, whose story is its captions."""
+    captions: list[tuple[_Block, bool]] = []
     for index in range(1, len(blocks)):
         credit = blocks[index]
-        if not (credit.caption and credit.words <= CREDIT_LINE_WORDS):
+        bare = _BARE_CREDIT.match(credit.text) is not None
+        if not ((credit.caption or bare) and credit.words <= CREDIT_LINE_WORDS):
             continue
+        after = blocks[index + 1].text if index + 1 < len(blocks) else ""
+        if re.match(r"(?:image |photo |media )?caption\b", after, re.IGNORECASE):
+            continue  # "Image copyright X" then "Image caption ...": the caption follows
         above = blocks[index - 1]
+        near = credit.line - above.line <= CAPTION_CREDIT_GAP
         if (not above.junk and 4 <= above.words <= CAPTION_MAX_WORDS
-                and credit.line - above.line <= CAPTION_CREDIT_GAP
+                and (near or (bare and credit.line - above.line <= BARE_CREDIT_GAP))
                 and re.search(r"\.[\"'”’)]*$", above.text) and not above.bullet):
-            above.caption = True
+            captions.append((above, near or above.words <= BARE_CAPTION_WORDS))
+    prose = sum(block.words for block in blocks if block.prose)
+    if (len(captions) >= SLIDESHOW_CAPTIONS
+            and sum(block.words for block, _ in captions) > prose / 2):
+        return  # a slideshow: the captions are the story
+    for block, short in captions:
+        block.caption = block.caption or short
 
 
 def _mark_teasers(blocks: list[_Block]) -> None:
