@@ -94,8 +94,8 @@ FLOORS: dict[tuple[str, str], float] = {
     ("text", "junk"): 0.96,
     ("paste", "junk"): 0.95,
     ("html", "summary"): 0.96,
-    ("text", "summary"): 0.84,
-    ("paste", "summary"): 0.83,
+    ("text", "summary"): 0.86,
+    ("paste", "summary"): 0.85,
     ("text", "read"): 1.0,
     ("paste", "read"): 1.0,
 }
