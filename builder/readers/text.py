@@ -506,7 +506,7 @@ def _is_furniture(line: str) -> bool:
 
 
 def _is_stop(text: str) -> bool:
-    key = _COUNT_SUFFIX.sub("", text).strip().lower().rstrip(":.!").strip()
+    key = _COUNT_SUFFIX.sub("", text).strip().lower().strip("{}[]()<>").rstrip(":.!").strip()
     key = key.replace("’", "'")
     return key in STOPS or bool(_STOP_PATTERN.match(key))
 
@@ -579,6 +579,7 @@ def _parse(content: str) -> _Page:
     _mark_templates(blocks)
     _mark_teasers(blocks)
     _mark_inline_boxes(blocks)
+    _mark_comments(blocks)
     return page
 
 
@@ -743,6 +744,33 @@ def _mark_credited_captions(blocks: list[_Block]) -> None:
         block.caption = block.caption or short
 
 
+#: The head of a reader's comment: a name and when it was posted, to the minute ("Ann Roe
+#: June 28, 2015 at 10:25 pm"), or "Ann Roe says:".
+_COMMENT_HEADER = re.compile(r"\b(?:19|20)\d\d,?\s*(?:at|@|-|,)?\s*\d{1,2}:\d\d\s*(?:am|pm)?\b|"
+                             r"\bsays:?\s*$", re.IGNORECASE)
+#: A page with this many comment heads below a comments label has a thread of comments.
+COMMENTS_MIN = 3
+#: The comments label stands within this many blocks above the first comment.
+COMMENTS_LABEL_BLOCKS = 10
+
+
+def _mark_comments(blocks: list[_Block]) -> None:
+    """Readers' comments are not the story, however long: when a comments label ("38
+    comments", "Leave a Reply") stands just above a thread of comment heads, everything
+    below the label is furniture."""
+    heads = [i for i, block in enumerate(blocks)
+             if 2 <= block.words <= 12 and _COMMENT_HEADER.search(block.text)]
+    if len(heads) < COMMENTS_MIN:
+        return
+    first = heads[0]
+    label = next((i for i in range(first - 1, max(-1, first - COMMENTS_LABEL_BLOCKS), -1)
+                  if blocks[i].stop and _COMMENTS_LABEL.search(blocks[i].text)), None)
+    if label is None or sum(1 for i in heads if i > label) < COMMENTS_MIN:
+        return
+    for block in blocks[label + 1:]:
+        block.junk = True
+
+
 def _mark_teasers(blocks: list[_Block]) -> None:
     """A list of teasers (links to other stories: a headline shown twice, as the image's link
     and as the heading, then its summary) is furniture: the summaries are dropped when the
@@ -868,10 +896,36 @@ def _body_span(page: _Page) -> tuple[int, int]:
                 or _looks_like_meta(block.text)):
             break
         end += 1
+    end = _list_after(page, end)
     # A dateline alone on its line opens the first paragraph.
     if start > 0 and _lone_dateline(page.blocks[start - 1].text):
         start -= 1
     return start, end
+
+
+#: A list item is a short line ("12. Winter Tide"); ...
+LIST_ITEM_WORDS = 12
+#: ... and a list has at most this many.
+LIST_MAX_ITEMS = 150
+
+
+def _list_after(page: _Page, end: int) -> int:
+    """Where the story ends when a numbered list follows its prose ("1. Winter Tide", "2.
+    ..."): after the list's last item. (A list the last paragraph only introduces, "...:",
+    is as often a box of links or a form, so it is not taken.)"""
+    blocks = page.blocks
+    if not 0 < end < len(blocks):
+        return end
+    if sum(1 for block in blocks[end:end + 3] if _NUMBERED.match(block.text)) < 3:
+        return end
+    last = min(len(blocks), end + LIST_MAX_ITEMS)
+    while end < last:
+        block = blocks[end]
+        if (block.junk or block.stop or block.caption or block.words > LIST_ITEM_WORDS
+                or not _NUMBERED.match(block.text)):
+            break
+        end += 1
+    return end
 
 
 def _story_openings(page: _Page) -> set[int]:
