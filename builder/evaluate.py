@@ -86,7 +86,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("paste", "title"): 0.83,
     ("html", "date"): 0.91,
     ("text", "date"): 0.94,
-    ("paste", "date"): 0.93,
+    ("paste", "date"): 0.94,
     ("html", "body"): 0.94,
     ("text", "body"): 0.94,
     ("paste", "body"): 0.95,
@@ -95,7 +95,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("paste", "junk"): 0.95,
     ("html", "summary"): 0.96,
     ("text", "summary"): 0.86,
-    ("paste", "summary"): 0.85,
+    ("paste", "summary"): 0.86,
     ("text", "read"): 1.0,
     ("paste", "read"): 1.0,
 }
