@@ -30,3 +30,12 @@ def test_a_thread_of_comments_under_its_label_is_not_the_story() -> None:
         assert article.paragraphs == [INTRO, *SONGS], label  # the numbered list is the story's
         assert not any("Mara Quill at all" in p for p in article.paragraphs), label
         assert article.title == TITLE
+
+
+def test_a_keep_reading_box_inside_the_story_is_furniture() -> None:
+    """"Keep Reading" and a teaser inside the story: the box goes, the story goes on."""
+    story = [INTRO.replace("I am", f"Part {n}: I am") for n in range(1, 5)]
+    text = "\n\n".join([TITLE, "By Tomas Quennell", "June 1, 2024", *story[:2], "Keep Reading",
+                        "The latest on harbour music, from shanties to the brass band",
+                        *story[2:]])
+    assert read_text(text, "songs.txt").paragraphs == story

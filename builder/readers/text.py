@@ -156,7 +156,8 @@ _LYNX_MARKS = re.compile(
     re.IGNORECASE,
 )
 #: The heading of a box of links that may stand inside an article.
-_INLINE_BOX = re.compile(r"^(?:related|see also|also read|read also|read more|more on this)\b")
+_INLINE_BOX = re.compile(r"^(?:related|see also|also read|read also|read more|more on this|"
+                         r"keep reading|further reading)\b")
 #: Separators of a breadcrumb trail ("Home » Recipes » Title").
 _BREADCRUMB = re.compile(r"\s+(?:»|>>|>|›)\s+")
 #: Agency photo captions: "WASHINGTON, DC - OCTOBER 10: ...", "FILE - In this ... photo".
@@ -264,7 +265,8 @@ STOPS = frozenset({
     "join the conversation",
     "be part of the conversation", "conversation", "discussion", "responses", "footer",
     "site map", "sitemap", "more in", "more from this author", "more articles",
-    "also read", "see also", "next article", "previous article", "next post",
+    "also read", "see also", "keep reading", "further reading", "next article",
+    "previous article", "next post",
     "previous post", "newsletter", "sign up for our newsletter", "subscribe to our newsletter",
 })
 _STOP_PATTERN = re.compile(r"^(?:\d+\s+(?:comments?|responses?|thoughts?|replies)\b.*|"
