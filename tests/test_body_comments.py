@@ -39,3 +39,16 @@ def test_a_keep_reading_box_inside_the_story_is_furniture() -> None:
                         "The latest on harbour music, from shanties to the brass band",
                         *story[2:]])
     assert read_text(text, "songs.txt").paragraphs == story
+
+
+def test_a_long_cookie_banner_is_not_the_story() -> None:
+    """A banner that opens "This website uses cookies" is furniture however long it is, and
+    never the body or the summary."""
+    banner = ("This website uses cookies to improve your experience while you navigate "
+              "through the website. " + "Out of these cookies, the cookies that are "
+              "categorized as necessary are stored on your browser as they are essential. " * 4)
+    text = "\n\n".join([TITLE, "By Tomas Quennell", "June 1, 2024", banner, "Privacy Overview",
+                        banner, INTRO, INTRO.replace("child", "boy")])
+    article = read_text(text, "songs.txt")
+    assert not any("cookies" in p for p in article.paragraphs)
+    assert article.paragraphs[0] == INTRO

@@ -178,6 +178,11 @@ _WIRE_CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compil
 _COOKIES = re.compile(r"\bcookies?\b.*\b(?:settings?|consent|polic(?:y|ies)|enable|accept|"
                       r"use|preferences)\b|\b(?:settings?|consent|polic(?:y|ies)|enable|accept|"
                       r"use|preferences)\b.*\bcookies?\b", re.IGNORECASE)
+#: A cookie banner that says what it is in its first words ("This website uses cookies to
+#: improve your experience ...") is furniture however long it goes on.
+_COOKIE_NOTICE = re.compile(r"^(?:this (?:web)?site|our (?:web)?site|we) (?:uses?|may use) "
+                            r"cookies\b", re.IGNORECASE)
+COOKIE_NOTICE_WORDS = 200
 _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (?:us|me) on|"
                       r"(?:sign|log) (?:in|up)|subscribe to|opens in (?:a )?new window|"
                       r"(?:tap|swipe) to|scroll (?:down|to)|skip to|jump to|back to|"
@@ -644,7 +649,8 @@ def _classify(block: _Block) -> None:
         block.junk = block.stop = True  # a newsletter box closes the article
         return
     if (_PROMO.search(text) and block.words <= 60) or (
-            block.words <= 40 and _COOKIES.search(text)):
+            block.words <= 40 and _COOKIES.search(text)) or (
+            block.words <= COOKIE_NOTICE_WORDS and _COOKIE_NOTICE.match(text)):
         block.junk = True
         return
     if block.words <= DISCLAIMER_WORDS and _DISCLAIMER.match(text):
