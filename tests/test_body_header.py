@@ -136,3 +136,15 @@ def test_the_headline_shown_again_above_the_text_is_not_the_lede() -> None:
     assert article.title == headline
     assert article.paragraphs == STORY
     assert article.summary == LEDE
+
+
+def test_a_stamp_under_a_long_paragraph_dates_the_story() -> None:
+    """A press release: the text's first paragraph runs long, then a logo's name and the
+    headline again, then "Port Veyra, 28.10.2024": the stamp dates it; the paragraph stays."""
+    opening = " ".join(STORY)
+    page = "\n\n".join([TITLE, "Read aloud", opening, "Veyra Harbour Trust logo",
+                        "Veyra Harbour Trust logo", TITLE, "Port Veyra, 28.10.2024, 058/24",
+                        *STORY])
+    article = read(page)
+    assert article.date == dt.date(2024, 10, 28), article.date_from
+    assert article.paragraphs[0] == opening

@@ -1327,6 +1327,8 @@ def _title_index(page: _Page, body_start: int, use_model: bool = True) -> int | 
     return next((i for i, b in enumerate(page.blocks) if not b.junk), None)
 
 
+#: A stamp this many blocks into the body run dates the story even under a long paragraph.
+LATE_STAMP_BLOCKS = 8
 #: A byline or stamp this many blocks into the body run still belongs to the header ...
 HEADER_SCAN_BLOCKS = 16
 #: ... when at most this many paragraphs stand above it, each short enough to be a
@@ -1376,6 +1378,15 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
         if is_first and _is_publisher_line(block) and article.publisher is None:
             article.publisher = bare
     _take_stamp(article, stamps)
+    if article.published is None:
+        # A stamp under a long first paragraph: the paragraph stays the story's, and the
+        # stamp still dates it.
+        late = next((page.blocks[i].text for i in range(zone_end, min(
+            body_end, body_start + LATE_STAMP_BLOCKS))
+            if not page.blocks[i].junk and _looks_like_meta(page.blocks[i].text)), None)
+        if late is not None:
+            _take_stamp(article, [(day, late, update)
+                                  for day, update in _dates_in(late, page.day_first)])
     return zone_end
 
 
