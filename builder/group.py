@@ -63,11 +63,12 @@ TEXT_WEIGHT = 0.9
 #: on the odd-numbered topics of ECB+ (builder/evaluate_grouping.py; the even ones are the
 #: held-out check).
 SAME_HAPPENING = 0.15
-#: A report's closeness to its own story: its score with its `CLOSE_RANK`-th closest report.
-CLOSE_RANK = 3
+#: A report's closeness to its own story: its score with its `CLOSE_RANK`-th closest report
+#: (tuned with `SAME_HAPPENING` and `LOOK_ALIKE`).
+CLOSE_RANK = 2
 #: A pair under this share of the two reports' closeness to their own stories is two
 #: look-alike happenings (see `_look_alikes`). Tuned with `SAME_HAPPENING`.
-LOOK_ALIKE = 0.5
+LOOK_ALIKE = 0.45
 #: The bodies alone (headlines left out) must be at least this alike.
 SAME_BODY = 0.1
 #: Reports about other people (see `other_people`) are one happening only this alike.
