@@ -11,6 +11,8 @@ Some things keep two reports apart whatever their words:
 
 * different datelines (each report's place is not even named by the other);
 * disjoint core people: each names people, and neither's first-named people are in the other;
+* other sums of money: both ledes state sums and none agree (a $2.6 million raid is not the
+  $108 million robbery);
 * alike headlines over unlike stories: the bodies themselves must be alike;
 * look-alike happenings (two navy rescues, two title fights on one day): a pair of reports
   far less alike than each is to its own closest reports, or two groups far less alike than
@@ -18,6 +20,11 @@ Some things keep two reports apart whatever their words:
 * two notes (`.md` seeds): a note is a person's own record, never merged with another note;
   a note that joins reports keeps its own body on the page, and never joins an existing page
   (which would keep only its source).
+
+Weaker evidence moves the score rather than deciding: people both name raise it; a report
+whose most-named person the other never names (two players of one club arrested on one
+night), or two reports naming years but none in common (an old report of a look-alike
+happening, dated the day it was saved), lower it.
 
 Lines that many reports of one outlet share (a newsletter plug, a copyright line) are taken
 out of the words compared: they say nothing about the happening.
@@ -55,9 +62,10 @@ TEXT_WEIGHT = 0.9
 #: fictional multi-outlet set in tests/fixtures/grouping (see tests/test_grouping.py) and
 #: on the odd-numbered topics of ECB+ (builder/evaluate_grouping.py; the even ones are the
 #: held-out check).
-SAME_HAPPENING = 0.18
-#: A report's closeness to its own story: its score with its `CLOSE_RANK`-th closest report.
-CLOSE_RANK = 3
+SAME_HAPPENING = 0.15
+#: A report's closeness to its own story: its score with its `CLOSE_RANK`-th closest report
+#: (tuned with `SAME_HAPPENING` and `LOOK_ALIKE`).
+CLOSE_RANK = 2
 #: A pair under this share of the two reports' closeness to their own stories is two
 #: look-alike happenings (see `_look_alikes`). Tuned with `SAME_HAPPENING`.
 LOOK_ALIKE = 0.45
@@ -69,11 +77,32 @@ SAME_WORDS_OTHER_PEOPLE = 0.3
 SAME_PEOPLE_BONUS = 0.05
 #: How many of a report's first-named people are its core people.
 CORE_PEOPLE = 2
+#: Added in proportion to the people two reports share (by last name, over all they name).
+SHARED_PEOPLE_WEIGHT = 0.05
+#: A report's leading people: those it names most, if at least this many times.
+LEADING_MENTIONS = 3
+#: Taken off when one report's leading people are not named by the other at all.
+OTHER_LEADING_PENALTY = 0.03
+#: Taken off when both reports name years (1950-2039) and none in common.
+OTHER_YEARS_PENALTY = 0.03
+#: Sums of money are read from the headline and this many first paragraphs (the lede).
+LEDE_PARAGRAPHS = 4
+#: Two sums of money are the same figure when the larger is at most this many times the
+#: smaller (reports convert currencies and round: "85 million euros ($108 million)").
+SAME_AMOUNT_RATIO = 2.0
 #: A line in this many reports of one outlet is the outlet's boilerplate.
 BOILERPLATE_REPORTS = 2
 
 #: Words of three letters or more, and numbers ("6.1", "2013"): a shared figure is evidence.
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,:]\d+)*", re.UNICODE)
+_NUMBER = r"(\d[\d,]*(?:\.\d+)?)"
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+          "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_AMOUNT = re.compile(
+    rf"(?:[$€£¥]|\b(?:us\$|usd|eur|gbp)\s?)\s?{_NUMBER}(?:\s?-?\s?(thousand|million|billion|"
+    rf"trillion|mn|bn|tn|k|m|b)\b)?"
+    rf"|\b{_NUMBER}\s?-?\s?(thousand|million|billion|trillion)?\s(?:dollars|euros|pounds|yen|"
+    rf"yuan|rupees|francs|crowns|kronor|kroner)\b", re.IGNORECASE)
 _STOPWORDS = frozenset("""
 the and for that with this from have has had was were are been will would could should
 said says say not but they their them his her its our you your who whom which what when
@@ -101,7 +130,17 @@ class Profile:
     places: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     core_people: frozenset[str] = frozenset()
+    #: Whom the report is about: the people it names most (see `_leading_people`).
+    leading_people: frozenset[str] = field(init=False, default=frozenset())
+    #: The sums of money its headline and lede state (see `amounts_in`).
+    amounts: tuple[float, ...] = ()
+    #: The years it names ("2031"), as words.
+    years: frozenset[str] = field(init=False, default=frozenset())
     is_note: bool = False
+
+    def __post_init__(self) -> None:
+        self.leading_people = _leading_people(self.people, self.words)
+        self.years = _years(self.words)
 
 
 @dataclass
@@ -326,12 +365,14 @@ def _profile_article(article: Article, boilerplate: AbstractSet[tuple[str, str]]
                      ) -> Profile:
     assert article.date is not None, "extract_article sets the date"
     outlet = article.publisher or article.credit
-    body = "\n".join(p for p in article.paragraphs if (outlet, _line_key(p)) not in boilerplate)
+    kept = [p for p in article.paragraphs if (outlet, _line_key(p)) not in boilerplate]
+    body = "\n".join(kept)
     entities = frozenset([*article.people, *article.places, *article.organizations])
     return Profile(article.date.toordinal(), _tokens(f"{article.title}\n{body}"), entities,
                    body_words=_tokens(body), location=article.location,
                    places=frozenset(article.places), people=_surnames(article.people),
                    core_people=_surnames(article.people[:CORE_PEOPLE]),
+                   amounts=amounts_in("\n".join([article.title, *kept[:LEDE_PARAGRAPHS]])),
                    is_note=article.note is not None)
 
 
@@ -352,10 +393,49 @@ def _profile_event(event: Event) -> Profile:
     body = _event_body(event)
     text = f"{event.title}\n{event.summary}\n{body}"
     entities = frozenset([*event.people, *event.places, *event.organizations])
+    lede = [event.title, event.summary, *body.split("\n\n")[:LEDE_PARAGRAPHS]]
     return Profile(event.date.toordinal(), _tokens(text), entities,
                    body_words=_tokens(f"{event.summary}\n{body}"), location=event.location,
                    places=frozenset(event.places), people=_surnames(event.people),
-                   core_people=_surnames(event.people[:CORE_PEOPLE]))
+                   core_people=_surnames(event.people[:CORE_PEOPLE]),
+                   amounts=amounts_in("\n".join(lede)))
+
+
+def _leading_people(people: AbstractSet[str], words: Counter[str]) -> frozenset[str]:
+    """The people (last names) named most often in `words`, if `LEADING_MENTIONS` times or
+    more: whom the report is about, where the first named may only be quoted."""
+    counts = {name: words[name] for name in people}
+    most = max(counts.values(), default=0)
+    if most < LEADING_MENTIONS:
+        return frozenset()
+    return frozenset(name for name, count in counts.items() if count == most)
+
+
+def _years(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(word for word in words
+                     if len(word) == 4 and word.isdigit() and "1950" <= word <= "2039")
+
+
+def amounts_in(text: str) -> tuple[float, ...]:
+    """The sums of money of a thousand or more that a text states, in any currency
+    ("$2.6 million", "85 million euros", "£74m"), as numbers."""
+    amounts = []
+    for found in _AMOUNT.finditer(text):
+        number, scale = found.group(1) or found.group(3), found.group(2) or found.group(4)
+        try:
+            value = float(number.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+        except ValueError:
+            continue
+        if value >= 1000:
+            amounts.append(value)
+    return tuple(sorted(set(amounts)))
+
+
+def other_amounts(a: Profile, b: Profile) -> bool:
+    """Whether both state sums of money and none of them agree (within
+    `SAME_AMOUNT_RATIO`): a $2.6 million jewel heist is not the $108 million one."""
+    return bool(a.amounts and b.amounts and not any(
+        max(x, y) <= SAME_AMOUNT_RATIO * min(x, y) for x in a.amounts for y in b.amounts))
 
 
 def _surnames(people: Iterable[str]) -> frozenset[str]:
@@ -401,6 +481,20 @@ def other_people(a: Profile, b: Profile) -> bool:
             and not a.core_people & b.people and not b.core_people & a.people)
 
 
+def about_other_people(a: Profile, b: Profile) -> bool:
+    """Whether either report's leading people go unnamed by the other: one is about
+    someone the other never mentions (a report may name the other's person in passing, as
+    "the second player arrested this season", and still be about its own)."""
+    return any(x.leading_people and not any(y.words[name] for name in x.leading_people)
+               for x, y in ((a, b), (b, a)))
+
+
+def other_years(a: Profile, b: Profile) -> bool:
+    """Whether both name years and none in common: one may be an old report of a
+    look-alike happening, dated the day it was saved."""
+    return bool(a.years and b.years and not a.years & b.years)
+
+
 def similarity(a: Profile, b: Profile) -> float:
     """How alike two reports are, 0..1; 0 when they are too many days apart."""
     if abs(a.date_ordinal - b.date_ordinal) > MAX_DAYS_APART or kept_apart(a, b):
@@ -413,10 +507,19 @@ def similarity(a: Profile, b: Profile) -> float:
     score = TEXT_WEIGHT * cosine + (1 - TEXT_WEIGHT) * overlap
     if score < SAME_WORDS_OTHER_PEOPLE and other_people(a, b):
         return 0.0  # about other people, and not near-identical in words
+    people = a.people | b.people
+    if people:
+        score += SHARED_PEOPLE_WEIGHT * len(a.people & b.people) / len(people)
+    if about_other_people(a, b):
+        score -= OTHER_LEADING_PENALTY
+    if other_years(a, b):
+        score -= OTHER_YEARS_PENALTY
+    if score < SAME_WORDS_OTHER_PEOPLE and other_amounts(a, b):
+        return 0.0  # about other sums of money, and not near-identical in words
     if len(a.core_people) >= CORE_PEOPLE and a.core_people <= b.people and (
             b.core_people <= a.people):
         score += SAME_PEOPLE_BONUS  # the same people lead both reports
-    return score
+    return max(score, 0.0)
 
 
 def _cluster(profiles: list[Profile]) -> list[list[int]]:

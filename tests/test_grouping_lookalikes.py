@@ -4,8 +4,9 @@ quoted by all, among other news of the day. Each happening's reports are more li
 other than like the other ferry's, and that, not the shared port, words and official,
 decides. Seeds are real files read by the real readers and extractors.
 
-With three reports a happening, `group._look_alikes` (a report against its third-closest
-report) cannot tell them apart; the groups' own cohesion does (`group._average_linkage`)."""
+With three reports a happening, a report has only two close reports to measure its own
+story by (`group._look_alikes`); the groups' own cohesion (`group._average_linkage`) keeps
+them apart as well."""
 
 from __future__ import annotations
 
