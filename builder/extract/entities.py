@@ -79,7 +79,7 @@ ORG_WORDS = frozenset(
     Inc. LLC Co. plc PLC GmbH Records Pictures Entertainment Labs Foods Stores Hotels Resorts
     Insurance Healthcare Pharma Telecom Communications Broadcasting Magazine Brands Radio
     Television Airline Bancorp Bankshares Investments Securities Ventures Robotics Software
-    Studio Operations
+    Studio Operations Clinic Register Sentinel Chronicle Inquirer Examiner
     FC United Rovers Athletic Cowboys Giants Yankees Patriots Lakers Warriors Celtics Bulls
     Knicks Dodgers Mets Cubs Rangers Eagles Packers Steelers Bears Raiders Chiefs Jets Dolphins
     Broncos Seahawks Saints Falcons Panthers Ravens Bengals Browns Titans Colts Texans Jaguars
@@ -119,6 +119,9 @@ TERM_ACRONYMS = frozenset(
     AI PC IT SUV DJ DNA RNA LED EV IQ VIP POTUS FLOTUS HTML XP CEO CFO COO CTO GDP SDK API
     URL PDF USB GPS TV HD UK US USA OK ID PR AM PM FAQ DIY ETA MVP NFT CPU GPU RAM SSD VR AR
     ML LLM IPO ESG HR PhD MBA RN ICU COVID HIV AIDS PTSD ADHD CBD THC GMO CO2
+    MP MPs MEP MSP NGO PAC ET EST EDT PST PDT CST CDT GMT UTC BST CET TBA TBD RSVP ASAP FYI
+    LOL OMG BBQ ATM PIN SMS GIF JPEG PNG CSS SQL OS VAT GST IVF MRI CT ER BMI STEM LGBT
+    LGBTQ CCTV DUI ETF CPI PPE QA R&D MD DOB SOS UFO UV USD EUR GBP
     """.split()
 )
 #: Articles of other languages: "Le Figaro", "El Mundo" are not people.
@@ -189,6 +192,9 @@ _PLACE_BEFORE = re.compile(
 )
 #: "KFC-parent", "Maryland-based": a name joined to an ordinary word is no name.
 _LOWER_PART = re.compile(r"-[a-z]")
+#: ... except before a word of ownership, which leaves the name whole: "KFC-parent",
+#: "Kremlin-backed", "Varnholt-led".
+_OWNER = re.compile(r"^([A-Z][\w&.’']*)-(?:parent|owner|owned|backed|led|funded|run|operated)$")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*|\d[\w.\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: Dotted abbreviations that do not end a sentence.
@@ -219,8 +225,9 @@ class _Context:
     aliases: Mapping[str, str]
     found: Entities
     singles: list[tuple[str, bool]] = field(default_factory=list)
-    #: Acronyms the text spells out: "ORU" -> "Ostmark Rail Union".
-    acronyms: dict[str, str] = field(default_factory=dict)
+    #: Names the text says are organizations: acronyms it spells out ("ORU" -> "Ostmark Rail
+    #: Union") or uses as actors ("IAG said"), names with a founder ("founder of Hack Forums").
+    org_names: dict[str, str] = field(default_factory=dict)
     #: Names given an age ("Jonas Telmark, 52,"): people.
     aged: frozenset[str] = frozenset()
     #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
@@ -309,6 +316,30 @@ _DESCRIBED = re.compile(
     rf"|\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}{_ORG_NOUNS},?\s+([A-Z][A-Z&]{{1,7}})\b")
 
 
+#: Words after an acronym that make it an actor: it speaks, owns, acts or has staff ("VW
+#: said", "IAG has", "NASA officials"). A possessive ("VW's value") does too.
+_ACTOR_WORDS = (
+    r"(?:said|says|told|tells|announced|announces|reported|reports|added|stated|states|"
+    r"confirmed|confirms|denied|denies|warned|warns|issued|issues|released|releases|"
+    r"launched|launches|plans|planned|declined|declines|agreed|agrees|acquired|acquires|"
+    r"bought|buys|sold|sells|owns|owned|employs|hired|sued|sues|filed|files|expects|"
+    r"expected|argued|argues|claimed|claims|has|have|had|is|was|were|will|would|could|"
+    r"can|spokesman|spokeswoman|spokesperson|officials?|chiefs?|boss|executives?|"
+    r"agents|staff|employees|researchers|scientists|headquarters|shares|stock|investors|"
+    r"chairman|chairwoman|director|president|founder|leader|leadership|members)")
+_ACTOR = re.compile(
+    rf"\b([A-Z][A-Z&]{{1,5}})(?:(?:’s|'s)\b|(?:\s+(?:and|&)\s+([A-Z][A-Z&]{{1,5}}))?"
+    rf"\s+{_ACTOR_WORDS}\b)")
+#: Roles that only an organization has: "founder of Hack Forums", "the chief executive of
+#: Ostmark Freight" (a president or a head may be a country's).
+_ORG_OF = re.compile(
+    r"\b(?:[Ff]ounder|[Cc]o-founder|[Cc]hief executive|CEO|[Cc]hairman|[Cc]hairwoman|"
+    r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Ee]mployees?|[Ss]hareholders)"
+    r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+#: Roman numerals ("World War II was"): no organization.
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
 _AGED = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+\d{1,3},")
 
 
@@ -329,13 +360,27 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         while words and words[0] in LEADING_WORDS:
             words = words[1:]
         acronym = match.group(2)
-        if words and _initials(words) == acronym.replace("&", "") and (
-                acronym not in TERM_ACRONYMS and _kind(words) == "org"):
-            context.acronyms[acronym] = " ".join(words)
+        # "General Director of the International ... (IRENA)": the name is the longest
+        # tail of the words that the acronym abbreviates
+        name = next((words[start:] for start in range(len(words))
+                     if words[start][:1] == acronym[:1]
+                     and _abbreviates(acronym.replace("&", ""), words[start:])), None)
+        if name and acronym not in TERM_ACRONYMS and _kind(name) == "org":
+            context.org_names[acronym] = " ".join(name)
     for match in _DESCRIBED.finditer(text):
         acronym = match.group(1) or match.group(2)
         if acronym not in TERM_ACRONYMS:
-            context.acronyms.setdefault(acronym, acronym)
+            context.org_names.setdefault(acronym, acronym)
+    for match in _ACTOR.finditer(text):
+        for acronym in match.groups():
+            if acronym and _actor_acronym(acronym, context):
+                context.org_names.setdefault(acronym, acronym)
+    for match in _ORG_OF.finditer(text):
+        words = match.group(1).split()
+        while words and words[-1] in CONNECTORS:
+            words = words[:-1]
+        if words and _of_an_organization(words, context):
+            context.org_names.setdefault(" ".join(words), " ".join(words))
     for place in known_places:
         _add(found.places, aliases.get(place, place))
     for match in _PLACE_AFTER.finditer(text):
@@ -360,8 +405,42 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     return found
 
 
+def _of_an_organization(words: list[str], context: _Context) -> bool:
+    """Whether a name after an organization's role ("founder of ...") is an organization's:
+    not a place (a person's name may be a company's: "founder of Hack Forums"), not a word
+    the text writes in lower case, no function word."""
+    return len(words) <= 5 and _kind(words) != "place" and not any(
+        word in LEADING_WORDS or word in CALENDAR for word in words) and not (
+        len(words) == 1 and _is_word(words[0], context))
+
+
+def _actor_acronym(acronym: str, context: _Context) -> bool:
+    """Whether an acronym that acts ("IAG said", "VW's") names an organization: not a term
+    ("AI", "MP"), a place ("UK"), a Roman numeral, or a word the text also writes in lower
+    case (a heading's "THE")."""
+    return not (acronym in TERM_ACRONYMS or acronym in _gazetteer() or _ROMAN.match(acronym)
+                or acronym.lower() in context.lower_words)
+
+
 def _initials(words: list[str]) -> str:
     return "".join(word[0] for word in words if word[:1].isupper())
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym is made of the words' initials ("Ostmark Rail Union (ORU)"), or
+    begins with the first one and takes its other letters, in order, from the capitalised
+    words ("International Renewable Energy Agency (IRENA)", "Hanseatic Shipping (HASH)")."""
+    if _initials(words) == acronym:
+        return True
+    letters = "".join(word for word in words if word[:1].isupper()).upper()
+    if not letters or letters[0] != acronym[:1] or len(acronym) < 3:
+        return False
+    position = 1
+    for letter in acronym[1:]:
+        position = letters.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _first_mention(text: str, name: str) -> int:
@@ -417,6 +496,9 @@ def _runs(text: str) -> list[_Run]:
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         if possessive:
             word = _POSSESSIVE.sub("", word)
+        owner = _OWNER.match(word)
+        if owner:  # "KFC-parent Yum Brands": KFC is a name, and the run ends with it
+            word, possessive = owner.group(1), True
         if word[:1].isupper() and not _LOWER_PART.search(word):
             if not tokens:
                 run_at_start = start_of_sentence
@@ -539,7 +621,7 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
     if text in aliases:
         _add_canonical(aliases[text], found)
         return
-    if text in context.acronyms:
+    if text in context.org_names:
         _add(found.organizations, text)
         return
     kind = _kind(tokens, context)
@@ -553,7 +635,7 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
             return
     if kind == "org":
         if len(tokens) == 1 and not (text in SINGLE_WORD_ORGS or text in _known_orgs()[0]
-                                     or text in context.acronyms):
+                                     or text in context.org_names):
             return  # "News", "Police": an organization word alone names none
         if not (run.sentence_start and text in _known_orgs()[1]):
             _add(found.organizations, text)
@@ -631,7 +713,7 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         for token, following in itertools.pairwise(tokens)
     ):  # "... Command", "Ministry of Transport"
         return "org"
-    if context is not None and text in context.acronyms:
+    if context is not None and text in context.org_names:
         return "org"
     if text in _gazetteer():
         return "place"

@@ -1,0 +1,75 @@
+"""Organizations the text itself says are organizations (issue 12): acronyms that act or
+are spelled out, names after an organization's role, names joined to a word of
+ownership; and acronyms of terms, places and headings that stay out. Fictional text."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.entities import extract_entities
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Shares fell after OSTF said it would close the pier.", "OSTF"),
+    ("The KVB has hired forty drivers in Port Veyra.", "KVB"),
+    ("Nobody expected the fall in KVB's value this winter.", "KVB"),
+    ("It may be that BRL and KVB have cracked it.", "BRL"),
+    ("It may be that BRL and KVB have cracked it.", "KVB"),
+    ("Two KVB officials met the harbour master.", "KVB"),
+])
+def test_an_acronym_that_acts_is_an_organization(text: str, acronym: str) -> None:
+    assert acronym in extract_entities(text, {}).organizations
+
+
+@pytest.mark.parametrize("text", [
+    "The AI said hello and the MP said nothing.",
+    "World War II was long; the UK has rain.",
+    "THE END. The end has come, said the sign.",
+    "Her PhD was long, and the EV has a flat tyre.",
+])
+def test_terms_places_numerals_and_headings_that_act_are_not(text: str) -> None:
+    assert extract_entities(text, {}).organizations == []
+
+
+def test_an_acronym_spelled_out_from_inside_its_words_is_an_organization() -> None:
+    text = ("Brann Okafor, General Director of the Ostmark Organization for Tidal Energies "
+            "(OTEN), says the pier will hold. OTEN staff agree.")
+    found = extract_entities(text, {})
+    assert "OTEN" in found.organizations
+    assert not {"OTEN", "Brann Okafor"} & set(found.places)
+
+
+def test_a_term_spelled_out_stays_a_term() -> None:
+    found = extract_entities("The Body Mass Index (BMI) of Veyra's children rose.", {})
+    assert "BMI" not in found.organizations
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We close the forum,” wrote Jesse Marrow, founder of Quill Forums, on Monday.",
+     "Quill Forums"),
+    ("Ilse Brandt, chief executive of Harrowgate Pumps, resigned.", "Harrowgate Pumps"),
+    ("A spokeswoman for the firm, not the owner of Tallow Lane, spoke.", None),
+])
+def test_a_name_after_an_organizations_role_is_an_organization(
+        text: str, name: str | None) -> None:
+    found = extract_entities(text, {})
+    if name is None:
+        assert "Tallow Lane" not in found.organizations
+    else:
+        assert name in found.organizations
+        assert name not in found.people
+
+
+def test_a_countrys_leader_is_no_organization() -> None:
+    found = extract_entities("The founder of Ostmark Rail, Ana Veld, met the owner of "
+                             "Germany's biggest port.", {})
+    assert "Germany" not in found.organizations
+
+
+def test_a_name_before_a_word_of_ownership_is_kept() -> None:
+    found = extract_entities("Shares of KVB-parent Ostmark Holdings rose; a Veyra-based "
+                             "firm and a Kremlin-backed fund bid.", {})
+    assert "Ostmark Holdings" in found.organizations
+    assert "KVB" not in found.organizations  # nothing says KVB is one
+    assert "Kremlin" in found.organizations
+    assert not any("-" in name for name in found.organizations + found.places)
