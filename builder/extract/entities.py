@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,7 @@ TITLES = frozenset(
     Mrs. Ms. Miss Sir Dame Lord Lady Rev. Reverend Father Bishop Archbishop Cardinal Rabbi
     Imam Chief CEO Officer Inspector Detective Constable Professor Prof. Coach Deputy
     Councillor Councilor Councilman Councilwoman Leader Speaker Attorney President-elect
-    Mr Mrs Ms Dr Mx
+    Mr Mrs Ms Dr Mx Superintendent Sheriff Trooper Defendant Defendants Plaintiff Suspect
     """.split()
 )
 #: Words that end organization names.
@@ -79,7 +80,7 @@ ORG_WORDS = frozenset(
     Inc. LLC Co. plc PLC GmbH Records Pictures Entertainment Labs Foods Stores Hotels Resorts
     Insurance Healthcare Pharma Telecom Communications Broadcasting Magazine Brands Radio
     Television Airline Bancorp Bankshares Investments Securities Ventures Robotics Software
-    Studio Operations Clinic Register Sentinel Chronicle Inquirer Examiner
+    Studio Operations Clinic Register Sentinel Chronicle Inquirer Examiner International
     FC United Rovers Athletic Cowboys Giants Yankees Patriots Lakers Warriors Celtics Bulls
     Knicks Dodgers Mets Cubs Rangers Eagles Packers Steelers Bears Raiders Chiefs Jets Dolphins
     Broncos Seahawks Saints Falcons Panthers Ravens Bengals Browns Titans Colts Texans Jaguars
@@ -95,6 +96,7 @@ PLACE_WORDS = frozenset(
     River Lake Sea Ocean Island Islands Mountains Mountain Valley Street Avenue Road Boulevard
     Square Bay Gulf Strait Canal Desert Coast Peninsula Area Heights Plateau Highlands Park
     County Province Region District Oblast Prefecture Canton Territory Territories Hills
+    City Sound
     """.split()
 )
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
@@ -137,6 +139,8 @@ SPEECH_VERBS = frozenset(
     declares announced announces stated states admitted admits claimed claims
     """.split()
 )
+#: Verbs of speech whose object is the listener, not the speaker: "told Observer".
+LISTENER_VERBS = frozenset({"told", "tells", "asked", "asks", "warned", "warns"})
 #: Organization words that name one institution even alone ("Senate approval").
 SINGLE_WORD_ORGS = frozenset({"Senate", "Congress", "Parliament", "Kremlin", "Pentagon",
                               "Interpol", "Knesset", "Bundestag", "Duma"})
@@ -180,7 +184,8 @@ NOT_CITIES = frozenset({"Of", "Reading", "Nice", "Split", "Mobile", "Bath", "Pol
 #: Connectors that end a person's name ("Ilse Varnholt of Port Veyra").
 NAME_BREAKS = frozenset({"of", "for", "on"})
 CONNECTORS = frozenset({"of", "for", "de", "da", "du", "van", "von", "der", "den", "del", "bin",
-                        "al", "la", "le", "y", "and", "&"})
+                        "al", "la", "le", "y", "and", "&", "des", "di", "dos", "das", "ter",
+                        "ten", "zu", "ibn", "bint"})
 #: Place-kind words after or before a name: "the Donbas region", "the city of Ashmoor".
 _PLACE_AFTER = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)\s+"
@@ -294,6 +299,32 @@ def gender_guesser_names() -> set[str]:
     return names
 
 
+#: A given name makes a name of ordinary words a person's ("Will Smith", "Heath Ledger",
+#: "Cornel West") when gender-guesser finds it in Great Britain, Ireland or the U.S.A. at
+#: all, or this common anywhere (its scale: 1 rare ... 13 extremely common, each step
+#: doubling); "Thin" (rare, and only in Asia), "Night", "Cat" or "Side" do not.
+COMMON_GIVEN_NAME = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _common_given_names() -> frozenset[str]:
+    """Given names (lower case) that gender-guesser's data file counts in Great Britain,
+    Ireland or the U.S.A. (the first three frequencies of a line, from column 30), or
+    counts COMMON_GIVEN_NAME common in some country."""
+    import gender_guesser
+
+    names: set[str] = set()
+    data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip() or line[0] in "#=":
+                continue
+            figures = [int(digit, 16) if digit.strip() else 0 for digit in line[30:85]]
+            if any(figures[:3]) or max(figures, default=0) >= COMMON_GIVEN_NAME:
+                names.add(line[3:30].strip().lower().replace("+", "-"))
+    return frozenset(names)
+
+
 @functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     return frozenset(name for name in gender_guesser_names() if len(name) > 1) - {
@@ -323,8 +354,8 @@ _ACTOR_WORDS = (
     r"confirmed|confirms|denied|denies|warned|warns|issued|issues|released|releases|"
     r"launched|launches|plans|planned|declined|declines|agreed|agrees|acquired|acquires|"
     r"bought|buys|sold|sells|owns|owned|employs|hired|sued|sues|filed|files|expects|"
-    r"expected|argued|argues|claimed|claims|has|have|had|is|was|were|will|would|could|"
-    r"can|spokesman|spokeswoman|spokesperson|officials?|chiefs?|boss|executives?|"
+    r"expected|argued|argues|claimed|claims|has|have|had|will|"
+    r"spokesman|spokeswoman|spokesperson|officials?|chiefs?|boss|executives?|"
     r"agents|staff|employees|researchers|scientists|headquarters|shares|stock|investors|"
     r"chairman|chairwoman|director|president|founder|leader|leadership|members)")
 _ACTOR = re.compile(
@@ -393,11 +424,17 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     if LEARNED and ner.MODEL.is_file():
         _add_learned(text, context)
     surnames = {**_surnames(list(known_people)), **_surnames(found.people)}
+    firsts = _first_names(found.people)
     for token, titled in context.singles:
         if token in surnames:
             _add(found.people, surnames[token])
-        elif titled:  # "Mayor Varnholt", and no full name for her in the text
-            _add(found.people, token)
+        elif token in firsts:  # "Jill" after "Jill Binder", "Tsai" after "Tsai Ing-wen"
+            _add(found.people, firsts[token])
+        elif titled and _could_be_name([token]):
+            _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
+    titles = _quoted_titles(text)
+    found.people = _distinct_people([name for name in found.people if name in aliases.values()
+                                     or not (_a_thing(name) or name in titles)])
     found.organizations = [name for name in found.organizations if not any(
         other != name and other.endswith(" " + name) for other in found.organizations)]
     known = [aliases.get(place, place) for place in known_places]
@@ -420,6 +457,105 @@ def _actor_acronym(acronym: str, context: _Context) -> bool:
     case (a heading's "THE")."""
     return not (acronym in TERM_ACRONYMS or acronym in _gazetteer() or _ROMAN.match(acronym)
                 or acronym.lower() in context.lower_words)
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The lower-case words of an English dictionary (Webster's Second International, as
+    the english-words package ships it): ordinary words, where capitalised entries are
+    names."""
+    from english_words import get_english_words_set  # type: ignore[import-untyped]
+
+    return frozenset(word for word in get_english_words_set(["web2"]) if word.islower())
+
+
+def _ordinary(token: str) -> bool:
+    """Whether a word is an ordinary English word ("python", "wizards")."""
+    word = token.lower()
+    words = _english_words()
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _a_thing(name: str) -> bool:
+    """Whether a name of several words is a thing's, not a person's: every word an ordinary
+    word, none a common given name ("Thin Skin", "Night Sky", "Side Dish"); or a party
+    tag ("D-Calif"), an address or a footnote mark ("NYCHA.nyc.gov", "Shor.3")."""
+    words = name.split()
+    if _PARTY_TAG.match(name) or any(_DOT_INSIDE.search(word) for word in words):
+        return True
+    return len(words) >= 2 and not any(
+        word.lower() in _common_given_names() for word in words) and all(
+        _ordinary(word) for word in words)
+
+
+#: A phrase in quotation marks: "Jenn Shapland’s ‘Thin Skin’".
+_QUOTED = re.compile(r"[‘“\"]([^‘’“”\"\n]{1,80})[’”\"]")
+
+
+def _quoted_titles(text: str) -> frozenset[str]:
+    """Phrases of capitalised words alone in quotation marks: titles of books, films and
+    songs ("‘Thin Skin’"), not people."""
+    return frozenset(
+        phrase for phrase in (match.group(1).strip(" ,.") for match in _QUOTED.finditer(text))
+        if 1 <= len(phrase.split()) <= 6 and all(
+            word[:1].isupper() or word in CONNECTORS or word in ("a", "an", "the", "to", "in")
+            for word in phrase.split()))
+
+
+#: "D-Calif", "R-Texas": a party and a state after a politician's name.
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+#: A dot inside a word, before a small letter or a digit: an address, a footnote mark.
+_DOT_INSIDE = re.compile(r"\.[a-z0-9]")
+
+
+def _first_names(people: list[str]) -> dict[str, str]:
+    """First word -> full name, for first words that begin one person's name only."""
+    seen: dict[str, list[str]] = {}
+    for name in people:
+        parts = name.split()
+        if len(parts) >= 2:
+            seen.setdefault(parts[0], []).append(name)
+    return {first: names[0] for first, names in seen.items() if len(names) == 1}
+
+
+def _distinct_people(people: list[str]) -> list[str]:
+    """Each person once: a name that is the end of a longer one ("Kostro Miller" of
+    "Amanda A. Kostro Miller"), the same name without its initials ("Thomas Malone" of
+    "Thomas W. Malone") or without its accents ("Hrefna Palsdottir") goes."""
+    def key(name: str) -> str:
+        bare = unicodedata.normalize("NFKD", name)
+        return " ".join(word for word in "".join(
+            character for character in bare if not unicodedata.combining(character)).split()
+            if not _INITIAL.match(word))
+
+    kept: list[str] = []
+    for name in people:
+        if any(other != name and (other.endswith(" " + name) or (
+                " " not in name and other.startswith(name + " "))) for other in people):
+            continue  # "Kostro Miller", or "Wilson" beside Nancy and Ann Wilson: one of them
+        if any(key(other) == key(name) for other in kept):
+            continue
+        kept.append(name)
+    return kept
+
+
+#: An initial inside a name: "W." of "Thomas W. Malone".
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _person_parts(words: list[str]) -> list[list[str]]:
+    """A tagged name cut where it is two names in a row: "Martin Amis Anne Applebaum"
+    (a given name after two words or more), "Camden Orlando Patterson" (a place, not a
+    given name, before a full name)."""
+    if len(words) >= 3 and words[0] in _gazetteer() and words[0].lower() not in _given_names() \
+            and words[1].lower() in _given_names():
+        return _person_parts(words[1:])
+    second = next((index for index in range(2, len(words) - 1)
+                   if words[index].lower() in _given_names()
+                   and not _INITIAL.match(words[index])), None)
+    if second is None:
+        return [words]
+    return [words[:second], *_person_parts(words[second:])]
 
 
 def _initials(words: list[str]) -> str:
@@ -659,7 +795,8 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         # "..., Varnholt said": a person; at a sentence's start ("Thousands said") only if
         # the text names her in full
         speaks = text in context.aged or (not run.sentence_start and (
-            run.after in SPEECH_VERBS or run.before in SPEECH_VERBS))
+            run.after in SPEECH_VERBS or (
+                run.before in SPEECH_VERBS and run.before not in LISTENER_VERBS)))
         context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
                                 and not _is_word(tokens[0], context)))
     elif len(tokens) > 1:
@@ -696,8 +833,10 @@ def _is_word(token: str, context: _Context) -> bool:
 
 
 def _last_title(tokens: list[str]) -> int | None:
+    """The last title in the tokens, not counting one after a connector ("Royal College of
+    General Practitioners": a name, not General Practitioners' rank)."""
     for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].lower() in TITLES:
+        if tokens[index].lower() in TITLES and not (index and tokens[index - 1] in CONNECTORS):
             return index
     return None
 
@@ -812,6 +951,8 @@ def _add_learned(text: str, context: _Context) -> None:
             while words and (words[0] in ("The", "the") or (
                     span.kind == "PER" and words[0].lower() in TITLES)):
                 words = words[1:]  # "Mr Quennell": the title is no part of the name
+            while words and words[-1] in CONNECTORS:
+                words = words[:-1]  # "Royal College of", cut at a line's end
             name = " ".join(words)
             if not _learned_name_ok(name, span.kind, context):
                 continue
@@ -823,9 +964,12 @@ def _add_learned(text: str, context: _Context) -> None:
                 continue  # a name the rules listed keeps the rules' kind
             if span.kind == "PER":
                 if len(words) == 1:  # "Putin"; resolved to a full name if the text has one
-                    context.singles.append((name, span.confidence >= LEARNED_SINGLE_PERSON))
-                elif _could_be_name(words):
-                    _add(found.people, name)
+                    context.singles.append((name, span.confidence >= (
+                        LEARNED_ORDINARY_SINGLE if _ordinary(name) else LEARNED_SINGLE_PERSON)))
+                else:
+                    for part in _person_parts(words):
+                        if _could_be_name(part):
+                            _add(found.people, " ".join(part))
             else:
                 _add(lists[span.kind], name)
 
@@ -838,6 +982,8 @@ _SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "Sao", "São", "Port"
 #: The confidence a single word needs to be a person when no full name in the text ends
 #: in it.
 LEARNED_SINGLE_PERSON = 0.5
+#: ... and when it is an ordinary word too ("Python", "Wizards"; but "Trump", "Woods").
+LEARNED_ORDINARY_SINGLE = 0.9
 
 
 def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
