@@ -433,7 +433,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         elif titled and _could_be_name([token]):
             _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
     titles = _quoted_titles(text)
-    found.people = _distinct_people([name for name in found.people if name in aliases.values()
+    found.people = distinct_people([name for name in found.people if name in aliases.values()
                                      or not (_a_thing(name) or name in titles)])
     found.organizations = [name for name in found.organizations if not any(
         other != name and other.endswith(" " + name) for other in found.organizations)]
@@ -518,7 +518,7 @@ def _first_names(people: list[str]) -> dict[str, str]:
     return {first: names[0] for first, names in seen.items() if len(names) == 1}
 
 
-def _distinct_people(people: list[str]) -> list[str]:
+def distinct_people(people: list[str]) -> list[str]:
     """Each person once: a name that is the end of a longer one ("Kostro Miller" of
     "Amanda A. Kostro Miller"), the same name without its initials ("Thomas Malone" of
     "Thomas W. Malone") or without its accents ("Hrefna Palsdottir") goes."""
