@@ -73,3 +73,27 @@ def test_a_name_before_a_word_of_ownership_is_kept() -> None:
     assert "KVB" not in found.organizations  # nothing says KVB is one
     assert "Kremlin" in found.organizations
     assert not any("-" in name for name in found.organizations + found.places)
+
+
+def test_a_place_is_what_follows_of() -> None:
+    found = extract_entities("“It is fair,” said Supervisor Ilse Varnholt of Ostmark County. "
+                             "Deregulation of Harrow Street brought the crash. The Isle of "
+                             "Veyra is calm.", {})
+    assert "Ostmark County" in found.places
+    assert "Harrow Street" in found.places
+    assert "Isle of Veyra" in found.places
+    assert "Ilse Varnholt" in found.people
+    assert not any(name.startswith(("Supervisor", "Deregulation")) for name in found.places)
+
+
+def test_a_long_run_ending_in_a_place_word_is_no_place() -> None:
+    found = extract_entities("Signed: Orla Brekk Jonas Telmark Tomas Quennell Bay; and songs "
+                             "from Port Veyra Harbour Singers.", {})
+    assert not any(len(name.split()) > 3 for name in found.places)
+
+
+def test_a_persons_surname_alone_is_the_person() -> None:
+    found = extract_entities("Tomas Brandt was hit in the face by Al Horvane. He scored "
+                             "over his nemesis in Horvane.", {})
+    assert "Horvane" not in found.places + found.organizations
+    assert "Al Horvane" in found.people

