@@ -123,7 +123,8 @@ TERM_ACRONYMS = frozenset(
     ML LLM IPO ESG HR PhD MBA RN ICU COVID HIV AIDS PTSD ADHD CBD THC GMO CO2
     MP MPs MEP MSP NGO PAC ET EST EDT PST PDT CST CDT GMT UTC BST CET TBA TBD RSVP ASAP FYI
     LOL OMG BBQ ATM PIN SMS GIF JPEG PNG CSS SQL OS VAT GST IVF MRI CT ER BMI STEM LGBT
-    LGBTQ CCTV DUI ETF CPI PPE QA R&D MD DOB SOS UFO UV USD EUR GBP
+    LGBTQ CCTV DUI ETF CPI PPE QA R&D MD DOB SOS UFO UV USD EUR GBP EULA CMO CIO CISO GC
+    BRT EP GP MSRP BIPOC POSIX YAML JSON XML
     """.split()
 )
 #: Articles of other languages: "Le Figaro", "El Mundo" are not people.
@@ -469,10 +470,10 @@ def _of_an_organization(words: list[str], context: _Context) -> bool:
 
 def _actor_acronym(acronym: str, context: _Context) -> bool:
     """Whether an acronym that acts ("IAG said", "VW's") names an organization: not a term
-    ("AI", "MP"), a place ("UK"), a Roman numeral, or a word the text also writes in lower
-    case (a heading's "THE")."""
+    ("AI", "MP"), a place ("UK"), a Roman numeral, a word the text also writes in lower
+    case (a heading's "THE") or a name in capitals ("PAYTON'S")."""
     return not (acronym in TERM_ACRONYMS or acronym in _gazetteer() or _ROMAN.match(acronym)
-                or acronym.lower() in context.lower_words)
+                or acronym.lower() in context.lower_words or acronym.lower() in _given_names())
 
 
 @functools.lru_cache(maxsize=1)
