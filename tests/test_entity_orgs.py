@@ -97,3 +97,12 @@ def test_a_persons_surname_alone_is_the_person() -> None:
                              "over his nemesis in Horvane.", {})
     assert "Horvane" not in found.places + found.organizations
     assert "Al Horvane" in found.people
+
+
+def test_a_platform_named_for_its_product_only_is_no_organization() -> None:
+    assert "Facebook" not in extract_entities(
+        "Her Facebook posts and her Facebook page drew crowds in Veyra.", {}).organizations
+    assert "Facebook" in extract_entities(
+        "Facebook said her Facebook posts broke no rule.", {}).organizations
+    assert "Tesco" in extract_entities(
+        "A couple could open four Tesco accounts in Veyra.", {}).organizations

@@ -454,9 +454,27 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     found.places = [name for name in found.places if name not in last_words or name in known
                     or name in _countries_and_states()]
     found.organizations = [name for name in found.organizations
-                           if name not in last_words or name in context.org_names]
+                           if (name not in last_words or name in context.org_names)
+                           and not _only_a_product(name, text)]
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
+
+
+#: Nouns after a platform's or a maker's name that make it the product, not the company:
+#: "a Twitter feed", "grieving Facebook posts"; not "accounts", which banks keep.
+PRODUCT_NOUNS = frozenset("""
+    feed feeds post posts page pages profile profiles user users handle
+    handles video videos story stories live group groups message messages ad ads chat chats
+    app apps thread threads timeline search searches map maps reel reels tweet tweets
+    """.split())
+
+
+def _only_a_product(name: str, text: str) -> bool:
+    """Whether every mention of the organization names its product ("a Twitter feed",
+    "Facebook posts"): no mention of the company itself."""
+    following = [match.group(1) for match in re.finditer(
+        rf"(?<![\w-]){re.escape(name)}(?![\w-])(?:\s+([a-z]+))?", text)]
+    return bool(following) and all(word in PRODUCT_NOUNS for word in following)
 
 
 def _of_an_organization(words: list[str], context: _Context) -> bool:
@@ -537,23 +555,34 @@ def _first_names(people: list[str]) -> dict[str, str]:
 
 def distinct_people(people: list[str]) -> list[str]:
     """Each person once: a name that is the end of a longer one ("Kostro Miller" of
-    "Amanda A. Kostro Miller"), the same name without its initials ("Thomas Malone" of
-    "Thomas W. Malone") or without its accents ("Hrefna Palsdottir") goes."""
-    def key(name: str) -> str:
-        bare = unicodedata.normalize("NFKD", name)
-        return " ".join(word for word in "".join(
-            character for character in bare if not unicodedata.combining(character)).split()
-            if not _INITIAL.match(word))
-
-    kept: list[str] = []
+    "Amanda A. Kostro Miller"), a single word that begins one ("Wilson" beside Nancy and
+    Ann Wilson, "Jill" beside Jill Binder: one of them), the same name without its
+    initials ("Thomas Malone" of "Thomas W. Malone") or without its accents ("Hrefna
+    Palsdottir") goes."""
+    ends: set[str] = set()
+    firsts: set[str] = set()
     for name in people:
-        if any(other != name and (other.endswith(" " + name) or (
-                " " not in name and other.startswith(name + " "))) for other in people):
-            continue  # "Kostro Miller", or "Wilson" beside Nancy and Ann Wilson: one of them
-        if any(key(other) == key(name) for other in kept):
+        words = name.split()
+        ends.update(" ".join(words[index:]) for index in range(1, len(words)))
+        if len(words) >= 2:
+            firsts.add(words[0])
+    kept: list[str] = []
+    keys: set[str] = set()
+    for name in people:
+        if name in ends or name in firsts:
             continue
-        kept.append(name)
+        key = _bare(name)
+        if key not in keys:
+            keys.add(key)
+            kept.append(name)
     return kept
+
+
+def _bare(name: str) -> str:
+    """A name without accents and initials: "Thomas W. Pálsson" -> "Thomas Palsson"."""
+    letters = "".join(character for character in unicodedata.normalize("NFKD", name)
+                      if not unicodedata.combining(character))
+    return " ".join(word for word in letters.split() if not _INITIAL.match(word))
 
 
 #: An initial inside a name: "W." of "Thomas W. Malone".
