@@ -472,8 +472,11 @@ PRODUCT_NOUNS = frozenset("""
 def _only_a_product(name: str, text: str) -> bool:
     """Whether every mention of the organization names its product ("a Twitter feed",
     "Facebook posts"): no mention of the company itself."""
+    # the name first, so the search skips to it (a look-behind first would try every place)
     following = [match.group(1) for match in re.finditer(
-        rf"(?<![\w-]){re.escape(name)}(?![\w-])(?:\s+([a-z]+))?", text)]
+        rf"{re.escape(name)}(?![\w-])(?:\s+([a-z]+))?", text)
+        if not match.start() or not (text[match.start() - 1].isalnum()
+                                     or text[match.start() - 1] in "-_")]
     return bool(following) and all(word in PRODUCT_NOUNS for word in following)
 
 
