@@ -106,3 +106,19 @@ def test_a_platform_named_for_its_product_only_is_no_organization() -> None:
         "Facebook said her Facebook posts broke no rule.", {}).organizations
     assert "Tesco" in extract_entities(
         "A couple could open four Tesco accounts in Veyra.", {}).organizations
+
+
+def test_a_place_named_only_as_an_actor_is_its_government_or_team() -> None:
+    # the rule is for the gazetteer's places, so real ones show it (the people are invented)
+    found = extract_entities("They have one crack at redemption. South Africa are almost "
+                             "out. After North Carolina passed its voting bill, Orla Brekk "
+                             "left.", {})
+    assert {"South Africa", "North Carolina"} <= set(found.organizations)
+    assert not {"South Africa", "North Carolina"} & set(found.places)
+
+
+def test_a_place_also_named_as_a_place_stays_one() -> None:
+    found = extract_entities("China said it would help. Orla Brekk flew to China on Monday. "
+                             "Schools in Tennessee, Montana and Missouri are listed.", {})
+    assert {"China", "Missouri"} <= set(found.places)
+    assert not {"China", "Missouri"} & set(found.organizations)

@@ -456,8 +456,40 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     found.organizations = [name for name in found.organizations
                            if (name not in last_words or name in context.org_names)
                            and not _only_a_product(name, text)]
+    _move_acting_places(found, text, known)
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
+
+
+#: Verbs that make a place that is their subject a government or a team: "North Carolina
+#: passed its bill", "South Africa are almost out" (a plural verb for a country's name).
+#: Not verbs of speech: "Kyiv said" is read as the place speaking, as the repo's seed
+#: page lists it.
+_ACTING = re.compile(
+    r"\b([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})\s+(?:are|were|have|passed|signed|"
+    r"vetoed|voted|beat|beats|won|lost|drew)\b")
+
+
+def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
+    """A country, state or city that the text names only as an actor ("North Carolina
+    passed", "South Africa are") is its government or its team: an organization there,
+    not the place."""
+    acting: dict[str, int] = {}
+    for match in _ACTING.finditer(text):
+        if re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, match.start() - 6):match.start()]):
+            continue  # "Tennessee, Montana and Missouri are listed": a list, not an actor
+        words = match.group(1).split()
+        # "After North Carolina passed": the longest tail of the words that is a place
+        name = next((" ".join(words[start:]) for start in range(len(words))
+                     if " ".join(words[start:]) in found.places
+                     and all(word in LEADING_WORDS for word in words[:start])), "")
+        if name and name not in known and name in _gazetteer():
+            acting[name] = acting.get(name, 0) + 1
+    for name, count in acting.items():
+        mentions = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+        if mentions == count:
+            found.places.remove(name)
+            _add(found.organizations, name)
 
 
 #: Nouns after a platform's or a maker's name that make it the product, not the company:
