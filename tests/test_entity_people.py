@@ -79,3 +79,16 @@ def test_an_organization_named_of_a_rank_stays_whole() -> None:
 ])
 def test_a_tagged_run_of_names_is_cut_into_people(words: str, parts: list[list[str]]) -> None:
     assert _person_parts(words.split()) == parts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The pier will reopen, Inderai Vasquel told reporters in Port Veyra.", "Inderai Vasquel"),
+    ("The pier is safe, according to Nesra Hallaj of the harbour board.", "Nesra Hallaj"),
+    ("The pier was built by Ruwen Tallaq, who died in 1990.", "Ruwen Tallaq"),
+])
+def test_words_of_speech_around_a_full_name_make_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_according_to_a_place_or_an_organization_is_no_person() -> None:
+    assert people("Searches rose, according to Google Trends, in Veyra.") == []

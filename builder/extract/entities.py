@@ -234,7 +234,7 @@ class _Context:
     #: Names the text says are organizations: acronyms it spells out ("ORU" -> "Ostmark Rail
     #: Union") or uses as actors ("IAG said"), names with a founder ("founder of Hack Forums").
     org_names: dict[str, str] = field(default_factory=dict)
-    #: Names given an age ("Jonas Telmark, 52,"): people.
+    #: Names given an age ("Jonas Telmark, 52,") or other cues (see `_cued_names`): people.
     aged: frozenset[str] = frozenset()
     #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
     lower_words: frozenset[str] = frozenset()
@@ -382,6 +382,10 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 _AGED = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+\d{1,3},")
+#: "according to Kaspar Lindahl", "Kaspar Lindahl, who": a full name a person's.
+_PERSON_CUES = re.compile(
+    r"\baccording to ([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\b(?![’'\-])"
+    r"|\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}),\s+who\b")
 
 
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
@@ -395,7 +399,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     found = Entities()
     context = _Context(aliases, found,
                        lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)),
-                       aged=frozenset(match.group(1) for match in _AGED.finditer(text)))
+                       aged=_cued_names(text))
     for match in _DEFINITION.finditer(text):
         words = match.group(1).split()
         while words and words[0] in LEADING_WORDS:
@@ -637,6 +641,16 @@ def _person_parts(words: list[str]) -> list[list[str]]:
     if second is None:
         return [words]
     return [words[:second], *_person_parts(words[second:])]
+
+
+def _cued_names(text: str) -> frozenset[str]:
+    """Names the words around say are people's: an age ("Jonas Telmark, 52,"), "according
+    to" before a full name, ", who" after one; not a name that begins with an
+    organization's or a place's ("according to Google Trends")."""
+    names = {next(group for group in match.groups() if group)
+             for pattern in (_AGED, _PERSON_CUES) for match in pattern.finditer(text)}
+    return frozenset(name for name in names if name.split()[0] not in _known_orgs()[0]
+                     and name.split()[0] not in _gazetteer())
 
 
 def _initials(words: list[str]) -> str:
@@ -902,9 +916,15 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
 
 
 def _cued(text: str, run: _Run, context: _Context) -> bool:
-    """Whether the words around a name of several words say it is a person's: an age, or
-    "said" just before it (after it, "said" follows headings and menus too)."""
-    return text in context.aged or (run.before in ("said", "says") and not run.sentence_start)
+    """Whether the words around a name of several words say it is a person's: an age,
+    "said" just before it, or a verb of speech just after it inside a sentence (", Kaspar
+    Lindahl told reporters"; at a sentence's start, "said" follows headings and menus too)."""
+    return text in context.aged or (not run.sentence_start and (
+        run.before in ("said", "says") or run.after in SPEAKS_AFTER))
+
+
+#: Verbs of speech after a name inside a sentence that make it a person's.
+SPEAKS_AFTER = frozenset({"said", "says", "told", "tells", "added", "explained", "wrote"})
 
 
 def _could_be_name(tokens: list[str]) -> bool:
