@@ -122,3 +122,21 @@ def test_a_place_also_named_as_a_place_stays_one() -> None:
                              "Schools in Tennessee, Montana and Missouri are listed.", {})
     assert {"China", "Missouri"} <= set(found.places)
     assert not {"China", "Missouri"} & set(found.organizations)
+
+
+def test_headings_of_ordinary_words_are_no_organizations() -> None:
+    text = ("Ten ways to tidy a flat in Port Veyra.\n\nUse Smart Storage Solutions\n\n"
+            "Boxes help.\n\nHealthy Foods\n\nEat well, said the City Council of Veyra.\n\n"
+            "Photo: Courtesy of Veyra Harbour News")
+    organizations = extract_entities(text, {}).organizations
+    assert "Use Smart Storage Solutions" not in organizations
+    assert "Healthy Foods" not in organizations
+    assert "Veyra Harbour News" in organizations  # an outlet's credit line
+    assert not any(name.startswith(("Courtesy", "City Council of")) and name != (
+        "City Council of Veyra") for name in organizations)
+
+
+def test_a_founder_before_a_name_is_a_title() -> None:
+    found = extract_entities("Quillmark Founder Brann Okafor spoke in Veyra.", {})
+    assert "Brann Okafor" in found.people
+    assert not any("Founder" in name for name in found.organizations + found.people)

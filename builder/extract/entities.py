@@ -62,7 +62,8 @@ TITLES = frozenset(
     Mrs. Ms. Miss Sir Dame Lord Lady Rev. Reverend Father Bishop Archbishop Cardinal Rabbi
     Imam Chief CEO Officer Inspector Detective Constable Professor Prof. Coach Deputy
     Councillor Councilor Councilman Councilwoman Leader Speaker Attorney President-elect
-    Mr Mrs Ms Dr Mx Supervisor Superintendent Sheriff Trooper Defendant Defendants Plaintiff Suspect
+    Mr Mrs Ms Dr Mx Founder Co-founder Cofounder Supervisor Superintendent Sheriff Trooper
+    Defendant Defendants Plaintiff Suspect
     """.split()
 )
 #: Words that end organization names.
@@ -163,6 +164,7 @@ LEADING_WORDS = frozenset(
     Like Share Follow Subscribe Sign Log Related Advertisement Photo Image Video Getty Dear Hi
     Hello Thanks Thank Sorry Yes No Not Note Update Editor Editors Reporting Writing Additional
     I'm I've I'll I'd We're We've They're You're He's She's Throughout Within Upon Following
+    Courtesy
     """.split()
 )
 CALENDAR = frozenset(
@@ -459,7 +461,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                     or name in _countries_and_states()]
     found.organizations = [name for name in found.organizations
                            if (name not in last_words or name in context.org_names)
-                           and not _only_a_product(name, text)]
+                           and not _only_a_product(name, text)
+                           and not _a_heading_of_words(name, text)]
     _move_acting_places(found, text, known)
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
@@ -503,6 +506,34 @@ PRODUCT_NOUNS = frozenset("""
     handles video videos story stories live group groups message messages ad ads chat chats
     app apps thread threads timeline search searches map maps reel reels tweet tweets
     """.split())
+
+
+#: Last words of outlets' names, which credit lines in title case name ("Courtesy of
+#: Forests News"): kept even there.
+MEDIA_WORDS = frozenset("""
+    News Magazine Network Times Post Herald Tribune Journal Gazette Press Radio Television
+    Media Communications Review Chronicle Register
+    """.split())
+
+
+def _a_heading_of_words(name: str, text: str) -> bool:
+    """Whether an organization found by its last word is only ordinary words in headings
+    ("Use Smart Storage Solutions", "Healthy Foods" as a list's headings): every word an
+    ordinary word and every mention on a short line in title case. "City Council" in a
+    sentence stays."""
+    words = [word for word in name.split() if word not in CONNECTORS]
+    if name in _known_orgs()[0] or words[-1] in MEDIA_WORDS or not all(
+            all(_ordinary(part) for part in word.split("-") if part) for word in words):
+        return False
+    for match in re.finditer(re.escape(name), text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        line = text[start:end if end >= 0 else len(text)].split()
+        long_words = [word for word in line if len(word) >= 4 and word[:1].isalpha()]
+        if len(line) > 12 or not long_words or any(not word[:1].isupper()
+                                                    for word in long_words):
+            return False  # a mention in a sentence
+    return True
 
 
 def _only_a_product(name: str, text: str) -> bool:
@@ -842,8 +873,8 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         return
     if tokens[0] in ("The", "A", "An"):
         people = False  # "The List", "The Observer": a title or a thing, not a person
-    while tokens and tokens[0] in LEADING_WORDS:
-        tokens = tokens[1:]
+    while tokens and (tokens[0] in LEADING_WORDS or tokens[0] in CONNECTORS):
+        tokens = tokens[1:]  # "Courtesy of Forests News": the name is what follows
     if not tokens:
         return
     text = " ".join(tokens)
