@@ -4,8 +4,10 @@ Rule-based, in order of trust for each capitalised run of words in the text:
 
 1. the user's alias table (any spelling -> one canonical name);
 2. organizations: a built-in list (data/organizations.txt: agencies, companies, outlets),
-   names ending in an organization word ("... Command", "... Senate"), and acronyms that the
-   list knows or that the text spells out ("Ostmark Rail Union (ORU)");
+   names ending in an organization word ("... Command", "... Senate"), and what the text
+   says is one: an acronym it spells out ("Ostmark Rail Union (ORU)") or that acts ("IAG
+   said", "VW's"), a name after a role only organizations have ("founder of Hack Forums"),
+   a place named only as a team or a legislature acting ("South Africa are");
 3. places: the GeoNames gazetteer (countries, US states, cities of 100,000 people or more,
    less those whose name is an ordinary word), data/places.txt (regions, continents, "US"),
    names ending in a place word ("... River", "... Street"), and phrases such as "the Donbas
@@ -23,6 +25,11 @@ Rule-based, in order of trust for each capitalised run of words in the text:
 Everything else is dropped: a capitalised word that is none of these is not an entity, and
 neither is an acronym nobody spelled out ("AI", "SUV", "THE"), a phrase of data/
 not_entities.txt ("El Niño", "Gen Z"), or a word in capitals stuck to a name ("WON'T").
+Last, each list is cleaned: a title in quotation marks (‘Thin Skin’) or a name of ordinary
+words with no given name ("Side Dish") is no person; each person is listed once (no
+surname or first name alone beside the full name, `distinct_people`); a place or a
+company that is a listed person's surname is that person; an organization named only for
+its product ("Facebook posts") or only in list headings ("Healthy Foods") is dropped.
 """
 
 from __future__ import annotations
