@@ -386,15 +386,19 @@ _ORG_OF = re.compile(
     r"\b(?:[Ff]ounder|[Cc]o-founder|[Cc]hief executive|CEO|[Cc]hairman|[Cc]hairwoman|"
     r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Ee]mployees?|[Ss]hareholders)"
     r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+#: Parts of _ORG_OF's roles: a text with none of them is not searched.
+_ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "pokes",
+                "mployee", "hareholder")
 #: Roman numerals ("World War II was"): no organization.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
 _AGED = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+\d{1,3},")
-#: "according to Kaspar Lindahl", "Kaspar Lindahl, who": a full name a person's.
-_PERSON_CUES = re.compile(
-    r"\baccording to ([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\b(?![’'\-])"
-    r"|\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2}),\s+who\b")
+#: "according to Kaspar Lindahl": a full name a person's (the literal first, so the search
+#: skips to it).
+_ACCORDING_TO = re.compile(r"according to ([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\b(?![’'\-])")
+#: "Kaspar Lindahl, who": the full name before ", who" (searched for backwards from it).
+_BEFORE_WHO = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})$")
 
 
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
@@ -429,7 +433,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         for acronym in match.groups():
             if acronym and _actor_acronym(acronym, context):
                 context.org_names.setdefault(acronym, acronym)
-    for match in _ORG_OF.finditer(text):
+    for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
         words = match.group(1).split()
         while words and words[-1] in CONNECTORS:
             words = words[:-1]
@@ -479,31 +483,39 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
 #: passed its bill", "South Africa are almost out" (a plural verb for a country's name).
 #: Not verbs of speech: "Kyiv said" is read as the place speaking, as the repo's seed
 #: page lists it.
-_ACTING = re.compile(
-    r"\b([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})\s+(?:are|were|have|passed|signed|"
-    r"vetoed|voted|beat|beats|won|lost|drew)\b")
+ACTING_VERBS = frozenset({"are", "were", "have", "passed", "signed", "vetoed", "voted", "beat",
+                          "beats", "won", "lost", "drew"})
 
 
 def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
     """A country, state or city that the text names only as an actor ("North Carolina
     passed", "South Africa are") is its government or its team: an organization there,
-    not the place."""
-    acting: dict[str, int] = {}
-    for match in _ACTING.finditer(text):
-        if re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, match.start() - 6):match.start()]):
-            continue  # "Tennessee, Montana and Missouri are listed": a list, not an actor
-        words = match.group(1).split()
-        # "After North Carolina passed": the longest tail of the words that is a place
-        name = next((" ".join(words[start:]) for start in range(len(words))
-                     if " ".join(words[start:]) in found.places
-                     and all(word in LEADING_WORDS for word in words[:start])), "")
-        if name and name not in known and name in _gazetteer():
-            acting[name] = acting.get(name, 0) + 1
-    for name, count in acting.items():
-        mentions = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
-        if mentions == count:
+    not the place. A mention after a list ("Tennessee, Montana and Missouri are") or
+    inside a longer name ("Bellanira Bello says") is no actor's."""
+    for name in [place for place in found.places
+                 if place not in known and place in _gazetteer()]:
+        mentions = list(_mentions(name, text))
+        if mentions and all(_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
+                text, max(0, start - 8), start) and _opens_name(text, start)
+                for start, end in mentions):
             found.places.remove(name)
             _add(found.organizations, name)
+
+
+#: A list's joint just before a name: "Montana and ", "Tennessee, ".
+_LISTED = re.compile(r"(?:,|\band|\bor|&)\s*$")
+
+
+def _opens_name(text: str, start: int) -> bool:
+    """Whether no capitalised word of a longer name comes just before `start` (a
+    sentence's first word, such as "After", is none)."""
+    before = text[max(0, start - 40):start]
+    if not before.strip():
+        return True
+    if not before[-1:].isspace():
+        return False
+    last = before.split()[-1]
+    return not last[:1].isupper() or last in LEADING_WORDS or last[-1:] in ".!?:;,\"”’)"
 
 
 #: Nouns after a platform's or a maker's name that make it the product, not the company:
@@ -546,12 +558,28 @@ def _a_heading_of_words(name: str, text: str) -> bool:
 def _only_a_product(name: str, text: str) -> bool:
     """Whether every mention of the organization names its product ("a Twitter feed",
     "Facebook posts"): no mention of the company itself."""
-    # the name first, so the search skips to it (a look-behind first would try every place)
-    following = [match.group(1) for match in re.finditer(
-        rf"{re.escape(name)}(?![\w-])(?:\s+([a-z]+))?", text)
-        if not match.start() or not (text[match.start() - 1].isalnum()
-                                     or text[match.start() - 1] in "-_")]
+    following = [_next_word(text, end) for _, end in _mentions(name, text)]
     return bool(following) and all(word in PRODUCT_NOUNS for word in following)
+
+
+def _mentions(name: str, text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each mention of the name as whole words (str.find: a regex per
+    name costs ten times as much)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] in "-_")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+            yield start, end
+        start = text.find(name, start + 1)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _next_word(text: str, end: int) -> str:
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1) if match else ""
 
 
 def _of_an_organization(words: list[str], context: _Context) -> bool:
@@ -685,8 +713,14 @@ def _cued_names(text: str) -> frozenset[str]:
     """Names the words around say are people's: an age ("Jonas Telmark, 52,"), "according
     to" before a full name, ", who" after one; not a name that begins with an
     organization's or a place's ("according to Google Trends")."""
-    names = {next(group for group in match.groups() if group)
-             for pattern in (_AGED, _PERSON_CUES) for match in pattern.finditer(text)}
+    names = {match.group(1) for pattern in (_AGED, _ACCORDING_TO)
+             for match in pattern.finditer(text)}
+    who = text.find(", who")
+    while who >= 0:
+        match = _BEFORE_WHO.search(text, max(0, who - 80), who)
+        if match:
+            names.add(match.group(1))
+        who = text.find(", who", who + 1)
     return frozenset(name for name in names if name.split()[0] not in _known_orgs()[0]
                      and name.split()[0] not in _gazetteer())
 
