@@ -140,3 +140,10 @@ def test_a_founder_before_a_name_is_a_title() -> None:
     found = extract_entities("Quillmark Founder Brann Okafor spoke in Veyra.", {})
     assert "Brann Okafor" in found.people
     assert not any("Founder" in name for name in found.organizations + found.people)
+
+
+def test_institutions_named_by_their_last_word_are_organizations() -> None:
+    found = extract_entities("The Veyra Art Museum and the Ostmark Academy of Sciences sent "
+                             "Brann Okafor to the Harrow Observatory.", {})
+    assert {"Veyra Art Museum", "Ostmark Academy of Sciences", "Harrow Observatory"} <= set(
+        found.organizations)

@@ -89,6 +89,8 @@ ORG_WORDS = frozenset(
     Insurance Healthcare Pharma Telecom Communications Broadcasting Magazine Brands Radio
     Television Airline Bancorp Bankshares Investments Securities Ventures Robotics Software
     Studio Operations Clinic Register Sentinel Chronicle Inquirer Examiner International
+    Limited AG NV LLP Pty Museum Gallery Library Academy Orchestra Observatory Brigade
+    Regiment Battalion Corps Seminary Conservatory Philharmonic
     FC United Rovers Athletic Cowboys Giants Yankees Patriots Lakers Warriors Celtics Bulls
     Knicks Dodgers Mets Cubs Rangers Eagles Packers Steelers Bears Raiders Chiefs Jets Dolphins
     Broncos Seahawks Saints Falcons Panthers Ravens Bengals Browns Titans Colts Texans Jaguars
