@@ -92,3 +92,11 @@ def test_words_of_speech_around_a_full_name_make_a_person(text: str, name: str) 
 
 def test_according_to_a_place_or_an_organization_is_no_person() -> None:
     assert people("Searches rose, according to Google Trends, in Veyra.") == []
+
+
+def test_peoples_are_no_people_and_no_places() -> None:
+    found = extract_entities("Latino voters, Filipino nurses and Brits abroad met Israelis in "
+                             "Port Veyra. Christian Ponderby and Scot Brekk spoke.", {})
+    assert not {"Latino", "Filipino", "Brits", "Israelis"} & set(
+        found.people + found.places + found.organizations)
+    assert {"Christian Ponderby", "Scot Brekk"} <= set(found.people)

@@ -270,6 +270,16 @@ def _known_places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(_read_list("demonyms.txt"))
+
+
+def _demonym(name: str) -> bool:
+    """Whether a name is a people's ("Latino", "Brits", "Israelis"): no place, no person."""
+    return name in _demonyms() or (name.endswith("s") and name[:-1] in _demonyms())
+
+
+@functools.lru_cache(maxsize=1)
 def _not_entities() -> frozenset[str]:
     return frozenset(_read_list("not_entities.txt")) | NOT_ENTITIES
 
@@ -1004,8 +1014,9 @@ SPEAKS_AFTER = frozenset({"said", "says", "told", "tells", "added", "explained",
 def _could_be_name(tokens: list[str]) -> bool:
     """Words that can be a person's name: no organization or place word, no word in
     capitals, no number or function word, a last word of two letters or more."""
-    if len(tokens) == 1 and tokens[0].endswith(("ans", "ese", "ian", "ish", "ean")):
-        return False  # "American", "Chinese": a people, not a person
+    if len(tokens) == 1 and (tokens[0].endswith(("ans", "ese", "ian", "ish", "ean"))
+                             or _demonym(tokens[0])):
+        return False  # "American", "Chinese", "Latino": a people, not a person
     return bool(tokens) and len(tokens[-1].rstrip(".")) >= 2 and not any(
         token in ORG_WORDS or token in NUMBER_WORDS or _is_caps(token.removesuffix("s"))
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
@@ -1033,6 +1044,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     text = " ".join(tokens)
     if any(token in CALENDAR for token in tokens) and len(tokens) <= 2:
         return None
+    if _demonym(text):
+        return None  # "Brits", "Latino": a people
     if text in _not_entities():
         return None
     if text in _known_orgs()[0] or tokens[-1] in ORG_WORDS or any(
@@ -1193,7 +1206,7 @@ def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
             "_" in word or any(character.isdigit() for character in word) for word in words):
         return False  # "Keira than Kiera": a lower-case word is no part of a name
     if all(word in LEADING_WORDS or word in CALENDAR or word in NUMBER_WORDS
-           or word.rstrip(".") in TERM_ACRONYMS for word in words):
+           or word.rstrip(".") in TERM_ACRONYMS for word in words) or _demonym(name):
         return False
     if any(index > 0 and word in LEADING_WORDS for index, word in enumerate(words)):
         return False
