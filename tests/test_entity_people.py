@@ -100,3 +100,12 @@ def test_peoples_are_no_people_and_no_places() -> None:
     assert not {"Latino", "Filipino", "Brits", "Israelis"} & set(
         found.people + found.places + found.organizations)
     assert {"Christian Ponderby", "Scot Brekk"} <= set(found.people)
+
+
+def test_a_list_of_names_and_workplaces_is_cut_into_each() -> None:
+    text = ("Signed: Tomas Quennell, Ostmark University Orla Brekk Jonas Telmark Ilse "
+            "Varnholt, Veyra Times Anna Okafor, Ostmark University.")
+    found = extract_entities(text, {})
+    assert {"Tomas Quennell", "Orla Brekk", "Jonas Telmark", "Ilse Varnholt",
+            "Anna Okafor"} <= set(found.people)
+    assert {"Ostmark University", "Veyra Times"} <= set(found.organizations)

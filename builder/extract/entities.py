@@ -939,6 +939,14 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
     if text in context.org_names:
         _add(found.organizations, text)
         return
+    cut = next((index for index in range(1, len(tokens) - 2) if tokens[index] in ORG_WORDS
+                and tokens[index + 1].lower() in _given_names()
+                and _could_be_name(tokens[index + 1:index + 3])), None)
+    if cut is not None:
+        # "Columbia University Kim Ghattas": a list of names and their places of work
+        _classify_run(_Run(tokens[:cut + 1], run.sentence_start, run.before), context, people)
+        _classify_run(_Run(tokens[cut + 1:], False, "", run.after), context, people)
+        return
     kind = _kind(tokens, context)
     if kind == "org" and tokens[-1] not in ORG_WORDS and "of" in tokens:
         # "American Federation of Teachers Bari Weiss": the name ends before a person's
@@ -974,6 +982,11 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
             _classify_run(_Run(tokens[second:], False, "", run.after), context, people)
             return
         _add_person(text, context)
+    elif people and len(tokens) >= 4 and tokens[0].lower() in _given_names() and len(
+            _person_parts(tokens)) > 1:
+        # "Kim Ghattas Malcolm Gladwell Michelle Goldberg": names in a row, one by one
+        for part in _person_parts(tokens):
+            _classify_run(_Run(part, False), context, people)
     elif people and 2 <= len(tokens) <= 3 and _cued(text, run, context) and _could_be_name(
             tokens) and not _is_word(tokens[-1], context):
         _add_person(text, context)  # "said Kori Schulman", "Jonas Telmark, 52,"
