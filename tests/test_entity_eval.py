@@ -43,11 +43,11 @@ def test_held_out_figures_hold_their_floors() -> None:
 
 #: The figures of the rules around the tagger (acronyms that act or are spelled out,
 #: organization lists, people without leaks), a little under those measured with today's
-#: model (`timeline eval-entities`): all 215 documents people 0.965 / 0.819, places 0.776 /
-#: 0.761, organizations 0.849 / 0.589; held-out half 0.980 / 0.694, 0.660 / 0.608, 0.848 /
+#: model (`timeline eval-entities`): all 215 documents people 0.973 / 0.819, places 0.776 /
+#: 0.761, organizations 0.849 / 0.589; held-out half 1.000 / 0.694, 0.660 / 0.608, 0.848 /
 #: 0.467. A new model changes them: re-set these with evaluate_entities.FLOORS.
-RULE_FLOORS = {"people": (0.95, 0.80), "places": (0.76, 0.74), "organizations": (0.83, 0.57)}
-RULE_HELD_OUT_FLOORS = {"people": (0.96, 0.68), "places": (0.64, 0.60),
+RULE_FLOORS = {"people": (0.96, 0.80), "places": (0.76, 0.74), "organizations": (0.83, 0.57)}
+RULE_HELD_OUT_FLOORS = {"people": (0.98, 0.68), "places": (0.64, 0.60),
                         "organizations": (0.83, 0.46)}
 
 
