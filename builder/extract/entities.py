@@ -1057,8 +1057,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     text = " ".join(tokens)
     if any(token in CALENDAR for token in tokens) and len(tokens) <= 2:
         return None
-    if _demonym(text):
-        return None  # "Brits", "Latino": a people
+    if len(tokens) <= 2 and _demonym(text):
+        return None  # "Brits", "Latino", "Sri Lankan": a people
     if text in _not_entities():
         return None
     if text in _known_orgs()[0] or tokens[-1] in ORG_WORDS or any(
