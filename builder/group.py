@@ -646,6 +646,9 @@ def event_from(articles: list[Article]) -> Event:
         for kind in ("tags", "people", "places", "organizations"):
             names = event.entities(kind)
             names.extend(name for name in getattr(article, kind) if name not in names)
+    from builder.extract.entities import distinct_people  # no gazetteer: a cheap import
+
+    event.people = distinct_people(event.people)  # "David" of one report, "David Rose" of another
     return event
 
 

