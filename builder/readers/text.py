@@ -933,7 +933,8 @@ TITLE_FEATURES: tuple[str, ...] = (
     "publisher_below", "lede_overlap", "top_overlap", "longer_below", "shorter_above",
     "meta_within2", "rank", "overlap_share", "title_case", "repeated_many", "line_gap_below",
     "first_with_meta", "name_start", "label_above", "role_word", "dek_pair_first",
-    "dek_pair_second",
+    "dek_pair_second", "headline_over_dek", "dek_under_headline", "shared_words",
+    "mentioned", "mentioned_long", "line_gap_above", "given_name", "far",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -1060,9 +1061,26 @@ def _context_features(page: _Page, index: int, body_start: int) -> list[float]:
                                              for b in rest[:3]))
     dek_pair_first = below is not None and pair(block, below, after[1:])
     dek_pair_second = above is not None and pair(above, block, after)
+    # Most such pairs are a label over the headline (a kicker, a breadcrumb, a site's
+    # name); a headline over its standfirst has a first line shaped like a headline and a
+    # second line clearly longer.
+    headline_over_dek = (dek_pair_first and below is not None
+                         and _headline_over_dek(block, below))
+    dek_under_headline = (dek_pair_second and above is not None
+                          and _headline_over_dek(above, block))
     return [float(longer_below), float(shorter_above), float(meta_within2), 0.0, 0.0,
             title_case, float(repeated_many), float(line_gap_below), 0.0, float(name_start),
-            float(label_above), float(role_word), float(dek_pair_first), float(dek_pair_second)]
+            float(label_above), float(role_word), float(dek_pair_first), float(dek_pair_second),
+            float(headline_over_dek), float(dek_under_headline)]
+
+
+def _headline_over_dek(first: _Block, second: _Block) -> bool:
+    """Whether two lines are a headline and its standfirst (not a label over a headline):
+    the first of five words or more, with no separators, links or ellipsis, and the second
+    at least a third longer."""
+    return (5 <= first.words <= TITLE_MAX_WORDS and second.words >= first.words * 4 / 3
+            and not first.caption and not _URL.search(first.text)
+            and not re.search(r"\s[/|>»›•·]\s|…$|\.\.\.$", first.text))
 
 
 _ROLE_WORD = re.compile(r"\b(?:staff|director|editor|reporter|correspondent|attorney|"
@@ -1103,7 +1121,20 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         features.append(lede_overlap)
         overlaps.append(features[TITLE_FEATURES.index("overlap")])
         found.append((index, features))
+    # Headlines far from the body run, each scored against the story under it.
+    far = set()
+    for index, story in _far_headlines(page, lowest, highest):
+        rules = _title_score(page, index, story)
+        if rules is None:
+            continue
+        features = title_features(page, index, story, rules, body_words, False)
+        own = content_words(page.blocks[index].text)
+        features.append(len(own & lede_words) / len(own) if own else 0.0)
+        overlaps.append(features[TITLE_FEATURES.index("overlap")])
+        found.append((index, features))
+        far.add(index)
     top = max(overlaps, default=0.0)
+    mentions = _mentions(page)
     with_meta = [index for index, features in found
                  if features[TITLE_FEATURES.index("meta_below")]]
     first_with_meta = min(with_meta, default=None)
@@ -1114,7 +1145,94 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         context[4] = overlap / top if top > 0 else 0.0
         context[8] = float(index == first_with_meta)
         features.extend(context)
+        features.extend(_page_features(page, index, body_words, mentions))
+        features.append(float(index in far))
     return found
+
+
+#: How far below a headline its byline or stamp (blocks), and then its story, may start.
+HEADER_BLOCKS = 6
+STORY_BLOCKS = 10
+
+
+def _far_headlines(page: _Page, lowest: int, highest: int) -> list[tuple[int, int]]:
+    """Headings outside the window above the body [lowest, highest) that have a header (a
+    byline or a full date) and then prose under them: the headline of a story shorter
+    than the run of captions, comments or teasers that the body run took. Each with where
+    its story starts."""
+    found = []
+    for index, block in enumerate(page.blocks):
+        if lowest <= index < highest:
+            continue
+        if (block.junk or block.bullet or block.words < 3 or block.words > TITLE_MAX_WORDS
+                or (page.indented and block.indent != 0) or block.prose or block.caption):
+            continue
+        meta = False
+        for below in range(index + 1, min(len(page.blocks), index + STORY_BLOCKS)):
+            other = page.blocks[below]
+            if _counts(other):
+                if meta:
+                    found.append((index, below))
+                break
+            if below <= index + HEADER_BLOCKS and not other.junk and (
+                    _looks_like_meta(other.text) or _has_date(other.text)):
+                meta = True
+    return found
+
+
+#: The most words a headline shares with the story's opening that still count (the count
+#: beside the share: a two-word name that the story repeats shares all its words, a
+#: headline shares several).
+SHARED_WORDS_MAX = 6
+
+
+class _Mentions(NamedTuple):
+    """The page's lines that are not prose, folded, and the lines cut short with an
+    ellipsis ("Brothel catering to politicians, doctors,…"), to find a candidate repeated
+    elsewhere on the page (a share text, a breadcrumb, a related list). Prose is left out:
+    a standfirst or a phrase is repeated in the story itself."""
+
+    text: str
+    cut: tuple[str, ...]
+
+
+def _mentions(page: _Page) -> _Mentions:
+    cut = tuple(sorted({folded.rstrip(".… ") for folded in
+                        (_fold(block.text) for block in page.blocks)
+                        if folded.endswith(("…", "...")) and len(folded) >= 24}))
+    return _Mentions("\n".join(_fold(block.text) for block in page.blocks if not block.prose),
+                     cut)
+
+
+def _page_features(page: _Page, index: int, body_words: set[str],
+                   mentions: _Mentions) -> list[float]:
+    """What the rest of the page says of a candidate: the story's words it shares (as a
+    count), whether the page names it again (inside another line too, or cut short with an
+    ellipsis), a blank line above it, and whether it is a person's name ("Alice Wu": a
+    byline, a portrait's caption). In the order of `TITLE_FEATURES` from "shared_words"."""
+    block = page.blocks[index]
+    shared = len(content_words(block.text) & body_words)
+    folded = _fold(block.text)
+    mentioned = len(folded) >= 12 and (
+        mentions.text.count(folded) > (0 if block.prose else 1) or any(folded.startswith(prefix)
+                                                and prefix != folded
+                                                for prefix in mentions.cut))
+    previous_line = page.blocks[index - 1].line if index > 0 else -1
+    words = block.text.split()
+    given_name = (2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w.'’\-]*,?", w)
+                                                 for w in words)
+                  and words[0].casefold() in given_names())
+    return [min(shared, SHARED_WORDS_MAX) / SHARED_WORDS_MAX, float(mentioned),
+            float(mentioned and block.words >= 5), float(block.line - previous_line > 1),
+            float(given_name)]
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names, lower case (gender-guesser's list, as the name tagger reads it)."""
+    from builder.extract.entities import gender_guesser_names
+
+    return frozenset(name for name in gender_guesser_names() if len(name) > 2)
 
 
 def _title_index(page: _Page, body_start: int, use_model: bool = True) -> int | None:

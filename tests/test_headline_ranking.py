@@ -1,0 +1,90 @@
+"""The pasted-text reader's headline among its look-alikes (issue 9): a standfirst under the
+headline, a columnist's name without "By", the headline repeated in a related list cut short
+with an ellipsis. Each page is laid out as a browser pastes it and as a text browser dumps it,
+read from a real file with `read_seed`. Every place and person here is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.readers import read_seed
+
+HEADLINE = "Despite the storms, Lindmoor keeps its boat in 2025"
+DEK = ("Three hundred island families wrote to the harbour council to keep the Askel "
+       "crossing open through the winter months")
+STORY = [
+    "LINDMOOR — Three hundred island families wrote to the harbour council this winter to "
+    "keep the Askel crossing open through the winter months, and on Tuesday the council "
+    "voted to keep the ferry running, the council's clerk said.",
+    "The ferry had stopped each winter since the old quay at Askel was closed, and the "
+    "islanders crossed on the mail boat twice a week, when the sea allowed it.",
+    "Captain Odile Marrow, who has steered the ferry for twenty years, said her crew would "
+    "be ready for the first winter crossing in December, and that the boat had been refitted "
+    "for the storms of the northern channel.",
+]
+
+
+def _browser(lines: list[str]) -> str:
+    """A page as a browser's select-all pastes it: one block per line."""
+    return "\n".join(lines) + "\n"
+
+
+def _lynx(heads: list[str], story: list[str]) -> str:
+    """A page as lynx dumps it: headings flush left, the rest indented by three spaces."""
+    out = []
+    for line in heads:
+        out.append(line if not line.startswith(" ") else "   " + line.strip())
+        out.append("")
+    out.extend(f"   {paragraph}\n" for paragraph in story)
+    return "\n".join(out)
+
+
+def _read_title(tmp_path: Path, name: str, content: str) -> str:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return read_seed(path, 1_000_000).title
+
+
+MENU = ["Skip to main content", "Home", "News", "Islands", "Weather", "Sign in"]
+
+
+@pytest.mark.parametrize("layout", ["paste", "lynx"])
+def test_headline_over_its_standfirst(tmp_path: Path, layout: str) -> None:
+    """A standfirst is longer than its headline and shares more of the story's words; the
+    headline is still the line above it."""
+    if layout == "paste":
+        content = _browser([*MENU, "Islands", HEADLINE, DEK, "By Ivo Tessaly",
+                            "March 4, 2025", "", *STORY])
+    else:
+        content = _lynx(["Islands", HEADLINE, f" {DEK}", " By Ivo Tessaly", " March 4, 2025"],
+                        STORY)
+    assert _read_title(tmp_path, f"dek-{layout}.txt", content) == HEADLINE
+
+
+def test_columnist_name_without_by_is_not_the_headline(tmp_path: Path) -> None:
+    """An opinion page names its columnist alone on a line, above and below the headline,
+    and the story names her too: her name is a byline, not the headline."""
+    column = "Why the Lindmoor ferry should run all winter"
+    content = _browser([
+        "Opinion", "Opinion", "Marta Quill", column,
+        "Cutting the crossing for four months costs the islands more than it saves the town",
+        "Marta Quill", "+ FOLLOW", "Published: 10:00am, 20 Jan, 2025", "",
+        "Marta Quill has crossed to the Askel islands every week for ten years, and she has "
+        "seen what a winter without the ferry does to the families who live there.",
+        *STORY[1:],
+    ])
+    assert _read_title(tmp_path, "column.txt", content) == column
+
+
+def test_headline_named_again_in_a_cut_related_link(tmp_path: Path) -> None:
+    """The site's related list shows the headline again, cut short with an ellipsis; a
+    photo caption between the headline and the story does not win."""
+    caption = "The ferry Askel Star leaving the quay of Lindmoor at dawn"
+    content = _browser([
+        *MENU, HEADLINE, "By Ivo Tessaly", "March 4, 2025", caption, "",
+        *STORY, "", "Most read", "Lindmoor ferry will run all winter after a vote…",
+        "Askel islanders count the storm damage", "A new lighthouse keeper for Veyra Point",
+    ])
+    assert _read_title(tmp_path, "related.txt", content) == HEADLINE
