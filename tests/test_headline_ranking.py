@@ -88,3 +88,32 @@ def test_headline_named_again_in_a_cut_related_link(tmp_path: Path) -> None:
         "Askel islanders count the storm damage", "A new lighthouse keeper for Veyra Point",
     ])
     assert _read_title(tmp_path, "related.txt", content) == HEADLINE
+
+
+@pytest.mark.parametrize("caption", [
+    "Fishermen mend their nets on the quay of Lindmoor at dawn (VEYRA PRESS/Ann Roe)",
+    "Die Fähre Askel Star am Kai von Lindmoor, Foto: Ann Roe",
+    "The ferry Askel Star leaves the quay of Lindmoor in the first light of the morning. VPA",
+])
+def test_a_credited_caption_is_never_the_headline(tmp_path: Path, caption: str) -> None:
+    """A caption that ends with its credit, in any language, stands between the headline
+    and the story; it is not the headline, however much of the story it names."""
+    content = _browser([*MENU, "Islands", caption, HEADLINE, "By Ivo Tessaly", "March 4, 2025",
+                        caption, "", *STORY])
+    assert _read_title(tmp_path, "caption.txt", content) == HEADLINE
+
+
+def test_headline_of_a_story_shorter_than_the_gallery_under_it(tmp_path: Path) -> None:
+    """The page's gallery of long captions holds more prose than the story: the headline is
+    still the one over the story, with its byline and stamp, not a caption of the gallery."""
+    gallery = []
+    for day in range(1, 7):
+        gallery += ["Lindmoor in pictures", f"{day} March 2025",
+                    f"Islanders of Askel wait on the quay of Lindmoor for the morning ferry on "
+                    f"day {day} of the winter crossings, with crates of fish, letters for the "
+                    "mainland and children going to the school on the hill above the harbour, "
+                    "as the crew of the ferry ties up in the wind.", "Lindmoor Courier"]
+    links = [f"Lindmoor ferry timetable, part {part}" for part in range(1, 51)]
+    content = _lynx([*MENU, HEADLINE, " By Ivo Tessaly", " March 4, 2025"],
+                    [STORY[0], STORY[1], *links, *gallery])
+    assert _read_title(tmp_path, "gallery.txt", content) == HEADLINE

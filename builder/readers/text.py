@@ -875,6 +875,16 @@ _NOT_A_HEADLINE = re.compile(
     r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b", re.IGNORECASE)
 
 
+#: A photo's caption or credit, in any language: a credit in brackets at the end ("(AP
+#: Photo/Ann Roe)", "(REUTERS/Ann Roe)", "(smolaw11/iStock)"), a credit label ("Foto:",
+#: "Bild:", "Fotografía:"), or an agency's name in capitals after the last sentence ("...
+#: on the quay at dawn. EFE").
+_CREDIT_LINE = re.compile(
+    r"\([^()]{0,60}\w/\w[^()]{0,60}\)\s*$|"
+    r"[,.;(|–—-]\s*(?:fotos?|bild|bildquelle|fotograf[íi]a|cr[ée]dito|photos?|credit)\s*:\s*\S|"
+    r"[.!?]\s+(?-i:[A-Z]{2,8})$", re.IGNORECASE)
+
+
 def _title_score(page: _Page, index: int, body_start: int) -> float | None:
     """How much a block above the body looks like the headline; None if it cannot be."""
     block = page.blocks[index]
@@ -886,6 +896,7 @@ def _title_score(page: _Page, index: int, body_start: int) -> float | None:
         under is not None and _is_publisher_line(under))
     if (block.junk or block.stop or block.words < 2 or over_long
             or _looks_like_meta(text) or _URL.search(text) or _NOT_A_HEADLINE.search(text)
+            or _CREDIT_LINE.search(text)
             or text.endswith((":", "|", ",")) or _CREDIT.match(text) or "©" in text
             or not _headline_case(text) or text.count("|") >= 2):
         return None
@@ -1168,15 +1179,26 @@ def _far_headlines(page: _Page, lowest: int, highest: int) -> list[tuple[int, in
                 or (page.indented and block.indent != 0) or block.prose or block.caption):
             continue
         meta = False
+        others = 0
         for below in range(index + 1, min(len(page.blocks), index + STORY_BLOCKS)):
             other = page.blocks[below]
             if _counts(other):
                 if meta:
                     found.append((index, below))
                 break
-            if below <= index + HEADER_BLOCKS and not other.junk and (
-                    _looks_like_meta(other.text) or _has_date(other.text)):
+            if other.junk:
+                continue
+            if below <= index + HEADER_BLOCKS and (_looks_like_meta(other.text)
+                                                   or _has_date(other.text)):
                 meta = True
+                continue
+            if other.caption or other.words <= 3:
+                continue  # a photo's caption; a name or a handle of the byline
+            # Only a standfirst may stand between a headline and its byline (a heading
+            # over a list of dated teasers is not a headline).
+            others += 1
+            if others > 1 or meta or other.words <= block.words:
+                break
     return found
 
 
