@@ -945,7 +945,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "meta_within2", "rank", "overlap_share", "title_case", "repeated_many", "line_gap_below",
     "first_with_meta", "name_start", "label_above", "role_word", "dek_pair_first",
     "dek_pair_second", "headline_over_dek", "dek_under_headline", "shared_words",
-    "mentioned", "mentioned_long", "line_gap_above", "given_name", "far",
+    "mentioned", "mentioned_long", "line_gap_above", "given_name", "far", "in_story",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -1116,6 +1116,7 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         highest = body_start  # a dateline opens the story: its headline is above it
     found: list[tuple[int, list[float]]] = []
     overlaps: list[float] = []
+    story_words: dict[int, set[str]] = {}
     for index in range(highest - 1, lowest - 1, -1):
         block = page.blocks[index]
         if index >= body_start and (block.words > TITLE_IN_BODY_MAX_WORDS
@@ -1126,9 +1127,17 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         rules = _title_score(page, index, body_start)
         if rules is None:
             continue
-        features = title_features(page, index, body_start, rules, body_words, not found)
+        if index >= body_start:
+            # A candidate in the body run is compared with the story below it, not itself.
+            story_words[index] = _body_words(page, index + 1)
+            lede = next((b for b in page.blocks[index + 1:] if b.prose), None)
+            own_lede = content_words(lede.text) if lede is not None else set()
+        else:
+            own_lede = lede_words
+        features = title_features(page, index, body_start, rules,
+                                  story_words.get(index, body_words), not found)
         own = content_words(block.text)
-        lede_overlap = len(own & lede_words) / len(own) if own else 0.0
+        lede_overlap = len(own & own_lede) / len(own) if own else 0.0
         features.append(lede_overlap)
         overlaps.append(features[TITLE_FEATURES.index("overlap")])
         found.append((index, features))
@@ -1156,8 +1165,12 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         context[4] = overlap / top if top > 0 else 0.0
         context[8] = float(index == first_with_meta)
         features.extend(context)
-        features.extend(_page_features(page, index, body_words, mentions))
+        features.extend(_page_features(page, index, story_words.get(index, body_words),
+                                       mentions))
         features.append(float(index in far))
+        folded = _fold(page.blocks[index].text)
+        features.append(float(page.blocks[index].words >= 5 and mentions.prose.count(folded)
+                              > (1 if page.blocks[index].prose else 0)))
     return found
 
 
@@ -1216,6 +1229,8 @@ class _Mentions(NamedTuple):
 
     text: str
     cut: tuple[str, ...]
+    #: The page's prose, folded (a standfirst is often the story's first sentence again).
+    prose: str
 
 
 def _mentions(page: _Page) -> _Mentions:
@@ -1223,7 +1238,7 @@ def _mentions(page: _Page) -> _Mentions:
                         (_fold(block.text) for block in page.blocks)
                         if folded.endswith(("…", "...")) and len(folded) >= 24}))
     return _Mentions("\n".join(_fold(block.text) for block in page.blocks if not block.prose),
-                     cut)
+                     cut, "\n".join(_fold(block.text) for block in page.blocks if block.prose))
 
 
 def _page_features(page: _Page, index: int, body_words: set[str],
