@@ -117,3 +117,24 @@ def test_headline_of_a_story_shorter_than_the_gallery_under_it(tmp_path: Path) -
     content = _lynx([*MENU, HEADLINE, " By Ivo Tessaly", " March 4, 2025"],
                     [STORY[0], STORY[1], *links, *gallery])
     assert _read_title(tmp_path, "gallery.txt", content) == HEADLINE
+
+
+NEVER_HEADLINES = [
+    "Home > Islands > Ferries", "Privacy NoticeTerms Of Use", "Editors' notes",
+    "SUBSCRIBER ONLY", "38,487.24", "Sign up for the Lindmoor Courier's morning briefing",
+    "(VPA Photo/Ann Roe)", "Ivo Tessaly and Marta Quill in Lindmoor", "Ivo Tessaly",
+    "Listen to this story.", "More from Islands", "Advertisement",
+    "Read more: Askel islanders count the storm damage",
+]
+
+
+@pytest.mark.parametrize("where", ["above", "below"])
+@pytest.mark.parametrize("line", NEVER_HEADLINES)
+def test_page_furniture_is_never_the_headline(tmp_path: Path, line: str, where: str) -> None:
+    """A breadcrumb, legal links, a section label, a price, a newsletter pitch, a photo
+    credit, a byline without "By", a link to another story: just above the headline or
+    between it and the story, none of them is the headline."""
+    head = [line, HEADLINE, "March 4, 2025"] if where == "above" else [
+        HEADLINE, "March 4, 2025", line]
+    content = _browser([*MENU, *head, "", *STORY])
+    assert _read_title(tmp_path, "furniture.txt", content) == HEADLINE

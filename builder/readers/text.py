@@ -871,6 +871,9 @@ _NOT_A_HEADLINE = re.compile(
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s'? picks|you may also like|"
     r"related (?:articles|stories|posts)|more (?:stories|news)|recommended(?: for you)?)$|"
     r"^about (?-i:[A-Z])\w+$|"
+    # A link to another story, with its label: "Read more: ...", "Related: ...".
+    r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|"
+    r"most read|further reading)\s*:|"
     # A slide of a gallery: "1/21Europe starts to ease ...", "3 of 12".
     r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b", re.IGNORECASE)
 
