@@ -1000,7 +1000,9 @@ def title_features(page: _Page, index: int, body_start: int, rules: float,
     stands around it, and how much of its vocabulary the story's opening shares)."""
     block = page.blocks[index]
     text = block.text
-    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)] if not b.junk]
+    # (A photo's caption is not a headline's header, though it may hold a date.)
+    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)]
+             if not (b.junk or b.caption)]
     before = [b for b in page.blocks[max(0, index - 3):index] if not b.junk]
     meta_below = any(_looks_like_meta(b.text) or _has_date(b.text) for b in after)
     meta_next = bool(after) and (_looks_like_meta(after[0].text) or _has_date(after[0].text))
@@ -1044,7 +1046,9 @@ def _context_features(page: _Page, index: int, body_start: int) -> list[float]:
     order of `TITLE_FEATURES` from "longer_below"; "rank", "overlap_share" and
     "first_with_meta" compare the page's candidates, so `title_candidates` fills them in."""
     block = page.blocks[index]
-    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)] if not b.junk]
+    # (A photo's caption is not a headline's header, though it may hold a date.)
+    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)]
+             if not (b.junk or b.caption)]
     before = [b for b in page.blocks[max(0, index - 3):index] if not b.junk]
     below = after[0] if after else None
     longer_below = below is not None and below.words > block.words and not (
@@ -1253,10 +1257,10 @@ def _page_features(page: _Page, index: int, body_words: set[str],
     block = page.blocks[index]
     shared = len(content_words(block.text) & body_words)
     folded = _fold(block.text)
-    mentioned = len(folded) >= 12 and (
-        mentions.text.count(folded) > (0 if block.prose else 1) or any(folded.startswith(prefix)
-                                                and prefix != folded
-                                                for prefix in mentions.cut))
+    # Inside another line (a line repeated whole is the feature "repeated").
+    inside = mentions.text.count(folded) > page.folded_lines.get(folded, 0)
+    mentioned = len(folded) >= 12 and (inside or any(
+        folded.startswith(prefix) and prefix != folded for prefix in mentions.cut))
     previous_line = page.blocks[index - 1].line if index > 0 else -1
     words = block.text.split()
     given_name = (2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w.'’\-]*,?", w)
