@@ -1057,8 +1057,21 @@ _NOT_A_HEADLINE = re.compile(
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|editor'?s'? picks|you may also like|"
     r"related (?:articles|stories|posts)|more (?:stories|news)|recommended(?: for you)?)$|"
     r"^about (?-i:[A-Z])\w+$|"
+    # A link to another story, with its label: "Read more: ...", "Related: ...".
+    r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|"
+    r"most read|further reading)\s*:|"
     # A slide of a gallery: "1/21Europe starts to ease ...", "3 of 12".
     r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b", re.IGNORECASE)
+
+
+#: A photo's caption or credit, in any language: a credit in brackets at the end ("(AP
+#: Photo/Ann Roe)", "(REUTERS/Ann Roe)", "(smolaw11/iStock)"), a credit label ("Foto:",
+#: "Bild:", "Fotografía:"), or an agency's name in capitals after the last sentence ("...
+#: on the quay at dawn. EFE").
+_CREDIT_LINE = re.compile(
+    r"\([^()]{0,60}\w/\w[^()]{0,60}\)\s*$|"
+    r"[,.;(|–—-]\s*(?:fotos?|bild|bildquelle|fotograf[íi]a|cr[ée]dito|photos?|credit)\s*:\s*\S|"
+    r"[.!?]\s+(?-i:[A-Z]{2,8})$", re.IGNORECASE)
 
 
 def _title_score(page: _Page, index: int, body_start: int) -> float | None:
@@ -1072,6 +1085,7 @@ def _title_score(page: _Page, index: int, body_start: int) -> float | None:
         under is not None and _is_publisher_line(under))
     if (block.junk or block.stop or block.words < 2 or over_long
             or _looks_like_meta(text) or _URL.search(text) or _NOT_A_HEADLINE.search(text)
+            or _CREDIT_LINE.search(text)
             or text.endswith((":", "|", ",")) or _CREDIT.match(text) or "©" in text
             or not _headline_case(text) or text.count("|") >= 2):
         return None
@@ -1119,7 +1133,8 @@ TITLE_FEATURES: tuple[str, ...] = (
     "publisher_below", "lede_overlap", "top_overlap", "longer_below", "shorter_above",
     "meta_within2", "rank", "overlap_share", "title_case", "repeated_many", "line_gap_below",
     "first_with_meta", "name_start", "label_above", "role_word", "dek_pair_first",
-    "dek_pair_second",
+    "dek_pair_second", "headline_over_dek", "dek_under_headline", "shared_words",
+    "mentioned", "mentioned_long", "line_gap_above", "given_name", "far", "in_story",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -1171,7 +1186,9 @@ def title_features(page: _Page, index: int, body_start: int, rules: float,
     stands around it, and how much of its vocabulary the story's opening shares)."""
     block = page.blocks[index]
     text = block.text
-    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)] if not b.junk]
+    # (A photo's caption is not a headline's header, though it may hold a date.)
+    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)]
+             if not (b.junk or b.caption)]
     before = [b for b in page.blocks[max(0, index - 3):index] if not b.junk]
     meta_below = any(_looks_like_meta(b.text) or _has_date(b.text) for b in after)
     meta_next = bool(after) and (_looks_like_meta(after[0].text) or _has_date(after[0].text))
@@ -1215,7 +1232,9 @@ def _context_features(page: _Page, index: int, body_start: int) -> list[float]:
     order of `TITLE_FEATURES` from "longer_below"; "rank", "overlap_share" and
     "first_with_meta" compare the page's candidates, so `title_candidates` fills them in."""
     block = page.blocks[index]
-    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)] if not b.junk]
+    # (A photo's caption is not a headline's header, though it may hold a date.)
+    after = [b for b in page.blocks[index + 1:min(body_start, index + 9)]
+             if not (b.junk or b.caption)]
     before = [b for b in page.blocks[max(0, index - 3):index] if not b.junk]
     below = after[0] if after else None
     longer_below = below is not None and below.words > block.words and not (
@@ -1246,9 +1265,26 @@ def _context_features(page: _Page, index: int, body_start: int) -> list[float]:
                                              for b in rest[:3]))
     dek_pair_first = below is not None and pair(block, below, after[1:])
     dek_pair_second = above is not None and pair(above, block, after)
+    # Most such pairs are a label over the headline (a kicker, a breadcrumb, a site's
+    # name); a headline over its standfirst has a first line shaped like a headline and a
+    # second line clearly longer.
+    headline_over_dek = (dek_pair_first and below is not None
+                         and _headline_over_dek(block, below))
+    dek_under_headline = (dek_pair_second and above is not None
+                          and _headline_over_dek(above, block))
     return [float(longer_below), float(shorter_above), float(meta_within2), 0.0, 0.0,
             title_case, float(repeated_many), float(line_gap_below), 0.0, float(name_start),
-            float(label_above), float(role_word), float(dek_pair_first), float(dek_pair_second)]
+            float(label_above), float(role_word), float(dek_pair_first), float(dek_pair_second),
+            float(headline_over_dek), float(dek_under_headline)]
+
+
+def _headline_over_dek(first: _Block, second: _Block) -> bool:
+    """Whether two lines are a headline and its standfirst (not a label over a headline):
+    the first of five words or more, with no separators, links or ellipsis, and the second
+    at least a third longer."""
+    return (5 <= first.words <= TITLE_MAX_WORDS and second.words >= first.words * 4 / 3
+            and not first.caption and not _URL.search(first.text)
+            and not re.search(r"\s[/|>»›•·]\s|…$|\.\.\.$", first.text))
 
 
 _ROLE_WORD = re.compile(r"\b(?:staff|director|editor|reporter|correspondent|attorney|"
@@ -1273,6 +1309,7 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         highest = body_start  # a dateline opens the story: its headline is above it
     found: list[tuple[int, list[float]]] = []
     overlaps: list[float] = []
+    story_words: dict[int, set[str]] = {}
     for index in range(highest - 1, lowest - 1, -1):
         block = page.blocks[index]
         if index >= body_start and (block.words > TITLE_IN_BODY_MAX_WORDS
@@ -1283,13 +1320,34 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         rules = _title_score(page, index, body_start)
         if rules is None:
             continue
-        features = title_features(page, index, body_start, rules, body_words, not found)
+        if index >= body_start:
+            # A candidate in the body run is compared with the story below it, not itself.
+            story_words[index] = _body_words(page, index + 1)
+            lede = next((b for b in page.blocks[index + 1:] if b.prose), None)
+            own_lede = content_words(lede.text) if lede is not None else set()
+        else:
+            own_lede = lede_words
+        features = title_features(page, index, body_start, rules,
+                                  story_words.get(index, body_words), not found)
         own = content_words(block.text)
-        lede_overlap = len(own & lede_words) / len(own) if own else 0.0
+        lede_overlap = len(own & own_lede) / len(own) if own else 0.0
         features.append(lede_overlap)
         overlaps.append(features[TITLE_FEATURES.index("overlap")])
         found.append((index, features))
+    # Headlines far from the body run, each scored against the story under it.
+    far = set()
+    for index, story in _far_headlines(page, lowest, highest):
+        rules = _title_score(page, index, story)
+        if rules is None:
+            continue
+        features = title_features(page, index, story, rules, body_words, False)
+        own = content_words(page.blocks[index].text)
+        features.append(len(own & lede_words) / len(own) if own else 0.0)
+        overlaps.append(features[TITLE_FEATURES.index("overlap")])
+        found.append((index, features))
+        far.add(index)
     top = max(overlaps, default=0.0)
+    mentions = _mentions(page)
     with_meta = [index for index, features in found
                  if features[TITLE_FEATURES.index("meta_below")]]
     first_with_meta = min(with_meta, default=None)
@@ -1300,7 +1358,111 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         context[4] = overlap / top if top > 0 else 0.0
         context[8] = float(index == first_with_meta)
         features.extend(context)
+        features.extend(_page_features(page, index, story_words.get(index, body_words),
+                                       mentions))
+        features.append(float(index in far))
+        folded = _fold(page.blocks[index].text)
+        features.append(float(page.blocks[index].words >= 5 and mentions.prose.count(folded)
+                              > (1 if page.blocks[index].prose else 0)))
     return found
+
+
+#: How far below a headline its byline or stamp (blocks), and then its story, may start.
+HEADER_BLOCKS = 6
+STORY_BLOCKS = 10
+
+
+def _far_headlines(page: _Page, lowest: int, highest: int) -> list[tuple[int, int]]:
+    """Headings outside the window above the body [lowest, highest) that have a header (a
+    byline or a full date) and then prose under them: the headline of a story shorter
+    than the run of captions, comments or teasers that the body run took. Each with where
+    its story starts."""
+    found = []
+    for index, block in enumerate(page.blocks):
+        if lowest <= index < highest:
+            continue
+        if (block.junk or block.bullet or block.words < 3 or block.words > TITLE_MAX_WORDS
+                or (page.indented and block.indent != 0) or block.prose or block.caption):
+            continue
+        meta = False
+        others = 0
+        for below in range(index + 1, min(len(page.blocks), index + STORY_BLOCKS)):
+            other = page.blocks[below]
+            if _counts(other):
+                if meta:
+                    found.append((index, below))
+                break
+            if other.junk:
+                continue
+            if below <= index + HEADER_BLOCKS and (_looks_like_meta(other.text)
+                                                   or _has_date(other.text)):
+                meta = True
+                continue
+            if other.caption or other.words <= 3:
+                continue  # a photo's caption; a name or a handle of the byline
+            # Only a standfirst may stand between a headline and its byline (a heading
+            # over a list of dated teasers is not a headline).
+            others += 1
+            if others > 1 or meta or other.words <= block.words:
+                break
+    return found
+
+
+#: The most words a headline shares with the story's opening that still count (the count
+#: beside the share: a two-word name that the story repeats shares all its words, a
+#: headline shares several).
+SHARED_WORDS_MAX = 6
+
+
+class _Mentions(NamedTuple):
+    """The page's lines that are not prose, folded, and the lines cut short with an
+    ellipsis ("Brothel catering to politicians, doctors,…"), to find a candidate repeated
+    elsewhere on the page (a share text, a breadcrumb, a related list). Prose is left out:
+    a standfirst or a phrase is repeated in the story itself."""
+
+    text: str
+    cut: tuple[str, ...]
+    #: The page's prose, folded (a standfirst is often the story's first sentence again).
+    prose: str
+
+
+def _mentions(page: _Page) -> _Mentions:
+    cut = tuple(sorted({folded.rstrip(".… ") for folded in
+                        (_fold(block.text) for block in page.blocks)
+                        if folded.endswith(("…", "...")) and len(folded) >= 24}))
+    return _Mentions("\n".join(_fold(block.text) for block in page.blocks if not block.prose),
+                     cut, "\n".join(_fold(block.text) for block in page.blocks if block.prose))
+
+
+def _page_features(page: _Page, index: int, body_words: set[str],
+                   mentions: _Mentions) -> list[float]:
+    """What the rest of the page says of a candidate: the story's words it shares (as a
+    count), whether the page names it again (inside another line too, or cut short with an
+    ellipsis), a blank line above it, and whether it is a person's name ("Alice Wu": a
+    byline, a portrait's caption). In the order of `TITLE_FEATURES` from "shared_words"."""
+    block = page.blocks[index]
+    shared = len(content_words(block.text) & body_words)
+    folded = _fold(block.text)
+    # Inside another line (a line repeated whole is the feature "repeated").
+    inside = mentions.text.count(folded) > page.folded_lines.get(folded, 0)
+    mentioned = len(folded) >= 12 and (inside or any(
+        folded.startswith(prefix) and prefix != folded for prefix in mentions.cut))
+    previous_line = page.blocks[index - 1].line if index > 0 else -1
+    words = block.text.split()
+    given_name = (2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][\w.'’\-]*,?", w)
+                                                 for w in words)
+                  and words[0].casefold() in given_names())
+    return [min(shared, SHARED_WORDS_MAX) / SHARED_WORDS_MAX, float(mentioned),
+            float(mentioned and block.words >= 5), float(block.line - previous_line > 1),
+            float(given_name)]
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names, lower case (gender-guesser's list, as the name tagger reads it)."""
+    from builder.extract.entities import gender_guesser_names
+
+    return frozenset(name for name in gender_guesser_names() if len(name) > 2)
 
 
 def _title_index(page: _Page, body_start: int, use_model: bool = True) -> int | None:
