@@ -12,6 +12,11 @@ The model shipped was trained on (all openly licensed, annotated by linguists):
   https://github.com/UniversalNER/UNER_English-PUD, commit 07ea0553);
 * the Broad Twitter Corpus (CC BY 4.0, https://github.com/GateNLP/broad_twitter_corpus,
   commit 0c45ef7b), sections A, E, G (tweets of mainstream news) and H, its CoNLL files;
+* wikigold (Balasuriya et al. 2009; 145 Wikipedia articles annotated by hand with PER, LOC,
+  ORG and MISC; CC BY 4.0), wikigold.conll.txt as published at
+  https://figshare.com/articles/Learning_multilingual_named_entity_recognition_from_Wikipedia/5462500
+  (read from a copy at https://github.com/caurdy/LGP-NER-RegEx, commit ba90d82b), renamed
+  to end in `.conll`;
 * with --news-dev, the development half (odd documents) of the committed news sample
   tests/fixtures/entities/uner-en-pud-news.iob2. Its even documents, the held-out half that
   `timeline eval-entities` reports on, are never read here. --news-weight=3 (as shipped)
@@ -66,17 +71,26 @@ def read(path: Path, only: str = "", skip_even: bool = False, quarter: int = 0) 
 
 
 def read_conll(path: Path) -> Iterator[list[tuple[str, list[tuple[str, str]]]]]:
-    """Documents of a two-column CoNLL file (token, tag; a blank line ends a sentence), one
-    sentence each, their text the tokens joined by spaces (Broad Twitter Corpus)."""
+    """Documents of a two-column CoNLL file (token, tag, split by a tab or a space; a blank
+    line ends a sentence), their sentences' text the tokens joined by spaces. A file with
+    "-DOCSTART-" lines (wikigold) has documents of many sentences; one without (the Broad
+    Twitter Corpus), one sentence each."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    by_document = any(line.startswith("-DOCSTART-") for line in lines)
+    document: list[tuple[str, list[tuple[str, str]]]] = []
     tokens: list[tuple[str, str]] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        columns = line.split("\t")
-        if len(columns) >= 2 and columns[0].strip():
-            tag = columns[1].strip()
-            tokens.append((columns[0], tag if tag[2:] in KINDS else "O"))
-        elif tokens:
-            yield [(" ".join(token for token, _ in tokens), tokens)]
-            tokens = []
+    for line in [*lines, "", "-DOCSTART-"]:
+        columns = line.split("\t") if "\t" in line else line.split()
+        if line.startswith("-DOCSTART-") or (len(columns) < 2 or not columns[0].strip()):
+            if tokens:
+                document.append((" ".join(token for token, _ in tokens), tokens))
+                tokens = []
+            if document and (not by_document or line.startswith("-DOCSTART-")):
+                yield document
+                document = []
+            continue
+        tag = columns[1].strip()
+        tokens.append((columns[0], tag if tag[2:] in KINDS else "O"))
 
 
 def char_labels(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int, str]]:

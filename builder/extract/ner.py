@@ -10,10 +10,11 @@ what the rules already found in the text (a surname alone included), so it learn
 trust each rule.
 
 The model (data/ner.crfsuite) is trained by bench/train_ner.py on openly licensed text
-annotated by linguists: Universal NER English-EWT (dev and test, CC BY-SA 4.0) and the
-Wikipedia half of Universal NER English-PUD (CC BY-SA 3.0), plus the development half of the
-PUD news documents; the held-out half of the news documents, which `timeline eval-entities`
-reports on, is never trained on. python-crfsuite (MIT) runs it.
+annotated by hand: Universal NER English-EWT (dev and test, CC BY-SA 4.0), the Wikipedia
+half of Universal NER English-PUD (CC BY-SA 3.0), wikigold (CC BY 4.0), four sections of the
+Broad Twitter Corpus (CC BY 4.0), plus the development half of the PUD news documents; the
+held-out half of the news documents, which `timeline eval-entities` reports on, is never
+trained on (data/ner.md). python-crfsuite (MIT) runs it.
 """
 
 from __future__ import annotations
