@@ -119,6 +119,7 @@ def examples(document: list[tuple[str, list[tuple[str, str]]]]) -> Iterator[
     context_found = entities.extract_entities(whole, {})
     names = ner.split_names(entities.rule_names(context_found))
     parts = ner.name_parts(names)
+    capitals = ner.mid_capitals(whole)
     lower_words = frozenset(ner.re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", whole))
     for text, tokens in document:
         spans = char_labels(text, tokens)
@@ -134,7 +135,7 @@ def examples(document: list[tuple[str, list[tuple[str, str]]]]) -> Iterator[
                     labels.append(("I-" if span == previous else "B-") + span[2])
                 previous = span
             rows = ner.features(words, ner.hints_for(words, names), entities._lexicon,
-                                lower_words, parts=parts)
+                                lower_words, parts=parts, capitals=capitals)
             yield rows, labels
 
 

@@ -94,3 +94,16 @@ def test_a_surname_alone_is_known_from_a_full_name_elsewhere_in_the_text() -> No
                         frozenset(), parts=parts)
     assert "part=last-PER" in rows[0]
     assert not any(feature.startswith("part=") for feature in rows[1])
+
+
+def test_a_word_capitalised_inside_a_sentence_marks_a_name_at_a_sentence_start() -> None:
+    text = "Quennell left early. Reporters said that Quennell would return. Later, the rain"
+    capitals = ner.mid_capitals(text)
+    assert "Quennell" in capitals
+    assert "Reporters" not in capitals and "Later" not in capitals
+    tokens = ["Quennell", "left", "early", "."]
+    rows = ner.features(tokens, ["O"] * 4, entities._lexicon, frozenset(), capitals=capitals)
+    assert "mc=True" in rows[0]
+    rows = ner.features(["Reporters", "said", "."], ["O"] * 3, entities._lexicon,
+                        frozenset(), capitals=capitals)
+    assert "mc=False" in rows[0]

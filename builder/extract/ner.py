@@ -87,12 +87,15 @@ Lexicon = Callable[[str], Iterable[str]]
 
 def features(tokens: Sequence[str], hints: Sequence[str], lexicon: Lexicon,
              lower_words: frozenset[str], start: int = 0, end: int | None = None,
-             parts: Mapping[str, str] | None = None) -> list[list[str]]:
+             parts: Mapping[str, str] | None = None,
+             capitals: frozenset[str] = frozenset()) -> list[list[str]]:
     """Features of each token of one sentence (or of its tokens from `start` to `end`).
     `hints` gives, per token, the label the rules gave it ("B-PER", "O"...); `lexicon` the
     lists a word is on; `lower_words` the words the whole text writes in lower case;
     `parts` the words of the rules' names anywhere in the text (see `name_parts`), so that
-    "Trump" alone is known as the last word of "Donald Trump".
+    "Trump" alone is known as the last word of "Donald Trump"; `capitals` the words the
+    text capitalises inside a sentence (see `mid_capitals`), which tells a name at a
+    sentence's start from an ordinary word there.
 
     Besides the word, its shape, affixes and neighbours: the place names of GeoNames that
     the tokens spell (country, US state, city, town; several words long too: "South
@@ -123,6 +126,8 @@ def features(tokens: Sequence[str], hints: Sequence[str], lexicon: Lexicon,
         ]
         if parts and token in parts:
             row.append("part=" + parts[token])
+        if index == 0 and token[:1].isupper():
+            row.append("mc=" + str(token in capitals))
         row.extend("L=" + item for item in marks[index])
         if index == 0:
             row.append("first")
@@ -225,6 +230,15 @@ def split_names(names: dict[str, str]) -> dict[tuple[str, ...], str]:
     return {tuple(_TOKEN.findall(name)): kind for name, kind in names.items()}
 
 
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def mid_capitals(text: str) -> frozenset[str]:
+    """The words `text` writes capitalised after a lower-case word or a comma: names, not
+    words capitalised only because a sentence begins with them."""
+    return frozenset(_MID_CAPITAL.findall(text))
+
+
 def name_parts(split: Mapping[tuple[str, ...], str]) -> dict[str, str]:
     """The capitalised words of the names of `split` (see `split_names`) -> their place and
     kind: "last-PER" for a surname ("Trump" of "Donald Trump"), "in-ORG" for another word of
@@ -303,6 +317,7 @@ def _tag(text: str, named: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tup
     split = split_names(names)
     longest = max((len(key) for key in split), default=0)
     parts = name_parts(split)
+    capitals = mid_capitals(text)
     for sentence in sentences(text):
         tokens = [token for token, _, _ in sentence]
         hints = hints_for(tokens, split, longest)
@@ -313,7 +328,7 @@ def _tag(text: str, named: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tup
                    for token, hint in zip(tokens, hints, strict=True)):
             continue  # the only capitals are names the rules know, words in capitals, or
             # words the text also writes in lower case
-        rows = features(tokens, hints, lexicon, lower_words, parts=parts)
+        rows = features(tokens, hints, lexicon, lower_words, parts=parts, capitals=capitals)
         labels: list[str] = tagger.tag(rows)  # type: ignore[attr-defined]
         start = -1
         kind = ""
