@@ -28,11 +28,12 @@ tagger tokenizes articles (ner.sentences) and the gold labels carried over by ch
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]
 
 from builder.evaluate_entities import SAMPLE
 from builder.extract import entities, ner
@@ -120,7 +121,7 @@ def examples(document: list[tuple[str, list[tuple[str, str]]]]) -> Iterator[
     names = ner.split_names(entities.rule_names(context_found))
     parts = ner.name_parts(names)
     capitals = ner.mid_capitals(whole)
-    lower_words = frozenset(ner.re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", whole))
+    lower_words = frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", whole))
     for text, tokens in document:
         spans = char_labels(text, tokens)
         for sentence in ner.sentences(text):
