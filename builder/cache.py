@@ -246,9 +246,10 @@ class ParsedEvents:
                         self._rows.clear()
                         return self._rows
                     self._rows[sha] = row
-        except FileNotFoundError:
-            self._usable = False
-        except (OSError, ValueError, TypeError, UnicodeDecodeError):
+        except OSError:
+            self._usable = False  # no cache (or not readable): every page is parsed
+            self._rows.clear()
+        except (ValueError, TypeError):
             self._damaged("its first line is not this cache's header")
             self._rows.clear()
         return self._rows
