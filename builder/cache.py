@@ -12,11 +12,13 @@ build gives the same pages and state with or without it. Three files:
   the file as it is unless many pages changed: a build after a few hand edits writes
   nothing at all.
 * `events.jsonl`: the event each page holds, as parsed, by the sha256 of the page's bytes, so
-  a build that needs every event (to group a new seed with them) parses only the pages it
-  has not parsed before. Only pages that parse without any problem and hold no unknown keys
-  are kept. The file is appended to; it is rewritten when most of it is for pages that no
-  longer exist. Its first line names the parser (a hash of `model.py` and the YAML
-  library's version): another parser's cache is dropped.
+  a build that needs every event (to group a new seed with them), and the plugin's
+  `mkdocs build` or `serve`, parse only the pages not parsed before. Only pages that parse
+  without any problem and hold no unknown keys are kept. The file is appended to; it is
+  rewritten when most of it is for pages that no longer exist. Its first line names the
+  parser (a hash of `model.py` and the YAML library's version): another parser's cache is
+  dropped. A damaged file (a line that is not JSON, a row that is not an event) is not
+  trusted, and is rewritten (see `ParsedEvents.damage`).
 * `seeds.json`: the seeds that failed, with why (see `SeedFailures`). Seeds that have a page
   are never read again in any case (the page is the source of truth).
 """
@@ -203,7 +205,13 @@ def cacheable(event: Event) -> bool:
 
 
 class ParsedEvents:
-    """sha256 of a page's bytes -> the event it holds, read from the file on first use."""
+    """sha256 of a page's bytes -> the event it holds, read from the file on first use.
+
+    A file another parser wrote is stale: it is ignored, and rewritten on `save`. A file
+    this code cannot have written (its header or a line is not JSON, a row is not an
+    event) is damaged: `damage` says how; what it holds is not trusted (all of it when a line
+    is not JSON, the one row otherwise), and it is rewritten on `save`.
+    """
 
     def __init__(self, root: Path) -> None:
         self.path = root / CACHE_DIR / EVENTS_FILE
@@ -211,6 +219,8 @@ class ParsedEvents:
         self._lines = 0
         self._added: dict[str, list[Any]] = {}
         self._usable = False  # the file starts with this parser's header line
+        #: Why the file was found damaged (None: it was not, or it is not read yet).
+        self.damage: str | None = None
 
     def _load(self) -> dict[str, Any]:
         if self._rows is not None:
@@ -219,20 +229,35 @@ class ParsedEvents:
         try:
             with self.path.open("rb") as stream:
                 header = json.loads(stream.readline())
+                if not (isinstance(header, dict) and "timeline-events" in header):
+                    raise ValueError("not a header")
                 if header != {"timeline-events": _EVENTS_VERSION, "parser": _parser_key()}:
-                    return self._rows
+                    return self._rows  # stale: another parser's
                 self._usable = True
-                for line in stream:
+                for number, line in enumerate(stream, 2):
                     self._lines += 1
                     try:
                         sha, row = json.loads(line)
-                    except ValueError:
-                        continue  # a line cut short by a kill
-                    if isinstance(sha, str):
-                        self._rows[sha] = row
-        except (OSError, ValueError, TypeError):
-            self._usable = False
+                        if not isinstance(sha, str):
+                            raise TypeError("not a sha256")
+                    except (ValueError, TypeError):
+                        # A line cut short by a kill, or a damaged file: trust none of it.
+                        self._damaged(f"line {number} is not an entry of this cache")
+                        self._rows.clear()
+                        return self._rows
+                    self._rows[sha] = row
+        except OSError:
+            self._usable = False  # no cache (or not readable): every page is parsed
+            self._rows.clear()
+        except (ValueError, TypeError):
+            self._damaged("its first line is not this cache's header")
+            self._rows.clear()
         return self._rows
+
+    def _damaged(self, why: str) -> None:
+        if self.damage is None:
+            self.damage = why
+        self._usable = False  # rewritten on save
 
     def get(self, sha: str) -> Event | None:
         row = self._load().get(sha)
@@ -241,6 +266,8 @@ class ParsedEvents:
         try:
             return event_from_row(row)
         except (ValueError, TypeError):
+            self._damaged(f"the entry for a page of sha256 {sha[:12]}... is not an event")
+            del self._load()[sha]
             return None
 
     def add(self, sha: str, event: Event) -> None:
@@ -252,7 +279,7 @@ class ParsedEvents:
     def save(self, live: Iterable[str]) -> None:
         """Append the events added; rewrite the file without the events of pages that are
         gone (`live`: the sha256 of every page now) when they are most of it."""
-        if not self._added:
+        if not self._added and self.damage is None:
             return
         rows = self._load()
         keep = set(live)

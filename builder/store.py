@@ -144,7 +144,8 @@ def hash_pages(events_dir: Path, known: PageHashes | None = None) -> dict[str, s
 def load_pages(events_dir: Path, label_root: Path | None = None,
                owners: Mapping[str, str] | None = None,
                trusted: Mapping[str, tuple[str, list[str]]] | None = None,
-               hashes: Mapping[str, str] | None = None) -> PageIndex:
+               hashes: Mapping[str, str] | None = None,
+               parsed: ParsedEvents | None = None) -> PageIndex:
     """Read every event page. Problems name each page relative to `label_root`.
 
     A seed cited by two pages belongs to the one `owners` (seed -> page, from the state
@@ -152,9 +153,13 @@ def load_pages(events_dir: Path, label_root: Path | None = None,
     `trusted` (page -> (sha256, seeds)) names pages the builder wrote: one whose bytes still
     have that sha256 is not parsed (see `PageIndex.parse_rest`), its seeds are taken as given;
     with `hashes` (from `hash_pages` just before) such a page is not even read again.
+    `parsed` (the cache of parsed events, by the sha256 of the page's bytes): a page whose
+    bytes it holds the event of is not parsed, and a page parsed without a problem is added
+    to it (the caller saves it). Same events, same problems, with or without it.
     """
     index = PageIndex()
     citing: dict[str, list[str]] = {}
+    #: page -> its label and the line of its sources (0: not known yet, see `_sources_line`)
     labels: dict[str, tuple[str, int]] = {}
     for relative, path in _page_paths(events_dir):
         index.paths.add(relative)
@@ -177,19 +182,26 @@ def load_pages(events_dir: Path, label_root: Path | None = None,
                 for seed in known[1]:
                     citing.setdefault(seed, []).append(relative)
                 continue
-            text = data.decode("utf-8")
+            event = parsed.get(sha) if parsed is not None else None
+            line = 0
+            if event is None:
+                text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             index.problems.append(Problem(label, 1, "file", f"cannot be read: {error} "
                                                             "(expected a UTF-8 text file)"))
             continue
-        event, problems = parse_event(text, label)
-        index.problems.extend(problems)
         if event is None:
-            continue
+            event, problems = parse_event(text, label)
+            index.problems.extend(problems)
+            if event is None:
+                continue
+            if parsed is not None and not problems:
+                parsed.add(sha, event)
+            line = _key_line(text, "sources")
         event.path = relative
         index.events.append(event)
         index.by_path[relative] = event
-        labels[relative] = (label, _key_line(text, "sources"))
+        labels[relative] = (label, line)
         for seed in dict.fromkeys(event.seeds):
             citing.setdefault(seed, []).append(relative)
     for seed, pages in citing.items():
@@ -199,12 +211,22 @@ def load_pages(events_dir: Path, label_root: Path | None = None,
         for page in pages:
             if page != owner:
                 label, line = labels[page]
+                if not line:  # an event from the cache: read its page for the line
+                    line = _sources_line(events_dir / page)
                 index.problems.append(Problem(
                     label, line, "sources",
                     f"seed {seed!r} is also a source of {labels[owner][0]} (expected each "
                     "seed in one event page only: merge the two pages or remove one source)"))
     index.problems.sort(key=lambda problem: (problem.path, problem.line))
     return index
+
+
+def _sources_line(path: Path) -> int:
+    """The line of a page's `sources` key (1 if the page cannot be read)."""
+    try:
+        return _key_line(path.read_bytes().decode("utf-8"), "sources")
+    except (OSError, UnicodeDecodeError):
+        return 1
 
 
 def _key_line(text: str, key: str) -> int:

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from builder import store
+from builder.cache import ParsedEvents
 from builder.config import TimelineConfig
 from builder.model import Event
 from builder.plugin import explorer, feeds, pages, sanitize, search
@@ -48,6 +49,11 @@ IFRAME_WORKER = "assets/timeline/iframe-worker.js"
 ASSET_FILES = {STYLESHEET: "timeline.css", SCRIPT: "timeline.js",
                IFRAME_WORKER: "iframe-worker.js"}
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html")
+
+
+def _label(path: Path, root: Path) -> str:
+    """A path relative to `root` when inside it, for messages."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -132,7 +138,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         events_dir = self.config.events_dir.strip("/")
         owners = {seed: written.page for seed, written in
                   load_state(docs_dir / events_dir).items()}
-        index = store.load_pages(docs_dir / events_dir, docs_dir.parent, owners)
+        root = Path(config.config_file_path).parent if config.config_file_path else (
+            docs_dir.parent)
+        index = self.load_pages(docs_dir / events_dir, docs_dir.parent, owners, root)
         for problem in index.problems:
             if problem.severity == "error":
                 log.warning(str(problem))
@@ -158,6 +166,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(ASSETS / name)))
         return files
+
+    @staticmethod
+    def load_pages(events_dir: Path, label_root: Path, owners: dict[str, str],
+                   root: Path) -> store.PageIndex:
+        """Every event page, read through the builder's cache of parsed events (beside
+        mkdocs.yml, in `root`), so a page parsed before, by a build or the builder, is not
+        parsed again: same events, same problems. A damaged cache is said, not trusted, and
+        rewritten."""
+        parsed = ParsedEvents(root)
+        index = store.load_pages(events_dir, label_root, owners, parsed=parsed)
+        if parsed.damage is not None:
+            log.warning(f"{_label(parsed.path, root)}: damaged ({parsed.damage}); it is "
+                        "ignored and written again (a cache: nothing is lost)")
+        parsed.save(index.sha256.values())
+        return index
 
     def make_site(self, config: MkDocsConfig, templates: Templates | None = None
                   ) -> pages.Site:

@@ -72,6 +72,47 @@
     return node;
   }
 
+  /* A jump bar row too long for its width scrolls sideways. As with Material's content
+     tabs, a fade with an arrow button at an end says links are hidden there (a click
+     scrolls a screenful), and the current year is scrolled into view. The buttons are for
+     the mouse and touch: a keyboard user tabs through the links, which the browser scrolls
+     into view, so they are no tab stop. Returns a function that shows a link. */
+  function scroller(box) {
+    var row = box.querySelector("ul");
+    box.classList.add("tl-jump-scroll");
+    var controls = [-1, 1].map(function (way) {
+      var control = element("div", { class: "tl-jump-control tl-jump-control--" +
+                                             (way < 0 ? "prev" : "next"), hidden: "" });
+      var button = element("button", { type: "button", class: "tl-jump-button",
+                                       tabindex: "-1", "aria-hidden": "true" });
+      button.addEventListener("click", function () {
+        row.scrollBy({ left: way * Math.max(row.clientWidth * 0.75, 40), behavior: "smooth" });
+      });
+      control.appendChild(button);
+      box.appendChild(control);
+      return control;
+    });
+    function update() {
+      var end = row.scrollWidth - row.clientWidth;
+      controls[0].hidden = !(row.scrollLeft > 1);
+      controls[1].hidden = !(row.scrollLeft < end - 1);
+    }
+    row.addEventListener("scroll", update, { passive: true });
+    if (window.ResizeObserver) new window.ResizeObserver(update).observe(row);
+    update();
+    /* Centre a link that is out of view or under a fade (the browser's own scroll on
+       focus stops at the edge, under the fade). */
+    function reveal(link) {
+      var rect = link.getBoundingClientRect(), width = rect.width;
+      var left = rect.left - row.getBoundingClientRect().left + row.scrollLeft;
+      if (left < row.scrollLeft + 40 || left + width > row.scrollLeft + row.clientWidth - 40) {
+        row.scrollLeft = left - (row.clientWidth - width) / 2;
+      }
+    }
+    row.addEventListener("focusin", function (event) { reveal(event.target); });
+    return reveal;
+  }
+
   function setUp(list) {
     if (list.getAttribute("data-tl-ready")) return;
     list.setAttribute("data-tl-ready", "true");
@@ -297,6 +338,7 @@
       });
       Array.prototype.forEach.call(jump.querySelectorAll(".tl-jump-years a"), function (a) {
         a.classList.toggle("tl-current", a.textContent === year);
+        if (a.textContent === year && showYearLink) showYearLink(a);
       });
     }
 
@@ -316,8 +358,14 @@
       showYear(year);
     }
 
+    var showYearLink = null;
     if (jump) {
       jump.classList.add("tl-jump--on");
+      var years = jump.querySelector(".tl-jump-years");
+      if (years) showYearLink = scroller(years);
+      monthRows.forEach(scroller);
+      var here = jump.querySelector(".tl-jump-years [aria-current]");
+      if (here && showYearLink) showYearLink(here);
       var pending = false;
       window.addEventListener("scroll", function () {
         if (pending) return;

@@ -1,0 +1,249 @@
+"""The year/month jump strip on list pages, with more years than fit in one line.
+
+A real `mkdocs build --strict` of fictional events over twenty years (invented towns and
+people from `test_timeline_ui`), read in a real headless Chromium at phone and desktop
+sizes, light and dark: every jump link is either in view or brought into view by the
+strip's arrow or by Tab; the current year is in view on its own page; without JavaScript
+the strip wraps; axe-core finds nothing. Screenshots go to `test-artifacts/jump/` (or to
+`$JUMP_ARTIFACTS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve_under_subpath
+from test_timeline_ui import (
+    ARTIFACTS,
+    axe_violations,
+    build,
+    fictional_events,
+    make_project,
+    require_axe,
+)
+
+from builder.model import Event
+
+pytestmark = pytest.mark.browser
+
+#: Years with events: more than a phone's or a desktop's line holds.
+FIRST_YEAR, LAST_YEAR = 2006, 2025
+SHOTS = Path(os.environ.get("JUMP_ARTIFACTS") or ARTIFACTS / "jump")
+SIZES = [("phone", 390, 844), ("desktop", 1280, 800)]
+
+#: The rectangle of each link of a row and of the part of the row a reader sees: the row
+#: (it clips what it scrolls) less the fades of the arrows shown.
+ROW_GEOMETRY = """row => {
+    const box = row.getBoundingClientRect();
+    let left = box.left, right = box.right;
+    for (const control of row.parentElement.querySelectorAll('.tl-jump-control')) {
+        if (control.hidden || getComputedStyle(control).opacity === '0') continue;
+        const fade = control.getBoundingClientRect();
+        if (control.classList.contains('tl-jump-control--prev')) left = fade.right;
+        else right = fade.left;
+    }
+    const links = [...row.querySelectorAll('a')].map(a => {
+        const r = a.getBoundingClientRect();
+        return {text: a.textContent, left: r.left, right: r.right, top: r.top,
+                bottom: r.bottom};
+    });
+    return {left, right, top: Math.max(box.top, 0), bottom: Math.min(box.bottom, innerHeight),
+            links, scrolls: row.scrollWidth > row.clientWidth + 1};
+}"""
+
+
+def jump_events() -> list[Event]:
+    """A few events in each year, and one in every month of the last year."""
+    events = fictional_events(120, dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR - 1, 12, 31),
+                              seed=11)
+    events[0].date = dt.date(FIRST_YEAR, 6, 1)
+    for month, event in enumerate(events[-12:], 1):
+        event.date = dt.date(LAST_YEAR, month, 10)
+    return events
+
+
+@pytest.fixture(scope="module")
+def jump_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = make_project(tmp_path_factory.mktemp("jump") / "proj", jump_events(),
+                           "events_per_page: 40")
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "timeline" / str(LAST_YEAR) / "index.html").is_file()
+    with serve_under_subpath(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing (install Debian's chromium to run browser tests)"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_tab(chromium: Any, url: str, width: int, height: int, scheme: str = "light",
+             javascript: bool = True) -> Any:
+    context = chromium.new_context(viewport={"width": width, "height": height},
+                                   color_scheme=scheme, device_scale_factor=1,
+                                   java_script_enabled=javascript)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(url)
+    tab.wait_for_load_state("load")
+    if javascript:
+        tab.wait_for_selector(".tl-jump--on .tl-jump-control")
+    tab.errors = errors
+    return tab
+
+
+def rows(tab: Any) -> list[Any]:
+    """The strip's rows a reader sees: the years, and the months of the year shown."""
+    found = [tab.locator(".tl-jump-years ul"), tab.locator(".tl-jump-months:visible ul")]
+    assert [row.count() for row in found] == [1, 1]
+    return found
+
+
+def in_view(geometry: dict[str, Any], text: str) -> bool:
+    """Whether the link is wholly inside the part of its row a reader sees."""
+    (link,) = [link for link in geometry["links"] if link["text"].startswith(text)]
+    return (link["left"] >= geometry["left"] - 0.5 and link["right"] <= geometry["right"] + 0.5
+            and link["top"] >= geometry["top"] - 0.5
+            and link["bottom"] <= geometry["bottom"] + 0.5)
+
+
+def link_names(row: Any) -> list[str]:
+    return [text.split()[0] for text in row.locator("a").all_text_contents()]
+
+
+@pytest.mark.parametrize(("device", "width", "height"), SIZES)
+def test_the_arrows_bring_every_jump_link_into_view(chromium: Any, jump_url: str,
+                                                     device: str, width: int,
+                                                     height: int) -> None:
+    tab = open_tab(chromium, f"{jump_url}timeline/{LAST_YEAR}/", width, height)
+    try:
+        years, months = rows(tab)
+        assert len(link_names(years)) == LAST_YEAR - FIRST_YEAR + 1
+        assert len(link_names(months)) == 12
+        # The year of the page is in view at once (it is the last one, so the start of the
+        # row is hidden, and the "before" arrow shows it).
+        geometry = years.evaluate(ROW_GEOMETRY)
+        assert geometry["scrolls"], "twenty years fit in one line: the test proves nothing"
+        assert in_view(geometry, str(LAST_YEAR))
+        for row in (years, months):
+            geometry = row.evaluate(ROW_GEOMETRY)
+            seen = {name for name in link_names(row) if in_view(geometry, name)}
+            if not geometry["scrolls"]:
+                assert seen == set(link_names(row))
+                continue
+            controls = row.locator("xpath=..").locator(".tl-jump-control:not([hidden])")
+            assert controls.count() >= 1, "a row is cut with no arrow"
+            for side in ("prev", "next"):
+                arrow = row.locator("xpath=..").locator(f".tl-jump-control--{side}")
+                for _ in range(20):
+                    if arrow.get_attribute("hidden") is not None:
+                        break
+                    before = row.evaluate("row => row.scrollLeft")
+                    arrow.locator("button").click()
+                    tab.wait_for_function("([row, before]) => row.scrollLeft !== before",
+                                          arg=[row.element_handle(), before])
+                    tab.wait_for_timeout(400)  # the smooth scroll ends
+                    geometry = row.evaluate(ROW_GEOMETRY)
+                    seen |= {name for name in link_names(row) if in_view(geometry, name)}
+                else:
+                    raise AssertionError(f"the {side} arrow never reached the end")
+            assert seen == set(link_names(row)), (device, sorted(seen))
+        assert tab.errors == []
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize(("device", "width", "height"), SIZES)
+def test_each_jump_link_tabbed_to_is_in_view(chromium: Any, jump_url: str, device: str,
+                                             width: int, height: int) -> None:
+    tab = open_tab(chromium, f"{jump_url}timeline/{LAST_YEAR}/", width, height)
+    try:
+        years, months = rows(tab)
+        links = years.locator("a").count() + months.locator("a").count()
+        # From the first year on, Tab walks every link and no arrow.
+        years.locator("a").first.focus()
+        for number in range(links):
+            if number:
+                tab.keyboard.press("Tab")
+            focused = tab.evaluate("document.activeElement.textContent")
+            assert tab.evaluate("!!document.activeElement.closest('.tl-jump ul')"), (
+                number, focused)
+            row = years if number < years.locator("a").count() else months
+            tab.wait_for_timeout(50)
+            assert in_view(row.evaluate(ROW_GEOMETRY), focused.split()[0]), (device, focused)
+    finally:
+        tab.context.close()
+
+
+def test_on_a_page_of_all_years_the_year_read_is_scrolled_into_the_strip(
+        chromium: Any, jump_url: str) -> None:
+    tab = open_tab(chromium, f"{jump_url}tags/peace-talks/", 390, 844)
+    try:
+        years = tab.locator(".tl-jump-years ul")
+        names = link_names(years)
+        assert len(names) >= 10 and years.evaluate(ROW_GEOMETRY)["scrolls"]
+        years.scroll_into_view_if_needed()
+        assert in_view(years.evaluate(ROW_GEOMETRY), names[0])
+        tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        tab.wait_for_function("year => document.querySelector('.tl-jump-years a.tl-current')"
+                              "?.textContent === year", arg=names[-1])
+        tab.wait_for_timeout(100)
+        assert in_view(years.evaluate(ROW_GEOMETRY), names[-1])
+        assert not in_view(years.evaluate(ROW_GEOMETRY), names[0])
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize(("device", "width", "height"), SIZES)
+def test_without_javascript_the_strip_wraps_and_shows_every_link(
+        chromium: Any, jump_url: str, device: str, width: int, height: int) -> None:
+    tab = open_tab(chromium, f"{jump_url}timeline/{LAST_YEAR}/", width, height,
+                   javascript=False)
+    try:
+        for row in tab.locator(".tl-jump ul").all():
+            geometry = row.evaluate(ROW_GEOMETRY)
+            assert not geometry["scrolls"]
+            box = row.bounding_box()
+            for link in geometry["links"]:
+                assert box["x"] - 0.5 <= link["left"] and link["right"] <= (
+                    box["x"] + box["width"] + 0.5), link
+        assert tab.locator(".tl-jump-control").count() == 0
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("device", "width", "height"), SIZES)
+def test_the_strip_passes_axe_and_is_photographed(chromium: Any, jump_url: str, device: str,
+                                                  width: int, height: int,
+                                                  scheme: str) -> None:
+    require_axe()
+    tab = open_tab(chromium, f"{jump_url}timeline/{LAST_YEAR}/", width, height, scheme)
+    try:
+        strip = tab.locator(".tl-jump")
+        strip.scroll_into_view_if_needed()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        tab.screenshot(path=str(SHOTS / f"year-{width}x{height}-{scheme}.png"))
+        violations = axe_violations(tab)
+        assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
+        assert tab.errors == []
+    finally:
+        tab.context.close()
