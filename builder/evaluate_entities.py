@@ -33,9 +33,9 @@ SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entiti
 #: Figures the committed sample must reach (CI floor), a little under the measured ones. The
 #: learned tagger (extract/ner.py) was trained on the development half, so these overstate;
 #: HELD_OUT_FLOORS are on the half nothing was trained or tuned on.
-FLOORS = {"people": (0.93, 0.80), "places": (0.74, 0.74), "organizations": (0.79, 0.50)}
-HELD_OUT_FLOORS = {"people": (0.93, 0.68), "places": (0.64, 0.60),
-                   "organizations": (0.80, 0.44)}
+FLOORS = {"people": (0.95, 0.80), "places": (0.76, 0.74), "organizations": (0.84, 0.64)}
+HELD_OUT_FLOORS = {"people": (0.96, 0.68), "places": (0.64, 0.60),
+                   "organizations": (0.83, 0.45)}
 
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]’”]|'s\b|n't\b)")
 

@@ -46,9 +46,9 @@ from builder.model import Article
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "ecbplus" / (
     "ecbplus-texts.jsonl.gz")
 #: Pairwise (precision, recall) floors for CI, a little under the measured figures.
-FLOORS = {"two days": (0.98, 0.84), "one day": (0.90, 0.82),
-          "two days, development": (0.98, 0.83), "one day, development": (0.96, 0.81),
-          "two days, held out": (0.98, 0.82), "one day, held out": (0.91, 0.82)}
+FLOORS = {"two days": (0.98, 0.83), "one day": (0.91, 0.82),
+          "two days, development": (0.98, 0.80), "one day, development": (0.94, 0.79),
+          "two days, held out": (0.98, 0.81), "one day, held out": (0.91, 0.81)}
 FIRST_DAY = dt.date(2020, 1, 6)
 _DECIMAL = re.compile(r"(\d)\. (\d)")
 
