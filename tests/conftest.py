@@ -87,6 +87,27 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+@contextmanager
+def launch_chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (nothing downloads a browser).
+
+    Without it the browser tests are skipped, except on CI, where that is a failure.
+    """
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing (install Debian's chromium to run browser tests)"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {reason}", pytrace=False)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 class SubPathHandler(SimpleHTTPRequestHandler):
     """Serves the site only under `/repo/`, as GitHub Pages serves a project site."""
 

@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import (
     CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
     SEED_DAY,
     SEED_TITLE,
     build_repo_site,
+    launch_chromium,
     serve_under_subpath,
 )
 
@@ -26,7 +26,7 @@ if not CHROMIUM.exists():
         pytest.fail(f"CI is set but {reason}", pytrace=False)
     pytest.skip(reason, allow_module_level=True)
 
-from playwright.sync_api import Browser, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, expect  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +40,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launch_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def test_timeline_title_link_opens_the_event_page(browser: Browser, site_url: str) -> None:

@@ -25,9 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
+    launch_chromium,
     load_bench_explorer,
     mkdocs_build,
     serve_under_subpath,
@@ -136,14 +135,8 @@ def test_event_record_holds_names_month_and_day() -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launch_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def open_explorer(browser: Any, url: str, query: str = "", **options: Any) -> Any:

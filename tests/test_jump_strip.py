@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve_under_subpath
+from conftest import launch_chromium, serve_under_subpath
 from test_timeline_ui import (
     ARTIFACTS,
     axe_violations,
@@ -81,17 +81,8 @@ def jump_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing (install Debian's chromium to run browser tests)"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {reason}", pytrace=False)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
 
 
 def open_tab(chromium: Any, url: str, width: int, height: int, scheme: str = "light",

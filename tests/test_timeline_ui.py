@@ -27,11 +27,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
     SEED_TITLE,
     free_port,
+    launch_chromium,
     serve_under_subpath,
     timeline,
 )
@@ -581,17 +580,8 @@ def test_index_pages_split_past_a_thousand_names_and_keep_their_names_free() -> 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing (install Debian's chromium to run browser tests)"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {reason}", pytrace=False)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with launch_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture
