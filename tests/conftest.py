@@ -126,7 +126,10 @@ def serve_under_subpath(site: Path) -> Iterator[str]:
     """Serve `site` (it may be built after this starts) on 127.0.0.1 under /repo/; yields
     the URL, `http://127.0.0.1:PORT/repo/`."""
     handler = functools.partial(SubPathHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler, bind_and_activate=False)
+    server.request_queue_size = 128  # a browser opens many connections at once
+    server.server_bind()
+    server.server_activate()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -302,6 +302,37 @@ def test_a_person_is_found_by_name_in_the_header_search(browser: Any,
 
 
 @pytest.mark.browser
+def test_the_header_search_loads_its_index_again_after_a_failed_load(
+        browser: Any, built: tuple[Path, str]) -> None:
+    _, url = built
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    refused: list[str] = []
+
+    def refuse_once(route: Any) -> None:
+        if refused:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    try:
+        tab.route("**/pagefind-entry.json*", refuse_once)
+        tab.goto(url)
+        person = commonest("people", EVENTS)
+        box = tab.locator("input.md-search__input")
+        box.click()
+        box.fill(person.split()[0])
+        meta = tab.locator(".md-search-result__meta")
+        expect(meta).to_contain_text("could not load its index")
+        box.fill(person)
+        expect(tab.locator(".md-search-result__item").first.locator("h1")).to_have_text(person)
+        assert len(refused) == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations_on_the_explorer(browser: Any, built: tuple[Path, str],
                                                  scheme: str) -> None:

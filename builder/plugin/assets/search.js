@@ -111,6 +111,12 @@
       });
     }).catch(function (error) {
       meta.textContent = "Search could not load its index (" + error.message + ")";
+      /* Pagefind keeps a failed start for good; drop it, so that the next keystroke loads
+         the index again and a passing network fault does not end search on this page. */
+      var failed = pagefind;
+      pagefind = null;
+      loading = null;
+      if (failed && failed.destroy) failed.destroy().catch(function () {});
     });
   }
 
