@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from builder.model import Event
 from builder.plugin.explorer import FILTERS, INDEX_DIR
 from builder.plugin.render import Templates
@@ -194,8 +196,33 @@ def write_bundle(records: Iterable[Record], output: Path, templates: Templates,
             html = templates.render("pagefind-record.html", record=record, language=language,
                                     pagefind_filters=PAGEFIND_FILTERS)
             (Path(folder) / record_file(number)).write_text(html, encoding="utf-8")
-        asyncio.run(_write_bundle(Path(folder), output))
+        for _attempt in range(BUNDLE_ATTEMPTS):
+            asyncio.run(_write_bundle(Path(folder), output))
+            if bundle_is_whole(output):
+                break
+        else:
+            raise PluginError(
+                f"Pagefind wrote an empty or broken {output / ENTRY_FILE} "
+                f"{BUNDLE_ATTEMPTS} times; the search index of this build is unusable. Run "
+                "the build again; if it persists, reinstall the pagefind package.")
     write_explorer_index(records, output / INDEX_DIR)
+
+
+#: The file Pagefind's scripts read first; without it the search box cannot start.
+ENTRY_FILE = "pagefind-entry.json"
+#: How many times the bundle is written before the build gives up.
+BUNDLE_ATTEMPTS = 3
+
+
+def bundle_is_whole(output: Path) -> bool:
+    """Whether Pagefind's entry file is there and names its languages. Its service has been
+    seen to stop before the file's bytes were written (an empty file, on a loaded machine),
+    which leaves the header search broken for every reader."""
+    try:
+        entry = json.loads((output / ENTRY_FILE).read_bytes())
+    except (OSError, ValueError):
+        return False
+    return isinstance(entry, dict) and bool(entry.get("languages"))
 
 
 #: A folder in memory (tmpfs) on Linux, for the records' files.
