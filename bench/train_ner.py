@@ -1,6 +1,6 @@
-"""Train the learned name tagger (builder/extract/data/ner.crfsuite) with python-crfsuite.
+"""Train the learned name tagger (builder/extract/data/ner.crfsuite.gz) with python-crfsuite.
 
-Usage: python bench/train_ner.py OUT.crfsuite FILE.iob2 [FILE.iob2 ...] [--news-dev]
+Usage: python bench/train_ner.py OUT.crfsuite[.gz] FILE.iob2 [FILE.iob2 ...] [--news-dev]
        [--news-weight=N] [--c1=0.05] [--c2=0.01]
 
 Each FILE is a Universal NER IOB2 file (`# newdoc id`, `# text`, then token / tag lines).
@@ -28,6 +28,7 @@ tagger tokenizes articles (ner.sentences) and the gold labels carried over by ch
 
 from __future__ import annotations
 
+import gzip
 import re
 import sys
 from collections.abc import Iterator
@@ -168,7 +169,13 @@ def main(argv: list[str]) -> int:
         (next((a for a in argv if a.startswith("--c2=")), ""), 0.01)))
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 150,
                         "feature.possible_transitions": True})
-    trainer.train(str(out))
+    if out.suffix == ".gz":  # the shipped form: the weights, gzip-compressed
+        model = out.with_suffix("")
+        trainer.train(str(model))
+        out.write_bytes(gzip.compress(model.read_bytes(), compresslevel=9, mtime=0))
+        model.unlink()
+    else:
+        trainer.train(str(out))
     print(f"wrote {out} ({out.stat().st_size} bytes)", file=sys.stderr)
     return 0
 
