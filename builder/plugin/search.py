@@ -32,14 +32,17 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime as dt
+import gzip
 import hashlib
 import json
 import os
 import re
 import shutil
 import string
+import subprocess
 import tempfile
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -187,8 +190,10 @@ def write_bundle(records: Iterable[Record], output: Path, templates: Templates,
     `output/explorer/` (`write_explorer_index`).
 
     Each record is written as a small HTML file (`pagefind-record.html`) in a temporary
-    folder that Pagefind indexes in one request: its Python API answers one request per
-    tenth of a second, so adding records one by one takes minutes at 10,000 events.
+    folder that Pagefind's command indexes in one run (`run_pagefind`): its Python API
+    answers one request per tenth of a second, so adding records one by one would take
+    minutes at 10,000 events. The bundle is checked (`bundle_is_whole`) and written again
+    if it is not whole, up to `BUNDLE_ATTEMPTS` times.
     """
     records = list(records)
     with tempfile.TemporaryDirectory(prefix="timeline-pagefind-", dir=scratch_dir()) as folder:
@@ -197,14 +202,14 @@ def write_bundle(records: Iterable[Record], output: Path, templates: Templates,
                                     pagefind_filters=PAGEFIND_FILTERS)
             (Path(folder) / record_file(number)).write_text(html, encoding="utf-8")
         for _attempt in range(BUNDLE_ATTEMPTS):
-            asyncio.run(_write_bundle(Path(folder), output))
+            run_pagefind(Path(folder), output)
             if bundle_is_whole(output):
                 break
         else:
             raise PluginError(
-                f"Pagefind wrote an empty or broken {output / ENTRY_FILE} "
-                f"{BUNDLE_ATTEMPTS} times; the search index of this build is unusable. Run "
-                "the build again; if it persists, reinstall the pagefind package.")
+                f"Pagefind wrote an empty or broken bundle in {output} {BUNDLE_ATTEMPTS} "
+                "times; the search index of this build is unusable. Run the build again; if "
+                "it persists, reinstall the pagefind package.")
     write_explorer_index(records, output / INDEX_DIR)
 
 
@@ -212,17 +217,32 @@ def write_bundle(records: Iterable[Record], output: Path, templates: Templates,
 ENTRY_FILE = "pagefind-entry.json"
 #: How many times the bundle is written before the build gives up.
 BUNDLE_ATTEMPTS = 3
+#: Pagefind's scripts, which the header search loads (`pagefind.js` first).
+BUNDLE_SCRIPTS = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 
 
 def bundle_is_whole(output: Path) -> bool:
-    """Whether Pagefind's entry file is there and names its languages. Its service has been
-    seen to stop before the file's bytes were written (an empty file, on a loaded machine),
-    which leaves the header search broken for every reader."""
+    """Whether the files the header search loads before its first result are whole: the
+    entry file names its languages, each language's metadata and WebAssembly decompress to
+    the end, and Pagefind's scripts are not empty.
+
+    A guard, not the fix: Pagefind's Python API let its service be stopped before its last
+    writes reached the files (see `run_pagefind`), which left some of them empty or cut
+    short, and the header search broken for every reader. Cheap (a dozen files; the index
+    chunks and fragments, thousands at 10,000 events, are not read)."""
     try:
         entry = json.loads((output / ENTRY_FILE).read_bytes())
-    except (OSError, ValueError):
+        if not (isinstance(entry, dict) and isinstance(entry.get("languages"), dict)
+                and entry["languages"]):
+            return False
+        for language in entry["languages"].values():
+            for name in (f"pagefind.{language['hash']}.pf_meta",
+                         f"wasm.{language['wasm']}.pagefind"):
+                if not gzip.decompress((output / name).read_bytes()):
+                    return False  # empty (an empty file decompresses to nothing)
+        return all((output / name).stat().st_size > 0 for name in BUNDLE_SCRIPTS)
+    except (OSError, ValueError, TypeError, KeyError, EOFError, zlib.error):
         return False
-    return isinstance(entry, dict) and bool(entry.get("languages"))
 
 
 #: A folder in memory (tmpfs) on Linux, for the records' files.
@@ -243,12 +263,43 @@ def record_file(number: int) -> str:
     return f"{number:06d}.html"
 
 
-async def _write_bundle(folder: Path, output: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
+def run_pagefind(folder: Path, output: Path) -> None:
+    """Index the HTML files in `folder` with Pagefind's own command (`pagefind --site`),
+    which writes the bundle to `output`; PluginError if it fails.
 
-    config = IndexConfig(output_path=str(output))
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(folder))
+    Not through Pagefind's Python API, which left a file or two of the bundle empty or cut
+    at 4 KiB on a loaded machine (`pagefind-entry.json` in two CI runs; 22 of 80 writes of a
+    300-record bundle with two writers at once, against 0 of 80 with the command): the API
+    asks its service process to write the files, and stops it (SIGTERM) as soon as the
+    service answers. Pagefind 1.5.2 answers when its writes are queued, not done (tokio's
+    file writes finish on a thread of their own, and Pagefind does not flush them), so the
+    writes still queued are lost with the process. The command waits for them before it
+    exits.
+
+    It runs in `folder` (no `pagefind.yml` of the user's is read) without the `PAGEFIND_*`
+    variables of the environment (Pagefind reads its options from them), so the bundle
+    is the one these arguments say."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise PluginError("Pagefind's program was not found: install the pagefind[bin] "
+                          "package (or set PAGEFIND_BINARY_PATH)")
+    environment = {name: value for name, value in os.environ.items()
+                   if not name.startswith("PAGEFIND_")}
+    result = subprocess.run(
+        [str(binary), "--site", str(folder), "--output-path", str(output.absolute()),
+         "--quiet"], cwd=folder, env=environment, capture_output=True, text=True,
+        errors="replace", check=False)
+    if result.returncode != 0:
+        said = (result.stderr.strip() or result.stdout.strip())[-2000:]
+        raise PluginError(f"Pagefind could not index the site (exit status "
+                          f"{result.returncode}): {said}")
+
+
+async def _write_bundle(folder: Path, output: Path) -> None:
+    """`run_pagefind` as a coroutine, for `bench/explorer.py`."""
+    await asyncio.to_thread(run_pagefind, folder, output)
 
 
 def _dump(value: object) -> bytes:
