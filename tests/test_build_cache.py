@@ -3,8 +3,9 @@
 Real `mkdocs build` runs of a project of fictional events (invented towns and people from
 `test_timeline_ui`): a build with a warm cache gives the same site, byte for byte, and the
 same messages as a cold one; it takes its events from the cache; a hand edit shows up even
-when the page keeps its size and times; a damaged cache is said (a warning through the
-plugin's logger), not trusted, and written again; another parser's cache is dropped quietly.
+when the page keeps its size and times; a damaged cache is said (at the info level, through
+the plugin's logger: nothing is lost, so `mkdocs build --strict` passes), not trusted, and
+written again; another parser's cache is dropped quietly.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -157,7 +159,7 @@ def test_a_hand_edit_shows_up_though_the_page_keeps_its_size_and_times(
     assert len(cached_shas(warm)) == len(set(cached_shas(project))) + 1  # the new bytes
 
 
-DAMAGE = {
+DAMAGE: dict[str, tuple[Callable[[list[bytes]], list[bytes]], str]] = {
     "header": (lambda lines: [b"\x00\xffnot json", *lines[1:]], "its first line"),
     "a line cut short": (lambda lines: [lines[0], lines[1][:40], *lines[2:]], "line 2 "),
     "a row not an event": (lambda lines: [lines[0], json.dumps(
@@ -174,14 +176,37 @@ def test_a_damaged_cache_is_said_ignored_and_written_again(
     lines = (warm / CACHE_FILE).read_bytes().splitlines()
     (warm / CACHE_FILE).write_bytes(b"\n".join(change(lines)) + b"\n")
     output, messages = mkdocs(warm, tmp_path / "site")
-    (warning,) = [line for line in output.splitlines() if "events.jsonl" in line]
-    assert warning.startswith("WARNING -  timeline: .cache/timeline/events.jsonl: damaged (")
-    assert why in warning and "ignored and written again" in warning
+    (said,) = [line for line in output.splitlines() if "events.jsonl" in line]
+    assert said.startswith("INFO    -  timeline: .cache/timeline/events.jsonl: damaged (")
+    assert why in said and "the cache is written again" in said
+    assert "nothing is lost" in said
     assert [m for m in messages if "events.jsonl" not in m] == cold_messages
     assert_same_site(tmp_path / "site", cold_site)
     assert sorted(cached_shas(warm)) == sorted(set(cached_shas(project)))
     output, _ = mkdocs(warm, tmp_path / "again")  # rewritten: no warning
     assert "events.jsonl" not in output
+
+
+def test_a_strict_build_passes_over_a_damaged_cache(tmp_path: Path) -> None:
+    """`mkdocs build --strict` fails on any warning; a damaged cache asks nothing of the
+    user (the pages are read instead), so it is not one: the strict build passes, says
+    what happened, gives the site a cold build gives, and leaves a whole cache."""
+    project = make_project(tmp_path / "proj", fictional_events(
+        12, dt.date(2024, 3, 1), dt.date(2025, 10, 31), seed=11))
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d",
+                  str(tmp_path / "cold-site")], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = (project / CACHE_FILE).read_bytes().splitlines()
+    (project / CACHE_FILE).write_bytes(b"\n".join([lines[0], lines[1][:25], *lines[2:]]))
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d",
+                  str(tmp_path / "site")], project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output
+    (said,) = [line for line in output.splitlines() if "events.jsonl" in line]
+    assert said.startswith("INFO    -  timeline: .cache/timeline/events.jsonl: damaged (line 2 ")
+    assert_same_site(tmp_path / "site", tmp_path / "cold-site")
+    assert len(cached_shas(project)) == len(lines) - 1
 
 
 def test_another_parsers_cache_is_dropped_without_a_word(

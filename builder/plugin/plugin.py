@@ -172,13 +172,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                    root: Path) -> store.PageIndex:
         """Every event page, read through the builder's cache of parsed events (beside
         mkdocs.yml, in `root`), so a page parsed before, by a build or the builder, is not
-        parsed again: same events, same problems. A damaged cache is said, not trusted, and
-        rewritten."""
+        parsed again: same events, same problems. A damaged cache is not trusted, and is
+        rewritten; this is said at the info level, not as a warning: the pages are read
+        from themselves, so the site is whole and nothing is asked of the user (a warning
+        would fail `mkdocs build --strict` once for a cache that has healed already)."""
         parsed = ParsedEvents(root)
         index = store.load_pages(events_dir, label_root, owners, parsed=parsed)
         if parsed.damage is not None:
-            log.warning(f"{_label(parsed.path, root)}: damaged ({parsed.damage}); it is "
-                        "ignored and written again (a cache: nothing is lost)")
+            log.info(f"{_label(parsed.path, root)}: damaged ({parsed.damage}); not used, "
+                     "the pages were read instead and the cache is written again (nothing "
+                     "is lost, nothing to do)")
         parsed.save(index.sha256.values())
         return index
 
