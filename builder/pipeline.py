@@ -212,9 +212,16 @@ class Builder:
             self.page_hashes = cache.PageHashes(self.root, self.events_dir)
             hashes = store.hash_pages(self.events_dir, self.page_hashes)
             recorded = saved.recover(hashes)
+            trusted = None if self.force else _trusted(recorded)
+            # Pages not as the builder wrote them (edited by hand, or not its own) are
+            # parsed; the cache of parsed events holds those parsed before (by a build or
+            # by the plugin), and only their lines of it are decoded.
+            parsed = cache.ParsedEvents(self.root)
+            parsed.want(sha for page, sha in hashes.items()
+                        if trusted is None or trusted.get(page, ("",))[0] != sha)
             self.index = store.load_pages(self.events_dir, self.root,
                                           {seed: w.page for seed, w in recorded.items()},
-                                          None if self.force else _trusted(recorded), hashes)
+                                          trusted, hashes, parsed)
             self.report.page_problems = list(self.index.problems)
             self.journal = memory.Journal(self.events_dir, recorded, clean=saved.clean,
                                           frozen=saved.damaged is not None)
@@ -222,11 +229,10 @@ class Builder:
                 plan = self._plan(_scan_seeds(self.settings.seeds_dir))
                 self._to_read = len(plan.new) + sum(map(len, plan.rebuild.values()))
                 if plan.new or plan.rebuild:
-                    parsed = cache.ParsedEvents(self.root)
                     self.report.page_problems.extend(
                         self.index.parse_rest(self.events_dir, self.root, parsed))
-                    parsed.save(self.index.sha256.values())
                     self.report.page_problems.sort(key=lambda p: (p.path, p.line))
+                parsed.save(self.index.sha256.values())
                 self._rebuild(plan.rebuild)
                 self._create(plan.new)
             except BaseException:
