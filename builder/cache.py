@@ -12,8 +12,9 @@ build gives the same pages and state with or without it. Three files:
   the file as it is unless many pages changed: a build after a few hand edits writes
   nothing at all.
 * `events.jsonl`: the event each page holds, as parsed, by the sha256 of the page's bytes, so
-  a build that needs every event (to group a new seed with them), and the plugin's
-  `mkdocs build` or `serve`, parse only the pages not parsed before. Only pages that parse
+  a build that needs every event (to group a new seed with them), every build (for the
+  pages edited by hand), and the plugin's `mkdocs build` or `serve`, parse only the pages
+  not parsed before. Only pages that parse
   without any problem and hold no unknown keys are kept. The file is appended to; it is
   rewritten when most of it is for pages that no longer exist. Its first line names the
   parser (a hash of `model.py` and the YAML library's version): another parser's cache is
