@@ -107,3 +107,21 @@ def test_a_word_capitalised_inside_a_sentence_marks_a_name_at_a_sentence_start()
     rows = ner.features(["Reporters", "said", "."], ["O"] * 3, entities._lexicon,
                         frozenset(), capitals=capitals)
     assert "mc=False" in rows[0]
+
+
+def test_a_capitalised_word_no_dictionary_knows_is_marked() -> None:
+    # an invented surname is in no dictionary; "River" is a word; a capitalised entry of the
+    # dictionary ("Vega") is a name
+    tokens = ["Oskveth", "crossed", "the", "River", "with", "Vega", "."]
+    rows = ner.features(tokens, ["O"] * len(tokens), entities._lexicon, frozenset())
+    assert "d=none" in rows[0]
+    assert "d=word" in rows[3]
+    assert "d=name" in rows[5]
+    assert not any(feature.startswith("d=") for feature in rows[1])  # lower case: no mark
+
+
+def test_a_form_of_address_begins_no_organization_or_place() -> None:
+    context = entities._Context({}, entities.Entities())
+    assert not entities._learned_name_ok("Ms Varnholt", "ORG", context)
+    assert not entities._learned_name_ok("Dr. Varnholt", "LOC", context)
+    assert entities._learned_name_ok("Varnholt Freight", "ORG", context)
