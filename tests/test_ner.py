@@ -21,7 +21,7 @@ def test_tokens_keep_abbreviations_and_cut_possessives() -> None:
 
 def test_the_model_is_shipped_and_small() -> None:
     assert ner.MODEL.is_file()
-    assert ner.MODEL.stat().st_size < 5_000_000
+    assert ner.MODEL.stat().st_size < 2_000_000  # gzip; the brief of issue 12 caps it at 2 MB
 
 
 def test_rule_names_become_token_hints() -> None:
