@@ -1205,6 +1205,8 @@ _SAINTS = frozenset({"St.", "St", "Saint", "San", "Santa", "Sao", "São", "Port"
 LEARNED_SINGLE_PERSON = 0.5
 #: ... and when it is an ordinary word too ("Python", "Wizards"; but "Trump", "Woods").
 LEARNED_ORDINARY_SINGLE = 0.9
+#: Forms of address that begin a person's name only: "Ms Pugh" is no organization or place.
+LEARNED_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 
 
 def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
@@ -1225,6 +1227,8 @@ def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
         return False
     if len(words) == 1 and _is_caps(name) and name not in _gazetteer():
         return False  # "ENGLAND", "BUTTON", "TORY": acronyms are the rules' to find
+    if kind != "PER" and words[0].lower().rstrip(".") in LEARNED_HONORIFICS:
+        return False  # "Ms Pugh" tagged as an organization: a person, whom the rules may list
     if kind == "PER":
         return len(words[-1].rstrip(".")) >= 2 and not any(
             _is_word(word, context) for word in words  # "Gives", in a heading's capitals

@@ -5,9 +5,9 @@ The rules of `entities.py` find names by lists and cues; they miss names no list
 sentence as a sequence of tokens and labels them in the IOB2 scheme (B-PER, I-PER, B-LOC,
 I-LOC, B-ORG, I-ORG, O). Its features are the word itself, its shape, affixes and neighbours,
 the project's own lists (given names, the place gazetteer, organization words, titles),
-GeoNames' place names several words long, the run of capitalised words a token is in, and
-what the rules already found in the text (a surname alone included), so it learns when to
-trust each rule.
+GeoNames' place names several words long, the run of capitalised words a token is in,
+whether an English dictionary knows a capitalised word, and what the rules already found in
+the text (a surname alone included), so it learns when to trust each rule.
 
 The model (data/ner.crfsuite.gz) is trained by bench/train_ner.py on openly licensed text
 annotated by hand: Universal NER English-EWT (dev and test, CC BY-SA 4.0), the Wikipedia
@@ -47,6 +47,9 @@ _TITLE_CASE_WORDS = frozenset(
     "He She They It His Her Their After Over Into As Not".split())
 #: Lexicon marks of capitalised words that begin no name: days, months, function words.
 _SKIP = frozenset({"calendar", "leading"})
+#: Whether a capitalised token's features say if an English dictionary knows the word
+#: (`_in_dictionary`); the model must be trained with the same setting.
+DICTIONARY_FEATURE = True
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,8 @@ def features(tokens: Sequence[str], hints: Sequence[str], lexicon: Lexicon,
             "lw=" + str(word in lower_words),
             "r=" + runs[index],
         ]
+        if DICTIONARY_FEATURE and token[:1].isupper():
+            row.append("d=" + _in_dictionary(word))
         if parts and token in parts:
             row.append("part=" + parts[token])
         if index == 0 and token[:1].isupper():
@@ -151,6 +156,28 @@ def features(tokens: Sequence[str], hints: Sequence[str], lexicon: Lexicon,
             row.append("last")
         rows.append(row)
     return rows
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """An English dictionary's lower-case words and its capitalised entries (names: "Vega",
+    "Juno"), from Webster's Second International as the english-words package ships it."""
+    from english_words import get_english_words_set  # type: ignore[import-untyped]
+
+    entries = get_english_words_set(["web2"])
+    return (frozenset(word for word in entries if word.islower()),
+            frozenset(word.lower() for word in entries if word[:1].isupper()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _in_dictionary(word: str) -> str:
+    """Whether a lower-cased word is in the dictionary: "word" (an ordinary word, or the
+    plural of one), "name" (a capitalised entry only), or "none" ("seagal", "millican"): a
+    capitalised word no dictionary knows is most often a surname or a foreign name."""
+    words, names = _dictionary()
+    if word in words or (word.endswith("s") and word[:-1] in words):
+        return "word"
+    return "name" if word in names else "none"
 
 
 def _case(token: str) -> str:
