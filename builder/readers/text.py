@@ -110,7 +110,8 @@ _STAMP_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|last modi
                            r"first published|written|date|created|modified)"
                            r"(?:\s+(?:on|at))?\s*[:\s]\s*", re.IGNORECASE)
 _UPDATE_WORD = re.compile(r"\b(?:updated?|last\s+modified|modified|edited|revised|"
-                          r"aktualisiert|geändert|actualizad[oa]|mis à jour|modifié|"
+                          r"aktualisiert|aktualisierung|geändert|änderung|actualizad[oa]|"
+                          r"actualizaci[oó]n|mis à jour|mise à jour|modifié|atualização|"
                           r"atualizad[oa]|aggiornato|bijgewerkt)\b", re.IGNORECASE)
 _ORIGINAL_WORD = re.compile(r"\b(?:published|posted|created|written|originally|first|"
                             r"veröffentlicht|erstellt|publié|publicad[oa]|pubblicato|"
@@ -313,7 +314,7 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 #: twice, or a blog's next label: "December 23, 202311:08 AM UTC", "Fri, Dec 22 20234:46 AM",
 #: "22 Dec 202322 Dec", "August 2, 2019Author".)
 _YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\.?\s*[A-Za-z]{3}))|(?=(?-i:[A-Z][a-z])))"
-_DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_MONTH},?\s+"
+_DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_ANY_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
                        rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})"
@@ -321,6 +322,10 @@ _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})
                        rf"(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"\b")
+#: "18. 05. 2014", "13. 1. 2020": a numeric date with a space after each dot (German and
+#: Czech typography), always day first.
+_DATE_SPACED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.[ \u2009\u202f](?P<b>\d{1,2})\."
+                          r"[ \u2009\u202f](?P<year>(?:19|20)\d\d)\b")
 _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
                            r"(?P<year>(?:19|20)?\d\d)(?![\d/.]|\.\d)")
 
@@ -1570,20 +1575,42 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
     above = [b for b in page.blocks[max(0, title_index - 6):title_index] if not b.junk]
     zones = [page.blocks[title_index + 1:body_start], above[-4:],
              page.blocks[body_start:min(body_end, body_start + 3)]]
-    for zone in zones:
+    for number, zone in enumerate(zones):
         for block in zone:
-            if block.words > 40:
+            text = block.text
+            # A long paragraph at the top of the body is read only for a date that opens it
+            # ("01.02.2022 The figures ...", "Wien, 14. Dezember 2021 - ..."): a date further
+            # in is one the story tells of.
+            if block.words > 40 and (number != len(zones) - 1
+                                     or (text := _opening_date(text)) == ""):
                 continue
             stamps.extend((found, block.text, update)
-                          for found, update in _dates_in(block.text, page.day_first))
+                          for found, update in _dates_in(text, page.day_first))
         if stamps:
             break
     _take_stamp(article, stamps)
 
 
+#: What may stand before a date that opens a paragraph: a place ("Wien, ", "Hamburg, den ").
+_OPENING_PLACE = re.compile(r"^(?:[A-Z][^\W\d]+(?:[ \-][A-Z][^\W\d]+){0,2},\s+(?:den\s+|le\s+)?)?")
+_OPENING_DATE = re.compile(rf"^(?:\d|{_ANY_MONTH}\s)", re.IGNORECASE)
+
+
+def _opening_date(text: str) -> str:
+    """The start of a paragraph that opens with a date (after a place name, as a dateline
+    has it), else ""."""
+    place = _OPENING_PLACE.match(text)
+    rest = text[place.end():] if place else text
+    return rest[:32] if _OPENING_DATE.match(rest) else ""
+
+
 #: How many blocks after the body are searched for a stamp that a page shows at the foot
 #: of the article ("Published: 03 December 2019", "Written by A on July 27, 2017").
 STAMP_AFTER_BLOCKS = 40
+#: A time of day beside a stamp's date ("09:22 Uhr", "5:02 PM EST", "20H06"): no words of
+#: its own.
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.hH]\d\d){1,2}\s*(?:[ap]\.?m\.?|uhr|h|[A-Z]{2,4}\b)?",
+                    re.IGNORECASE)
 _FOOT_STAMP = re.compile(r"^(?:published|posted|updated|last updated|written|by|on|date|"
                          r"veröffentlicht|publié|publicado|datum|fecha)\b", re.IGNORECASE)
 
@@ -1593,6 +1620,8 @@ def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
     short line that is a date, or opens with "Published", "Written by", ...)."""
     stamps: list[tuple[dt.date, str, bool]] = []
     for block in page.blocks[body_end:body_end + STAMP_AFTER_BLOCKS]:
+        if block.stop and _COMMENTS_LABEL.search(block.text):
+            break  # readers' comments, each with its own stamp
         bare = _BULLET.sub("", block.text).strip()
         if block.words > 15 or not bare:
             continue
@@ -1600,7 +1629,7 @@ def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
         if not found:
             continue
         rest = bare
-        for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_NUMERIC):
+        for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC, _CLOCK):
             rest = pattern.sub(" ", rest)
         if _FOOT_STAMP.match(bare) or count_words(rest) <= 2:
             stamps.extend((day, bare, update) for day, update in found)
@@ -1712,6 +1741,9 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     for match in _DATE_ISO.finditer(text):
         add(match.start(), match.end(), int(match.group("year")), int(match.group("month")),
             int(match.group("day")))
+    for match in _DATE_SPACED.finditer(text):
+        add(match.start(), match.end(), int(match.group("year")), int(match.group("b")),
+            int(match.group("a")))
     for match in _DATE_NUMERIC.finditer(text):
         a, b = int(match.group("a")), int(match.group("b"))
         year = int(match.group("year"))
@@ -1731,8 +1763,45 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     return result
 
 
+#: Short words that make up a large share of any English text ("the", "and", "of"): a page
+#: where they are rare is written in another language.
+_ENGLISH_WORDS = frozenset("the and of to in is that for with was on are it as be by this "
+                           "have from at his her they which you has".split())
+#: ... under this share of the page's words (English prose has about a fifth; German,
+#: Spanish or Portuguese prose, with a few English names and menus, a few hundredths).
+ENGLISH_SHARE = 0.08
+#: A page needs this many words for its language to be told.
+LANGUAGE_MIN_WORDS = 150
+#: Spellings of Britain and the Commonwealth, and the American ones they stand for: the
+#: former write numeric dates day first ("02/10/2020" is 2 October), the latter month first.
+_BRITISH = re.compile(r"\b(?:(?:colo|favo|hono|labo|neighbo|behavio|harbo|rumo|humo)urs?|"
+                      r"cent(?:re|red|res)|theatres?|(?:kilo|centi|milli)?metres?|litres?|"
+                      r"defence|offence|(?:organ|real|recogn|apolog|critic|priorit|summar|"
+                      r"emphas|mobil|character|utili)(?:ise|ised|ises|ising|isation|isations)|"
+                      r"travell(?:ed|ing|er)|"
+                      r"cancell(?:ed|ing)|programmes?|catalogues?|analyse[ds]?|whilst|"
+                      r"amongst|per cent|tyres?|aluminium|jewellery|licence)\b",
+                      re.IGNORECASE)
+_AMERICAN = re.compile(r"\b(?:(?:colo|favo|hono|labo|neighbo|behavio|harbo|rumo|humo)rs?|"
+                       r"cent(?:er|ered|ers)|theaters?|(?:kilo|centi|milli)meters?|liters?|"
+                       r"defense|offense|(?:organ|real|recogn|apolog|critic|priorit|summar|"
+                       r"emphas|mobil|character|utili)(?:ize|ized|izes|izing|ization|izations)|"
+                       r"travel(?:ed|ing|er)|"
+                       r"cancel(?:ed|ing)|catalogs?|analyze[ds]?|percent|tires|aluminum|"
+                       r"jewelry)\b", re.IGNORECASE)
+
+#: The pound and euro signs are evidence of a European page, up to this many of them.
+CURRENCY_EVIDENCE = 3
+
+
 def _day_first(text: str) -> bool:
-    """Whether the page writes dates day first: more "5 March 2020" than "March 5, 2020"."""
+    """Whether the page writes numeric dates day first ("05/03/2020" is 5 March), from the
+    page's own evidence, strongest first: a numeric date that can only be read one way
+    ("14/04/2020"); then the page's language (only American English writes the month
+    first, so a page in German, Spanish or Portuguese writes the day first); then, weighed
+    together, dates with month names ("5 March 2020" against "March 5, 2020"), spelling
+    (British "colour", "centre", "organisation" against American "color", "center") and
+    the pound and euro signs. With no evidence, month first."""
     day_first = month_first = 0
     for match in _DATE_NUMERIC.finditer(text):
         first, second = int(match.group("a")), int(match.group("b"))
@@ -1740,7 +1809,17 @@ def _day_first(text: str) -> bool:
         month_first += second > 12 >= first
     if day_first != month_first:  # "14/04/2020" on the page settles how "12/04/2020" reads
         return day_first > month_first
-    return len(_DATE_DMY.findall(text)) > len(_DATE_MDY.findall(text))
+    words = _WORD.findall(text)
+    if (len(words) >= LANGUAGE_MIN_WORDS and not _CJK.search(text)
+            and sum(1 for word in words if word.lower() in _ENGLISH_WORDS)
+            < ENGLISH_SHARE * len(words)):
+        return True
+    # Dates with month names, spellings and the pound or euro sign weigh alike: a British
+    # page may carry an American agency's captions ("Sept. 29, 2020").
+    evidence = (len(_DATE_DMY.findall(text)) - len(_DATE_MDY.findall(text))
+                + len(_BRITISH.findall(text)) - len(_AMERICAN.findall(text))
+                + min(CURRENCY_EVIDENCE, len(re.findall(r"[£€]", text))))
+    return evidence > 0
 
 
 def _copyright_holder(page: _Page) -> str | None:
