@@ -20,6 +20,9 @@ __all__ = ["extract_summary", "is_furniture", "summarize"]
 SUMMARY_MAX_CHARS = 300
 #: How many paragraphs from the top are tried for the first real sentence.
 SUMMARY_PARAGRAPHS = 5
+#: When those are all furniture (a slideshow's captions, "Image 1 of 5", "Caption" above the
+#: story), the first real sentence is looked for this far down before the lede is taken.
+SUMMARY_PARAGRAPHS_PAST_FURNITURE = 15
 #: A sentence has at least this many words ("Wurmkiste bauen" is a label, not a sentence).
 SUMMARY_MIN_WORDS = 4
 #: How many sentences of a paragraph are tried (a caption or note glued to the story's first
@@ -58,6 +61,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty|EPA|Bloomberg|dpa|Xinhua|Photos?|Fotos?|Bild|Image|File|"
     r"Credit|Courtesy)\b[^()]{0,80}\)\s*\.?$"
+    r"|\([A-Z][^()/]{1,50}/[^()]{1,60}(?:\)\s*\.?)?$"
     r"|\b(?:AP|AFP|EPA|Getty|Reuters)(?:\s+(?:Images|Photo))?\s*/\s*\w"
     r"|\b(?:photo(?:graph)?|image|picture|illustration|foto|bild)s?\s*(?:credit|courtesy)?\s*:"
     r"|\b(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy of|credit)\b"
@@ -171,7 +175,26 @@ def summarize(paragraphs: Sequence[str]) -> str:
     lede after its dateline) that is not furniture as a whole. A caption glued to the story
     ("1of4Grass Valley's Ann Roe looks at ... Gas ran out ...") is passed over within its
     paragraph. The lede's first sentence when there is none."""
-    for paragraph in paragraphs[:SUMMARY_PARAGRAPHS]:
+    found = _first_real_sentence(paragraphs[:SUMMARY_PARAGRAPHS])
+    if found is None:
+        found = _first_real_sentence(paragraphs[SUMMARY_PARAGRAPHS:
+                                                SUMMARY_PARAGRAPHS_PAST_FURNITURE],
+                                     strict=True)
+    if found is not None:
+        return found
+    return extract_summary(paragraphs[0]) if paragraphs else ""
+
+
+#: A sentence past the top paragraphs is taken only when it is a sentence of the story's
+#: kind: this many words at least.
+STRICT_MIN_WORDS = 8
+
+
+def _first_real_sentence(paragraphs: Sequence[str], strict: bool = False) -> str | None:
+    """The first sentence with a sentence's length that is not furniture in `paragraphs`
+    (see `summarize`); None when there is none. `strict`: a longer sentence that ends as a
+    sentence does, for paragraphs further down where teasers and labels stand."""
+    for paragraph in paragraphs:
         text = " ".join(_unescaped(paragraph).split())
         if (len(_WORD.findall(text)) <= FURNITURE_MAX_WORDS and _CAPTION.search(text)
                 and not _is_furniture_sentence(first_sentence(text))):
@@ -179,10 +202,12 @@ def summarize(paragraphs: Sequence[str]) -> str:
         for _ in range(SENTENCES_TRIED):
             sentence = first_sentence(text)
             if not _is_furniture_sentence(sentence):
-                if len(_WORD.findall(sentence)) >= SUMMARY_MIN_WORDS:
+                words = len(_WORD.findall(sentence))
+                if words >= (STRICT_MIN_WORDS if strict else SUMMARY_MIN_WORDS) and (
+                        not strict or re.search(r"[.!?][\"”’)]*$", sentence)):
                     return _bounded(sentence)
                 break
             text = text[len(sentence):].strip()
             if not text:
                 break
-    return extract_summary(paragraphs[0]) if paragraphs else ""
+    return None

@@ -158,7 +158,10 @@ _LYNX_MARKS = re.compile(
 )
 #: The heading of a box of links that may stand inside an article.
 _INLINE_BOX = re.compile(r"^(?:related|see also|also read|read also|read more|more on this|"
-                         r"keep reading|further reading)\b")
+                         r"keep reading|further reading|lesen sie auch|lies auch|mehr zum "
+                         r"thema|auch interessant|lea también|lee también|leia também|"
+                         r"veja também|(?:à )?lire aussi|leggi anche|lees ook|czytaj (?:też|"
+                         r"także)|zobacz (?:też|także))(?!\w)")
 #: Separators of a breadcrumb trail ("Home » Recipes » Title").
 _BREADCRUMB = re.compile(r"\s+(?:»|>>|>|›)\s+")
 #: Agency photo captions: "WASHINGTON, DC - OCTOBER 10: ...", "FILE - In this ... photo".
@@ -251,7 +254,24 @@ FURNITURE = frozenset({
     "read full article", "read the full story", "view gallery", "view image", "open image",
     "play video", "watch", "watch video", "listen now", "audio", "quantcast", "adchoices",
     "advertising disclosure", "affiliate disclosure", "disclosure", "privacy policy",
-    "terms of use", "terms of service", "cookie policy", "cookie settings",
+    "terms of use", "terms of service", "cookie policy", "cookie settings", "write a comment",
+    # The same buttons and labels on pages in German, Spanish, French, Portuguese, Italian,
+    # Dutch and Polish.
+    "teilen", "teilen:", "artikel teilen", "beitrag teilen", "jetzt teilen", "news teilen",
+    "drucken", "kommentieren", "kommentare", "kommentar", "merken", "anmelden", "abmelden",
+    "einloggen", "suche", "suchen", "startseite", "zur startseite", "menü", "schließen",
+    "zurück", "weiter", "mehr", "mehr lesen", "weiterlesen", "weiter lesen", "wird geladen",
+    "wird geladen...", "gefällt mir", "gefällt mir wird geladen...", "antworten",
+    "zum inhalt springen", "nach oben", "werbung", "anzeige", "schlagworte", "schlagwörter",
+    "stichworte", "themen", "kategorien", "abonnieren", "newsletter abonnieren", "datenschutz",
+    "impressum", "datenschutzerklärung", "vorlesen", "artikel anhören", "bildergalerie",
+    "bewertung", "compartir", "imprimir", "comentarios", "comentar", "publicidad",
+    "suscríbete", "buscar", "inicio", "menú", "cerrar", "leer más", "ver más", "etiquetas",
+    "temas", "más", "anterior", "siguiente", "partager", "imprimer", "commentaires",
+    "commenter", "publicité", "rechercher", "accueil", "fermer", "lire la suite", "voir plus",
+    "s'abonner", "abonnez-vous", "mots-clés", "compartilhar", "comentários", "publicidade",
+    "leia mais", "condividi", "commenti", "pubblicità", "stampa", "delen", "reacties",
+    "advertentie", "lees meer", "udostępnij", "komentarze", "reklama", "czytaj więcej",
 })
 #: Lines that close an article: what follows them is comments, related links or footer.
 STOPS = frozenset({
@@ -274,9 +294,38 @@ STOPS = frozenset({
     "also read", "see also", "keep reading", "further reading", "next article",
     "previous article", "next post",
     "previous post", "newsletter", "sign up for our newsletter", "subscribe to our newsletter",
+    "write a comment",
+    # The same labels on pages in German, Spanish, French, Portuguese, Italian, Dutch and
+    # Polish.
+    "über den autor", "über die autorin", "zum autor", "zur autorin", "zur person",
+    "das könnte dich auch interessieren", "das könnte sie auch interessieren",
+    "das könnte ihnen auch gefallen", "das könnte dir auch gefallen", "auch interessant",
+    "mehr zum thema", "mehr zu diesem thema", "verwandte themen", "verwandte artikel",
+    "ähnliche artikel", "ähnliche beiträge", "weitere artikel", "weitere beiträge",
+    "lesen sie auch", "lies auch", "auch lesenswert", "empfehlungen", "unsere empfehlungen",
+    "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben",
+    "kommentar hinterlassen", "hinterlasse einen kommentar", "leserkommentare", "kommentare",
+    "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebte artikel",
+    "neueste artikel", "neueste beiträge", "aktuelle beiträge", "weitere nachrichten",
+    "weitere meldungen", "mehr nachrichten", "auch interessant für sie",
+    "también te puede interesar", "te puede interesar", "te recomendamos",
+    "noticias relacionadas", "artículos relacionados", "lea también", "lee también",
+    "más noticias", "lo más leído", "más leídas", "deja un comentario", "deja tu comentario",
+    "comentarios", "sobre el autor", "relacionado", "relacionados", "à lire aussi",
+    "lire aussi", "sur le même sujet", "articles similaires", "articles liés",
+    "laisser un commentaire", "commentaires", "à propos de l'auteur", "les plus lus",
+    "dans la même rubrique", "vous aimerez aussi", "leia também", "veja também",
+    "notícias relacionadas", "mais lidas", "deixe um comentário", "comentários",
+    "sobre o autor", "leggi anche", "potrebbe interessarti", "articoli correlati",
+    "lascia un commento", "commenti", "i più letti", "lees ook", "gerelateerde artikelen",
+    "meest gelezen", "reacties", "laat een reactie achter", "over de auteur", "czytaj też",
+    "czytaj także", "zobacz też", "zobacz także", "polecamy", "komentarze",
+    "najczęściej czytane", "podobne artykuły",
 })
 _STOP_PATTERN = re.compile(r"^(?:\d+\s+(?:comments?|responses?|thoughts?|replies)\b.*|"
                            r"(?:more|latest|top|trending)\s+(?:from|in|on)\s+.{1,40}|"
+                           r"(?:mehr|weitere)\s+(?:zu|zum|aus|von)\s+.{1,40}|"
+                           r"más\s+sobre\s+.{1,40}|"
                            r"related(?:\s+(?:articles|stories|posts|news))?\s*[-–—:|]\s*.{1,40}|"
                            r"(?:all rights reserved|terms of (?:use|service)|privacy policy)"
                            r".*)$", re.IGNORECASE)
@@ -866,17 +915,37 @@ def _weight(page: _Page, block: _Block, gap: int) -> float:
     return -float(min(gap, 12))
 
 
+#: A line of program code: a call ("deref(id(29), ctypes.c_int)"), an assignment, a
+#: statement keyword, braces or a semicolon at its end, a prompt ("> ", ">>> ").
+_CODE = re.compile(r"^(?:import|from|def|class|return|if|elif|else|for|while|try|except|var|"
+                   r"let|const|function|print|public|private|static|void|int|#include|"
+                   r"SELECT|\$|>>>|>|\.\.\.)\s|[;{}]\s*$|^[}\])]|[A-Za-z_]\w*\([^()]*\)|"
+                   r"\s(?:=|==|!=|\+=|->|=>|:=)\s|\w\[\d+\]")
+#: A line of code has at most this many words.
+CODE_MAX_WORDS = 30
+
+
+def _is_code(block: _Block) -> bool:
+    """A line of a code listing in the article: no prose, but part of the story, so that a
+    listing between two paragraphs neither splits the body nor is dropped from it."""
+    return (not (block.junk or block.stop or block.caption or block.prose)
+            and block.words <= CODE_MAX_WORDS and _CODE.search(block.text) is not None)
+
+
 def _body_span(page: _Page) -> tuple[int, int]:
-    """The run of blocks [start, end) with the most prose (maximum-sum run)."""
+    """The run of blocks [start, end) with the most prose (maximum-sum run). Lines of code
+    cost little and do not lengthen the stretch of non-prose (a listing is no menu)."""
     best, best_span = 0.0, (0, 0)
     total, start, gap = 0.0, 0, 0
     openings = _story_openings(page)
     for index, block in enumerate(page.blocks):
+        code = _is_code(block)
         if _counts(block):
             gap = 0
-        else:
+        elif not code:
             gap += 1
-        weight = _weight(page, block, gap) + (OPENING_BONUS if index in openings else 0)
+        weight = (-1.0 if code else _weight(page, block, gap)) + (
+            OPENING_BONUS if index in openings else 0)
         if total <= 0:
             total, start = 0.0, index
         total += weight
@@ -990,7 +1059,8 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
 
 #: The label of the readers' comments, which close the story even when long ones follow.
 _COMMENTS_LABEL = re.compile(r"comment|repl(?:y|ies)|respon|discussion|conversation|thoughts|"
-                             r"leave a|join the", re.IGNORECASE)
+                             r"leave a|join the|kommentar|comentario|comentário|commentaire|"
+                             r"commento|commenti|reactie|komentarz", re.IGNORECASE)
 #: A box inside the story ends within this many blocks of its label, ...
 BOX_MAX_BLOCKS = 12
 #: ... and the story resumes with this many paragraphs in a row, of this many words.
@@ -1717,6 +1787,8 @@ def _read_stamp(line: str, day_first: bool) -> dt.date | None:
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ...")."""
+    if not any(char.isdigit() for char in text):
+        return []  # every date form has a number (most lines have none)
     found: list[tuple[int, dt.date]] = []
     # Characters already read as part of a date: a mark per character keeps the overlap test
     # linear in the text, however many dates it holds (a list of spans made it quadratic).
@@ -1802,11 +1874,14 @@ def _day_first(text: str) -> bool:
     together, dates with month names ("5 March 2020" against "March 5, 2020"), spelling
     (British "colour", "centre", "organisation" against American "color", "center") and
     the pound and euro signs. With no evidence, month first."""
-    day_first = month_first = 0
+    day_first = month_first = ambiguous = 0
     for match in _DATE_NUMERIC.finditer(text):
         first, second = int(match.group("a")), int(match.group("b"))
         day_first += first > 12 >= second
         month_first += second > 12 >= first
+        ambiguous += first <= 12 and second <= 12 and match.group("sep") == "/"
+    if not ambiguous:
+        return False  # no date on the page that the answer changes ("5.3.2020" is day first)
     if day_first != month_first:  # "14/04/2020" on the page settles how "12/04/2020" reads
         return day_first > month_first
     words = _WORD.findall(text)
