@@ -442,7 +442,14 @@ def read_text(content: str, seed: str) -> Article:
     title_index = _title_index(page, body_start)
     if title_index is None:
         raise SeedError("no title (expected the headline on the first non-empty line)")
+    under = _span_under_title(page, title_index, body_start)
     try:
+        if under is not None:
+            # The story may go on below a gallery or a box, in the run with the most prose,
+            # when nothing that closes an article stands between.
+            resumes = not any(block.stop for block in page.blocks[under[1]:body_start])
+            return _read_under(page, seed, title_index, *under,
+                               resume=(body_start, body_end) if resumes else None)
         return _read_under(page, seed, title_index, body_start, body_end)
     except SeedError:
         # The model's headline left no text under it: the rules' choice, as before the model.
@@ -452,9 +459,37 @@ def read_text(content: str, seed: str) -> Article:
         return _read_under(page, seed, fallback, body_start, body_end)
 
 
+#: The body is looked for under the headline when the run with the most prose starts this
+#: many blocks or more below it, ...
+FAR_BODY_BLOCKS = 8
+#: ... and a run under the headline is the story when it has this many words of prose, in
+#: this many paragraphs at least.
+UNDER_TITLE_WORDS = 80
+UNDER_TITLE_PARAGRAPHS = 2
+#: The run under the headline starts within this many blocks of it.
+UNDER_TITLE_START = 12
+
+
+def _span_under_title(page: _Page, title_index: int, body_start: int) -> tuple[int, int] | None:
+    """The story under its headline when the run with the most prose stands far below it (a
+    gallery, a box or a list between them, and a longer related story, list of teasers or
+    thread of comments below): the body is the article that carries the title. None when
+    the run with the most prose is the one under the headline, or nothing of length is."""
+    if body_start - title_index < FAR_BODY_BLOCKS:
+        return None
+    start, end = _body_span(page, title_index + 1, body_start)
+    prose = [block for block in page.blocks[start:end] if _counts(block)]
+    if (end <= start or start - title_index > UNDER_TITLE_START
+            or len(prose) < UNDER_TITLE_PARAGRAPHS
+            or sum(block.words for block in prose) < UNDER_TITLE_WORDS):
+        return None
+    return start, end
+
+
 def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
-                body_end: int) -> Article:
-    """The article under the headline at `title_index`: header, body, dates."""
+                body_end: int, resume: tuple[int, int] | None = None) -> Article:
+    """The article under the headline at `title_index`: header, body, dates; `resume`, the
+    blocks where the story goes on below a gallery or a box."""
     title = page.blocks[title_index].text
     if len(_BREADCRUMB.findall(title)) >= 2:  # "Home » Recipes » Title"
         title = _BREADCRUMB.split(title)[-1]
@@ -472,6 +507,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     recipe = _recipe_span(page, title_index, body_start, body_end)
     if recipe is None:
         article.paragraphs = _read_body(page, body_start, body_end, article)
+        if resume is not None:
+            article.paragraphs += _read_body(page, *resume, article)
     elif recipe[0] <= body_end and recipe[1] >= body_start:  # the card meets the story
         article.paragraphs = _read_body(page, min(body_start, recipe[0]),
                                         max(body_end, recipe[1]), article)
@@ -932,13 +969,16 @@ def _is_code(block: _Block) -> bool:
             and block.words <= CODE_MAX_WORDS and _CODE.search(block.text) is not None)
 
 
-def _body_span(page: _Page) -> tuple[int, int]:
-    """The run of blocks [start, end) with the most prose (maximum-sum run). Lines of code
-    cost little and do not lengthen the stretch of non-prose (a listing is no menu)."""
+def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tuple[int, int]:
+    """The run of blocks [start, end) with the most prose (maximum-sum run), among the blocks
+    [lowest, highest). Lines of code cost little and do not lengthen the stretch of non-prose
+    (a listing is no menu)."""
+    highest = len(page.blocks) if highest is None else highest
     best, best_span = 0.0, (0, 0)
-    total, start, gap = 0.0, 0, 0
+    total, start, gap = 0.0, lowest, 0
     openings = _story_openings(page)
-    for index, block in enumerate(page.blocks):
+    for index in range(lowest, highest):
+        block = page.blocks[index]
         code = _is_code(block)
         if _counts(block):
             gap = 0
@@ -952,13 +992,15 @@ def _body_span(page: _Page) -> tuple[int, int]:
         if total > best:
             best, best_span = total, (start, index + 1)
     start, end = best_span
+    if end == 0 and lowest > 0:
+        return best_span
     if end == 0:  # no prose at all: every non-furniture block after the first
         content = [i for i, b in enumerate(page.blocks) if not b.junk]
         return (content[1], len(page.blocks)) if len(content) > 1 else (len(page.blocks),
                                                                         len(page.blocks))
     end = _trim_tail(page, start, end)
     # The story's first paragraph may be short: take sentences just above the run.
-    while start > 0:
+    while start > lowest:
         block = page.blocks[start - 1]
         if (block.junk or block.caption or block.stop or block.bullet or block.words < 4
                 or not re.search(r"[.!?][\"'”’)]*$", block.text)
@@ -968,7 +1010,7 @@ def _body_span(page: _Page) -> tuple[int, int]:
     # ... and short closing paragraphs just below it, and a wire story's credits (which
     # end the story: only more credits follow them).
     credits = False
-    while end < len(page.blocks):
+    while end < highest:
         block = page.blocks[end]
         if _WIRE_CREDIT.match(block.text):
             end, credits = end + 1, True
@@ -978,9 +1020,9 @@ def _body_span(page: _Page) -> tuple[int, int]:
                 or _looks_like_meta(block.text)):
             break
         end += 1
-    end = _list_after(page, end)
+    end = min(_list_after(page, end), highest)
     # A dateline alone on its line opens the first paragraph.
-    if start > 0 and _lone_dateline(page.blocks[start - 1].text):
+    if start > lowest and _lone_dateline(page.blocks[start - 1].text):
         start -= 1
     return start, end
 
