@@ -107,3 +107,14 @@ def test_a_credit_in_brackets_is_no_sentence() -> None:
     summary = summarize(["Lanterns on the shelves of the Ashmoor store on Tuesday. "
                          "(Ann Roe/The Courier via AP", STORY])
     assert summary == STORY
+
+
+@pytest.mark.parametrize("furniture", [
+    "Two people in Velmora have been diagnosed with the plague,...",  # a teaser cut short
+    "I want to tell you about another change in the Ostrakan ferry timetable, […]",
+    "Ilse Varnholt 27/09/2018 Comment!",  # a byline's stamp
+    "Aktivieren Sie Javascript jetzt, um unsere Artikel wieder lesen zu können.",
+    "A fisherman mends a net on the quay of Port Veyra (background) on November 19, 2019.",
+])
+def test_teasers_stamps_and_notices_are_not_the_summary(furniture: str) -> None:
+    assert summarize([furniture, STORY, MORE]) == STORY

@@ -69,7 +69,8 @@ _CAPTION = re.compile(
     r"|^\d{1,3}\s*of\s*\d{1,3}(?=\S)|^(?:image|photo|picture|slide)\s+\d{1,3}\s+of\b"
     r"|,\s+(?:left|right|centre|center|second from (?:left|right)|far (?:left|right)|"
     r"from (?:left|right)|top|bottom|above|below|foreground|background)\s*[,.;)]"
-    r"|\((?:l|r|m|left|right|center|centre|top|bottom|from left|from right|v\.\s*l\.)\.?\)"
+    r"|\((?:l|r|m|left|right|center|centre|top|bottom|from left|from right|v\.\s*l\.|"
+    r"background|foreground|front|rear|above|below)\.?\)"
     r"|\b(?:pictured|poses? for a (?:photo|picture|portrait))\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:jan|feb|march|april|may|june|july|aug|"
     r"sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b",
@@ -96,7 +97,8 @@ _NOTE = re.compile(
     r"|\b(?:uses?|use of|accept(?:ing)?|allow)\s+cookies\b"
     r"|\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings?|browsing)\b"
     r"|\bjavascript\b.{0,80}\b(?:enable|disabled?|turn(?:ed)? (?:on|off)|aktiv|deaktiv|"
-    r"einschalten)"
+    r"einschalten|ein\b)"
+    r"|\b(?:enable|aktivieren|schalten)\b.{0,40}\bjavascript\b"
     r"|^(?:read|lire|leer|lesen|leggi)\b[^.]{0,40}\b(?:in|en|auf)\s+(?:english|spanish|french|"
     r"german|español|français|deutsch|turkish|arabic|chinese)\b",
     re.IGNORECASE)
@@ -165,8 +167,21 @@ def extract_summary(lede: str) -> str:
     return _bounded(first_sentence(_unescaped(lede)))
 
 
+#: A teaser cut short by its page ("... diagnosed with the plague,...", "... in Last Man,
+#: […]"): a link to the story, not its sentence.
+_CUT_SHORT = re.compile(r"(?:,|\w)\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+#: A full date written with numbers: with a name and little else, a byline's stamp ("Ann Roe
+#: 27/09/2018 Comment!").
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
+#: ... at most this many words.
+STAMP_MAX_WORDS = 7
+
+
 def _is_furniture_sentence(sentence: str) -> bool:
-    return bool(_NOTE.search(sentence) or _CAPTION.search(sentence) or _BIO.match(sentence))
+    return bool(_NOTE.search(sentence) or _CAPTION.search(sentence) or _BIO.match(sentence)
+                or _CUT_SHORT.search(sentence)
+                or (_NUMERIC_DATE.search(sentence)
+                    and len(_WORD.findall(sentence)) <= STAMP_MAX_WORDS))
 
 
 def summarize(paragraphs: Sequence[str]) -> str:
