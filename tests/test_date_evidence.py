@@ -100,3 +100,12 @@ def test_dots_with_a_space(tmp_path: Path) -> None:
     article = read(tmp_path, f"{MENU}\nValdoria reconstruirá su puente de piedra\n"
                              f"18. 05. 2014 22:38\n\n{SPANISH}")
     assert article.published == dt.date(2014, 5, 18)
+
+
+def test_a_foot_stamp_labelled_in_german(tmp_path: Path) -> None:
+    """"Erschienen am 26. Jan 2022 im Format Aktuelles" under the story labels itself the
+    stamp, as "Published on ..." does."""
+    article = read(tmp_path, f"{MENU}\nValdoria reconstruirá su puente de piedra\n\n{SPANISH}"
+                             "\nMehr Informationen finden Sie unter:\nwww.valdoria.example\n"
+                             "Erschienen am 26. Jan 2022 im Format Aktuelles\n")
+    assert article.published == dt.date(2022, 1, 26)

@@ -114,7 +114,7 @@ _UPDATE_WORD = re.compile(r"\b(?:updated?|last\s+modified|modified|edited|revise
                           r"actualizaci[oó]n|mis à jour|mise à jour|modifié|atualização|"
                           r"atualizad[oa]|aggiornato|bijgewerkt)\b", re.IGNORECASE)
 _ORIGINAL_WORD = re.compile(r"\b(?:published|posted|created|written|originally|first|"
-                            r"veröffentlicht|erstellt|publié|publicad[oa]|pubblicato|"
+                            r"veröffentlicht|erschienen|erstellt|publié|publicad[oa]|pubblicato|"
                             r"gepubliceerd)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:source|sources|credit|via|courtesy(?: of)?)\s*[:\-–]\s*(.+)$",
                      re.IGNORECASE)
@@ -1724,7 +1724,9 @@ STAMP_AFTER_BLOCKS = 40
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.hH]\d\d){1,2}\s*(?:[ap]\.?m\.?|uhr|h|[A-Z]{2,4}\b)?",
                     re.IGNORECASE)
 _FOOT_STAMP = re.compile(r"^(?:published|posted|updated|last updated|written|by|on|date|"
-                         r"veröffentlicht|publié|publicado|datum|fecha)\b", re.IGNORECASE)
+                         r"veröffentlicht|erschienen|publiziert|erstellt|aktualisiert|publié|"
+                         r"publicado|publicada|pubblicato|gepubliceerd|opublikowano|datum|"
+                         r"fecha)\b", re.IGNORECASE)
 
 
 def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
@@ -1751,8 +1753,9 @@ def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
 #: A line that says it is the article's stamp: "Published: 22:00 GMT, 26 September 2020",
 #: "Written by A on April 29, 2018", "By Ela on 31. October, 2023 | 18 Comments".
 _LABELLED_STAMP = re.compile(r"^(?:(?:first |originally )?(?:published|posted|updated|last "
-                             r"updated|written|created|date|veröffentlicht|publié|publicado|"
-                             r"datum|fecha)\b|by\b.{1,60}?\bon\b)",
+                             r"updated|written|created|date|veröffentlicht|erschienen|"
+                             r"publiziert|erstellt|publié|publicado|publicada|pubblicato|"
+                             r"gepubliceerd|opublikowano|datum|fecha)\b|by\b.{1,60}?\bon\b)",
                              re.IGNORECASE)
 LABELLED_STAMP_WORDS = 25
 
