@@ -96,3 +96,15 @@ def test_share_buttons_in_german_are_furniture(tmp_path: Path) -> None:
                              f"{first}\n\nTeilen\nDrucken\nKommentieren\n\n{rest}")
     assert not {"Teilen", "Drucken", "Kommentieren"} & set(article.paragraphs)
     assert any(p.startswith("Die Anwohner des Kais") for p in article.paragraphs)
+
+
+def test_cookie_and_spam_notices_in_german_are_furniture(tmp_path: Path) -> None:
+    """A German cookie banner and WordPress's spam notice under the story are not its text."""
+    notices = ("Wir verwenden Cookies, um Ihnen ein optimales Erlebnis auf unserer Seite zu "
+               "bieten.\n\nDiese Website verwendet Akismet, um Spam zu reduzieren. Erfahre "
+               "mehr darüber, wie deine Kommentardaten verarbeitet werden.\n")
+    article = read(tmp_path, "Startseite\nPolitik\n\nVelmora baut die Hafenmauer neu\n\n"
+                             f"{STORY_DE}\n{notices}")
+    text = "\n".join(article.paragraphs)
+    assert "Die Anwohner des Kais" in text
+    assert "Cookies" not in text and "Akismet" not in text

@@ -173,15 +173,19 @@ _PROMO = re.compile(
     r"\bqualifying purchases\b|\b(?:logged in|log in|sign in|signed in) to (?:leave|post) a "
     r"comment\b|\bnever miss\b.*\bsign(?:ing)? up\b|^(?:photo|photograph|image|picture|"
     r"illustration)s? (?:by|courtesy|credit)\b|\bunsplash\b|\bsign up (?:here|now|today)\b|"
-    r"\bsign up for (?:our|the)\b.*\bnewsletters?\b|\bstraight to your (?:inbox|phone|device)\b",
+    r"\bsign up for (?:our|the)\b.*\bnewsletters?\b|\bstraight to your (?:inbox|phone|device)\b|"
+    r"\bakismet\b",
     re.IGNORECASE)
 #: A wire story's closing credits ("Additional reporting by ...; Editing by ...").
 _WIRE_CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled) by\b",
                           re.IGNORECASE)
 #: Cookie notices.
-_COOKIES = re.compile(r"\bcookies?\b.*\b(?:settings?|consent|polic(?:y|ies)|enable|accept|"
-                      r"use|preferences)\b|\b(?:settings?|consent|polic(?:y|ies)|enable|accept|"
-                      r"use|preferences)\b.*\bcookies?\b", re.IGNORECASE)
+_COOKIE_WORDS = (r"(?:settings?|consent|polic(?:y|ies)|enable|accept|use|preferences|"
+                 r"verwende[nt]|nutze[nt]|einstellungen|datenschutz\w*|akzeptieren|zustimm\w*|"
+                 r"utiliza(?:mos)?|usamos|aceptar|utilis(?:e|ons)|accepter|korzystamy|"
+                 r"utilizziamo|gebruik(?:t|en)?)")
+_COOKIES = re.compile(rf"\bcookies?\b.*\b{_COOKIE_WORDS}\b|\b{_COOKIE_WORDS}\b.*\bcookies?\b",
+                      re.IGNORECASE)
 #: A cookie banner that says what it is in its first words ("This website uses cookies to
 #: improve your experience ...") is furniture however long it goes on.
 _COOKIE_NOTICE = re.compile(r"^(?:this (?:web)?site|our (?:web)?site|we) (?:uses?|may use) "
