@@ -88,3 +88,33 @@ def test_the_extractors_summary_skips_a_note(tmp_path: object) -> None:
             f"{STORY}\n\n{MORE}\n")
     article = extract_article(read_text(text, "wall.txt"), dt.date(2024, 1, 1), {}, {})
     assert article.summary == STORY
+
+
+def test_a_slideshow_above_the_story_is_passed_over() -> None:
+    """Five captions, "Image 1 of 5" and "Caption" labels above the story: the summary is the
+    story's first sentence further down, not a caption or a credit."""
+    slideshow = [
+        f"{n}of4A shopper looks at lanterns at the Ashmoor hardware store, Tuesday, Nov. 19, "
+        "2019, in Port Veyra, before the planned power cut. (Ann Roe/The Courier via AP"
+        for n in range(1, 4)
+    ]
+    summary = summarize([*slideshow, "Image 1 of 5", "Caption", "Image 1 of 5", STORY, MORE])
+    assert summary == STORY
+
+
+def test_a_credit_in_brackets_is_no_sentence() -> None:
+    """"(Ann Roe/The Courier via AP)" alone, after a caption, is a credit."""
+    summary = summarize(["Lanterns on the shelves of the Ashmoor store on Tuesday. "
+                         "(Ann Roe/The Courier via AP", STORY])
+    assert summary == STORY
+
+
+@pytest.mark.parametrize("furniture", [
+    "Two people in Velmora have been diagnosed with the plague,...",  # a teaser cut short
+    "I want to tell you about another change in the Ostrakan ferry timetable, […]",
+    "Ilse Varnholt 27/09/2018 Comment!",  # a byline's stamp
+    "Aktivieren Sie Javascript jetzt, um unsere Artikel wieder lesen zu können.",
+    "A fisherman mends a net on the quay of Port Veyra (background) on November 19, 2019.",
+])
+def test_teasers_stamps_and_notices_are_not_the_summary(furniture: str) -> None:
+    assert summarize([furniture, STORY, MORE]) == STORY

@@ -20,6 +20,9 @@ __all__ = ["extract_summary", "is_furniture", "summarize"]
 SUMMARY_MAX_CHARS = 300
 #: How many paragraphs from the top are tried for the first real sentence.
 SUMMARY_PARAGRAPHS = 5
+#: When those are all furniture (a slideshow's captions, "Image 1 of 5", "Caption" above the
+#: story), the first real sentence is looked for this far down before the lede is taken.
+SUMMARY_PARAGRAPHS_PAST_FURNITURE = 15
 #: A sentence has at least this many words ("Wurmkiste bauen" is a label, not a sentence).
 SUMMARY_MIN_WORDS = 4
 #: How many sentences of a paragraph are tried (a caption or note glued to the story's first
@@ -58,6 +61,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _CAPTION = re.compile(
     r"\((?:AP|AFP|Reuters|Getty|EPA|Bloomberg|dpa|Xinhua|Photos?|Fotos?|Bild|Image|File|"
     r"Credit|Courtesy)\b[^()]{0,80}\)\s*\.?$"
+    r"|\([A-Z][^()/]{1,50}/[^()]{1,60}(?:\)\s*\.?)?$"
     r"|\b(?:AP|AFP|EPA|Getty|Reuters)(?:\s+(?:Images|Photo))?\s*/\s*\w"
     r"|\b(?:photo(?:graph)?|image|picture|illustration|foto|bild)s?\s*(?:credit|courtesy)?\s*:"
     r"|\b(?:photo(?:graph)?|image|picture)s?\s+(?:by|courtesy of|credit)\b"
@@ -65,7 +69,8 @@ _CAPTION = re.compile(
     r"|^\d{1,3}\s*of\s*\d{1,3}(?=\S)|^(?:image|photo|picture|slide)\s+\d{1,3}\s+of\b"
     r"|,\s+(?:left|right|centre|center|second from (?:left|right)|far (?:left|right)|"
     r"from (?:left|right)|top|bottom|above|below|foreground|background)\s*[,.;)]"
-    r"|\((?:l|r|m|left|right|center|centre|top|bottom|from left|from right|v\.\s*l\.)\.?\)"
+    r"|\((?:l|r|m|left|right|center|centre|top|bottom|from left|from right|v\.\s*l\.|"
+    r"background|foreground|front|rear|above|below)\.?\)"
     r"|\b(?:pictured|poses? for a (?:photo|picture|portrait))\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:jan|feb|march|april|may|june|july|aug|"
     r"sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b",
@@ -92,7 +97,8 @@ _NOTE = re.compile(
     r"|\b(?:uses?|use of|accept(?:ing)?|allow)\s+cookies\b"
     r"|\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings?|browsing)\b"
     r"|\bjavascript\b.{0,80}\b(?:enable|disabled?|turn(?:ed)? (?:on|off)|aktiv|deaktiv|"
-    r"einschalten)"
+    r"einschalten|ein\b)"
+    r"|\b(?:enable|aktivieren|schalten)\b.{0,40}\bjavascript\b"
     r"|^(?:read|lire|leer|lesen|leggi)\b[^.]{0,40}\b(?:in|en|auf)\s+(?:english|spanish|french|"
     r"german|español|français|deutsch|turkish|arabic|chinese)\b",
     re.IGNORECASE)
@@ -161,8 +167,21 @@ def extract_summary(lede: str) -> str:
     return _bounded(first_sentence(_unescaped(lede)))
 
 
+#: A teaser cut short by its page ("... diagnosed with the plague,...", "... in Last Man,
+#: […]"): a link to the story, not its sentence.
+_CUT_SHORT = re.compile(r"(?:,|\w)\s*(?:\.\.\.|…|\[…\]|\[\.\.\.\])$")
+#: A full date written with numbers: with a name and little else, a byline's stamp ("Ann Roe
+#: 27/09/2018 Comment!").
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
+#: ... at most this many words.
+STAMP_MAX_WORDS = 7
+
+
 def _is_furniture_sentence(sentence: str) -> bool:
-    return bool(_NOTE.search(sentence) or _CAPTION.search(sentence) or _BIO.match(sentence))
+    return bool(_NOTE.search(sentence) or _CAPTION.search(sentence) or _BIO.match(sentence)
+                or _CUT_SHORT.search(sentence)
+                or (_NUMERIC_DATE.search(sentence)
+                    and len(_WORD.findall(sentence)) <= STAMP_MAX_WORDS))
 
 
 def summarize(paragraphs: Sequence[str]) -> str:
@@ -171,7 +190,26 @@ def summarize(paragraphs: Sequence[str]) -> str:
     lede after its dateline) that is not furniture as a whole. A caption glued to the story
     ("1of4Grass Valley's Ann Roe looks at ... Gas ran out ...") is passed over within its
     paragraph. The lede's first sentence when there is none."""
-    for paragraph in paragraphs[:SUMMARY_PARAGRAPHS]:
+    found = _first_real_sentence(paragraphs[:SUMMARY_PARAGRAPHS])
+    if found is None:
+        found = _first_real_sentence(paragraphs[SUMMARY_PARAGRAPHS:
+                                                SUMMARY_PARAGRAPHS_PAST_FURNITURE],
+                                     strict=True)
+    if found is not None:
+        return found
+    return extract_summary(paragraphs[0]) if paragraphs else ""
+
+
+#: A sentence past the top paragraphs is taken only when it is a sentence of the story's
+#: kind: this many words at least.
+STRICT_MIN_WORDS = 8
+
+
+def _first_real_sentence(paragraphs: Sequence[str], strict: bool = False) -> str | None:
+    """The first sentence with a sentence's length that is not furniture in `paragraphs`
+    (see `summarize`); None when there is none. `strict`: a longer sentence that ends as a
+    sentence does, for paragraphs further down where teasers and labels stand."""
+    for paragraph in paragraphs:
         text = " ".join(_unescaped(paragraph).split())
         if (len(_WORD.findall(text)) <= FURNITURE_MAX_WORDS and _CAPTION.search(text)
                 and not _is_furniture_sentence(first_sentence(text))):
@@ -179,10 +217,12 @@ def summarize(paragraphs: Sequence[str]) -> str:
         for _ in range(SENTENCES_TRIED):
             sentence = first_sentence(text)
             if not _is_furniture_sentence(sentence):
-                if len(_WORD.findall(sentence)) >= SUMMARY_MIN_WORDS:
+                words = len(_WORD.findall(sentence))
+                if words >= (STRICT_MIN_WORDS if strict else SUMMARY_MIN_WORDS) and (
+                        not strict or re.search(r"[.!?][\"”’)]*$", sentence)):
                     return _bounded(sentence)
                 break
             text = text[len(sentence):].strip()
             if not text:
                 break
-    return extract_summary(paragraphs[0]) if paragraphs else ""
+    return None

@@ -110,10 +110,11 @@ _STAMP_PREFIX = re.compile(r"^(?:published|updated|posted|last updated|last modi
                            r"first published|written|date|created|modified)"
                            r"(?:\s+(?:on|at))?\s*[:\s]\s*", re.IGNORECASE)
 _UPDATE_WORD = re.compile(r"\b(?:updated?|last\s+modified|modified|edited|revised|"
-                          r"aktualisiert|geändert|actualizad[oa]|mis à jour|modifié|"
+                          r"aktualisiert|aktualisierung|geändert|änderung|actualizad[oa]|"
+                          r"actualizaci[oó]n|mis à jour|mise à jour|modifié|atualização|"
                           r"atualizad[oa]|aggiornato|bijgewerkt)\b", re.IGNORECASE)
 _ORIGINAL_WORD = re.compile(r"\b(?:published|posted|created|written|originally|first|"
-                            r"veröffentlicht|erstellt|publié|publicad[oa]|pubblicato|"
+                            r"veröffentlicht|erschienen|erstellt|publié|publicad[oa]|pubblicato|"
                             r"gepubliceerd)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:source|sources|credit|via|courtesy(?: of)?)\s*[:\-–]\s*(.+)$",
                      re.IGNORECASE)
@@ -157,7 +158,10 @@ _LYNX_MARKS = re.compile(
 )
 #: The heading of a box of links that may stand inside an article.
 _INLINE_BOX = re.compile(r"^(?:related|see also|also read|read also|read more|more on this|"
-                         r"keep reading|further reading)\b")
+                         r"keep reading|further reading|lesen sie auch|lies auch|mehr zum "
+                         r"thema|auch interessant|lea también|lee también|leia também|"
+                         r"veja também|(?:à )?lire aussi|leggi anche|lees ook|czytaj (?:też|"
+                         r"także)|zobacz (?:też|także))(?!\w)")
 #: Separators of a breadcrumb trail ("Home » Recipes » Title").
 _BREADCRUMB = re.compile(r"\s+(?:»|>>|>|›)\s+")
 #: Agency photo captions: "WASHINGTON, DC - OCTOBER 10: ...", "FILE - In this ... photo".
@@ -169,15 +173,19 @@ _PROMO = re.compile(
     r"\bqualifying purchases\b|\b(?:logged in|log in|sign in|signed in) to (?:leave|post) a "
     r"comment\b|\bnever miss\b.*\bsign(?:ing)? up\b|^(?:photo|photograph|image|picture|"
     r"illustration)s? (?:by|courtesy|credit)\b|\bunsplash\b|\bsign up (?:here|now|today)\b|"
-    r"\bsign up for (?:our|the)\b.*\bnewsletters?\b|\bstraight to your (?:inbox|phone|device)\b",
+    r"\bsign up for (?:our|the)\b.*\bnewsletters?\b|\bstraight to your (?:inbox|phone|device)\b|"
+    r"\bakismet\b",
     re.IGNORECASE)
 #: A wire story's closing credits ("Additional reporting by ...; Editing by ...").
 _WIRE_CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled) by\b",
                           re.IGNORECASE)
 #: Cookie notices.
-_COOKIES = re.compile(r"\bcookies?\b.*\b(?:settings?|consent|polic(?:y|ies)|enable|accept|"
-                      r"use|preferences)\b|\b(?:settings?|consent|polic(?:y|ies)|enable|accept|"
-                      r"use|preferences)\b.*\bcookies?\b", re.IGNORECASE)
+_COOKIE_WORDS = (r"(?:settings?|consent|polic(?:y|ies)|enable|accept|use|preferences|"
+                 r"verwende[nt]|nutze[nt]|einstellungen|datenschutz\w*|akzeptieren|zustimm\w*|"
+                 r"utiliza(?:mos)?|usamos|aceptar|utilis(?:e|ons)|accepter|korzystamy|"
+                 r"utilizziamo|gebruik(?:t|en)?)")
+_COOKIES = re.compile(rf"\bcookies?\b.*\b{_COOKIE_WORDS}\b|\b{_COOKIE_WORDS}\b.*\bcookies?\b",
+                      re.IGNORECASE)
 #: A cookie banner that says what it is in its first words ("This website uses cookies to
 #: improve your experience ...") is furniture however long it goes on.
 _COOKIE_NOTICE = re.compile(r"^(?:this (?:web)?site|our (?:web)?site|we) (?:uses?|may use) "
@@ -250,7 +258,24 @@ FURNITURE = frozenset({
     "read full article", "read the full story", "view gallery", "view image", "open image",
     "play video", "watch", "watch video", "listen now", "audio", "quantcast", "adchoices",
     "advertising disclosure", "affiliate disclosure", "disclosure", "privacy policy",
-    "terms of use", "terms of service", "cookie policy", "cookie settings",
+    "terms of use", "terms of service", "cookie policy", "cookie settings", "write a comment",
+    # The same buttons and labels on pages in German, Spanish, French, Portuguese, Italian,
+    # Dutch and Polish.
+    "teilen", "teilen:", "artikel teilen", "beitrag teilen", "jetzt teilen", "news teilen",
+    "drucken", "kommentieren", "kommentare", "kommentar", "merken", "anmelden", "abmelden",
+    "einloggen", "suche", "suchen", "startseite", "zur startseite", "menü", "schließen",
+    "zurück", "weiter", "mehr", "mehr lesen", "weiterlesen", "weiter lesen", "wird geladen",
+    "wird geladen...", "gefällt mir", "gefällt mir wird geladen...", "antworten",
+    "zum inhalt springen", "nach oben", "werbung", "anzeige", "schlagworte", "schlagwörter",
+    "stichworte", "themen", "kategorien", "abonnieren", "newsletter abonnieren", "datenschutz",
+    "impressum", "datenschutzerklärung", "vorlesen", "artikel anhören", "bildergalerie",
+    "bewertung", "compartir", "imprimir", "comentarios", "comentar", "publicidad",
+    "suscríbete", "buscar", "inicio", "menú", "cerrar", "leer más", "ver más", "etiquetas",
+    "temas", "más", "anterior", "siguiente", "partager", "imprimer", "commentaires",
+    "commenter", "publicité", "rechercher", "accueil", "fermer", "lire la suite", "voir plus",
+    "s'abonner", "abonnez-vous", "mots-clés", "compartilhar", "comentários", "publicidade",
+    "leia mais", "condividi", "commenti", "pubblicità", "stampa", "delen", "reacties",
+    "advertentie", "lees meer", "udostępnij", "komentarze", "reklama", "czytaj więcej",
 })
 #: Lines that close an article: what follows them is comments, related links or footer.
 STOPS = frozenset({
@@ -273,9 +298,38 @@ STOPS = frozenset({
     "also read", "see also", "keep reading", "further reading", "next article",
     "previous article", "next post",
     "previous post", "newsletter", "sign up for our newsletter", "subscribe to our newsletter",
+    "write a comment",
+    # The same labels on pages in German, Spanish, French, Portuguese, Italian, Dutch and
+    # Polish.
+    "über den autor", "über die autorin", "zum autor", "zur autorin", "zur person",
+    "das könnte dich auch interessieren", "das könnte sie auch interessieren",
+    "das könnte ihnen auch gefallen", "das könnte dir auch gefallen", "auch interessant",
+    "mehr zum thema", "mehr zu diesem thema", "verwandte themen", "verwandte artikel",
+    "ähnliche artikel", "ähnliche beiträge", "weitere artikel", "weitere beiträge",
+    "lesen sie auch", "lies auch", "auch lesenswert", "empfehlungen", "unsere empfehlungen",
+    "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben",
+    "kommentar hinterlassen", "hinterlasse einen kommentar", "leserkommentare", "kommentare",
+    "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebte artikel",
+    "neueste artikel", "neueste beiträge", "aktuelle beiträge", "weitere nachrichten",
+    "weitere meldungen", "mehr nachrichten", "auch interessant für sie",
+    "también te puede interesar", "te puede interesar", "te recomendamos",
+    "noticias relacionadas", "artículos relacionados", "lea también", "lee también",
+    "más noticias", "lo más leído", "más leídas", "deja un comentario", "deja tu comentario",
+    "comentarios", "sobre el autor", "relacionado", "relacionados", "à lire aussi",
+    "lire aussi", "sur le même sujet", "articles similaires", "articles liés",
+    "laisser un commentaire", "commentaires", "à propos de l'auteur", "les plus lus",
+    "dans la même rubrique", "vous aimerez aussi", "leia também", "veja também",
+    "notícias relacionadas", "mais lidas", "deixe um comentário", "comentários",
+    "sobre o autor", "leggi anche", "potrebbe interessarti", "articoli correlati",
+    "lascia un commento", "commenti", "i più letti", "lees ook", "gerelateerde artikelen",
+    "meest gelezen", "reacties", "laat een reactie achter", "over de auteur", "czytaj też",
+    "czytaj także", "zobacz też", "zobacz także", "polecamy", "komentarze",
+    "najczęściej czytane", "podobne artykuły",
 })
 _STOP_PATTERN = re.compile(r"^(?:\d+\s+(?:comments?|responses?|thoughts?|replies)\b.*|"
                            r"(?:more|latest|top|trending)\s+(?:from|in|on)\s+.{1,40}|"
+                           r"(?:mehr|weitere)\s+(?:zu|zum|aus|von)\s+.{1,40}|"
+                           r"más\s+sobre\s+.{1,40}|"
                            r"related(?:\s+(?:articles|stories|posts|news))?\s*[-–—:|]\s*.{1,40}|"
                            r"(?:all rights reserved|terms of (?:use|service)|privacy policy)"
                            r".*)$", re.IGNORECASE)
@@ -313,7 +367,7 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 #: twice, or a blog's next label: "December 23, 202311:08 AM UTC", "Fri, Dec 22 20234:46 AM",
 #: "22 Dec 202322 Dec", "August 2, 2019Author".)
 _YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\.?\s*[A-Za-z]{3}))|(?=(?-i:[A-Z][a-z])))"
-_DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_MONTH},?\s+"
+_DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_ANY_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
                        rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})"
@@ -321,6 +375,10 @@ _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})
                        rf"(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"\b")
+#: "18. 05. 2014", "13. 1. 2020": a numeric date with a space after each dot (German and
+#: Czech typography), always day first.
+_DATE_SPACED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.[ \u2009\u202f](?P<b>\d{1,2})\."
+                          r"[ \u2009\u202f](?P<year>(?:19|20)\d\d)\b")
 _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
                            r"(?P<year>(?:19|20)?\d\d)(?![\d/.]|\.\d)")
 
@@ -388,7 +446,14 @@ def read_text(content: str, seed: str) -> Article:
     title_index = _title_index(page, body_start)
     if title_index is None:
         raise SeedError("no title (expected the headline on the first non-empty line)")
+    under = _span_under_title(page, title_index, body_start)
     try:
+        if under is not None:
+            # The story may go on below a gallery or a box, in the run with the most prose,
+            # when nothing that closes an article stands between.
+            resumes = not any(block.stop for block in page.blocks[under[1]:body_start])
+            return _read_under(page, seed, title_index, *under,
+                               resume=(body_start, body_end) if resumes else None)
         return _read_under(page, seed, title_index, body_start, body_end)
     except SeedError:
         # The model's headline left no text under it: the rules' choice, as before the model.
@@ -398,9 +463,37 @@ def read_text(content: str, seed: str) -> Article:
         return _read_under(page, seed, fallback, body_start, body_end)
 
 
+#: The body is looked for under the headline when the run with the most prose starts this
+#: many blocks or more below it, ...
+FAR_BODY_BLOCKS = 8
+#: ... and a run under the headline is the story when it has this many words of prose, in
+#: this many paragraphs at least.
+UNDER_TITLE_WORDS = 80
+UNDER_TITLE_PARAGRAPHS = 2
+#: The run under the headline starts within this many blocks of it.
+UNDER_TITLE_START = 12
+
+
+def _span_under_title(page: _Page, title_index: int, body_start: int) -> tuple[int, int] | None:
+    """The story under its headline when the run with the most prose stands far below it (a
+    gallery, a box or a list between them, and a longer related story, list of teasers or
+    thread of comments below): the body is the article that carries the title. None when
+    the run with the most prose is the one under the headline, or nothing of length is."""
+    if body_start - title_index < FAR_BODY_BLOCKS:
+        return None
+    start, end = _body_span(page, title_index + 1, body_start)
+    prose = [block for block in page.blocks[start:end] if _counts(block)]
+    if (end <= start or start - title_index > UNDER_TITLE_START
+            or len(prose) < UNDER_TITLE_PARAGRAPHS
+            or sum(block.words for block in prose) < UNDER_TITLE_WORDS):
+        return None
+    return start, end
+
+
 def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
-                body_end: int) -> Article:
-    """The article under the headline at `title_index`: header, body, dates."""
+                body_end: int, resume: tuple[int, int] | None = None) -> Article:
+    """The article under the headline at `title_index`: header, body, dates; `resume`, the
+    blocks where the story goes on below a gallery or a box."""
     title = page.blocks[title_index].text
     if len(_BREADCRUMB.findall(title)) >= 2:  # "Home » Recipes » Title"
         title = _BREADCRUMB.split(title)[-1]
@@ -418,6 +511,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     recipe = _recipe_span(page, title_index, body_start, body_end)
     if recipe is None:
         article.paragraphs = _read_body(page, body_start, body_end, article)
+        if resume is not None:
+            article.paragraphs += _read_body(page, *resume, article)
     elif recipe[0] <= body_end and recipe[1] >= body_start:  # the card meets the story
         article.paragraphs = _read_body(page, min(body_start, recipe[0]),
                                         max(body_end, recipe[1]), article)
@@ -861,30 +956,55 @@ def _weight(page: _Page, block: _Block, gap: int) -> float:
     return -float(min(gap, 12))
 
 
-def _body_span(page: _Page) -> tuple[int, int]:
-    """The run of blocks [start, end) with the most prose (maximum-sum run)."""
+#: A line of program code: a call ("deref(id(29), ctypes.c_int)"), an assignment, a
+#: statement keyword, braces or a semicolon at its end, a prompt ("> ", ">>> ").
+_CODE = re.compile(r"^(?:import|from|def|class|return|if|elif|else|for|while|try|except|var|"
+                   r"let|const|function|print|public|private|static|void|int|#include|"
+                   r"SELECT|\$|>>>|>|\.\.\.)\s|[;{}]\s*$|^[}\])]|[A-Za-z_]\w*\([^()]*\)|"
+                   r"\s(?:=|==|!=|\+=|->|=>|:=)\s|\w\[\d+\]")
+#: A line of code has at most this many words.
+CODE_MAX_WORDS = 30
+
+
+def _is_code(block: _Block) -> bool:
+    """A line of a code listing in the article: no prose, but part of the story, so that a
+    listing between two paragraphs neither splits the body nor is dropped from it."""
+    return (not (block.junk or block.stop or block.caption or block.prose)
+            and block.words <= CODE_MAX_WORDS and _CODE.search(block.text) is not None)
+
+
+def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tuple[int, int]:
+    """The run of blocks [start, end) with the most prose (maximum-sum run), among the blocks
+    [lowest, highest). Lines of code cost little and do not lengthen the stretch of non-prose
+    (a listing is no menu)."""
+    highest = len(page.blocks) if highest is None else highest
     best, best_span = 0.0, (0, 0)
-    total, start, gap = 0.0, 0, 0
+    total, start, gap = 0.0, lowest, 0
     openings = _story_openings(page)
-    for index, block in enumerate(page.blocks):
+    for index in range(lowest, highest):
+        block = page.blocks[index]
+        code = _is_code(block)
         if _counts(block):
             gap = 0
-        else:
+        elif not code:
             gap += 1
-        weight = _weight(page, block, gap) + (OPENING_BONUS if index in openings else 0)
+        weight = (-1.0 if code else _weight(page, block, gap)) + (
+            OPENING_BONUS if index in openings else 0)
         if total <= 0:
             total, start = 0.0, index
         total += weight
         if total > best:
             best, best_span = total, (start, index + 1)
     start, end = best_span
+    if end == 0 and lowest > 0:
+        return best_span
     if end == 0:  # no prose at all: every non-furniture block after the first
         content = [i for i, b in enumerate(page.blocks) if not b.junk]
         return (content[1], len(page.blocks)) if len(content) > 1 else (len(page.blocks),
                                                                         len(page.blocks))
     end = _trim_tail(page, start, end)
     # The story's first paragraph may be short: take sentences just above the run.
-    while start > 0:
+    while start > lowest:
         block = page.blocks[start - 1]
         if (block.junk or block.caption or block.stop or block.bullet or block.words < 4
                 or not re.search(r"[.!?][\"'”’)]*$", block.text)
@@ -894,7 +1014,7 @@ def _body_span(page: _Page) -> tuple[int, int]:
     # ... and short closing paragraphs just below it, and a wire story's credits (which
     # end the story: only more credits follow them).
     credits = False
-    while end < len(page.blocks):
+    while end < highest:
         block = page.blocks[end]
         if _WIRE_CREDIT.match(block.text):
             end, credits = end + 1, True
@@ -904,9 +1024,9 @@ def _body_span(page: _Page) -> tuple[int, int]:
                 or _looks_like_meta(block.text)):
             break
         end += 1
-    end = _list_after(page, end)
+    end = min(_list_after(page, end), highest)
     # A dateline alone on its line opens the first paragraph.
-    if start > 0 and _lone_dateline(page.blocks[start - 1].text):
+    if start > lowest and _lone_dateline(page.blocks[start - 1].text):
         start -= 1
     return start, end
 
@@ -985,7 +1105,8 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
 
 #: The label of the readers' comments, which close the story even when long ones follow.
 _COMMENTS_LABEL = re.compile(r"comment|repl(?:y|ies)|respon|discussion|conversation|thoughts|"
-                             r"leave a|join the", re.IGNORECASE)
+                             r"leave a|join the|kommentar|comentario|comentário|commentaire|"
+                             r"commento|commenti|reactie|komentarz", re.IGNORECASE)
 #: A box inside the story ends within this many blocks of its label, ...
 BOX_MAX_BLOCKS = 12
 #: ... and the story resumes with this many paragraphs in a row, of this many words.
@@ -1570,22 +1691,46 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
     above = [b for b in page.blocks[max(0, title_index - 6):title_index] if not b.junk]
     zones = [page.blocks[title_index + 1:body_start], above[-4:],
              page.blocks[body_start:min(body_end, body_start + 3)]]
-    for zone in zones:
+    for number, zone in enumerate(zones):
         for block in zone:
-            if block.words > 40:
+            text = block.text
+            # A long paragraph at the top of the body is read only for a date that opens it
+            # ("01.02.2022 The figures ...", "Wien, 14. Dezember 2021 - ..."): a date further
+            # in is one the story tells of.
+            if block.words > 40 and (number != len(zones) - 1
+                                     or (text := _opening_date(text)) == ""):
                 continue
             stamps.extend((found, block.text, update)
-                          for found, update in _dates_in(block.text, page.day_first))
+                          for found, update in _dates_in(text, page.day_first))
         if stamps:
             break
     _take_stamp(article, stamps)
 
 
+#: What may stand before a date that opens a paragraph: a place ("Wien, ", "Hamburg, den ").
+_OPENING_PLACE = re.compile(r"^(?:[A-Z][^\W\d]+(?:[ \-][A-Z][^\W\d]+){0,2},\s+(?:den\s+|le\s+)?)?")
+_OPENING_DATE = re.compile(rf"^(?:\d|{_ANY_MONTH}\s)", re.IGNORECASE)
+
+
+def _opening_date(text: str) -> str:
+    """The start of a paragraph that opens with a date (after a place name, as a dateline
+    has it), else ""."""
+    place = _OPENING_PLACE.match(text)
+    rest = text[place.end():] if place else text
+    return rest[:32] if _OPENING_DATE.match(rest) else ""
+
+
 #: How many blocks after the body are searched for a stamp that a page shows at the foot
 #: of the article ("Published: 03 December 2019", "Written by A on July 27, 2017").
 STAMP_AFTER_BLOCKS = 40
+#: A time of day beside a stamp's date ("09:22 Uhr", "5:02 PM EST", "20H06"): no words of
+#: its own.
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.hH]\d\d){1,2}\s*(?:[ap]\.?m\.?|uhr|h|[A-Z]{2,4}\b)?",
+                    re.IGNORECASE)
 _FOOT_STAMP = re.compile(r"^(?:published|posted|updated|last updated|written|by|on|date|"
-                         r"veröffentlicht|publié|publicado|datum|fecha)\b", re.IGNORECASE)
+                         r"veröffentlicht|erschienen|publiziert|erstellt|aktualisiert|publié|"
+                         r"publicado|publicada|pubblicato|gepubliceerd|opublikowano|datum|"
+                         r"fecha)\b", re.IGNORECASE)
 
 
 def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
@@ -1593,6 +1738,8 @@ def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
     short line that is a date, or opens with "Published", "Written by", ...)."""
     stamps: list[tuple[dt.date, str, bool]] = []
     for block in page.blocks[body_end:body_end + STAMP_AFTER_BLOCKS]:
+        if block.stop and _COMMENTS_LABEL.search(block.text):
+            break  # readers' comments, each with its own stamp
         bare = _BULLET.sub("", block.text).strip()
         if block.words > 15 or not bare:
             continue
@@ -1600,7 +1747,7 @@ def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
         if not found:
             continue
         rest = bare
-        for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_NUMERIC):
+        for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC, _CLOCK):
             rest = pattern.sub(" ", rest)
         if _FOOT_STAMP.match(bare) or count_words(rest) <= 2:
             stamps.extend((day, bare, update) for day, update in found)
@@ -1610,8 +1757,9 @@ def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
 #: A line that says it is the article's stamp: "Published: 22:00 GMT, 26 September 2020",
 #: "Written by A on April 29, 2018", "By Ela on 31. October, 2023 | 18 Comments".
 _LABELLED_STAMP = re.compile(r"^(?:(?:first |originally )?(?:published|posted|updated|last "
-                             r"updated|written|created|date|veröffentlicht|publié|publicado|"
-                             r"datum|fecha)\b|by\b.{1,60}?\bon\b)",
+                             r"updated|written|created|date|veröffentlicht|erschienen|"
+                             r"publiziert|erstellt|publié|publicado|publicada|pubblicato|"
+                             r"gepubliceerd|opublikowano|datum|fecha)\b|by\b.{1,60}?\bon\b)",
                              re.IGNORECASE)
 LABELLED_STAMP_WORDS = 25
 
@@ -1688,6 +1836,8 @@ def _read_stamp(line: str, day_first: bool) -> dt.date | None:
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ...")."""
+    if not any(char.isdigit() for char in text):
+        return []  # every date form has a number (most lines have none)
     found: list[tuple[int, dt.date]] = []
     # Characters already read as part of a date: a mark per character keeps the overlap test
     # linear in the text, however many dates it holds (a list of spans made it quadratic).
@@ -1712,6 +1862,9 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     for match in _DATE_ISO.finditer(text):
         add(match.start(), match.end(), int(match.group("year")), int(match.group("month")),
             int(match.group("day")))
+    for match in _DATE_SPACED.finditer(text):
+        add(match.start(), match.end(), int(match.group("year")), int(match.group("b")),
+            int(match.group("a")))
     for match in _DATE_NUMERIC.finditer(text):
         a, b = int(match.group("a")), int(match.group("b"))
         year = int(match.group("year"))
@@ -1731,16 +1884,66 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     return result
 
 
+#: Short words that make up a large share of any English text ("the", "and", "of"): a page
+#: where they are rare is written in another language.
+_ENGLISH_WORDS = frozenset("the and of to in is that for with was on are it as be by this "
+                           "have from at his her they which you has".split())
+#: ... under this share of the page's words (English prose has about a fifth; German,
+#: Spanish or Portuguese prose, with a few English names and menus, a few hundredths).
+ENGLISH_SHARE = 0.08
+#: A page needs this many words for its language to be told.
+LANGUAGE_MIN_WORDS = 150
+#: Spellings of Britain and the Commonwealth, and the American ones they stand for: the
+#: former write numeric dates day first ("02/10/2020" is 2 October), the latter month first.
+_BRITISH = re.compile(r"\b(?:(?:colo|favo|hono|labo|neighbo|behavio|harbo|rumo|humo)urs?|"
+                      r"cent(?:re|red|res)|theatres?|(?:kilo|centi|milli)?metres?|litres?|"
+                      r"defence|offence|(?:organ|real|recogn|apolog|critic|priorit|summar|"
+                      r"emphas|mobil|character|utili)(?:ise|ised|ises|ising|isation|isations)|"
+                      r"travell(?:ed|ing|er)|"
+                      r"cancell(?:ed|ing)|programmes?|catalogues?|analyse[ds]?|whilst|"
+                      r"amongst|per cent|tyres?|aluminium|jewellery|licence)\b",
+                      re.IGNORECASE)
+_AMERICAN = re.compile(r"\b(?:(?:colo|favo|hono|labo|neighbo|behavio|harbo|rumo|humo)rs?|"
+                       r"cent(?:er|ered|ers)|theaters?|(?:kilo|centi|milli)meters?|liters?|"
+                       r"defense|offense|(?:organ|real|recogn|apolog|critic|priorit|summar|"
+                       r"emphas|mobil|character|utili)(?:ize|ized|izes|izing|ization|izations)|"
+                       r"travel(?:ed|ing|er)|"
+                       r"cancel(?:ed|ing)|catalogs?|analyze[ds]?|percent|tires|aluminum|"
+                       r"jewelry)\b", re.IGNORECASE)
+
+#: The pound and euro signs are evidence of a European page, up to this many of them.
+CURRENCY_EVIDENCE = 3
+
+
 def _day_first(text: str) -> bool:
-    """Whether the page writes dates day first: more "5 March 2020" than "March 5, 2020"."""
-    day_first = month_first = 0
+    """Whether the page writes numeric dates day first ("05/03/2020" is 5 March), from the
+    page's own evidence, strongest first: a numeric date that can only be read one way
+    ("14/04/2020"); then the page's language (only American English writes the month
+    first, so a page in German, Spanish or Portuguese writes the day first); then, weighed
+    together, dates with month names ("5 March 2020" against "March 5, 2020"), spelling
+    (British "colour", "centre", "organisation" against American "color", "center") and
+    the pound and euro signs. With no evidence, month first."""
+    day_first = month_first = ambiguous = 0
     for match in _DATE_NUMERIC.finditer(text):
         first, second = int(match.group("a")), int(match.group("b"))
         day_first += first > 12 >= second
         month_first += second > 12 >= first
+        ambiguous += first <= 12 and second <= 12 and match.group("sep") == "/"
+    if not ambiguous:
+        return False  # no date on the page that the answer changes ("5.3.2020" is day first)
     if day_first != month_first:  # "14/04/2020" on the page settles how "12/04/2020" reads
         return day_first > month_first
-    return len(_DATE_DMY.findall(text)) > len(_DATE_MDY.findall(text))
+    words = _WORD.findall(text)
+    if (len(words) >= LANGUAGE_MIN_WORDS and not _CJK.search(text)
+            and sum(1 for word in words if word.lower() in _ENGLISH_WORDS)
+            < ENGLISH_SHARE * len(words)):
+        return True
+    # Dates with month names, spellings and the pound or euro sign weigh alike: a British
+    # page may carry an American agency's captions ("Sept. 29, 2020").
+    evidence = (len(_DATE_DMY.findall(text)) - len(_DATE_MDY.findall(text))
+                + len(_BRITISH.findall(text)) - len(_AMERICAN.findall(text))
+                + min(CURRENCY_EVIDENCE, len(re.findall(r"[£€]", text))))
+    return evidence > 0
 
 
 def _copyright_holder(page: _Page) -> str | None:
