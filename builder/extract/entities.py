@@ -109,6 +109,12 @@ PLACE_WORDS = frozenset(
     City Sound
     """.split()
 )
+#: More words that end the names of roads ("Ellijay Drive", "Pelham Parkway"): no surnames
+#: (not places either by themselves: "Hard Drive"). Apart from PLACE_WORDS, which the
+#: learned tagger reads as a feature (a change there would need the model trained again).
+STREET_WORDS = frozenset("""
+    Drive Parkway Highway Expressway Freeway Turnpike Terrace Crescent Causeway
+    """.split())
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
 PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Cape", "Port", "Fort", "Isle"})
 #: Words that end the names of things, not of people: "Paris Agreement", "Andrew Marr Show".
@@ -462,13 +468,19 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             _classify_run(part, context)
     if LEARNED and ner.MODEL.is_file():
         _add_learned(text, context)
-    surnames = {**_surnames(list(known_people)), **_surnames(found.people)}
+    known_people = list(known_people)
+    surnames = {**_surnames(known_people), **_surnames(found.people)}
     firsts = _first_names(found.people)
+    # a first name that a person's speech or title makes one ("Ariel said"): the one full
+    # name of the timeline that begins with it, if there is one
+    known_firsts = _first_names(known_people)
     for token, titled in context.singles:
         if token in surnames:
             _add(found.people, surnames[token])
         elif token in firsts:  # "Jill" after "Jill Binder", "Tsai" after "Tsai Ing-wen"
             _add(found.people, firsts[token])
+        elif titled and token in known_firsts:
+            _add(found.people, known_firsts[token])
         elif titled and _could_be_name([token]):
             _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
     titles = _quoted_titles(text)
@@ -487,8 +499,133 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                            and not _only_a_product(name, text)
                            and not _a_heading_of_words(name, text)]
     _move_acting_places(found, text, known)
+    credits = _credit_spans(text)
+    if credits:  # "(Photo by Jon Super/Xinhua via Getty)": the picture's maker (an
+        # outlet credited stays: "Courtesy of Forests News" names one the story used)
+        found.people = [name for name in found.people if not _only_in(name, text, credits)]
+    found.organizations = _placed_bodies(found.organizations, known)
+    found.places = [name for name in found.places
+                    if name in known or not _a_surname_as_place(name, text)]
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
+
+
+#: Words that open a picture's credit: "Photo: ...", "(Photo by ...", "Credit: ...",
+#: "Photo Source: ...", "(AP Photo/...", "Image courtesy ...". What follows, while it is
+#: capitalised words, slashes and "via", "from", "for", is who made or sells the picture.
+_CREDIT = re.compile(
+    r"(?:\b(?:[Pp]hoto(?:graph|graphy|s)?|PHOTOS?|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|"
+    r"[Cc]redits?|[Ff]ootage)(?:\s+(?:[Cc]redit|[Ss]ource|[Cc]ourtesy(?:\s+of)?))?"
+    r"\s*(?::|\bby\b|/)|©|\((?=[^()\n]{1,80}/))"
+    r"(?:[ \t,/|&·—–-]*(?:[A-Z](?:[\w’'&-]+|\.)?|via|by|from|for|and|of|at|de|van|von)(?![\w’']))+")
+#: A comment's heading in a page's comment section: "Christie Ryan says:" alone on a line.
+_COMMENT_HEADING = re.compile(
+    r"(?m)^[ \t]*[A-Z][^\n:]{0,60}?[ \t]+(?:says|said|wrote|replied|commented):?[ \t]*$")
+#: Cues of a credit or a comment heading: a text with none of them is not searched.
+_CREDIT_CUES = ("hoto", "HOTO", "icture", "mage", "llustration", "redit", "ootage", "©",
+                "/", " says", " said", " wrote", " replied", " commented")
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text credits a picture ("Photo: Jon Super / Xinhua", "(AP Photo/Evan
+    Vucci)") or heads a reader's comment ("Christie Ryan says:"): the names there made the
+    picture or wrote the comment, and are not what the story is about."""
+    if not any(cue in text for cue in _CREDIT_CUES):
+        return []
+    return [match.span() for pattern in (_CREDIT, _COMMENT_HEADING)
+            for match in pattern.finditer(text)]
+
+
+def _only_in(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the name is mentioned, and only inside the spans."""
+    mentions = list(_mentions(name, text))
+    return bool(mentions) and all(any(start <= begin and finish <= end
+                                      for start, end in spans)
+                                  for begin, finish in mentions)
+
+
+#: Words of a public body's name that every city, county or country has one of: "City
+#: Council", "High Court", "Health Ministry", "Police Department". Such a name alone is
+#: no one body across a timeline.
+GENERIC_BODY_WORDS = frozenset("""
+    City County Town Village Municipal Borough District Parish Regional Provincial Local
+    Supreme Superior High Appeals Appeal Appellate Central Health Education Fire Police
+    Public School Planning Transport Transportation Housing Constitutional Criminal Civil
+    Family Magistrates Crown Circuit Election Electoral Legislative Zoning Water Parks
+    Supervisors Aldermen Commissioners Works
+    """.split())
+#: The last (or first, before "of") word of such a name: "... Council", "Ministry of ...".
+GENERIC_BODY_HEADS = frozenset(
+    "Council Court Ministry Police Board Commission Department Authority Bank".split())
+
+
+def _generic_body(name: str) -> bool:
+    """Whether an organization's name is a kind of body, not one body: every word a
+    generic one ("City Council", "Ministry of Health", "Court of Appeal"), two words or
+    more."""
+    words = [word for word in name.split() if word not in CONNECTORS]
+    return len(words) >= 2 and (words[-1] in GENERIC_BODY_HEADS or (
+        words[0] in GENERIC_BODY_HEADS and " of " in name)) and all(
+        word in GENERIC_BODY_WORDS or word in GENERIC_BODY_HEADS for word in words)
+
+
+def _placed_bodies(organizations: list[str], known: list[str]) -> list[str]:
+    """A generic body's name ("City Council") with the article's place before it
+    ("Velmora City Council"), from its dateline; with no dateline it is left out: a page
+    "City Council" would gather the councils of every city on the timeline."""
+    placed: list[str] = []
+    for name in organizations:
+        if not _generic_body(name):
+            _add(placed, name)
+        elif known:
+            _add(placed, f"{known[0]} {name}")
+    return placed
+
+
+#: Words before a city's name that leave it the city ("Greater Manchester", "Downtown
+#: Houston", "North Richland").
+_PLACE_QUALIFIERS = frozenset("""
+    North South East West Northern Southern Eastern Western Central Greater Downtown Upper
+    Lower Inner Outer Old New Metro Metropolitan Suburban Rural Urban Mid Midtown Uptown
+    """.split())
+#: Place words that are surnames as well: "Mia Bay", "Grace Park".
+_SURNAME_PLACE_WORDS = frozenset({"Bay", "Park", "Hills", "Hill"})
+
+
+def _a_surname_as_place(name: str, text: str) -> bool:
+    """Whether a place is a person's surname in this text: a city's name (not a
+    country's or a state's) that is only ever said after another capitalised word of the
+    same name ("Angela Richardson", "Harry Paterson", "Bellanira Bello"); or a given name
+    and a place word that is a surname too ("Mia Bay, historian")."""
+    words = name.split()
+    if len(words) == 2 and words[1] in _SURNAME_PLACE_WORDS and words[0] not in _gazetteer() \
+            and words[0].lower() in _common_given_names():
+        # "Mia Bay, historian", but "a Byron Bay cafe", "surfing in Byron Bay"
+        return not any(_LOCATIVE.search(text, max(0, start - 12), start)
+                       or _next_word(text, end) not in SPEECH_VERBS | {""}
+                       for start, end in _mentions(name, text))
+    if len(words) != 1 or name in _countries_and_states() or name in _known_places():
+        return False
+    mentions = list(_mentions(name, text))
+    return bool(mentions) and all(_after_a_name(text, start) for start, _ in mentions)
+
+
+#: A preposition of place just before a name: "in Byron Bay", "at a Byron Bay cafe".
+_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|of|around|a|the)\s+$")
+_LAST_WORD = re.compile(r"([A-Z][\w’'\-]*)[ \t]+$")
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Whether a capitalised word of a name comes just before `start` on its line: not a
+    sentence's first word such as "In", a place, a month or a qualifier ("Greater")."""
+    match = _LAST_WORD.search(text, max(0, start - 40), start)
+    if not match:
+        return False
+    word = match.group(1)
+    if _POSSESSIVE.search(word):
+        return False  # "Stockholm's Södermalm": a place in a place
+    return not (word in LEADING_WORDS or word in CALENDAR or word in _PLACE_QUALIFIERS
+                or word in _gazetteer() or word in ORG_WORDS or word in PLACE_WORDS)
 
 
 #: Verbs that make a place that is their subject a government or a team: "North Carolina
@@ -1034,7 +1171,8 @@ def _could_be_name(tokens: list[str]) -> bool:
         token in ORG_WORDS or token in NUMBER_WORDS or _is_caps(token.removesuffix("s"))
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
         or token in LEADING_WORDS or token in CALENDAR for token in tokens
-    ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in NOT_SURNAMES and (
+    ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in STREET_WORDS and (
+        tokens[-1] not in NOT_SURNAMES) and (
         tokens[-1] not in CONTINENTS) and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
 
@@ -1105,6 +1243,15 @@ def _add_person(name: str, context: _Context) -> None:
         _add(context.found.people, canonical)
     else:  # a title and a surname: resolved once all names in the text are known
         context.singles.append((canonical, True))
+
+
+def lone_first_name(name: str) -> bool:
+    """Whether a person's name is a common given name alone ("Ariel", "Sharon"): a person
+    of one event, not one to gather across a timeline (the Ariel of a cake recipe is not
+    the Ariel of a film). An event lists it (the gold of annotated news does too); an
+    index of people should give it no page of its own. `extract_entities` already turns
+    it into the one full name the timeline knows that begins with it, if there is one."""
+    return " " not in name and name.lower() in _common_given_names()
 
 
 def _add_canonical(name: str, found: Entities) -> None:
