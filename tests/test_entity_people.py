@@ -109,3 +109,14 @@ def test_a_list_of_names_and_workplaces_is_cut_into_each() -> None:
     assert {"Tomas Quennell", "Orla Brekk", "Jonas Telmark", "Ilse Varnholt",
             "Anna Okafor"} <= set(found.people)
     assert {"Ostmark University", "Veyra Times"} <= set(found.organizations)
+
+
+def test_a_generation_is_part_of_the_name() -> None:
+    found = extract_entities("Tomas Quennell III sued. World War II ended in Veyra.", {})
+    assert found.people == ["Tomas Quennell III"]
+
+
+def test_a_name_after_a_or_an_is_still_a_person() -> None:
+    found = extract_entities("A Tomas Quennell victory would calm Veyra. A Rose Garden "
+                             "party followed. The Orla Brekk Show aired.", {})
+    assert found.people == ["Tomas Quennell"]

@@ -109,12 +109,15 @@ PLACE_WORDS = frozenset(
     City Sound
     """.split()
 )
-#: More words that end the names of roads ("Ellijay Drive", "Pelham Parkway"): no surnames
+#: More words that end the names of roads and grounds ("Ellijay Drive", "Rose Garden"): no surnames
 #: (not places either by themselves: "Hard Drive"). Apart from PLACE_WORDS, which the
 #: learned tagger reads as a feature (a change there would need the model trained again).
 STREET_WORDS = frozenset("""
-    Drive Parkway Highway Expressway Freeway Turnpike Terrace Crescent Causeway
+    Drive Parkway Highway Expressway Freeway Turnpike Terrace Crescent Causeway Garden
+    Gardens Plaza
     """.split())
+#: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
+GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
 PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Cape", "Port", "Fort", "Isle"})
 #: Words that end the names of things, not of people: "Paris Agreement", "Andrew Marr Show".
@@ -1000,7 +1003,8 @@ def _split(run: _Run) -> Iterable[_Run]:
     parts: list[list[str]] = [[]]
     for index, token in enumerate(tokens):
         breaks = token in NUMBER_WORDS or (index > 0 and token in LEADING_WORDS) or (
-            index > 0 and not all_caps and _is_caps(token) and not _is_known_acronym(token))
+            index > 0 and not all_caps and _is_caps(token) and not _is_known_acronym(token)
+            and token not in GENERATIONS)
         if breaks:
             parts.append([])
             if token not in NUMBER_WORDS and not (index > 0 and token in LEADING_WORDS):
@@ -1061,8 +1065,11 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         if title_at > 0:
             _classify_run(_Run(tokens[:title_at], run.sentence_start), context, people=False)
         return
-    if tokens[0] in ("The", "A", "An"):
-        people = False  # "The List", "The Observer": a title or a thing, not a person
+    if tokens[0] == "The" or (tokens[0] in ("A", "An") and (
+            len(tokens) < 3 or _kind(tokens[1:], context) != "person")):
+        # "The List", "The Observer": a title or a thing, not a person; but "A Donald
+        # Trump victory" names him
+        people = False
     while tokens and (tokens[0] in LEADING_WORDS or tokens[0] in CONNECTORS):
         tokens = tokens[1:]  # "Courtesy of Forests News": the name is what follows
     if not tokens:
@@ -1168,9 +1175,10 @@ def _could_be_name(tokens: list[str]) -> bool:
                              or _demonym(tokens[0])):
         return False  # "American", "Chinese", "Latino": a people, not a person
     return bool(tokens) and len(tokens[-1].rstrip(".")) >= 2 and not any(
-        token in ORG_WORDS or token in NUMBER_WORDS or _is_caps(token.removesuffix("s"))
+        token in ORG_WORDS or token in NUMBER_WORDS or (
+            _is_caps(token.removesuffix("s")) and not (index and token in GENERATIONS))
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
-        or token in LEADING_WORDS or token in CALENDAR for token in tokens
+        or token in LEADING_WORDS or token in CALENDAR for index, token in enumerate(tokens)
     ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in STREET_WORDS and (
         tokens[-1] not in NOT_SURNAMES) and (
         tokens[-1] not in CONTINENTS) and (
