@@ -156,7 +156,8 @@ SPEECH_VERBS = frozenset(
     """
     said says told tells added adds explained explains wrote writes noted notes argued argues
     insisted insists recalled recalls replied replies asked asks warned warns declared
-    declares announced announces stated states admitted admits claimed claims
+    declares announced announces stated states admitted admits claimed claims mocked joked
+    conceded concedes testified testifies tweeted died
     """.split()
 )
 #: Verbs of speech whose object is the listener, not the speaker: "told Observer".
@@ -414,12 +415,21 @@ _ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "poke
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-_AGED = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+\d{1,3},")
+_AGED = re.compile(
+    r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+(?:now\s+|aged\s+)?\d{1,3},")
+#: "his wife, Alice,", "her daughter, Angel,": a name after a kin noun is a person's.
+_KIN = re.compile(
+    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|partner|widow|widower|"
+    r"girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|niece|nephew|"
+    r"cousin|fiancée?),\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?=[,.;])")
 #: "according to Kaspar Lindahl": a full name a person's (the literal first, so the search
 #: skips to it).
 _ACCORDING_TO = re.compile(r"according to ([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\b(?![’'\-])")
 #: "Kaspar Lindahl, who": the full name before ", who" (searched for backwards from it).
 _BEFORE_WHO = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})$")
+_BEFORE_WHO_ONE = re.compile(r"(?<![\w’'\-])([A-Z][a-z][\w’'\-]+)$")
+_KIN_CUES = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+             "partner", "widow", "friend", "grand", "niece", "nephew", "cousin", "fianc")
 
 
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
@@ -867,11 +877,19 @@ def _cued_names(text: str) -> frozenset[str]:
     organization's or a place's ("according to Google Trends")."""
     names = {match.group(1) for pattern in (_AGED, _ACCORDING_TO)
              for match in pattern.finditer(text)}
+    if ", " in text and any(kin in text for kin in _KIN_CUES):
+        names.update(match.group(1) for match in _KIN.finditer(text))
     who = text.find(", who")
     while who >= 0:
         match = _BEFORE_WHO.search(text, max(0, who - 80), who)
         if match:
             names.add(match.group(1))
+        else:  # "Seagal, whose grandmother ...": one word, if no ordinary word
+            match = _BEFORE_WHO_ONE.search(text, max(0, who - 40), who)
+            if match and not _ordinary(match.group(1)) and not _LOCATIVE.search(
+                    text, max(0, match.start() - 12), match.start()):
+                names.add(match.group(1))  # not "a university in Morgantown, who"
+
         who = text.find(", who", who + 1)
     return frozenset(name for name in names if name.split()[0] not in _known_orgs()[0]
                      and name.split()[0] not in _gazetteer())
