@@ -398,7 +398,9 @@ _ACTOR_WORDS = (
     r"expected|argued|argues|claimed|claims|has|have|had|will|"
     r"spokesman|spokeswoman|spokesperson|officials?|chiefs?|boss|executives?|"
     r"agents|staff|employees|researchers|scientists|headquarters|shares|stock|investors|"
-    r"chairman|chairwoman|director|president|founder|leader|leadership|members)")
+    r"chairman|chairwoman|director|president|founder|leader|leadership|members|"
+    r"hearings?|rulings?|investigation|investigators|probe|inquiry|guidelines|"
+    r"regulations|customers|clients|subscribers|statement|lawyers|lawsuit)")
 _ACTOR = re.compile(
     rf"\b([A-Z][A-Z&]{{1,5}})(?:(?:’s|'s)\b|(?:\s+(?:and|&)\s+([A-Z][A-Z&]{{1,5}}))?"
     rf"\s+{_ACTOR_WORDS}\b)")
