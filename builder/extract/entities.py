@@ -1022,7 +1022,9 @@ def _split(run: _Run) -> Iterable[_Run]:
     all_caps = all(_is_caps(token) or token in CONNECTORS for token in tokens)
     parts: list[list[str]] = [[]]
     for index, token in enumerate(tokens):
-        breaks = token in NUMBER_WORDS or (index > 0 and token in LEADING_WORDS) or (
+        breaks = (token in NUMBER_WORDS and not (  # "Nine News", "Ten Network"
+            index + 1 < len(tokens) and tokens[index + 1] in MEDIA_WORDS)) or (
+            index > 0 and token in LEADING_WORDS) or (
             index > 0 and not all_caps and _is_caps(token) and not _is_known_acronym(token)
             and token not in GENERATIONS)
         if breaks:
