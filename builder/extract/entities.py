@@ -29,7 +29,17 @@ Last, each list is cleaned: a title in quotation marks (‘Thin Skin’) or a na
 words with no given name ("Side Dish") is no person; each person is listed once (no
 surname or first name alone beside the full name, `distinct_people`); a place or a
 company that is a listed person's surname is that person; an organization named only for
-its product ("Facebook posts") or only in list headings ("Healthy Foods") is dropped.
+its product ("Facebook posts") or only in list headings ("Healthy Foods") is dropped; a
+person named only in a picture's credit ("(Photo by X/Agency)", "Photo: X / Agency") or a
+comment's heading ("X says:") is dropped; a generic body ("City Council", "Health
+Ministry") takes the dateline's place ("Velmora City Council") or is dropped; a city's name
+said only as part of a person's ("Angela Richardson") is no place.
+
+A place that speaks or decides ("Russia said", "Beijing believes") stays a place (only the
+team's and legislature's cues of 2. make it an organization): a reader looks for every event
+about Russia on one page. Universal NER's gold calls it an organization;
+`evaluate_entities.acting_places_as_places` measures by both conventions
+(bench/entity_conventions.py).
 """
 
 from __future__ import annotations
