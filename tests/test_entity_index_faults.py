@@ -110,3 +110,11 @@ def test_a_small_town_of_two_words_is_a_place_not_a_person() -> None:
                              "to Bognor Regis.", {})
     assert {"Chapel Hill", "Santa Monica", "Bognor Regis"} <= set(found.places)
     assert found.people == ["Orla Brekk"]
+
+
+def test_a_shire_is_a_place_and_a_tail_of_a_place_is_none() -> None:
+    found = extract_entities("Orla Brekk farms in Veyrashire. Voters in Iowa and New "
+                             "Hampshire Democratic clubs went to the polls.", {})
+    assert "Veyrashire" in found.places
+    assert "New Hampshire" in found.places
+    assert "Hampshire" not in found.places

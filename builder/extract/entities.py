@@ -547,9 +547,20 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         found.people = [name for name in found.people if not _only_in(name, text, credits)]
     found.organizations = _placed_bodies(found.organizations, known)
     found.places = [name for name in found.places
-                    if name in known or not _a_surname_as_place(name, text)]
+                    if name in known or not (_a_surname_as_place(name, text)
+                                             or _only_inside(name, found.places, text))]
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
+
+
+def _only_inside(name: str, places: list[str], text: str) -> bool:
+    """Whether a one-word place is only ever said as the end of a longer listed one
+    ("Hampshire" of "New Hampshire", "Manchester" of "Greater Manchester")."""
+    longer = {place for place in places if place.endswith(" " + name)}
+    if " " in name or not longer:
+        return False
+    return all(any(text.endswith(place, 0, end) for place in longer)
+               for _, end in _mentions(name, text))
 
 
 #: Words that open a picture's credit: "Photo: ...", "(Photo by ...", "Credit: ...",
@@ -1198,11 +1209,23 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
                                 and not _is_word(tokens[0], context)))
     elif len(tokens) > 1:
-        # "Russia Ukraine": a run of separate known names.
-        for token in tokens:
-            if token not in ORG_WORDS and (token in aliases or _kind([token], context) in (
-                    "place", "org")):
+        # "Russia Ukraine": a run of separate known names; the longest place first ("New
+        # Hampshire Democratic": New Hampshire, not Hampshire)
+        # (unless an unknown word comes just before it: "Casa Santa Marta")
+        index, known = 0, True
+        while index < len(tokens):
+            end = next((end for end in range(len(tokens), index + 1, -1)
+                        if " ".join(tokens[index:end]) in _gazetteer()), index + 1)
+            if end > index + 1 and known:
+                _add(found.places, " ".join(tokens[index:end]))
+                index = end
+                continue
+            token = tokens[index]
+            known = token not in ORG_WORDS and (token in aliases or _kind(
+                [token], context) in ("place", "org"))
+            if known:
                 _classify_run(_Run([token], False), context)
+            index += 1
 
 
 def _cued(text: str, run: _Run, context: _Context) -> bool:
@@ -1263,8 +1286,9 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         return "org"
     if context is not None and text in context.org_names:
         return "org"
-    if text in _gazetteer() or (len(tokens) >= 2 and text in _small_towns()):
-        return "place"
+    if text in _gazetteer() or (len(tokens) >= 2 and text in _small_towns()) or (
+            len(tokens) == 1 and len(text) > 7 and text.endswith("shire")):
+        return "place"  # "-shire": an English county ("Cambridgeshire")
     if len(tokens) == 1 and _is_caps(text):
         return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
