@@ -513,16 +513,14 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     known_people = list(known_people)
     surnames = {**_surnames(known_people), **_surnames(found.people)}
     firsts = _first_names(found.people)
-    # a first name that a person's speech or title makes one ("Ariel said"): the one full
-    # name of the timeline that begins with it, if there is one
-    known_firsts = _first_names(known_people)
+    # A lone first name is not turned into the one full name of the timeline that begins
+    # with it: on the corpus timeline that made "Wendy" (of a nursery article) Wendy Morton
+    # MP and "Princess Diana" Diana Senechal. It stays the event's (see lone_first_name).
     for token, titled in context.singles:
         if token in surnames:
             _add(found.people, surnames[token])
         elif token in firsts:  # "Jill" after "Jill Binder", "Tsai" after "Tsai Ing-wen"
             _add(found.people, firsts[token])
-        elif titled and token in known_firsts:
-            _add(found.people, known_firsts[token])
         elif titled and _could_be_name([token]):
             _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
     titles = _quoted_titles(text)
@@ -1330,8 +1328,8 @@ def lone_first_name(name: str) -> bool:
     """Whether a person's name is a common given name alone ("Ariel", "Sharon"): a person
     of one event, not one to gather across a timeline (the Ariel of a cake recipe is not
     the Ariel of a film). An event lists it (the gold of annotated news does too); an
-    index of people should give it no page of its own. `extract_entities` already turns
-    it into the one full name the timeline knows that begins with it, if there is one."""
+    index of people should give it no page of its own, unless the same person is meant
+    (the royal "Harry" of two events), which only the alias table can say."""
     return " " not in name and name.lower() in _common_given_names()
 
 
