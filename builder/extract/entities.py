@@ -1212,7 +1212,7 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         # (unless an unknown word comes just before it: "Casa Santa Marta")
         index, known = 0, True
         while index < len(tokens):
-            end = next((end for end in range(len(tokens), index + 1, -1)
+            end = next((end for end in range(min(len(tokens), index + 5), index + 1, -1)
                         if " ".join(tokens[index:end]) in _gazetteer()), index + 1)
             if end > index + 1 and known:
                 _add(found.places, " ".join(tokens[index:end]))
