@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from builder.extract.entities import lone_first_name
+
 _HERE = Path(__file__).resolve()
 DEFAULT_CORPUS = next((folder / "shared" / "corpus" for folder in _HERE.parents[2:4]
                        if (folder / "shared" / "corpus" / "gold.jsonl").is_file()),
@@ -68,6 +70,10 @@ def main(argv: list[str]) -> int:
         paged = sum(1 for number in counter.values() if number >= 2)
         print(f"\n{kind}: {len(counter)} names, {paged} in two events or more; top {args.top}:")
         print("; ".join(f"{name} {number}" for name, number in counter.most_common(args.top)))
+    lone = [f"{name} {number}" for name, number in counts["people"].most_common()
+            if number >= 2 and lone_first_name(name)]
+    print(f"\nlone first names in two events or more (entities.lone_first_name: a person of "
+          f"one event each, no page): {len(lone)}: " + "; ".join(lone))
     return 0
 
 

@@ -147,3 +147,17 @@ def test_institutions_named_by_their_last_word_are_organizations() -> None:
                              "Brann Okafor to the Harrow Observatory.", {})
     assert {"Veyra Art Museum", "Ostmark Academy of Sciences", "Harrow Observatory"} <= set(
         found.organizations)
+
+
+@pytest.mark.parametrize("text", [
+    "The purpose of these OVRC hearings is to hear the ferry users of Port Veyra.",
+    "Ferry users wait for the OVRC ruling on fares in Port Veyra.",
+    "OVRC investigators boarded the ferry in Port Veyra.",
+])
+def test_an_acronym_with_hearings_or_a_ruling_is_an_organization(text: str) -> None:
+    assert "OVRC" in extract_entities(text, {}).organizations
+
+
+def test_a_number_word_before_an_outlets_word_is_part_of_its_name() -> None:
+    found = extract_entities("“Ferry late again,” read Port Veyra's Seven News.", {})
+    assert "Seven News" in found.organizations

@@ -109,3 +109,30 @@ def test_a_list_of_names_and_workplaces_is_cut_into_each() -> None:
     assert {"Tomas Quennell", "Orla Brekk", "Jonas Telmark", "Ilse Varnholt",
             "Anna Okafor"} <= set(found.people)
     assert {"Ostmark University", "Veyra Times"} <= set(found.organizations)
+
+
+def test_a_generation_is_part_of_the_name() -> None:
+    found = extract_entities("Tomas Quennell III sued. World War II ended in Veyra.", {})
+    assert found.people == ["Tomas Quennell III"]
+
+
+def test_a_name_after_a_or_an_is_still_a_person() -> None:
+    found = extract_entities("A Tomas Quennell victory would calm Veyra. A Rose Garden "
+                             "party followed. The Orla Brekk Show aired.", {})
+    assert found.people == ["Tomas Quennell"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Two years later, Quennell, now 31, is on trial in Port Veyra.", "Quennell"),
+    ("The pier was opened by Varnholt, whose grandmother built the first one.", "Varnholt"),
+    ("“He worked too hard,” his wife, Orla, reported from Port Veyra.", "Orla"),
+    ("When Brekkmoor died, the ferry line closed in Port Veyra.", "Brekkmoor"),
+])
+def test_a_single_name_that_the_words_around_make_a_person(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_a_place_before_who_is_no_person() -> None:
+    text = ("“It is long,” says Orla Brekk, a harbour master in Veyrabridge, who wants a new "
+            "pier.")
+    assert people(text) == ["Orla Brekk"]

