@@ -34,6 +34,7 @@ from typing import Any
 from markupsafe import Markup
 
 from builder.escape import escape_inline
+from builder.extract.entities import lone_first_name
 from builder.model import ENTITY_KINDS, Event, Source
 from builder.plugin.chart import Bar, Chart, bar_chart
 from builder.plugin.render import Templates, View, format_day, plural
@@ -201,7 +202,8 @@ class Site:
     templates: Templates = field(default_factory=Templates)
     #: `mkdocs serve`: the editor's view, which also shows each source's seed file.
     serving: bool = False
-    #: A name gets its own page when at least this many events name it.
+    #: A name gets its own page when at least this many events name it (a lone first name
+    #: of a person never does: `entities.lone_first_name`).
     entity_min_events: int = 2
     #: How many events the home page and the timeline's overview list as the latest.
     latest_count: int = 10
@@ -256,7 +258,9 @@ class Site:
             for event in ordered:
                 for name in event.entities(kind):
                     by_name[name].append(event)
-            paged = sum(1 for found in by_name.values() if len(found) >= site.entity_min_events)
+            paged = sum(1 for name, found in by_name.items()
+                        if len(found) >= site.entity_min_events
+                        and not (kind == "people" and lone_first_name(name)))
             index_count = max(1, -(-paged // INDEX_PER_PAGE))
             used = {"index", *(f"index-{n}" for n in range(2, index_count + 1))}
             paths: dict[str, str] = {}
@@ -268,7 +272,8 @@ class Site:
                     slug, number = f"{base}-{number}", number + 1
                 used.add(slug)
                 slugs[name] = slug
-                if len(by_name[name]) >= site.entity_min_events:
+                if len(by_name[name]) >= site.entity_min_events and not (
+                        kind == "people" and lone_first_name(name)):
                     paths[name] = f"{folder}/{slug}.md"
             site.entity_pages[kind] = paths
             site.slugs[kind] = slugs
