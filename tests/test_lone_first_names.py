@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from test_site_scale import veyra_event
+
 from builder.extract.entities import lone_first_name
 from builder.plugin import pages
-from test_site_scale import veyra_event
 
 
 def test_a_lone_first_name_is_listed_but_gets_no_page() -> None:
