@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from builder.extract.tags import keyword_pattern
@@ -135,29 +136,28 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
     counts: dict[tuple[str, ...], float] = {}  # weighed: a headline counts more
     seen: Counter[tuple[str, ...]] = Counter()  # occurrences
     written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}  # stems -> words
-    in_lead: set[tuple[str, ...]] = set()
     lowercase: set[str] = set()  # words written in lower case somewhere: not only names
     forms: dict[str, Counter[str]] = {}
     texts = [*((text, HEADLINE_WEIGHT, True) for text in evidence.headlines),
              *((text, 1.0, True) for text in evidence.ledes),
              *((text, 1.0, False) for text in evidence.bodies)]
-    for text, weight, lead in texts:
+    for text, weight, lead in texts:  # headlines and ledes first: they name the candidates
         for run in _runs(text, named, lowercase, forms):
             stems = [_stem(word) for word in run]
             for size in range(1, min(MAX_WORDS, len(run)) + 1):
                 for start in range(len(run) - size + 1):
                     key = tuple(stems[start:start + size])
+                    if not lead and key not in counts:
+                        continue  # not in a headline or lede: never a candidate
                     counts[key] = counts.get(key, 0.0) + weight
                     seen[key] += 1
                     spellings = written.get(key)
                     if spellings is None:
                         spellings = written[key] = Counter()
                     spellings[tuple(run[start:start + size])] += 1
-                    if lead:
-                        in_lead.add(key)
     scored = []
     for key, count in counts.items():
-        if key not in in_lead or seen[key] < (MIN_COUNT if len(key) > 1 else MIN_COUNT_WORD):
+        if seen[key] < (MIN_COUNT if len(key) > 1 else MIN_COUNT_WORD):
             continue
         words = min(written[key], key=lambda form: (-written[key][form], form))
         if not lowercase.intersection(words) or (len(words) == 1 and _not_a_topic(words[0])):
@@ -173,10 +173,12 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
     keywords = [keyword for tag, words in taxonomy.items() for keyword in (tag, *words)]
     # The words of what a keyword matches are covered: not "peace" when "peace deal" is a
     # keyword, nor "guarantees" after "security guarantee".
+    patterns = [keyword_pattern(keyword) for keyword in keywords]
+    names = {_singular(keyword) for keyword in keywords}
     taken = _covered_stems("\n".join(text for text, _, _ in texts), keywords)
     chosen: list[tuple[str, ...]] = []
     for _, words, key in scored:
-        if taken.intersection(key) or _covered(" ".join(words), keywords):
+        if taken.intersection(key) or _covered(" ".join(words), patterns, names):
             continue
         taken.update(key)  # one phrase per word: not "rationing" after "water rationing"
         chosen.append(words)
@@ -250,12 +252,11 @@ def _not_a_topic(word: str) -> bool:
     return word.endswith("ly") or (word.endswith("ed") and len(word) > SHORT_ED)
 
 
-def _covered(phrase: str, keywords: Sequence[str]) -> bool:
-    """Whether a keyword or tag name of the taxonomy matches in the phrase, or the phrase
-    is one of them (ignoring case and a plural s)."""
-    single = _singular(phrase)
-    return any(keyword_pattern(keyword).search(phrase) or _singular(keyword) == single
-               for keyword in keywords)
+def _covered(phrase: str, patterns: Sequence[re.Pattern[str]], names: AbstractSet[str]
+             ) -> bool:
+    """Whether a keyword or tag name of the taxonomy (`patterns`) matches in the phrase, or
+    the phrase is one of them (`names`, compared by `_singular`)."""
+    return _singular(phrase) in names or any(pattern.search(phrase) for pattern in patterns)
 
 
 def _covered_stems(text: str, keywords: Sequence[str]) -> set[str]:
