@@ -175,7 +175,8 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
     # keyword, nor "guarantees" after "security guarantee".
     patterns = [keyword_pattern(keyword) for keyword in keywords]
     names = {_singular(keyword) for keyword in keywords}
-    taken = _covered_stems("\n".join(text for text, _, _ in texts), keywords)
+    # (In headlines and ledes, where every candidate is: a body mentions more in passing.)
+    taken = _covered_stems("\n".join(text for text, _, lead in texts if lead), keywords)
     chosen: list[tuple[str, ...]] = []
     for _, words, key in scored:
         if taken.intersection(key) or _covered(" ".join(words), patterns, names):
