@@ -19,6 +19,10 @@ from mkdocs.config import config_options as c
 #: (tag -> keywords); a timeline about ferries has no use for tags about peace talks.
 DEFAULT_TAXONOMY: dict[str, list[str]] = {}
 
+#: Tag suggestions per new event when `suggest_tags` is true, and the most it may ask for.
+DEFAULT_SUGGESTIONS = 3
+MAX_SUGGESTIONS = 10
+
 #: The default alias table: canonical name -> other spellings.
 DEFAULT_ALIASES: dict[str, list[str]] = {
     "United States": ["U.S.", "US", "USA", "U.S.A.", "United States of America"],
@@ -47,6 +51,25 @@ class DateOption(base.BaseConfigOption[dt.date]):
         raise base.ValidationError(f"expected a date YYYY-MM-DD, got {type(value).__name__}")
 
 
+class SuggestionsOption(base.BaseConfigOption[int]):
+    """How many tags to suggest per new event: a number, `true` (the default number) or
+    `false` (none)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        if value is None or value is True:
+            return int(self.default)
+        if value is False:
+            return 0
+        if isinstance(value, int) and 0 <= value <= MAX_SUGGESTIONS:
+            return value
+        raise base.ValidationError(f"expected true, false or a number from 0 to "
+                                   f"{MAX_SUGGESTIONS}, got {value!r}")
+
+
 class TimelineConfig(base.Config):
     """Options of the `timeline` plugin (`plugins: - timeline: ...` in mkdocs.yml)."""
 
@@ -63,6 +86,10 @@ class TimelineConfig(base.Config):
     taxonomy = c.Type(dict, default=DEFAULT_TAXONOMY)
     #: Canonical name -> other spellings, for people, places and organizations.
     aliases = c.Type(dict, default=DEFAULT_ALIASES)
+    #: Suggest tags for the taxonomy: each new event gets one `review` item naming up to this
+    #: many of its key phrases that no taxonomy keyword covers (never as tags); `false` or 0:
+    #: none.
+    suggest_tags = SuggestionsOption(DEFAULT_SUGGESTIONS)
     #: How many events the home page lists as the latest.
     latest_count = c.Type(int, default=10)
     #: Most events on one generated list page (timeline, year, tag, entity pages); longer
@@ -104,6 +131,8 @@ class Settings:
     max_seed_bytes: int
     taxonomy: dict[str, list[str]]
     aliases: dict[str, str]
+    #: Tag suggestions per new event (0: none); see `TimelineConfig.suggest_tags`.
+    suggest_tags: int = DEFAULT_SUGGESTIONS
 
     @classmethod
     def from_config(cls, config_file: Path, docs_dir: Path, plugin: TimelineConfig) -> Settings:
@@ -117,6 +146,7 @@ class Settings:
             max_seed_bytes=plugin.max_seed_bytes,
             taxonomy={str(k): list(v) for k, v in plugin.taxonomy.items()},
             aliases=spellings(plugin.aliases),
+            suggest_tags=plugin.suggest_tags,
         )
 
 

@@ -149,6 +149,34 @@ class Grouping:
 
     new: list[list[Article]] = field(default_factory=list)
     into_existing: dict[str, list[Article]] = field(default_factory=dict)
+    #: How rare each word is across the timeline (for tag suggestions).
+    rarity: WordRarity = field(default_factory=lambda: WordRarity(Counter(), 0))
+
+
+@dataclass(frozen=True)
+class WordRarity:
+    """A word's inverse document frequency over the timeline: its events and new reports
+    (`documents` of them), the counts grouping weighs its vectors with. Called with a word
+    in lower case; a word no document has is as rare as a word one document has."""
+
+    frequency: _Frequency | Counter[str]
+    documents: int
+
+    def __call__(self, word: str) -> float:
+        return math.log((self.documents + 1) / (self.frequency[word] + 1)) + 1.0
+
+
+def word_rarity(articles: Sequence[Article], existing: Sequence[Event] = (),
+                cache: ProfileCache | None = None) -> WordRarity:
+    """Word rarity over these events and new articles, counted as `group_articles` counts
+    it (for pages rebuilt without grouping: the same inputs give the same figures)."""
+    cache = ProfileCache() if cache is None else cache
+    cache.update(existing)
+    boilerplate = _boilerplate(articles)
+    frequency: Counter[str] = Counter()
+    for article in articles:
+        frequency.update(_profile_article(article, boilerplate).words.keys())
+    return WordRarity(_Frequency(cache.frequency, frequency), cache.count + len(articles))
 
 
 def fingerprint(article: Article) -> str:
@@ -180,9 +208,9 @@ def group_articles(articles: Sequence[Article], existing: Sequence[Event] = (),
     frequency: Counter[str] = Counter()
     for profile in profiles:
         frequency.update(profile.words.keys())
-    _weigh([*profiles, *event_profiles], _Frequency(cache.frequency, frequency),
-           cache.count + len(profiles))
-    result = Grouping()
+    rarity = WordRarity(_Frequency(cache.frequency, frequency), cache.count + len(profiles))
+    _weigh([*profiles, *event_profiles], rarity.frequency, rarity.documents)
+    result = Grouping(rarity=rarity)
     clusters = _cluster(profiles)
     for members in clusters:
         has_note = any(profiles[index].is_note for index in members)

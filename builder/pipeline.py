@@ -24,7 +24,15 @@ from pathlib import Path
 from builder import cache, store
 from builder import state as memory
 from builder.config import Settings
-from builder.group import ProfileCache, event_from, fingerprint, group_articles, sources_of
+from builder.group import (
+    ProfileCache,
+    WordRarity,
+    event_from,
+    fingerprint,
+    group_articles,
+    sources_of,
+    word_rarity,
+)
 from builder.model import Article, Event, Problem, SeedError, add_source_to_text, render_event
 from builder.readers import READERS, read_seed
 
@@ -386,8 +394,9 @@ class Builder:
         """Rebuild pages from their seeds (restore, force), at the same path and with the
         reference date they were first built with."""
         state = self.journal.state
+        read: dict[str, list[Article]] = {}
         for page, paths in sorted(pages.items()):
-            articles = []
+            articles = read[page] = []
             for path in paths:
                 written = state.get(self._keys[path])
                 reference = (written.reference if written and written.reference
@@ -395,9 +404,17 @@ class Builder:
                 article = self._read(path, reference)
                 if article is not None:
                     articles.append(article)
+        every = [article for articles in read.values() for article in articles]
+        if not every:
+            return
+        # Word rarity as a build of these seeds counted it: the other events and these reports.
+        rarity = word_rarity(every, [event for event in self.index.events
+                                     if event.path not in pages], ProfileCache(self._profiles))
+        for page, articles in read.items():
             if not articles:
                 continue
             event = event_from(articles)
+            self._suggest_tags(event, articles, rarity)
             existed = page in self.index.paths
             self._write(page, event, articles, Outcome.REBUILT if existed else Outcome.RESTORED)
 
@@ -418,8 +435,7 @@ class Builder:
             from builder.extract import unify_people  # imported late, as in _read
 
             unify_people(new_articles, self.settings.aliases, self.known_people)  # "Biden"
-        profiles = ProfileCache(self.root / cache.CACHE_DIR / "grouping.json") \
-            if new_articles else None
+        profiles = ProfileCache(self._profiles) if new_articles else None
         grouping = group_articles(new_articles, self.index.events, cache=profiles)
         if profiles is not None:
             with contextlib.suppress(OSError):  # only a cache: the next build profiles again
@@ -430,9 +446,21 @@ class Builder:
         taken = set(self.index.paths) | {w.page for w in self.journal.state.values()}
         for members in grouping.new:
             event = event_from(members)
+            self._suggest_tags(event, members, grouping.rarity)
             page = store.page_path_for(event, taken)
             taken.add(page)
             self._write(page, event, members, Outcome.CREATED)
+
+    @property
+    def _profiles(self) -> Path:
+        return self.root / cache.CACHE_DIR / "grouping.json"
+
+    def _suggest_tags(self, event: Event, articles: list[Article], rarity: WordRarity) -> None:
+        """Key phrases the taxonomy does not cover, as one review item (never as tags)."""
+        from builder.extract.keyphrases import suggest_tags  # imported late, as in _read
+
+        suggest_tags(event, articles, self.settings.taxonomy, rarity,
+                     self.settings.suggest_tags)
 
     def _add_source(self, page: str, article: Article, why: str) -> None:
         """Add a report to an event that has a page: only its `sources` list changes, every

@@ -22,14 +22,16 @@ def extract_tags(lead: str, taxonomy: Mapping[str, Sequence[str]], body: str = "
     """The tags with evidence: a keyword in `lead` (title and lede), or `BODY_HITS` matches
     in `body`."""
     return [tag for tag, keywords in taxonomy.items()
-            if any(_pattern(keyword).search(lead) for keyword in keywords)
-            or sum(len(_pattern(keyword).findall(body)) for keyword in keywords) >= BODY_HITS]
+            if any(keyword_pattern(keyword).search(lead) for keyword in keywords)
+            or sum(len(keyword_pattern(keyword).findall(body))
+                   for keyword in keywords) >= BODY_HITS]
 
 
 _CACHE: dict[str, re.Pattern[str]] = {}
 
 
-def _pattern(keyword: str) -> re.Pattern[str]:
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """The compiled match of one taxonomy keyword (see the module's docstring); cached."""
     pattern = _CACHE.get(keyword)
     if pattern is None:
         words = r"\s+".join(re.escape(word) for word in keyword.split())

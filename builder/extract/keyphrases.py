@@ -1,0 +1,297 @@
+"""Tag suggestions: a few key phrases of an event's articles that the taxonomy does not cover,
+offered to a person as one `review` item, never as tags.
+
+Tags come only from the user's taxonomy (see `tags.py`); a timeline grows topics its taxonomy
+does not name yet. This module names them, for a person to decide: "suggested tags: water
+rationing, dam (add keywords to the taxonomy in mkdocs.yml to use them)".
+
+A candidate is a run of one to `MAX_WORDS` content words (no stop words, no numbers, no
+punctuation between them). It must be what the story is about, not a passing mention: it
+occurs in a headline or a lede and at least `MIN_COUNT` times in all. Candidates are scored
+like TF-IDF: how often the articles say it, times how rare its words are across the timeline
+(the document frequencies grouping counts over every event and every new report; see
+`group.WordRarity`), so a word every story of the timeline uses ("officials") says little.
+Left out: names (a phrase with a word always capitalised, unless an acronym, or a word of
+the event's people, places or its location: they have their own pages), the outlet's name, page
+furniture, phrases the taxonomy already covers (a keyword matches in it, or it is a tag's
+name), and phrases that share a word with a better one (not "rationing" after "water
+rationing").
+
+Deterministic: ties are broken by the phrase itself, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from builder.extract.tags import keyword_pattern
+from builder.model import Article, Event
+
+#: Most words in one suggested phrase.
+MAX_WORDS = 3
+#: Times a phrase of two or more words must occur (headlines, ledes and bodies of the
+#: event's articles together), and a single word (many a verb is said twice).
+MIN_COUNT = 2
+MIN_COUNT_WORD = 3
+#: A phrase of more words is more specific: its score is multiplied by this per extra word.
+LONGER_PHRASE = 1.3
+#: Occurrences in a headline count this many times.
+HEADLINE_WEIGHT = 2.0
+#: A word in capitals is kept so (an acronym) up to this long.
+ACRONYM_LETTERS = 5
+#: Lone words ending in "ed" longer than this are verb forms ("agreed"; not "speed").
+SHORT_ED = 5
+#: The review item's text around the phrases.
+PREFIX = "suggested tags: "
+SUFFIX = " (add keywords to the taxonomy in mkdocs.yml to use them)"
+
+#: Words (letters, inner hyphens); anything else, a number or punctuation, ends a phrase.
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]|\d[\w.,:]*", re.UNICODE)
+_MIN_LETTERS = 3
+_WORD_END = re.compile(r"\w*")
+_FIRST_WORD = re.compile(r"\w+")
+
+#: Function words, reporting words, time words and page furniture: never part of a phrase.
+STOP_WORDS = frozenset("""
+a about above across after afterwards again against ago ahead all almost alone along already
+also although always am among amid an and another any anyone anything anyway are around as
+at away back be became because become becomes been before began begin being below beside
+besides between beyond both but by came can cannot could did do does doing done down during
+each either else elsewhere enough even ever every everyone everything except far few for
+former from further get gets getting give given gives go goes going gone got had has have
+having he her here hers herself him himself his how however if in including inside instead
+into is it its itself just last later least less let like likely made make makes many may
+me meanwhile might mine more moreover most mostly much must my myself near nearly neither
+never nevertheless next no nobody none nor not nothing now of off often on once one only
+onto or other others otherwise our ours ourselves out over own per perhaps put rather
+really same see seen seem seemed seems several shall she should since so some somehow
+someone something sometimes soon still such take taken than that the their theirs them
+themselves then there thereby therefore these they this those though through throughout
+thus to together too toward towards under until unto up upon us use used very via was we
+well were what whatever when whenever where whereas wherever whether which while who
+whoever whole whom whose why will with within without would yet you your yours yourself
+yourselves
+said says say saying told tell tells telling added adding according asked asks announced
+statement statements spokesperson spokesman spokeswoman reporters reporter reported
+report reports reportedly news interview comment comments confirmed
+explained noted stated wrote claimed called calls calling
+mr mrs ms dr sir madam
+new old first second third last next latest recent recently early earlier late later
+big small large great good bad high low long short many much more most less least
+today tonight yesterday tomorrow week weeks weekend month months year years day days
+hour hours minute minutes time times morning afternoon evening night
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+one two three four five six seven eight nine ten hundred thousand million billion trillion
+dozen dozens percent per cent
+people person thing things way part number lot
+click subscribe subscribed subscription newsletter newsletters advertisement advertising
+sponsored share shares shared sharing tweet email follow sign login log cookie cookies
+photo photos image images picture pictures video videos caption credit credits getty
+copyright rights reserved read watch listen podcast updated update published
+www com org net http https html
+despite whilst amongst due following across official officials year-old years-old
+""".split())
+@dataclass(frozen=True)
+class Evidence:
+    """What the suggestions are chosen from: the event's headlines, ledes (first paragraphs)
+    and other paragraphs, and the names that are not topics (people, places, the location,
+    the outlets: every word of them is left out)."""
+
+    headlines: Sequence[str]
+    ledes: Sequence[str]
+    bodies: Sequence[str]
+    names: Iterable[str] = ()
+
+    @classmethod
+    def of(cls, articles: Iterable[Article]) -> Evidence:
+        """The evidence of an event's articles."""
+        headlines, ledes, bodies, names = [], [], [], []
+        for article in articles:
+            headlines.append(article.title)
+            ledes.extend(article.paragraphs[:1])
+            bodies.extend(article.paragraphs[1:])
+            names.extend([*article.people, *article.places, *article.authors])
+            names.extend(name for name in (article.location, article.publisher, article.credit)
+                         if name)
+        return cls(headlines, ledes, bodies, names)
+
+
+def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
+                taxonomy: Mapping[str, Sequence[str]], limit: int) -> list[str]:
+    """Up to `limit` key phrases of the evidence that the taxonomy does not cover, best
+    first. `rarity(word)` is the word's inverse document frequency across the timeline
+    (higher is rarer). A plural and its singular are one phrase, written as the articles
+    write it most."""
+    if limit <= 0:
+        return []
+    named = {word.lower() for name in evidence.names for word in _TOKEN.findall(name)}
+    counts: dict[tuple[str, ...], float] = {}  # weighed: a headline counts more
+    seen: Counter[tuple[str, ...]] = Counter()  # occurrences
+    written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}  # stems -> words
+    lowercase: set[str] = set()  # words written in lower case somewhere: not only names
+    forms: dict[str, Counter[str]] = {}
+    texts = [*((text, HEADLINE_WEIGHT, True) for text in evidence.headlines),
+             *((text, 1.0, True) for text in evidence.ledes),
+             *((text, 1.0, False) for text in evidence.bodies)]
+    for text, weight, lead in texts:  # headlines and ledes first: they name the candidates
+        for run in _runs(text, named, lowercase, forms):
+            stems = [_stem(word) for word in run]
+            for size in range(1, min(MAX_WORDS, len(run)) + 1):
+                for start in range(len(run) - size + 1):
+                    key = tuple(stems[start:start + size])
+                    if not lead and key not in counts:
+                        continue  # not in a headline or lede: never a candidate
+                    counts[key] = counts.get(key, 0.0) + weight
+                    seen[key] += 1
+                    spellings = written.get(key)
+                    if spellings is None:
+                        spellings = written[key] = Counter()
+                    spellings[tuple(run[start:start + size])] += 1
+    scored = []
+    for key, count in counts.items():
+        if seen[key] < (MIN_COUNT if len(key) > 1 else MIN_COUNT_WORD):
+            continue
+        words = min(written[key], key=lambda form: (-written[key][form], form))
+        if not lowercase.intersection(words) or (len(words) == 1 and _not_a_topic(words[0])):
+            continue  # a name, or a verb or adverb
+        if len(words) > 1 and not all(word in lowercase or _inner_capital(word, forms)
+                                      for word in words):
+            continue  # part of a name ("Ostrakan reservoir"); "CVS pharmacies" is kept
+        parts = [part for word in words for part in word.split("-")]
+        idf = sum(rarity(part) for part in parts) / len(parts)
+        score = (1 + math.log(count)) * idf * LONGER_PHRASE ** (len(words) - 1)
+        scored.append((-score, words, key))
+    scored.sort()
+    keywords = [keyword for tag, words in taxonomy.items() for keyword in (tag, *words)]
+    # The words of what a keyword matches are covered: not "peace" when "peace deal" is a
+    # keyword, nor "guarantees" after "security guarantee".
+    patterns = [keyword_pattern(keyword) for keyword in keywords]
+    names = {_singular(keyword) for keyword in keywords}
+    # (In headlines and ledes, where every candidate is: a body mentions more in passing.)
+    taken = _covered_stems("\n".join(text for text, _, lead in texts if lead), keywords)
+    chosen: list[tuple[str, ...]] = []
+    for _, words, key in scored:
+        if taken.intersection(key) or _covered(" ".join(words), patterns, names):
+            continue
+        taken.update(key)  # one phrase per word: not "rationing" after "water rationing"
+        chosen.append(words)
+        if len(chosen) == limit:
+            break
+    return [" ".join(_form(word, forms) for word in words) for words in chosen]
+
+
+def suggestion(phrases: Sequence[str]) -> str | None:
+    """The review item for these phrases (None for none)."""
+    if not phrases:
+        return None
+    return PREFIX + ", ".join(phrases) + SUFFIX
+
+
+def is_suggestion(flag: str) -> bool:
+    """Whether a review item is a tag suggestion (see `suggestion`)."""
+    return flag.startswith(PREFIX) and flag.endswith(SUFFIX)
+
+
+def _runs(text: str, named: set[str], lowercase: set[str], forms: dict[str, Counter[str]]
+          ) -> list[list[str]]:
+    """The text's runs of content words (case-folded); records how each word is written."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in _TOKEN.findall(text):
+        word = token.lower()
+        if (len(word) < _MIN_LETTERS or not word[0].isalpha() or word in STOP_WORDS
+                or word in named):
+            if run:
+                runs.append(run)
+                run = []
+            continue
+        if token[0].islower():
+            lowercase.add(word)
+        written = forms.get(word)
+        if written is None:
+            written = forms[word] = Counter()
+        written[token] += 1
+        run.append(word)
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _form(word: str, forms: Mapping[str, Counter[str]]) -> str:
+    """A word as a tag is written: in lower case, unless the articles usually write it with
+    capitals inside it (an acronym, "WordPress"; not a shouted word, "ACCIDENT")."""
+    return _usual(word, forms) if _inner_capital(word, forms) else word
+
+
+def _usual(word: str, forms: Mapping[str, Counter[str]]) -> str:
+    written = forms[word]
+    return min(written, key=lambda form: (-written[form], form))
+
+
+def _inner_capital(word: str, forms: Mapping[str, Counter[str]]) -> bool:
+    """Whether the articles usually write the word with a capital inside it."""
+    usual = _usual(word, forms)
+    return (any(char.isupper() for char in usual[1:])
+            and (len(usual) <= ACRONYM_LETTERS or not usual.isupper()))
+
+
+def _stem(word: str) -> str:
+    """A plural and its singular alike ("workouts", "workout"; not "grass")."""
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def _not_a_topic(word: str) -> bool:
+    """A lone word that is most likely a verb form or an adverb ("restored", "actively")."""
+    return word.endswith("ly") or (word.endswith("ed") and len(word) > SHORT_ED)
+
+
+def _covered(phrase: str, patterns: Sequence[re.Pattern[str]], names: AbstractSet[str]
+             ) -> bool:
+    """Whether a keyword or tag name of the taxonomy (`patterns`) matches in the phrase, or
+    the phrase is one of them (`names`, compared by `_singular`)."""
+    return _singular(phrase) in names or any(pattern.search(phrase) for pattern in patterns)
+
+
+def _covered_stems(text: str, keywords: Sequence[str]) -> set[str]:
+    """The stems of the words that keywords match in the text (to the end of a word:
+    "negotiat" covers "negotiations")."""
+    stems: set[str] = set()
+    vocabulary: list[str] | None = None
+    for keyword in keywords:
+        first = _FIRST_WORD.match(keyword.lower())
+        if first is not None:  # a keyword starts with a word: skip those the text lacks
+            if vocabulary is None:
+                vocabulary = sorted(set(_FIRST_WORD.findall(text.lower())))
+            found = bisect.bisect_left(vocabulary, first.group())
+            if found == len(vocabulary) or not vocabulary[found].startswith(first.group()):
+                continue
+        for match in keyword_pattern(keyword).finditer(text):
+            end = _WORD_END.match(text, match.end())
+            stems.update(_stem(word.lower()) for word in _TOKEN.findall(
+                text, match.start(), end.end() if end else match.end()))
+    return stems
+
+
+def _singular(text: str) -> str:
+    text = " ".join(text.lower().split())
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+
+
+def suggest_tags(event: Event, articles: Sequence[Article], taxonomy: Mapping[str, Sequence[str]],
+                 rarity: Callable[[str], float], limit: int) -> None:
+    """Add one review item to a new event: its key phrases the taxonomy does not cover (see
+    `key_phrases`), as suggestions for the taxonomy, never as tags. Nothing when `limit` is
+    0, when nothing qualifies, or when a note gives its own tags (a person chose them)."""
+    if limit <= 0 or any("tags" in (article.note or {}) for article in articles):
+        return
+    flag = suggestion(key_phrases(Evidence.of(articles), rarity, taxonomy, limit))
+    if flag is not None and flag not in event.review:
+        event.review.append(flag)
