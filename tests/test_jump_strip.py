@@ -297,8 +297,12 @@ ARROWS = """row => {
 }"""
 
 
-@pytest.mark.parametrize("direction", ["ltr", "rtl"])
-@pytest.mark.parametrize(("device", "width", "height"), SIZES)
+#: Right to left at both sizes; left to right on the phone (the first test above already
+#: clicks through the desktop's rows left to right), to keep the module near a minute.
+ARROW_CASES = [("rtl", *SIZES[0]), ("rtl", *SIZES[1]), ("ltr", *SIZES[0])]
+
+
+@pytest.mark.parametrize(("direction", "device", "width", "height"), ARROW_CASES)
 def test_each_arrow_sits_and_points_where_links_are_hidden(
         request: pytest.FixtureRequest, chromium: Any, direction: str, device: str,
         width: int, height: int) -> None:
