@@ -378,3 +378,50 @@ def test_right_to_left_each_jump_link_tabbed_to_is_in_view(chromium: Any, rtl_ur
         assert in_view(years.evaluate(ROW_GEOMETRY), str(LAST_YEAR))
     finally:
         tab.context.close()
+
+
+#: Where the list's and the explorer's pieces sit: the entry's rule, the chart caption's
+#: alignment, and the facet's chevron against its label.
+SIDES = """() => {
+    const entry = getComputedStyle(document.querySelector('.tl-entry'));
+    const caption = document.querySelector('.tl-chart figcaption');
+    return {ruleLeft: entry.borderLeftWidth, ruleRight: entry.borderRightWidth,
+            caption: caption ? getComputedStyle(caption).textAlign : null};
+}"""
+CHEVRON = """() => {
+    const summary = document.querySelector('details.tlx-facet > summary');
+    const box = summary.getBoundingClientRect();
+    const after = getComputedStyle(summary, '::after');
+    const text = document.createRange();
+    text.selectNodeContents(summary);
+    const words = text.getBoundingClientRect();
+    // The chevron's own box is not reachable: its offset from the summary's edges is.
+    const left = parseFloat(after.left), right = parseFloat(after.right);
+    const chevron = isNaN(left) ? box.right - right - parseFloat(after.width) / 2
+                                : box.left + left + parseFloat(after.width) / 2;
+    return {chevron, wordsLeft: words.left, wordsRight: words.right};
+}"""
+
+
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_entries_and_facets_start_from_the_side_the_text_starts(
+        request: pytest.FixtureRequest, chromium: Any, direction: str) -> None:
+    """In a right-to-left page an entry's rule is at its right, as the text starts there;
+    the chart's caption starts there too; an explorer facet's chevron is before its label."""
+    url = request.getfixturevalue("rtl_url" if direction == "rtl" else "jump_url")
+    tab = open_tab(chromium, f"{url}timeline/{LAST_YEAR}/", 390, 844)
+    try:
+        sides = tab.evaluate(SIDES)
+        rule, none = ("ruleRight", "ruleLeft") if direction == "rtl" else ("ruleLeft",
+                                                                           "ruleRight")
+        assert (sides[rule], sides[none]) == ("3px", "0px"), (direction, sides)
+        assert sides["caption"] in ("start", "right" if direction == "rtl" else "left"), sides
+        tab.goto(f"{url}explore/")
+        tab.wait_for_selector("details.tlx-facet > summary")
+        place = tab.evaluate(CHEVRON)
+        if direction == "rtl":
+            assert place["chevron"] > place["wordsRight"] - 1, place
+        else:
+            assert place["chevron"] < place["wordsLeft"] + 1, place
+    finally:
+        tab.context.close()
