@@ -4,8 +4,10 @@ A real `mkdocs build --strict` of fictional events over twenty years (invented t
 people from `test_timeline_ui`), read in a real headless Chromium at phone and desktop
 sizes, light and dark: every jump link is either in view or brought into view by the
 strip's arrow or by Tab; the current year is in view on its own page; without JavaScript
-the strip wraps; axe-core finds nothing. Screenshots go to `test-artifacts/jump/` (or to
-`$JUMP_ARTIFACTS`).
+the strip wraps; axe-core finds nothing. The same strip in a right-to-left language
+(`theme.language: ar`) has its arrows at the ends where links are hidden, pointing there,
+and an arrow's click brings the next hidden link in whole. Screenshots go to
+`test-artifacts/jump/` (or to `$JUMP_ARTIFACTS`).
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ ROW_GEOMETRY = """row => {
     for (const control of row.parentElement.querySelectorAll('.tl-jump-control')) {
         if (control.hidden || getComputedStyle(control).opacity === '0') continue;
         const fade = control.getBoundingClientRect();
-        if (control.classList.contains('tl-jump-control--prev')) left = fade.right;
+        // By where it is, not by its name: in a right-to-left page "prev" is on the right.
+        if (fade.left + fade.right < box.left + box.right) left = fade.right;
         else right = fade.left;
     }
     const links = [...row.querySelectorAll('a')].map(a => {
@@ -75,6 +78,27 @@ def jump_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "timeline" / str(LAST_YEAR) / "index.html").is_file()
+    with serve_under_subpath(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def rtl_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same timeline in Arabic (Material writes `dir="rtl"`): the rows run right to
+    left, the first year at the right."""
+    project = make_project(tmp_path_factory.mktemp("jump-rtl") / "proj", jump_events(),
+                           "events_per_page: 40")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "theme:\n  name: material\n" in text
+    config.write_text(text.replace("theme:\n  name: material\n",
+                                   "theme:\n  name: material\n  language: ar\n"),
+                      encoding="utf-8")
+    site = project.parent / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert 'dir="rtl"' in (site / "timeline" / str(LAST_YEAR) / "index.html").read_text(
+        encoding="utf-8")
     with serve_under_subpath(site) as url:
         yield url
 
@@ -111,7 +135,7 @@ def rows(tab: Any) -> list[Any]:
 def in_view(geometry: dict[str, Any], text: str) -> bool:
     """Whether the link is wholly inside the part of its row a reader sees."""
     (link,) = [link for link in geometry["links"] if link["text"].startswith(text)]
-    return (link["left"] >= geometry["left"] - 0.5 and link["right"] <= geometry["right"] + 0.5
+    return bool(link["left"] >= geometry["left"] - 0.5 and link["right"] <= geometry["right"] + 0.5
             and link["top"] >= geometry["top"] - 0.5
             and link["bottom"] <= geometry["bottom"] + 0.5)
 
@@ -236,5 +260,168 @@ def test_the_strip_passes_axe_and_is_photographed(chromium: Any, jump_url: str, 
         violations = axe_violations(tab)
         assert [v for v in violations if v["impact"] in ("serious", "critical")] == []
         assert tab.errors == []
+    finally:
+        tab.context.close()
+
+
+#: For each arrow shown: which side of its row it is on, which way its chevron points
+#: (the icon's own way, turned if the icon is mirrored), and whether links are hidden past
+#: that side.
+ARROWS = """row => {
+    const box = row.getBoundingClientRect();
+    const style = getComputedStyle(row.closest('.tl-jump'));
+    const prevIcon = style.getPropertyValue('--md-tabbed-icon--prev').trim();
+    const arrows = [];
+    for (const control of row.parentElement.querySelectorAll('.tl-jump-control')) {
+        if (control.hidden || getComputedStyle(control).opacity === '0') continue;
+        const fade = control.getBoundingClientRect();
+        const side = fade.left + fade.right < box.left + box.right ? 'left' : 'right';
+        const after = getComputedStyle(control.querySelector('button'), '::after');
+        const mask = after.maskImage || after.webkitMaskImage;
+        let way = mask.includes(prevIcon.slice(-40)) ? 'left' : 'right';
+        let turned = false;
+        for (let node = control.querySelector('button'); node && node !== row.parentElement;
+             node = node.parentElement) {
+            const t = getComputedStyle(node).transform;
+            if (t && t !== 'none' && new DOMMatrix(t).a < 0) turned = !turned;
+        }
+        const t = after.transform;
+        if (t && t !== 'none' && new DOMMatrix(t).a < 0) turned = !turned;
+        if (turned) way = way === 'left' ? 'right' : 'left';
+        arrows.push({side, way});
+    }
+    const links = [...row.querySelectorAll('a')].map(a => a.getBoundingClientRect());
+    return {arrows, scrolls: row.scrollWidth > row.clientWidth + 1,
+            hiddenLeft: links.some(r => r.left < box.left - 1),
+            hiddenRight: links.some(r => r.right > box.right + 1)};
+}"""
+
+
+#: Right to left at both sizes; left to right on the phone (the first test above already
+#: clicks through the desktop's rows left to right), to keep the module near a minute.
+ARROW_CASES = [("rtl", *SIZES[0]), ("rtl", *SIZES[1]), ("ltr", *SIZES[0])]
+
+
+@pytest.mark.parametrize(("direction", "device", "width", "height"), ARROW_CASES)
+def test_each_arrow_sits_and_points_where_links_are_hidden(
+        request: pytest.FixtureRequest, chromium: Any, direction: str, device: str,
+        width: int, height: int) -> None:
+    """In either direction an arrow shows exactly at an end with links hidden past it,
+    points that way, and a click on it brings those links in, until none is left."""
+    url = request.getfixturevalue("rtl_url" if direction == "rtl" else "jump_url")
+    tab = open_tab(chromium, f"{url}timeline/{LAST_YEAR}/", width, height)
+    try:
+        years, months = rows(tab)
+        assert tab.evaluate("getComputedStyle(document.querySelector('.tl-jump ul'))"
+                            ".direction") == direction
+        for row in (years, months):
+            state = row.evaluate(ARROWS)
+            if not state["scrolls"]:
+                continue
+            seen = {name for name in link_names(row)
+                    if in_view(row.evaluate(ROW_GEOMETRY), name)}
+            for side in ("left", "right"):
+                for _ in range(20):
+                    state = row.evaluate(ARROWS)
+                    sides = {arrow["side"] for arrow in state["arrows"]}
+                    assert sides == ({"left"} if state["hiddenLeft"] else set()) | (
+                        {"right"} if state["hiddenRight"] else set()), (direction, state)
+                    assert all(arrow["way"] == arrow["side"] for arrow in state["arrows"]), (
+                        direction, state)
+                    if side not in sides:
+                        break
+                    control = [c for c in row.locator("xpath=..").locator(
+                        ".tl-jump-control").all() if c.get_attribute("hidden") is None and (
+                        c.evaluate("(c, row) => { const f = c.getBoundingClientRect(), "
+                                   "b = row.getBoundingClientRect(); return f.left + f.right"
+                                   " < b.left + b.right; }", row.element_handle())
+                        == (side == "left"))]
+                    assert len(control) == 1, (direction, side, state)
+                    before = row.evaluate("row => row.scrollLeft")
+                    control[0].locator("button").click()
+                    tab.wait_for_function("([row, before]) => row.scrollLeft !== before",
+                                          arg=[row.element_handle(), before])
+                    tab.wait_for_timeout(400)  # the smooth scroll ends
+                    after = row.evaluate("row => row.scrollLeft")
+                    # A left arrow shows what is to the left: the row's content moves right.
+                    assert (after < before) == (side == "left"), (direction, side)
+                    geometry = row.evaluate(ROW_GEOMETRY)
+                    seen |= {name for name in link_names(row) if in_view(geometry, name)}
+                else:
+                    raise AssertionError(f"the {side} arrow never reached the end")
+            assert seen == set(link_names(row)), (direction, device,
+                                                  sorted(set(link_names(row)) - seen))
+        assert tab.errors == []
+    finally:
+        tab.context.close()
+
+
+@pytest.mark.parametrize(("device", "width", "height"), SIZES)
+def test_right_to_left_each_jump_link_tabbed_to_is_in_view(chromium: Any, rtl_url: str,
+                                                           device: str, width: int,
+                                                           height: int) -> None:
+    tab = open_tab(chromium, f"{rtl_url}timeline/{LAST_YEAR}/", width, height)
+    try:
+        years, months = rows(tab)
+        links = years.locator("a").count() + months.locator("a").count()
+        years.locator("a").first.focus()
+        for number in range(links):
+            if number:
+                tab.keyboard.press("Tab")
+            focused = tab.evaluate("document.activeElement.textContent")
+            row = years if number < years.locator("a").count() else months
+            tab.wait_for_timeout(50)
+            assert in_view(row.evaluate(ROW_GEOMETRY), focused.split()[0]), (device, focused)
+        # The page's own year is in view when the page opens.
+        tab.reload()
+        tab.wait_for_selector(".tl-jump--on .tl-jump-control")
+        assert in_view(years.evaluate(ROW_GEOMETRY), str(LAST_YEAR))
+    finally:
+        tab.context.close()
+
+
+#: Where the list's and the explorer's pieces sit: the entry's rule, the chart caption's
+#: alignment, and the facet's chevron against its label.
+SIDES = """() => {
+    const entry = getComputedStyle(document.querySelector('.tl-entry'));
+    const caption = document.querySelector('.tl-chart figcaption');
+    return {ruleLeft: entry.borderLeftWidth, ruleRight: entry.borderRightWidth,
+            caption: caption ? getComputedStyle(caption).textAlign : null};
+}"""
+CHEVRON = """() => {
+    const summary = document.querySelector('details.tlx-facet > summary');
+    const box = summary.getBoundingClientRect();
+    const after = getComputedStyle(summary, '::after');
+    const text = document.createRange();
+    text.selectNodeContents(summary);
+    const words = text.getBoundingClientRect();
+    // The chevron's own box is not reachable: its offset from the summary's edges is.
+    const left = parseFloat(after.left), right = parseFloat(after.right);
+    const chevron = isNaN(left) ? box.right - right - parseFloat(after.width) / 2
+                                : box.left + left + parseFloat(after.width) / 2;
+    return {chevron, wordsLeft: words.left, wordsRight: words.right};
+}"""
+
+
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
+def test_entries_and_facets_start_from_the_side_the_text_starts(
+        request: pytest.FixtureRequest, chromium: Any, direction: str) -> None:
+    """In a right-to-left page an entry's rule is at its right, as the text starts there;
+    the chart's caption starts there too; an explorer facet's chevron is before its label."""
+    url = request.getfixturevalue("rtl_url" if direction == "rtl" else "jump_url")
+    tab = open_tab(chromium, f"{url}timeline/{LAST_YEAR}/", 390, 844)
+    try:
+        sides = tab.evaluate(SIDES)
+        rule, none = ("ruleRight", "ruleLeft") if direction == "rtl" else ("ruleLeft",
+                                                                           "ruleRight")
+        assert (sides[rule], sides[none]) == ("3px", "0px"), (direction, sides)
+        assert sides["caption"] in ("start", "right" if direction == "rtl" else "left"), sides
+        tab.goto(f"{url}explore/")
+        tab.wait_for_selector("details.tlx-facet > summary")
+        place = tab.evaluate(CHEVRON)
+        if direction == "rtl":
+            assert place["chevron"] > place["wordsRight"] - 1, place
+        else:
+            assert place["chevron"] < place["wordsLeft"] + 1, place
     finally:
         tab.context.close()

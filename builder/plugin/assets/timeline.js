@@ -76,26 +76,51 @@
      tabs, a fade with an arrow button at an end says links are hidden there (a click
      scrolls a screenful), and the current year is scrolled into view. The buttons are for
      the mouse and touch: a keyboard user tabs through the links, which the browser scrolls
-     into view, so they are no tab stop. Returns a function that shows a link. */
+     into view, so they are no tab stop. Returns a function that shows a link.
+     "prev" is the start of the row (the first years) and "next" its end: in a
+     right-to-left page (Material writes dir="rtl" for theme.language ar, he, fa...) the row
+     starts at its right, and scrollLeft runs from 0 down to minus the overflow, so the
+     distance scrolled from the start is -scrollLeft. */
   function scroller(box) {
     var row = box.querySelector("ul");
     box.classList.add("tl-jump-scroll");
+    function sign() { return window.getComputedStyle(row).direction === "rtl" ? -1 : 1; }
     var controls = [-1, 1].map(function (way) {
       var control = element("div", { class: "tl-jump-control tl-jump-control--" +
                                              (way < 0 ? "prev" : "next"), hidden: "" });
       var button = element("button", { type: "button", class: "tl-jump-button",
                                        tabindex: "-1", "aria-hidden": "true" });
       button.addEventListener("click", function () {
-        row.scrollBy({ left: way * Math.max(row.clientWidth * 0.75, 40), behavior: "smooth" });
+        row.scrollBy({ left: step(sign() * way), behavior: "smooth" });
       });
       control.appendChild(button);
       box.appendChild(control);
       return control;
     });
+    /* How far one click scrolls towards the left (-1) or the right (1): the first link
+       hidden (even in part) on that side comes in whole, just clear of the other fade. A
+       fixed share of the width could leave a link half under one fade and then half under
+       the other, never seen whole. */
+    function step(towards) {
+      var box = row.getBoundingClientRect();
+      var fade = controls[0].getBoundingClientRect().width + 2;
+      var low = box.left + fade, high = box.right - fade, move = null;
+      Array.prototype.forEach.call(row.querySelectorAll("a"), function (link) {
+        var rect = link.getBoundingClientRect();
+        if (towards > 0 && rect.right > high + 1) {
+          move = move === null ? rect.left - low : Math.min(move, rect.left - low);
+        } else if (towards < 0 && rect.left < low - 1) {
+          move = move === null ? rect.right - high : Math.max(move, rect.right - high);
+        }
+      });
+      if (move === null || move * towards < 1) move = towards * Math.max(high - low, 40);
+      return move;
+    }
     function update() {
       var end = row.scrollWidth - row.clientWidth;
-      controls[0].hidden = !(row.scrollLeft > 1);
-      controls[1].hidden = !(row.scrollLeft < end - 1);
+      var scrolled = sign() * row.scrollLeft;
+      controls[0].hidden = !(scrolled > 1);
+      controls[1].hidden = !(scrolled < end - 1);
     }
     row.addEventListener("scroll", update, { passive: true });
     if (window.ResizeObserver) new window.ResizeObserver(update).observe(row);
