@@ -195,6 +195,11 @@ def suggestion(phrases: Sequence[str]) -> str | None:
     return PREFIX + ", ".join(phrases) + SUFFIX
 
 
+def suggested_phrases(flag: str) -> str:
+    """The phrases of a tag suggestion's review item, as it lists them."""
+    return flag[len(PREFIX):len(flag) - len(SUFFIX)] if is_suggestion(flag) else flag
+
+
 def is_suggestion(flag: str) -> bool:
     """Whether a review item is a tag suggestion (see `suggestion`)."""
     return flag.startswith(PREFIX) and flag.endswith(SUFFIX)

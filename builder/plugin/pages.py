@@ -35,6 +35,7 @@ from markupsafe import Markup
 
 from builder.escape import escape_inline
 from builder.extract.entities import lone_first_name
+from builder.extract.keyphrases import is_suggestion, suggested_phrases
 from builder.model import ENTITY_KINDS, Event, Source
 from builder.plugin.chart import Bar, Chart, bar_chart
 from builder.plugin.render import Templates, View, format_day, plural
@@ -851,7 +852,8 @@ def home_section(site: Site, latest_count: int | None = None) -> str:
                     for kind in KINDS],
             timeline_url=site.raw_url(HOME_PAGE, TIMELINE_PAGE),
             review_url=site.raw_url(HOME_PAGE, REVIEW_PAGE),
-            flagged=sum(1 for event in events if event.review) if site.review else 0,
+            flagged=sum(1 for event in events if any(
+                not is_suggestion(flag) for flag in event.review)) if site.review else 0,
             latest=[entry_html(site, event, HOME_PAGE)
                     for event in list(reversed(events))[:count]])
     return str(site.render("home.html", home=home))
@@ -871,16 +873,33 @@ def fill_home(site: Site, content: str, description: str) -> str:
     return content.replace(FILL.format(name="home"), home_section(site), 1)
 
 
+#: The review page's heading over every event's tag suggestions (`extract.keyphrases`).
+SUGGESTIONS_HEADING = ("Suggested tags (add keywords to the taxonomy in mkdocs.yml to use "
+                       "them, or remove the item)")
+
+
 def review_html(site: Site) -> str:
-    """Events whose `review:` flags ask a person to check something, grouped by flag."""
+    """Events whose `review:` flags ask a person to check something, grouped by flag; the
+    tag suggestions (one of each event, each different) last, under one heading, each row
+    with its phrases."""
     by_flag: dict[str, list[Event]] = defaultdict(list)
+    suggested: list[tuple[Event, str]] = []
     for event in site.events:
         for flag in event.review:
-            by_flag[flag].append(event)
+            if is_suggestion(flag):
+                suggested.append((event, suggested_phrases(flag)))
+            else:
+                by_flag[flag].append(event)
     groups = []
     shown = 0
     used: set[str] = set()
-    for flag, events in sorted(by_flag.items(), key=lambda item: (-len(item[1]), item[0])):
+    ordered: list[tuple[str, list[Event]]] = sorted(
+        by_flag.items(), key=lambda item: (-len(item[1]), item[0]))
+    notes: dict[int, str] = {}
+    if suggested:
+        ordered.append((SUGGESTIONS_HEADING, [event for event, _ in suggested]))
+        notes = {id(event): phrases for event, phrases in suggested}
+    for flag, events in ordered:
         anchor = base = f"review-{slug_for(flag)}"
         number = 2
         while anchor in used:
@@ -888,7 +907,8 @@ def review_html(site: Site) -> str:
         used.add(anchor)
         room = max(0, REVIEW_LIMIT - shown)
         rows = [{"title": event.title, "when": format_when(event), "date_from": event.date_from,
-                 "url": site.raw_url(REVIEW_PAGE, site.event_uri(event))}
+                 "url": site.raw_url(REVIEW_PAGE, site.event_uri(event)),
+                 "note": notes.get(id(event), "") if flag == SUGGESTIONS_HEADING else ""}
                 for event in events[:room]]
         shown += len(rows)
         groups.append({"flag": flag, "id": anchor, "count": len(events), "rows": rows,
