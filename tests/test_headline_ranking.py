@@ -138,3 +138,15 @@ def test_page_furniture_is_never_the_headline(tmp_path: Path, line: str, where: 
         HEADLINE, "March 4, 2025", line]
     content = _browser([*MENU, *head, "", *STORY])
     assert _read_title(tmp_path, "furniture.txt", content) == HEADLINE
+
+
+def test_headline_far_above_the_story(tmp_path: Path) -> None:
+    """A long run of short lines (a gallery's captions, a table of contents) stands between
+    the headline with its byline and stamp and the story: more than 45 blocks, the old
+    window above the story. The headline is still found, not one of the short lines."""
+    places = ["Askel", "Veyra Point", "Ostrakan", "Lindmoor", "Marrow Bay", "Tessaly Quay"]
+    contents = [f"{places[n % 6]} harbour from the {('north', 'south', 'east')[n % 3]} "
+                f"pier, picture {n}" for n in range(1, 61)]
+    content = _browser([*MENU, "Islands", HEADLINE, "By Ivo Tessaly", "March 4, 2025",
+                        "In pictures", *contents, "", *STORY])
+    assert _read_title(tmp_path, "far.txt", content) == HEADLINE

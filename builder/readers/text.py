@@ -62,7 +62,7 @@ BROWSER_WRAP_MAX_CHARS = 1024
 #: A line indented this much was centred by a text browser: a heading, as a flush-left line.
 CENTERED_INDENT = 100
 #: How many blocks above the body are searched for the headline.
-TITLE_WINDOW = 45
+TITLE_WINDOW = 90
 #: A standfirst (the line under a headline that says what the story is) has at most this
 #: many words.
 STANDFIRST_WORDS = 45
