@@ -93,9 +93,17 @@ def candidates(content: str, title: str) -> tuple[str, Sample] | None:
     positives: list[int] = []
     for index, features in text_reader.title_candidates(page, body_start):
         rows.append(features)
-        if text_reader._fold(page.blocks[index].text) == wanted:
+        if text_reader._fold(shown_title(page.blocks[index].text)) == wanted:
             positives.append(len(rows) - 1)
     return (LAYOUTS[page.indented], (rows, positives)) if rows else None
+
+
+def shown_title(text: str) -> str:
+    """A candidate's text as the reader gives it as the title: the last part of a
+    breadcrumb ("Home » Recipes » Title"), without a heading's "#"."""
+    if len(text_reader._BREADCRUMB.findall(text)) >= 2:
+        text = text_reader._BREADCRUMB.split(text)[-1]
+    return text.lstrip("# ").strip()
 
 
 def held_out(name: str) -> bool:
