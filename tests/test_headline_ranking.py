@@ -150,23 +150,3 @@ def test_headline_far_above_the_story(tmp_path: Path) -> None:
     content = _browser([*MENU, "Islands", HEADLINE, "By Ivo Tessaly", "March 4, 2025",
                         "In pictures", *contents, "", *STORY])
     assert _read_title(tmp_path, "far.txt", content) == HEADLINE
-
-
-def test_dumped_headline_under_the_site_s_own_paragraphs(tmp_path: Path) -> None:
-    """In a text browser's dump, the site's paragraphs about itself come before the
-    headline, and the run of prose starts there: the flush-left headline four blocks into
-    that run, with no byline or stamp under it, is still the headline."""
-    intro = [
-        "The Lindmoor Courier is the island paper of the Askel crossing, written by the "
-        "people who live on the islands and read on the mainland every week since 1911.",
-        "Ivo Tessaly reports from the harbour. This week he went out with the ferry crew on "
-        "the last crossing before the winter storms closed the channel to the north.",
-        "Marta Quill writes about the schools of the islands, and this month about the new "
-        "teacher who crosses from Veyra Point every morning with the mail boat.",
-        "Letters to the paper are welcome, and the best of them are printed on the last page "
-        "of each issue with the names of the islanders who wrote them.",
-    ]
-    lines = [*MENU, ""]
-    for paragraph in [*intro, HEADLINE, *STORY]:
-        lines += [paragraph if paragraph == HEADLINE else f"   {paragraph}", ""]
-    assert _read_title(tmp_path, "intro.txt", "\n".join(lines)) == HEADLINE

@@ -1260,10 +1260,6 @@ TITLE_FEATURES: tuple[str, ...] = (
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
 TITLE_INTO_BODY = 3
-#: ... and more of them in a text browser's dump, where a headline stands flush left apart
-#: from the indented prose (a browser's paste lays both out alike, and more of its body
-#: blocks would be the story's own subheadings).
-TITLE_INTO_BODY_INDENTED = 6
 #: ... when they are no longer than this (a headline, not a paragraph).
 TITLE_IN_BODY_MAX_WORDS = 30
 _MODEL_FILE = Path(__file__).with_name("data") / "title.json"
@@ -1429,8 +1425,7 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
     body_words = _body_words(page, body_start)
     lede = next((b for b in page.blocks[body_start:] if b.prose), None)
     lede_words = content_words(lede.text) if lede is not None else set()
-    highest = min(len(page.blocks), body_start + (TITLE_INTO_BODY_INDENTED if page.indented
-                                                  else TITLE_INTO_BODY))
+    highest = min(len(page.blocks), body_start + TITLE_INTO_BODY)
     if body_start < len(page.blocks) and extract_dateline(page.blocks[body_start].text):
         highest = body_start  # a dateline opens the story: its headline is above it
     found: list[tuple[int, list[float]]] = []
