@@ -33,8 +33,8 @@ SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "entiti
 #: Figures the committed sample must reach (CI floor), a little under the measured ones. The
 #: learned tagger (extract/ner.py) was trained on the development half, so these overstate;
 #: HELD_OUT_FLOORS are on the half nothing was trained or tuned on.
-FLOORS = {"people": (0.95, 0.80), "places": (0.76, 0.74), "organizations": (0.84, 0.64)}
-HELD_OUT_FLOORS = {"people": (0.96, 0.68), "places": (0.64, 0.60),
+FLOORS = {"people": (0.95, 0.85), "places": (0.77, 0.76), "organizations": (0.85, 0.65)}
+HELD_OUT_FLOORS = {"people": (0.94, 0.76), "places": (0.64, 0.61),
                    "organizations": (0.83, 0.45)}
 
 _SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]’”]|'s\b|n't\b)")
