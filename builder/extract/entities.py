@@ -1395,9 +1395,10 @@ def _add_learned(text: str, context: _Context) -> None:
         for name in span.text.split(", "):
             name = _POSSESSIVE.sub("", name.strip()).strip()
             words = name.split()
-            while words and (words[0] in ("The", "the") or (
+            while words and (words[0] in ("The", "the") or words[0] in LEADING_WORDS or (
                     span.kind == "PER" and words[0].lower() in TITLES)):
-                words = words[1:]  # "Mr Quennell": the title is no part of the name
+                words = words[1:]  # "Mr Quennell": the title is no part of the name, nor
+                # a sentence's first word ("When Democrats", tagged as one name)
             while words and words[-1] in CONNECTORS:
                 words = words[:-1]  # "Royal College of", cut at a line's end
             name = " ".join(words)
