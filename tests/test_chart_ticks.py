@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import launch_chromium
+from conftest import launch_chromium, load_bench_explorer, mkdocs_build, serve_under_subpath
 
 from builder.model import Event
 from builder.plugin import chart as chart_module
@@ -121,6 +121,55 @@ def test_labels_are_evenly_spaced_apart_and_under_their_bars(
         # Each label is centred under its bar.
         for label in labels:
             assert abs((label["left"] + label["right"]) / 2 - label["centre"]) <= 1, where
+
+
+@pytest.fixture(scope="module")
+def built_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Real sites (Material, the plugin) of 116 fictional events from 2004 to 2026, as the
+    walk's timeline: one in English, one with `theme.language: ar` (right to left)."""
+    bench = load_bench_explorer("bench_explorer_ticks")
+    sites = {}
+    for language in ("en", "ar"):
+        folder = tmp_path_factory.mktemp(f"ticks-{language}")
+        project = bench.make_project(folder, 0, 40)
+        bench.write_events(project / "content" / "events", bench.fictional_events(
+            116, 40, start=dt.date(2004, 3, 1), end=dt.date(2026, 10, 1)))
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "theme:\n", f"theme:\n  language: {language}\n", 1), encoding="utf-8")
+        result = mkdocs_build(project, project / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[language] = project / "site"
+    return sites
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_timeline_charts_labels_are_even_and_under_their_bars_on_a_built_site(
+        chromium: Any, built_sites: dict[str, Path], language: str, tmp_path: Path) -> None:
+    with serve_under_subpath(built_sites[language]) as url:
+        for viewport in (390, 1280):
+            tab = chromium.new_page(viewport={"width": viewport, "height": 900})
+            try:
+                tab.goto(url + "timeline/")
+                assert tab.evaluate("getComputedStyle(document.querySelector('.tl-chart'))"
+                                    ".direction") == (
+                    "rtl" if language == "ar" else "ltr")
+                charts = tab.evaluate(MEASURE)
+                tab.locator(".tl-chart").first.screenshot(
+                    path=str(tmp_path / f"site-{language}-{viewport}.png"))
+            finally:
+                tab.close()
+            assert charts
+            labels = charts[0]["labels"]
+            where = f"{language}, {viewport}px: {[label['text'] for label in labels]}"
+            assert len(labels) >= 4, where
+            years = [int(label["text"]) for label in labels]
+            assert len({b - a for a, b in itertools.pairwise(years)}) == 1, where
+            boxes = sorted((label["left"], label["right"]) for label in labels)
+            assert all(a[1] + 2 <= b[0] for a, b in itertools.pairwise(boxes)), where
+            for label in labels:
+                assert abs((label["left"] + label["right"]) / 2 - label["centre"]) <= 1, where
 
 
 def test_year_labels_of_the_walk_come_every_2_years_at_desktop_width() -> None:
