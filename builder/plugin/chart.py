@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from builder.plugin.render import plural
 
-#: Widths (CSS px of the chart) at which a kind of label may show; `timeline.css` has one
-#: container query per width.
-TICK_WIDTHS = (0, 320, 352, 400, 480, 640, 800, 960, 1200)
+#: Widths (CSS px of the chart) at which the axis may change its step; `timeline.css` has a
+#: container query per width and per pair of widths (240 and 280: a phone 320 px wide).
+TICK_WIDTHS = (0, 240, 280, 320, 352, 400, 480, 640, 800, 960, 1200)
 #: The class of a label that never fits (`tick_class`).
 NEVER = "tl-tick-never"
 #: Room one label needs, per character and around it, in CSS px (labels are 0.6rem).
