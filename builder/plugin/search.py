@@ -6,7 +6,9 @@ view. Instead, after the build, the plugin writes a Pagefind bundle to `site/pag
 - one record per published event, with its names as filters (`tag`, `person`, `place`,
   `organization`), its month (for date ranges) and its day as the sort key;
 - one record per person, place, organization and tag page, by its name;
-- one record per page of the user's own (the home page, an "about" page ...).
+- one record per page of the user's own (the home page, an "about" page ...), by its own
+  text: the lists the plugin adds to it (the home page's latest events) are left out, so a
+  word of an event finds the event, not the home page too.
 
 Pagefind splits the index into chunks, so a browser loads only the chunks a query needs,
 and ships its binary in a wheel (`pagefind[bin]`), so the build downloads nothing. Every
@@ -160,24 +162,63 @@ def entity_record(kind: str, name: str, events: Sequence[Event], url: str) -> Re
 
 
 def page_record(title: str, html: str, url: str) -> Record:
-    """A page of the user's own, by its title and text."""
-    return Record(url=url, content=f"{title}\n{html_text(html)}",
+    """A page of the user's own, by its title and its own text: what the plugin added to it
+    (`html_text(own=True)`: the home page's span and latest events) is left out, as the
+    events' own records hold that text; else a search for a word of the latest events
+    listed the home page among them."""
+    return Record(url=url, content=f"{title}\n{html_text(html, own=True)}",
                   meta={"title": title, "url": url}, filters={KIND_FILTER: [PAGE_KIND]},
                   sort={})
 
 
+#: The class prefix of the HTML the plugin adds to pages (`templates/`).
+PLUGIN_CLASS = "tl-"
+#: Classes of the plugin's that hold the user's own words: the site's description under the
+#: home page's title (`lede.html`).
+OWN_CLASSES = frozenset({"tl-lede"})
+#: Elements without an end tag: never the start of a left-out element.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "source", "track", "wbr"})
+
+
+def _added(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's class names it the plugin's (`PLUGIN_CLASS`), not the user's."""
+    classes = next((value or "" for name, value in attrs if name == "class"), "").split()
+    return any(name.startswith(PLUGIN_CLASS) and name not in OWN_CLASSES for name in classes)
+
+
 class _Text(HTMLParser):
-    def __init__(self) -> None:
+    """The text of HTML, without the elements the plugin added when `own`."""
+
+    def __init__(self, own: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.own = own
+        #: The tag of the left-out element being read, and how deep in tags of its name.
+        self.skipping = ""
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipping:
+            self.depth += tag == self.skipping
+        elif self.own and tag not in _VOID and _added(attrs):
+            self.skipping, self.depth = tag, 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping and tag == self.skipping:
+            self.depth -= 1
+            if not self.depth:
+                self.skipping = ""
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.skipping:
+            self.parts.append(data)
 
 
-def html_text(html: str) -> str:
-    """The text of an HTML fragment."""
-    parser = _Text()
+def html_text(html: str, own: bool = False) -> str:
+    """The text of an HTML fragment; with `own`, without the elements the plugin added (a
+    class beginning `tl-`, but for `OWN_CLASSES`)."""
+    parser = _Text(own)
     parser.feed(html)
     parser.close()
     return " ".join(" ".join(parser.parts).split())
