@@ -278,8 +278,10 @@ def _read_list(name: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _known_orgs() -> tuple[frozenset[str], frozenset[str]]:
-    """(every listed organization, those that are ordinary words too)."""
-    names = _read_list("organizations.txt")
+    """(every listed organization, those that are ordinary words too): the hand-written list
+    and the one derived from open data (companies, football clubs), whose names a news text
+    uses without an organization word ("Aflac", "Real Madrid")."""
+    names = _read_list("organizations.txt") + _read_list("organizations_open.txt")
     return (frozenset(name.lstrip("~") for name in names),
             frozenset(name[1:] for name in names if name.startswith("~")))
 
