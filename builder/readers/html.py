@@ -42,6 +42,8 @@ _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:\
                            re.IGNORECASE)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: A script or style tag written as if it closed itself (`<script src="x.js"/>`).
+_SELF_CLOSED_RAW_TEXT = re.compile(r"<(script|style)(\b[^<>]*?)\s*/>", re.IGNORECASE)
 #: Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—»:·•]\s+|\s*[|»·•]\s*|\s+::\s+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -58,6 +60,7 @@ def read_html(content: str | bytes, seed: str) -> Article:
     """Read a saved web page. Raises SeedError when it has no article text or no title."""
     text = decode_html(content) if isinstance(content, bytes) else content
     text = _XML_DECLARATION.sub("", text, count=1)
+    text = open_raw_text_elements(text)
     tree = load_html(text)
     if tree is None:
         raise SeedError("not an HTML page (expected a web page saved from a browser)")
@@ -83,6 +86,16 @@ def read_html(content: str | bytes, seed: str) -> Article:
         article.published = published
         article.date_evidence = "the page's publication date (htmldate, original date)"
     return article
+
+
+def open_raw_text_elements(text: str) -> str:
+    """`<script .../>` and `<style .../>` as browsers read them: open tags.
+
+    In HTML a `/>` does not close a script or a style (only void elements such as `<br/>` close
+    themselves); a browser reads everything up to the next `</script>` as script. The HTML
+    parser under trafilatura takes the `/>` at its word, so the code that follows would be
+    read as the page's text, and could become the article's body and summary."""
+    return _SELF_CLOSED_RAW_TEXT.sub(r"<\1\2>", text)
 
 
 # --- Bytes to text ---------------------------------------------------------------------------
