@@ -18,7 +18,9 @@ from __future__ import annotations
 import codecs
 import copy
 import datetime as dt
+import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 import htmldate
@@ -83,8 +85,7 @@ def read_html(content: str | bytes, seed: str) -> Article:
                       authors=_authors(document.author))
     published = _published(tree, url)
     if published is not None:
-        article.published = published
-        article.date_evidence = "the page's publication date (htmldate, original date)"
+        article.published, article.date_evidence = published
     return article
 
 
@@ -161,16 +162,90 @@ def _date_params() -> dict[str, Any]:
             "max_date": dt.date.today().isoformat()}
 
 
-def _published(tree: Any, url: str | None) -> dt.date | None:
-    """The original publication date htmldate finds in the page (never the update date)."""
-    found = htmldate.find_date(copy.deepcopy(tree), url=url, outputformat="%Y-%m-%d",
-                               **_date_params())
+def _published(tree: Any, url: str | None) -> tuple[dt.date, str] | None:
+    """The page's publication date and how it was chosen.
+
+    htmldate's original date (the oldest date the page's markup gives for the article)
+    is the rule. It can be an older date of something else on the page: another article in
+    a list, a copyright year read as 1 January. So htmldate's newest date is also asked, and
+    when the two differ, the newest date is taken when the original one is a bare year's
+    1 January, or when the date shown beside the headline is the newest one."""
+    original = _find_date(tree, url, original_date=True)
+    if original is None:
+        return None
+    latest = _find_date(tree, url, original_date=False)
+    return choose_date(original, latest, lambda: headline_date(tree))
+
+
+def choose_date(original: dt.date, latest: dt.date | None,
+                beside_headline: Callable[[], dt.date | None]) -> tuple[dt.date, str]:
+    """Between htmldate's original and newest dates of a page, the publication date and why
+    (`beside_headline` is only asked when the two differ: it reads the page again)."""
+    if latest is None or latest == original:
+        return original, "the page's publication date (htmldate, original date)"
+    if original.month == 1 and original.day == 1 and latest > original:
+        return latest, ("the page's date (htmldate); its original date, 1 January "
+                        f"{original.year}, was only a year")
+    if beside_headline() == latest:
+        return latest, "the date shown beside the page's headline (htmldate)"
+    return original, "the page's publication date (htmldate, original date)"
+
+
+def _find_date(tree: Any, url: str | None, *, original_date: bool) -> dt.date | None:
+    params = _date_params() | {"original_date": original_date}
+    found = htmldate.find_date(copy.deepcopy(tree), url=url, outputformat="%Y-%m-%d", **params)
+    return _iso_date(found)
+
+
+def _iso_date(found: str | None) -> dt.date | None:
     if not found:
         return None
     try:
         return dt.date.fromisoformat(found)
     except ValueError:
         return None
+
+
+#: How much visible text after and before the first `<h1>` is read for the headline's date.
+HEADLINE_DATE_AFTER = 400
+HEADLINE_DATE_BEFORE = 150
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})
+
+
+def headline_date(tree: Any) -> dt.date | None:
+    """The date a reader sees next to the headline ("By Ilse Varnholt, 3 March 2025"): the
+    one date htmldate reads in the visible text around the page's first `<h1>`."""
+    headings = tree.xpath("(//h1)[1]")
+    if not headings:
+        return None
+    after = _shown_texts(headings[0].xpath("following::text()"), HEADLINE_DATE_AFTER)
+    before = _shown_texts(reversed(headings[0].xpath("preceding::text()")),
+                          HEADLINE_DATE_BEFORE)
+    texts = [*reversed(before), *after]
+    if not texts:
+        return None
+    page = "<html><body>" + "".join(f"<p>{html.escape(t)}</p>" for t in texts) + "</body></html>"
+    return _iso_date(htmldate.find_date(page, outputformat="%Y-%m-%d", extensive_search=True,
+                                        original_date=False,
+                                        max_date=dt.date.today().isoformat()))
+
+
+def _shown_texts(nodes: Any, limit: int) -> list[str]:
+    """Text nodes a reader sees (not in scripts or styles), in order, up to `limit` chars."""
+    texts: list[str] = []
+    size = 0
+    for node in nodes:
+        parent = node.getparent()
+        if parent is None or not isinstance(parent.tag, str) or parent.tag in _NOT_SHOWN:
+            continue
+        text = _clean(str(node))
+        if not text:
+            continue
+        texts.append(text)
+        size += len(text)
+        if size > limit:
+            break
+    return texts
 
 
 def _canonical_url(url: str | None) -> str | None:
