@@ -112,3 +112,18 @@ def test_the_newest_date_wins_only_when_the_headline_shows_it() -> None:
     assert choose_date(older, newer, lambda: newer)[0] == newer
     assert choose_date(older, newer, lambda: older)[0] == older
     assert choose_date(older, newer, lambda: None)[0] == older
+
+
+#: The markup gives the time in UTC, late on 2 March; the page shows its readers 3 March.
+ZONED_PAGE = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Velmora salt loaf | The Ostrakan Ledger</title>
+<meta property="article:published_time" content="2025-03-02T23:30:00Z"></head>
+<body><main><article><h1>Velmora bakers revive the salt loaf</h1>
+<p>By Ilse Varnholt, 3 March 2025</p>
+{BODY}</article></main></body></html>"""
+
+
+def test_the_day_the_page_shows_beats_a_utc_time_a_day_off() -> None:
+    article = read_html(ZONED_PAGE, "salt-loaf.html")
+    assert article.published == dt.date(2025, 3, 3)
+    assert article.date_evidence is not None and "headline" in article.date_evidence

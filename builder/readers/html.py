@@ -169,12 +169,20 @@ def _published(tree: Any, url: str | None) -> tuple[dt.date, str] | None:
     is the rule. It can be an older date of something else on the page: another article in
     a list, a copyright year read as 1 January. So htmldate's newest date is also asked, and
     when the two differ, the newest date is taken when the original one is a bare year's
-    1 January, or when the date shown beside the headline is the newest one."""
+    1 January, or when the date shown beside the headline is the newest one. A date shown
+    beside the headline one day from the chosen one is the page's own calendar day."""
     original = _find_date(tree, url, original_date=True)
     if original is None:
         return None
     latest = _find_date(tree, url, original_date=False)
-    return choose_date(original, latest, lambda: headline_date(tree))
+    shown = headline_date(tree)
+    chosen, why = choose_date(original, latest, lambda: shown)
+    if shown is not None and abs((shown - chosen).days) == 1:
+        # The markup's time is often in UTC (or the server's zone) and the calendar day the
+        # page shows its readers, in its own zone, is the day before or after.
+        return shown, ("the date shown beside the page's headline (htmldate), a day from the "
+                       "markup's date (another time zone)")
+    return chosen, why
 
 
 def choose_date(original: dt.date, latest: dt.date | None,
