@@ -20,7 +20,8 @@ Two collections, each a folder with `html/NAME.html` and its renderings `paste/N
   and styles taken out) holds them.
 * **aeb**: the scrapinghub article-extraction benchmark (`ground-truth.json`: each page's
   `articleBody`). body = the body's paragraphs of eight words or more (at most 20 per page)
-  found in the reader's text; summary = the summary is a passage of the gold body.
+  found in the reader's text; summary = the summary is a passage of the gold body. The
+  saved page (`html`) counts the paragraphs its visible text holds.
 
 The headline model was trained on four fifths of these pages (titles only); the body, junk,
 date and summary rules never saw them. Nothing here is used by the builder.
@@ -160,16 +161,19 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score],
     cache_path.write_text(json.dumps(cache), encoding="utf-8")
 
 
-def evaluate_aeb(folder: Path, scores: dict[str, Score]) -> None:
+def evaluate_aeb(folder: Path, scores: dict[str, Score],
+                 kinds: tuple[str, ...] = ("paste", "text", "html")) -> None:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     for name, item in sorted(truth.items()):
         body = str(item.get("articleBody", ""))
         paragraphs = [squash(p) for p in body.split("\n") if len(p.split()) >= AEB_MIN_WORDS]
-        for kind in ("paste", "text"):
-            path = folder / kind / f"{name}.txt"
+        for kind in kinds:
+            path = (folder / "html" / f"{name}.html" if kind == "html"
+                    else folder / kind / f"{name}.txt")
             if not path.is_file():
                 continue
-            source = squash(path.read_text(encoding="utf-8", errors="replace"))
+            source = squash(_visible_text(path) if kind == "html"
+                            else path.read_text(encoding="utf-8", errors="replace"))
             if not source:
                 continue
             article = _read(path)
@@ -188,14 +192,14 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     parser.add_argument("--misses", action="store_true", help="list every miss")
     parser.add_argument("--kinds", default="paste,text,html",
-                        help="renderings of the traf pages to read (comma-separated)")
+                        help="renderings of the pages to read (comma-separated)")
     args = parser.parse_args()
     scores: dict[str, Score] = {}
     started = time.perf_counter()
     if (args.traf / "ground-truth.json").is_file():
         evaluate_traf(args.traf, args.corpus, scores, tuple(args.kinds.split(",")))
-    if (args.aeb / "ground-truth.json").is_file() and args.kinds != "html":
-        evaluate_aeb(args.aeb, scores)
+    if (args.aeb / "ground-truth.json").is_file():
+        evaluate_aeb(args.aeb, scores, tuple(args.kinds.split(",")))
     for name, score in sorted(scores.items()):
         print(f"{name:22} {score.ratio or 0:.3f} ({score.hits}/{score.total})")
     print(f"{time.perf_counter() - started:.1f} s")
