@@ -1,7 +1,8 @@
-"""Body and summary figures of the pasted-text reader on pages no rule was written against.
+"""Body, date and summary figures of the text and saved-page readers on pages no rule saw.
 
     .venv/bin/python bench/eval_unseen.py [--traf /tmp/C/traf] [--aeb /tmp/C/aeb]
                                           [--corpus ../shared/corpus] [--misses]
+                                          [--kinds paste,text,html]
 
 Two collections, each a folder with `html/NAME.html` and its renderings `paste/NAME.txt`
 (Chromium's select-all text, `../shared/tools/paste-like-a-browser.py`) and `text/NAME.txt`
@@ -14,10 +15,13 @@ Two collections, each a folder with `html/NAME.html` and its renderings `paste/N
   rendering holds); date = the reader's publication date is the gold date (over pages with
   one; whether the rendering shows it is not known); summary = the summary is a passage of
   the article text trafilatura extracts from the saved HTML (letters and digits compared)
-  and holds no `without` snippet.
+  and holds no `without` snippet. The saved page itself (`html`, read by the saved-page
+  reader) is scored the same way, its snippets counted when the page's visible text (scripts
+  and styles taken out) holds them.
 * **aeb**: the scrapinghub article-extraction benchmark (`ground-truth.json`: each page's
   `articleBody`). body = the body's paragraphs of eight words or more (at most 20 per page)
-  found in the reader's text; summary = the summary is a passage of the gold body.
+  found in the reader's text; summary = the summary is a passage of the gold body. The
+  saved page (`html`) counts the paragraphs its visible text holds.
 
 The headline model was trained on four fifths of these pages (titles only); the body, junk,
 date and summary rules never saw them. Nothing here is used by the builder.
@@ -64,6 +68,35 @@ def _trafilatura_text(html_path: Path, cache: dict[str, str]) -> str:
     return cache[html_path.stem]
 
 
+def _gold_date(value: str) -> str:
+    """The gold date as YYYY-MM-DD: a few gold dates are typed loosely ("2022-29-11",
+    "2022-11-1", "2022-01.26"); their day and month are plain to see, so read them."""
+    match = re.fullmatch(r"(\d{4})[-.](\d{1,2})[-.](\d{1,2})", value.strip())
+    if not match:
+        return value.strip()
+    year, first, second = (int(part) for part in match.groups())
+    month, day = (second, first) if first > 12 >= second else (first, second)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _visible_text(html_path: Path) -> str:
+    """The words of a saved page outside its scripts, styles and tags (a snippet not in it
+    is not shown by the page, so it does not count for or against the html reader)."""
+    from trafilatura.utils import load_html
+
+    from builder.readers.html import decode_html
+
+    try:
+        tree = load_html(decode_html(html_path.read_bytes()))
+    except SeedError:
+        return ""
+    if tree is None:
+        return ""
+    for element in tree.xpath("//script|//style|//noscript|//template"):
+        element.drop_tree()
+    return " ".join(tree.itertext())
+
+
 def _summary_ok(article: Article | None, reference: str, junk: list[str]) -> tuple[bool, str]:
     summary = summary_of(article) if article else ""
     folded = letters(summary.removesuffix("…"))
@@ -71,7 +104,8 @@ def _summary_ok(article: Article | None, reference: str, junk: list[str]) -> tup
     return bool(folded) and folded in letters(reference) and not bad, summary
 
 
-def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score]) -> None:
+def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score],
+                  kinds: tuple[str, ...] = ("paste", "text", "html")) -> None:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     evaldata = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
     by_address = {_address_key(url): item for url, item in evaldata.items()}
@@ -88,11 +122,17 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score]) -> None:
         if gold is None or key in excluded:
             continue
         html_path = folder / "html" / f"{name}.html"
-        for kind in ("paste", "text"):
-            path = folder / kind / f"{name}.txt"
+        for kind in kinds:
+            path = html_path if kind == "html" else folder / kind / f"{name}.txt"
             if not path.is_file() or not html_path.is_file():
                 continue
-            source = squash(path.read_text(encoding="utf-8", errors="replace"))
+            if kind == "html":
+                # The saved page holds every snippet somewhere; what counts is the text a
+                # reader of the page sees, approximated by the page's text with its scripts,
+                # styles and tags taken out.
+                source = squash(_visible_text(html_path))
+            else:
+                source = squash(path.read_text(encoding="utf-8", errors="replace"))
             if not source:
                 continue
             article = _read(path)
@@ -107,10 +147,11 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score]) -> None:
                 if wanted and wanted in source:
                     scores.setdefault(f"traf {kind} junk", Score()).add(
                         wanted not in text, f"{name}: kept {wanted[:60]!r}")
-            if item.get("date"):
+            want = _gold_date(str(item.get("date") or ""))
+            if want:
                 got = article.published.isoformat() if article and article.published else None
                 scores.setdefault(f"traf {kind} date", Score()).add(
-                    got == item["date"], f"{name}: got {got}, want {item['date']}"
+                    got == want, f"{name}: got {got}, want {want}"
                     + (f" ({article.date_evidence})" if article and got else ""))
             reference = _trafilatura_text(html_path, cache)
             if reference.strip():
@@ -120,16 +161,19 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score]) -> None:
     cache_path.write_text(json.dumps(cache), encoding="utf-8")
 
 
-def evaluate_aeb(folder: Path, scores: dict[str, Score]) -> None:
+def evaluate_aeb(folder: Path, scores: dict[str, Score],
+                 kinds: tuple[str, ...] = ("paste", "text", "html")) -> None:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     for name, item in sorted(truth.items()):
         body = str(item.get("articleBody", ""))
         paragraphs = [squash(p) for p in body.split("\n") if len(p.split()) >= AEB_MIN_WORDS]
-        for kind in ("paste", "text"):
-            path = folder / kind / f"{name}.txt"
+        for kind in kinds:
+            path = (folder / "html" / f"{name}.html" if kind == "html"
+                    else folder / kind / f"{name}.txt")
             if not path.is_file():
                 continue
-            source = squash(path.read_text(encoding="utf-8", errors="replace"))
+            source = squash(_visible_text(path) if kind == "html"
+                            else path.read_text(encoding="utf-8", errors="replace"))
             if not source:
                 continue
             article = _read(path)
@@ -147,13 +191,15 @@ def main() -> int:
     parser.add_argument("--aeb", type=Path, default=Path("/tmp/C/aeb"))
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("--kinds", default="paste,text,html",
+                        help="renderings of the pages to read (comma-separated)")
     args = parser.parse_args()
     scores: dict[str, Score] = {}
     started = time.perf_counter()
     if (args.traf / "ground-truth.json").is_file():
-        evaluate_traf(args.traf, args.corpus, scores)
+        evaluate_traf(args.traf, args.corpus, scores, tuple(args.kinds.split(",")))
     if (args.aeb / "ground-truth.json").is_file():
-        evaluate_aeb(args.aeb, scores)
+        evaluate_aeb(args.aeb, scores, tuple(args.kinds.split(",")))
     for name, score in sorted(scores.items()):
         print(f"{name:22} {score.ratio or 0:.3f} ({score.hits}/{score.total})")
     print(f"{time.perf_counter() - started:.1f} s")

@@ -18,7 +18,9 @@ from __future__ import annotations
 import codecs
 import copy
 import datetime as dt
+import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 import htmldate
@@ -42,6 +44,8 @@ _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:\
                            re.IGNORECASE)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: A script or style tag written as if it closed itself (`<script src="x.js"/>`).
+_SELF_CLOSED_RAW_TEXT = re.compile(r"<(script|style)(\b[^<>]*?)\s*/>", re.IGNORECASE)
 #: Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—»:·•]\s+|\s*[|»·•]\s*|\s+::\s+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -58,6 +62,7 @@ def read_html(content: str | bytes, seed: str) -> Article:
     """Read a saved web page. Raises SeedError when it has no article text or no title."""
     text = decode_html(content) if isinstance(content, bytes) else content
     text = _XML_DECLARATION.sub("", text, count=1)
+    text = open_raw_text_elements(text)
     tree = load_html(text)
     if tree is None:
         raise SeedError("not an HTML page (expected a web page saved from a browser)")
@@ -80,9 +85,18 @@ def read_html(content: str | bytes, seed: str) -> Article:
                       authors=_authors(document.author))
     published = _published(tree, url)
     if published is not None:
-        article.published = published
-        article.date_evidence = "the page's publication date (htmldate, original date)"
+        article.published, article.date_evidence = published
     return article
+
+
+def open_raw_text_elements(text: str) -> str:
+    """`<script .../>` and `<style .../>` as browsers read them: open tags.
+
+    In HTML a `/>` does not close a script or a style (only void elements such as `<br/>` close
+    themselves); a browser reads everything up to the next `</script>` as script. The HTML
+    parser under trafilatura takes the `/>` at its word, so the code that follows would be
+    read as the page's text, and could become the article's body and summary."""
+    return _SELF_CLOSED_RAW_TEXT.sub(r"<\1\2>", text)
 
 
 # --- Bytes to text ---------------------------------------------------------------------------
@@ -148,16 +162,98 @@ def _date_params() -> dict[str, Any]:
             "max_date": dt.date.today().isoformat()}
 
 
-def _published(tree: Any, url: str | None) -> dt.date | None:
-    """The original publication date htmldate finds in the page (never the update date)."""
-    found = htmldate.find_date(copy.deepcopy(tree), url=url, outputformat="%Y-%m-%d",
-                               **_date_params())
+def _published(tree: Any, url: str | None) -> tuple[dt.date, str] | None:
+    """The page's publication date and how it was chosen.
+
+    htmldate's original date (the oldest date the page's markup gives for the article)
+    is the rule. It can be an older date of something else on the page: another article in
+    a list, a copyright year read as 1 January. So htmldate's newest date is also asked, and
+    when the two differ, the newest date is taken when the original one is a bare year's
+    1 January, or when the date shown beside the headline is the newest one. A date shown
+    beside the headline one day from the chosen one is the page's own calendar day."""
+    original = _find_date(tree, url, original_date=True)
+    if original is None:
+        return None
+    latest = _find_date(tree, url, original_date=False)
+    shown = headline_date(tree)
+    chosen, why = choose_date(original, latest, lambda: shown)
+    if shown is not None and abs((shown - chosen).days) == 1:
+        # The markup's time is often in UTC (or the server's zone) and the calendar day the
+        # page shows its readers, in its own zone, is the day before or after.
+        return shown, ("the date shown beside the page's headline (htmldate), a day from the "
+                       "markup's date (another time zone)")
+    return chosen, why
+
+
+def choose_date(original: dt.date, latest: dt.date | None,
+                beside_headline: Callable[[], dt.date | None]) -> tuple[dt.date, str]:
+    """Between htmldate's original and newest dates of a page, the publication date and why
+    (`beside_headline` is only asked when the two differ: it reads the page again)."""
+    if latest is None or latest == original:
+        return original, "the page's publication date (htmldate, original date)"
+    if original.month == 1 and original.day == 1 and latest > original:
+        return latest, ("the page's date (htmldate); its original date, 1 January "
+                        f"{original.year}, was only a year")
+    if beside_headline() == latest:
+        return latest, "the date shown beside the page's headline (htmldate)"
+    return original, "the page's publication date (htmldate, original date)"
+
+
+def _find_date(tree: Any, url: str | None, *, original_date: bool) -> dt.date | None:
+    params = _date_params() | {"original_date": original_date}
+    found = htmldate.find_date(copy.deepcopy(tree), url=url, outputformat="%Y-%m-%d", **params)
+    return _iso_date(found)
+
+
+def _iso_date(found: str | None) -> dt.date | None:
     if not found:
         return None
     try:
         return dt.date.fromisoformat(found)
     except ValueError:
         return None
+
+
+#: How much visible text after and before the first `<h1>` is read for the headline's date.
+HEADLINE_DATE_AFTER = 400
+HEADLINE_DATE_BEFORE = 150
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template"})
+
+
+def headline_date(tree: Any) -> dt.date | None:
+    """The date a reader sees next to the headline ("By Ilse Varnholt, 3 March 2025"): the
+    one date htmldate reads in the visible text around the page's first `<h1>`."""
+    headings = tree.xpath("(//h1)[1]")
+    if not headings:
+        return None
+    after = _shown_texts(headings[0].xpath("following::text()"), HEADLINE_DATE_AFTER)
+    before = _shown_texts(reversed(headings[0].xpath("preceding::text()")),
+                          HEADLINE_DATE_BEFORE)
+    texts = [*reversed(before), *after]
+    if not texts:
+        return None
+    page = "<html><body>" + "".join(f"<p>{html.escape(t)}</p>" for t in texts) + "</body></html>"
+    return _iso_date(htmldate.find_date(page, outputformat="%Y-%m-%d", extensive_search=True,
+                                        original_date=False,
+                                        max_date=dt.date.today().isoformat()))
+
+
+def _shown_texts(nodes: Any, limit: int) -> list[str]:
+    """Text nodes a reader sees (not in scripts or styles), in order, up to `limit` chars."""
+    texts: list[str] = []
+    size = 0
+    for node in nodes:
+        parent = node.getparent()
+        if parent is None or not isinstance(parent.tag, str) or parent.tag in _NOT_SHOWN:
+            continue
+        text = _clean(str(node))
+        if not text:
+            continue
+        texts.append(text)
+        size += len(text)
+        if size > limit:
+            break
+    return texts
 
 
 def _canonical_url(url: str | None) -> str | None:
