@@ -84,7 +84,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("html", "title"): 0.95,
     ("text", "title"): 0.93,
     ("paste", "title"): 0.85,
-    ("html", "date"): 0.91,
+    ("html", "date"): 0.92,
     ("text", "date"): 0.96,
     ("paste", "date"): 0.96,
     ("html", "body"): 0.94,
