@@ -1485,7 +1485,9 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
     # line of its own.
     views: list[tuple[_Page, int, tuple[str, str, str] | None]] = [
         (page, body_start, None) for _ in found]
-    for position in range(len(found)):
+    # (In a text browser's dump the headline has a line of its own: cutting lines there lost
+    # more headlines than it found on the unseen pages, 197 -> 194 of 212 held out.)
+    for position in range(len(found) if not page.indented else 0):
         index = found[position][0]
         if index in far:
             continue
