@@ -1489,8 +1489,8 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
     # more headlines than it found on the unseen pages, 197 -> 194 of 212 held out.)
     for position in range(len(found) if not page.indented else 0):
         index = found[position][0]
-        if index in far:
-            continue
+        if index in far or page.blocks[index].prose:
+            continue  # (a paragraph cut at "by" or a date is not a headline)
         for head, rest, kind in glued_heads(page.blocks[index].text):
             view, view_start = _split_view(page, index, body_start, head, rest)
             rules = _title_score(view, index, view_start)
@@ -1576,7 +1576,7 @@ def _glued_byline(words: list[str]) -> bool:
     if words and words[0].casefold() == "by":
         words = words[1:]
     name = 0
-    while name < min(3, len(words)) and re.fullmatch(r"[A-Z][\w.'’\-]*", words[name]):
+    while name < min(3, len(words)) and re.fullmatch(r"[A-Z][a-z][\w.'’\-]*", words[name]):
         name += 1
     if name == 0:
         return False
