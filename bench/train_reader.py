@@ -91,9 +91,10 @@ def candidates(content: str, title: str) -> tuple[str, Sample] | None:
     wanted = text_reader._fold(title)
     rows: list[list[float]] = []
     positives: list[int] = []
-    for index, features in text_reader.title_candidates(page, body_start):
+    for index, features, head in text_reader.title_candidates(page, body_start):
         rows.append(features)
-        if text_reader._fold(shown_title(page.blocks[index].text)) == wanted:
+        text = head if head is not None else page.blocks[index].text
+        if text_reader._fold(shown_title(text)) == wanted:
             positives.append(len(rows) - 1)
     return (LAYOUTS[page.indented], (rows, positives)) if rows else None
 
