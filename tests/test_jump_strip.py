@@ -186,10 +186,15 @@ def test_the_arrows_bring_every_jump_link_into_view(chromium: Any, jump_url: str
         tab.context.close()
 
 
+@pytest.mark.parametrize("direction", ["ltr", "rtl"])
 @pytest.mark.parametrize(("device", "width", "height"), SIZES)
-def test_each_jump_link_tabbed_to_is_in_view(chromium: Any, jump_url: str, device: str,
-                                             width: int, height: int) -> None:
-    tab = open_tab(chromium, f"{jump_url}timeline/{LAST_YEAR}/", width, height)
+def test_each_jump_link_tabbed_to_is_in_view(chromium: Any, request: pytest.FixtureRequest,
+                                             direction: str, device: str, width: int,
+                                             height: int) -> None:
+    """Left to right (`jump_url`) and right to left (`rtl_url`, the rows' first year at the
+    right) alike."""
+    url = request.getfixturevalue("jump_url" if direction == "ltr" else "rtl_url")
+    tab = open_tab(chromium, f"{url}timeline/{LAST_YEAR}/", width, height)
     try:
         years, months = rows(tab)
         links = years.locator("a").count() + months.locator("a").count()
@@ -204,6 +209,10 @@ def test_each_jump_link_tabbed_to_is_in_view(chromium: Any, jump_url: str, devic
             row = years if number < years.locator("a").count() else months
             tab.wait_for_timeout(50)
             assert in_view(row.evaluate(ROW_GEOMETRY), focused.split()[0]), (device, focused)
+        # The page's own year is in view when the page opens.
+        tab.reload()
+        tab.wait_for_selector(".tl-jump--on .tl-jump-control")
+        assert in_view(years.evaluate(ROW_GEOMETRY), str(LAST_YEAR))
     finally:
         tab.context.close()
 
@@ -352,30 +361,6 @@ def test_each_arrow_sits_and_points_where_links_are_hidden(
             assert seen == set(link_names(row)), (direction, device,
                                                   sorted(set(link_names(row)) - seen))
         assert tab.errors == []
-    finally:
-        tab.context.close()
-
-
-@pytest.mark.parametrize(("device", "width", "height"), SIZES)
-def test_right_to_left_each_jump_link_tabbed_to_is_in_view(chromium: Any, rtl_url: str,
-                                                           device: str, width: int,
-                                                           height: int) -> None:
-    tab = open_tab(chromium, f"{rtl_url}timeline/{LAST_YEAR}/", width, height)
-    try:
-        years, months = rows(tab)
-        links = years.locator("a").count() + months.locator("a").count()
-        years.locator("a").first.focus()
-        for number in range(links):
-            if number:
-                tab.keyboard.press("Tab")
-            focused = tab.evaluate("document.activeElement.textContent")
-            row = years if number < years.locator("a").count() else months
-            tab.wait_for_timeout(50)
-            assert in_view(row.evaluate(ROW_GEOMETRY), focused.split()[0]), (device, focused)
-        # The page's own year is in view when the page opens.
-        tab.reload()
-        tab.wait_for_selector(".tl-jump--on .tl-jump-control")
-        assert in_view(years.evaluate(ROW_GEOMETRY), str(LAST_YEAR))
     finally:
         tab.context.close()
 
