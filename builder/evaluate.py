@@ -161,6 +161,8 @@ class Evaluation:
     seconds: dict[str, float]
     pages: int
     errors: list[str] = field(default_factory=list)
+    #: Pages per kind whose rendering is empty, so not scored ("012 japantimes.co.jp").
+    empty: dict[str, list[str]] = field(default_factory=dict)
 
 
 # --- Normalising -----------------------------------------------------------------------------
@@ -292,12 +294,16 @@ def _score_page(scores: dict[tuple[str, str], Score], kind: str, page: GoldPage,
         return scores.setdefault((kind, name), Score())
 
     label = f"{page.n:03d} {page.domain}"
+    if source_text is not None and not source_text.strip():
+        # An empty rendering (the browser showed nothing: the page builds its text with
+        # scripts) holds no title, date or body to read; it is listed apart, as the dates
+        # and snippets a rendering does not show already are.
+        return
     title = article.title if article else ""
     score("title").add(fold(title) == fold(page.title),
                        f"{label}: got {title!r}, want {page.title!r}")
     score("title_exact").add(squash(title) == squash(page.title))
-    shown = source_text is None or bool(source_text.strip())
-    if page.checks.get(f"date_in_{KIND_CHECKS[kind]}", True) and shown:
+    if page.checks.get(f"date_in_{KIND_CHECKS[kind]}", True):
         score("read").add(article is not None, f"{label}: refused")
         got = article.published.isoformat() if article and article.published else None
         score("date").add(got == page.date, f"{label}: got {got}, want {page.date}"
@@ -347,6 +353,7 @@ def evaluate(corpus: Path, kinds: Iterable[str] = KINDS,
     scores: dict[tuple[str, str], Score] = {}
     seconds: dict[str, float] = {}
     errors: list[str] = []
+    empty: dict[str, list[str]] = {}
     bodies: dict[int, str] = {}
     for kind in kinds:
         started = time.perf_counter()
@@ -356,13 +363,16 @@ def evaluate(corpus: Path, kinds: Iterable[str] = KINDS,
             if error:
                 errors.append(f"{kind} {page.n:03d} {page.domain}: {error}")
             source = path.read_text(encoding="utf-8") if kind != "html" else None
+            if source is not None and not source.strip():
+                empty.setdefault(kind, []).append(f"{page.n:03d} {page.domain}")
             if kind == "html" and article is not None:
                 bodies[page.n] = "\n".join(article.paragraphs)
             _score_page(scores, kind, page, article, source, bodies.get(page.n))
             if progress is not None:
                 progress(f"{kind} {page.n:03d}")
         seconds[kind] = time.perf_counter() - started
-    return Evaluation(scores=scores, seconds=seconds, pages=len(pages), errors=errors)
+    return Evaluation(scores=scores, seconds=seconds, pages=len(pages), errors=errors,
+                      empty=empty)
 
 
 def missed_floors(evaluation: Evaluation) -> list[str]:
@@ -399,6 +409,8 @@ def format_table(evaluation: Evaluation) -> str:
                        for kind, seconds in evaluation.seconds.items())
     rows.append("")
     rows.append(f"{evaluation.pages} pages; reading time: {timing}")
+    for kind, labels in sorted(evaluation.empty.items()):
+        rows.append(f"not scored, the {KIND_NAMES[kind]} is empty: {', '.join(labels)}")
     return "\n".join(rows)
 
 

@@ -29,7 +29,10 @@ def measured() -> evaluate.Evaluation:
 def test_every_page_is_measured(measured: evaluate.Evaluation) -> None:
     assert measured.pages >= 100
     for kind in evaluate.KINDS:
-        assert measured.scores[(kind, "title")].total == measured.pages
+        # Every page is scored but those whose rendering is empty (listed apart).
+        empty = measured.empty.get(kind, [])
+        assert len(empty) <= 3, empty
+        assert measured.scores[(kind, "title")].total == measured.pages - len(empty)
     # Datelines exist on some pages only; they are counted, not assumed.
     assert 5 <= measured.scores[("html", "location")].total < measured.pages
 
@@ -167,3 +170,18 @@ def test_titles_fold_case_quotes_and_space() -> None:
     assert evaluate.fold("WHAT IT’S  LIKE") == evaluate.fold("What it's like")
     assert evaluate.fold("A — B") == evaluate.fold("a - b")
     assert evaluate.fold("Port Veyra") != evaluate.fold("Port Veyra Harbour")
+
+
+def test_an_empty_rendering_is_listed_not_scored(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A paste that holds nothing (the browser showed no text) is named under the table and
+    left out of every figure of that rendering, as a date the rendering does not show is."""
+    corpus = _corpus(tmp_path, "Port Veyra ferry timetable restored")
+    (corpus / "paste" / "001.txt").write_text("\n", encoding="utf-8")
+    result = evaluate.evaluate(corpus)
+    assert result.empty == {"paste": ["001 veyracourier.example"]}
+    assert ("paste", "title") not in result.scores
+    assert result.scores[("text", "title")].ratio == 1.0
+    assert evaluate.main(corpus, floors=False) == 0
+    assert "not scored, the browser paste is empty: 001 veyracourier.example" in (
+        capsys.readouterr().out)
