@@ -52,6 +52,15 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\b[\s:]*\S", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-•*]\s+")
+#: A date in a stamp line: a numeric date (11/19/2019, 2019-11-19, 19.11.2019), or a day
+#: then a year within a few words ("22 de janeiro de 2018", "18 November 2019").
+_STAMP_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
+                         r"|\b\d{1,2}\.?\s+\D{2,25}?\b(?:19|20)\d\d\b")
+#: A reading-time or counter label: "Tempo de leitura: 1 minuto", "5 min read".
+_COUNTER_LABEL = re.compile(r"^[^\W\d_][^\d:]{0,30}:\s*\d+(?:\s+[^\W\d_]+\.?)?$"
+                            r"|^\d+\s*min\w*\.?(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
+#: A stamp or label line is at most this many words.
+STAMP_MAX_WORDS = 12
 #: A headline is at most this many words (a longer h1 is a page's lead paragraph).
 HEADLINE_MAX_WORDS = 40
 #: How many paragraphs at the top of the text are checked for title/byline/stamp repeats.
@@ -406,8 +415,14 @@ def _paragraphs(text: str, title: str) -> list[str]:
     start = 0
     while start < min(len(lines), LEAD_LINES) and len(lines) - start > 1:
         line = lines[start]
-        if fold(line) == folded_title or (_BYLINE.match(line) and len(line.split()) <= 12):
+        if (fold(line) == folded_title or (_BYLINE.match(line) and len(line.split()) <= 12)
+                or _stamp(line)):
             start += 1
+            continue
+        # A short kicker (a section's name) just above a repeat of the headline.
+        if (start + 1 < min(len(lines), LEAD_LINES) and len(line.split()) <= 3
+                and fold(lines[start + 1]) == folded_title and len(lines) - start > 2):
+            start += 2
             continue
         break
     lines = lines[start:]
@@ -418,6 +433,18 @@ def _paragraphs(text: str, title: str) -> list[str]:
         else:
             paragraphs.append(line)
     return paragraphs
+
+
+def _stamp(line: str) -> bool:
+    """A line at the top of the text that only stamps the story ("5:45 AM PST 11/19/2019 by
+    Patrick Shanley", "segunda-feira, 22 de janeiro de 2018 às 0:13", "Tempo de leitura: 1
+    minuto"): the page's date, time, byline or reading time, not its first paragraph (a
+    sentence ends with a stop; a stamp does not)."""
+    if len(line.split()) > STAMP_MAX_WORDS:
+        return False
+    if _COUNTER_LABEL.match(line):
+        return True
+    return not re.search(r"[.!?…\"”»)]\s*$", line) and bool(_STAMP_DATE.search(line))
 
 
 def _lone_dateline(paragraph: str) -> bool:
