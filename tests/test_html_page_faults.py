@@ -90,28 +90,37 @@ def test_a_page_without_a_headline_has_no_headline_date() -> None:
 
 
 def _never() -> dt.date | None:
-    raise AssertionError("the headline is only read when the two dates differ")
+    raise AssertionError("the newest date is only asked when it can change the answer")
 
 
-def test_agreeing_dates_are_the_original_date() -> None:
+def test_the_original_date_stands_without_a_second_pass_when_nothing_disputes_it() -> None:
+    """No date beside the headline, or the same day there: htmldate's newest date (a second
+    full pass over the page) is not asked."""
     day = dt.date(2020, 3, 12)
     assert choose_date(day, day, _never)[0] == day
     assert choose_date(day, None, _never)[0] == day
 
 
+def test_agreeing_dates_are_the_original_date() -> None:
+    day = dt.date(2020, 3, 12)
+    assert choose_date(day, dt.date(2021, 5, 5), lambda: day)[0] == day
+    assert choose_date(day, dt.date(2021, 5, 5), lambda: None)[0] == day
+
+
 def test_a_first_of_january_original_date_is_only_a_year() -> None:
     """A placeholder or year-only original date (1 January 2004) gives way to the page's
-    full newer date (Updated June 13, 2019)."""
-    chosen, why = choose_date(dt.date(2004, 1, 1), dt.date(2019, 6, 13), _never)
-    assert chosen == dt.date(2019, 6, 13)
+    full newer date (Updated June 13, 2019), even with no date beside the headline."""
+    newer = dt.date(2019, 6, 13)
+    chosen, why = choose_date(dt.date(2004, 1, 1), None, lambda: newer)
+    assert chosen == newer
     assert "2004" in why
 
 
 def test_the_newest_date_wins_only_when_the_headline_shows_it() -> None:
     older, newer = dt.date(2019, 10, 15), dt.date(2020, 3, 12)
     assert choose_date(older, newer, lambda: newer)[0] == newer
-    assert choose_date(older, newer, lambda: older)[0] == older
-    assert choose_date(older, newer, lambda: None)[0] == older
+    assert choose_date(older, dt.date(2018, 1, 2), lambda: newer)[0] == older
+    assert choose_date(older, None, lambda: newer)[0] == older
 
 
 #: The markup gives the time in UTC, late on 2 March; the page shows its readers 3 March.

@@ -52,6 +52,15 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _BYLINE = re.compile(r"^(?:by|written by|posted by|words by)\b[\s:]*\S", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-•*]\s+")
+#: A date in a stamp line: a numeric date (11/19/2019, 2019-11-19, 19.11.2019), or a day
+#: then a year within a few words ("22 de janeiro de 2018", "18 November 2019").
+_STAMP_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
+                         r"|\b\d{1,2}\.?\s+\D{2,25}?\b(?:19|20)\d\d\b")
+#: A reading-time or counter label: "Tempo de leitura: 1 minuto", "5 min read".
+_COUNTER_LABEL = re.compile(r"^[^\W\d_][^\d:]{0,30}:\s*\d+(?:\s+[^\W\d_]+\.?)?$"
+                            r"|^\d+\s*min\w*\.?(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
+#: A stamp or label line is at most this many words.
+STAMP_MAX_WORDS = 12
 #: A headline is at most this many words (a longer h1 is a page's lead paragraph).
 HEADLINE_MAX_WORDS = 40
 #: How many paragraphs at the top of the text are checked for title/byline/stamp repeats.
@@ -83,7 +92,11 @@ def read_html(content: str | bytes, seed: str) -> Article:
         raise SeedError(f"no article text under the title {title[:60]!r}")
     article = Article(seed=seed, title=title, paragraphs=paragraphs, publisher=site, url=url,
                       authors=_authors(document.author))
-    published = _published(tree, url)
+    # trafilatura has asked htmldate for the original date, with the same settings, giving
+    # it the address trafilatura read: asked again only when the page's address is another.
+    original = (_iso_date(document.date) if document.url == url
+                else _find_date(tree, url, original_date=True))
+    published = _published(tree, url, original)
     if published is not None:
         article.published, article.date_evidence = published
     return article
@@ -162,21 +175,23 @@ def _date_params() -> dict[str, Any]:
             "max_date": dt.date.today().isoformat()}
 
 
-def _published(tree: Any, url: str | None) -> tuple[dt.date, str] | None:
+def _published(tree: Any, url: str | None,
+               original: dt.date | None) -> tuple[dt.date, str] | None:
     """The page's publication date and how it was chosen.
 
     htmldate's original date (the oldest date the page's markup gives for the article)
-    is the rule. It can be an older date of something else on the page: another article in
-    a list, a copyright year read as 1 January. So htmldate's newest date is also asked, and
-    when the two differ, the newest date is taken when the original one is a bare year's
-    1 January, or when the date shown beside the headline is the newest one. A date shown
-    beside the headline one day from the chosen one is the page's own calendar day."""
-    original = _find_date(tree, url, original_date=True)
+    is the rule (`original`, read by the caller). It can be an older date of something else
+    on the page: another article in a list, a copyright year read as 1 January. So when it
+    is a bare year's 1 January, or when the date shown beside the headline is another day,
+    htmldate's newest date is asked too (a second full pass over the page, so only then):
+    the newest date is taken when the original one is only a year, or when the headline
+    shows it. A date shown beside the headline one day from the chosen one is the page's
+    own calendar day."""
     if original is None:
         return None
-    latest = _find_date(tree, url, original_date=False)
     shown = headline_date(tree)
-    chosen, why = choose_date(original, latest, lambda: shown)
+    chosen, why = choose_date(original, shown,
+                              lambda: _find_date(tree, url, original_date=False))
     if shown is not None and abs((shown - chosen).days) == 1:
         # The markup's time is often in UTC (or the server's zone) and the calendar day the
         # page shows its readers, in its own zone, is the day before or after.
@@ -185,16 +200,22 @@ def _published(tree: Any, url: str | None) -> tuple[dt.date, str] | None:
     return chosen, why
 
 
-def choose_date(original: dt.date, latest: dt.date | None,
-                beside_headline: Callable[[], dt.date | None]) -> tuple[dt.date, str]:
-    """Between htmldate's original and newest dates of a page, the publication date and why
-    (`beside_headline` is only asked when the two differ: it reads the page again)."""
+def choose_date(original: dt.date, shown: dt.date | None,
+                newest: Callable[[], dt.date | None]) -> tuple[dt.date, str]:
+    """Between htmldate's original and newest dates of a page, the publication date and why.
+
+    `shown` is the date beside the headline. `newest` (htmldate's newest date: a full pass
+    over the page) is only asked when it can change the answer: when the original date is a
+    1 January, or when the headline shows another day than the original date."""
+    if not (original.month == 1 and original.day == 1) and shown in (None, original):
+        return original, "the page's publication date (htmldate, original date)"
+    latest = newest()
     if latest is None or latest == original:
         return original, "the page's publication date (htmldate, original date)"
     if original.month == 1 and original.day == 1 and latest > original:
         return latest, ("the page's date (htmldate); its original date, 1 January "
                         f"{original.year}, was only a year")
-    if beside_headline() == latest:
+    if shown == latest:
         return latest, "the date shown beside the page's headline (htmldate)"
     return original, "the page's publication date (htmldate, original date)"
 
@@ -394,8 +415,14 @@ def _paragraphs(text: str, title: str) -> list[str]:
     start = 0
     while start < min(len(lines), LEAD_LINES) and len(lines) - start > 1:
         line = lines[start]
-        if fold(line) == folded_title or (_BYLINE.match(line) and len(line.split()) <= 12):
+        if (fold(line) == folded_title or (_BYLINE.match(line) and len(line.split()) <= 12)
+                or _stamp(line)):
             start += 1
+            continue
+        # A short kicker (a section's name) just above a repeat of the headline.
+        if (start + 1 < min(len(lines), LEAD_LINES) and len(line.split()) <= 3
+                and fold(lines[start + 1]) == folded_title and len(lines) - start > 2):
+            start += 2
             continue
         break
     lines = lines[start:]
@@ -406,6 +433,18 @@ def _paragraphs(text: str, title: str) -> list[str]:
         else:
             paragraphs.append(line)
     return paragraphs
+
+
+def _stamp(line: str) -> bool:
+    """A line at the top of the text that only stamps the story ("5:45 AM PST 11/19/2019 by
+    Patrick Shanley", "segunda-feira, 22 de janeiro de 2018 às 0:13", "Tempo de leitura: 1
+    minuto"): the page's date, time, byline or reading time, not its first paragraph (a
+    sentence ends with a stop; a stamp does not)."""
+    if len(line.split()) > STAMP_MAX_WORDS:
+        return False
+    if _COUNTER_LABEL.match(line):
+        return True
+    return not re.search(r"[.!?…\"”»)]\s*$", line) and bool(_STAMP_DATE.search(line))
 
 
 def _lone_dateline(paragraph: str) -> bool:
