@@ -51,3 +51,11 @@ def test_a_short_first_paragraph_that_is_a_sentence_is_kept() -> None:
     lead = "<p>On 3 March 2024 the Velmora council voted to save the mill.</p>"
     article = read_html(_page(lead), "salt-loaf.html")
     assert article.paragraphs[0] == "On 3 March 2024 the Velmora council voted to save the mill."
+
+
+@pytest.mark.parametrize("lead", ["5 bakers who shaped 2024", "12 loaves for 2025"])
+def test_a_subtitle_with_a_number_and_a_year_is_kept(lead: str) -> None:
+    """A short line with no stop whose number and year have no month between them is a
+    subtitle, not a stamp: it stays the first paragraph (nothing the page says is lost)."""
+    article = read_html(_page(f"<p>{lead}</p>"), "salt-loaf.html")
+    assert article.paragraphs[0] == lead

@@ -31,6 +31,7 @@ from trafilatura.utils import load_html
 
 from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
+from builder.readers.text import MONTH_NAMES
 
 __all__ = ["decode_html", "read_html"]
 
@@ -59,6 +60,8 @@ _STAMP_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
 #: A reading-time or counter label: "Tempo de leitura: 1 minuto", "5 min read".
 _COUNTER_LABEL = re.compile(r"^[^\W\d_][^\d:]{0,30}:\s*\d+(?:\s+[^\W\d_]+\.?)?$"
                             r"|^\d+\s*min\w*\.?(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
+#: Month names and short forms in the languages the text reader knows.
+MONTHS = frozenset(name for names in MONTH_NAMES.values() for name in names)
 #: A stamp or label line is at most this many words.
 STAMP_MAX_WORDS = 12
 #: A headline is at most this many words (a longer h1 is a page's lead paragraph).
@@ -444,7 +447,15 @@ def _stamp(line: str) -> bool:
         return False
     if _COUNTER_LABEL.match(line):
         return True
-    return not re.search(r"[.!?…\"”»)]\s*$", line) and bool(_STAMP_DATE.search(line))
+    if re.search(r"[.!?…\"”»)]\s*$", line):
+        return False
+    match = _STAMP_DATE.search(line)
+    if match is None:
+        return False
+    # A day and a year with words between are a date only when a month is named there:
+    # "22 de janeiro de 2018" is a stamp, a subtitle "5 bakers who shaped 2019" is not.
+    between = re.findall(r"[^\W\d_]+", match.group(0))
+    return not between or any(word.casefold().rstrip(".") in MONTHS for word in between)
 
 
 def _lone_dateline(paragraph: str) -> bool:
