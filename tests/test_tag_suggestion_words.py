@@ -1,0 +1,64 @@
+"""Which words a tag suggestion may be (issue 12): a lone word only when general English
+uses it rarely and the articles use it as a noun; never a verb form or a generic noun;
+multi-word phrases rank first; and nothing at all for text that is not English. Fictional
+articles, read by the real `key_phrases`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from builder.extract.keyphrases import Evidence, common_words, key_phrases
+from builder.group import WordRarity
+from builder.model import Article
+
+FLAT = WordRarity(Counter(), 0)
+
+
+def phrases(title: str, *paragraphs: str, limit: int = 5) -> list[str]:
+    article = Article(seed="x.txt", title=title, paragraphs=list(paragraphs),
+                      date=dt.date(2031, 1, 1))
+    return key_phrases(Evidence.of([article]), FLAT, {}, limit)
+
+
+def test_generic_words_and_verb_forms_are_not_suggested_alone() -> None:
+    found = phrases(
+        "Ways the state of Velmora found to save its desalination plant",
+        "Ostrakan engineers were sworn in on Monday; the state has sworn to keep the "
+        "desalination plant open, and there are ways to pay for the desalination.",
+        "The state listed ways the desalination plant could run: the state, sworn to it, "
+        "said the ways were many.",
+        "Engineers were sworn in again; the desalination plant hired them.")
+    assert found[0] == "desalination plant", found
+    for word in ("ways", "state", "sworn"):
+        assert word not in found, found
+    assert common_words()["state"] > 5  # the list says why: "state" is a common word
+
+
+def test_a_rare_noun_alone_is_suggested_but_not_an_adjective() -> None:
+    found = phrases(
+        "Velmora aqueduct stays intact after the tremor",
+        "The aqueduct of Velmora stayed intact, Dr Ilse Varnholt said of the aqueduct.",
+        "Inspectors said the old aqueduct was intact; the aqueduct carries water to Ostrakan.",
+        "It remains intact.")
+    assert "aqueduct" in found, found
+    assert "intact" not in found, found
+
+
+def test_a_page_in_another_language_gets_no_suggestion() -> None:
+    german = phrases(
+        "Velmora beginnt mit der Wasserrationierung am Ostrakan-Stausee",
+        "Die Stadt Velmora hat am Montag mit der Wasserrationierung begonnen, nachdem der "
+        "Ostrakan-Stausee auf ein Fünftel gefallen war, sagte Bürgermeisterin Ilse Varnholt.",
+        "Die Wasserrationierung soll bis zum Frühjahrsregen dauern; Haushalte dürfen "
+        "morgens vier Stunden Wasser zapfen. Die Wasserrationierung gilt auch für Gärten.",
+        "Landwirte verlangen eine Ausnahme von der Wasserrationierung für ihre Obstgärten.")
+    assert german == []
+    english = phrases(
+        "Velmora begins water rationing at the Ostrakan reservoir",
+        "Velmora began water rationing on Monday after the reservoir fell to a fifth of its "
+        "capacity, Mayor Ilse Varnholt said.",
+        "The water rationing will last until the spring rains; households may draw water "
+        "for four hours each morning. Water rationing also covers gardens.",
+        "Farmers asked for an exemption from the water rationing for their orchards.")
+    assert english[:1] == ["water rationing"], english
