@@ -62,3 +62,15 @@ def test_a_page_in_another_language_gets_no_suggestion() -> None:
         "for four hours each morning. Water rationing also covers gardens.",
         "Farmers asked for an exemption from the water rationing for their orchards.")
     assert english[:1] == ["water rationing"], english
+
+
+def test_a_phrase_holds_no_adverb_and_ends_in_no_participle() -> None:
+    found = phrases(
+        "Velmora weighs desalination capacity required for a superbly dry summer",
+        "The desalination capacity required this summer is twice last year's, Dr Ilse "
+        "Varnholt said of a superbly dry summer.",
+        "Engineers in Ostrakan doubt the desalination capacity required can be built.",
+        "A superbly dry summer is forecast; desalination capacity required by farms grows.")
+    assert "desalination capacity" in found, found
+    assert not any(phrase.endswith("required") or "superbly" in phrase
+                   for phrase in found), found

@@ -17,6 +17,13 @@ furniture, phrases the taxonomy already covers (a keyword matches in it, or it i
 name), and phrases that share a word with a better one (not "rationing" after "water
 rationing").
 
+A person adds to a taxonomy topics, not words: phrases of several words rank higher
+(`LONGER_PHRASE`) and hold no verb form or adverb; a word alone must be rare in general
+English (`LONE_WORD_ZIPF`, from a word-frequency list: not "ways", "state"), no verb form
+("sworn", "restored") or adverb, and used as a noun somewhere in the articles (not
+"intact"). Text that is not English (`ENGLISH_SHARE`) gets no suggestion: the stop words
+and the word list are English, and another language's function words would come out.
+
 Deterministic: ties are broken by the phrase itself, so the same inputs give the same bytes.
 """
 
@@ -246,8 +253,9 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
         if len(words) > 1 and not all(word in lowercase or _inner_capital(word, forms)
                                       for word in words):
             continue  # part of a name ("Ostrakan reservoir"); "CVS pharmacies" is kept
-        if len(words) > 1 and any(word in VERB_FORMS or _adverb(word) for word in words):
-            continue  # "gotten behind", "seriously doubt"
+        if len(words) > 1 and (any(word in VERB_FORMS or _adverb(word) for word in words)
+                               or (words[-1].endswith("ed") and len(words[-1]) > SHORT_ED)):
+            continue  # "gotten behind", "seriously doubt", "computing power required"
         parts = [part for word in words for part in word.split("-")]
         idf = sum(rarity(part) for part in parts) / len(parts)
         score = (1 + math.log(count)) * idf * LONGER_PHRASE ** (len(words) - 1)
@@ -366,14 +374,15 @@ def _stem(word: str) -> str:
 
 
 def _adverb(word: str) -> bool:
-    """An adverb: "ly" after an English word ("seriously", "happily", "truly"; not
-    "family", "rally", "supply")."""
+    """An adverb: "ly" after an English word ("seriously", "happily", "truly"), or a word
+    in "ly" that the list of common words lacks ("superbly"); not "family", "supply"."""
     if not word.endswith("ly"):
         return False
     common = common_words()
     stem = word[:-2]
     return ((len(word) > 4 and stem in common) or stem + "e" in common
-            or (word.endswith("ily") and stem[:-1] + "y" in common))
+            or (word.endswith("ily") and stem[:-1] + "y" in common)
+            or (len(word) > 5 and word not in common))
 
 
 def _not_a_topic(word: str, heads: AbstractSet[str]) -> bool:
