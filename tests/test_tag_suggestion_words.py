@@ -74,3 +74,16 @@ def test_a_phrase_holds_no_adverb_and_ends_in_no_participle() -> None:
     assert "desalination capacity" in found, found
     assert not any(phrase.endswith("required") or "superbly" in phrase
                    for phrase in found), found
+
+
+def test_a_proper_noun_that_names_a_topic_is_suggested_but_not_a_name() -> None:
+    found = phrases(
+        "Velmora coders move their tools to Quillscript",
+        "Developers in Velmora are rewriting their tools in Quillscript, Dr Ilse Varnholt "
+        "told Ostrakans at a meetup.",
+        "Varnholt said Quillscript runs faster; the Ostrakans asked whether Quillscript "
+        "needs a compiler. Many Ostrakans use it, Varnholt said.",
+        "Teams that moved to Quillscript report fewer bugs, Varnholt added.")
+    assert "Quillscript" in found, found
+    for name in ("varnholt", "ostrakan", "ilse"):
+        assert not any(name in phrase.lower() for phrase in found), found

@@ -169,6 +169,20 @@ too also again already yet still today yesterday tomorrow
 COMMON_WORDS = Path(__file__).resolve().parent / "data" / "common_words.txt"
 
 
+#: Ends of the names of peoples ("Israeli", "Texans", "Chinese", "Kenyan").
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ian", "ians", "ish", "ean", "eans", "eli", "elis", "ani",
+                   "anis")
+DEMONYMS = Path(__file__).resolve().parent / "data" / "demonyms.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Names of peoples (lower case, singular), from the name tagger's list."""
+    lines = DEMONYMS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines
+                     if line.strip() and not line.startswith("#"))
+
+
 @functools.lru_cache(maxsize=1)
 def common_words() -> dict[str, float]:
     """The word list of general English (see `data/common_words.txt`), read once."""
@@ -223,11 +237,15 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
     forms: dict[str, Counter[str]] = {}
     heads: set[str] = set()  # words seen as a noun
     tally = [0, 0]  # English markers, words
+    capitals: Counter[str] = Counter()  # capitalised words alone inside a sentence
+    joined: set[str] = set()  # capitalised words next to another: part of a name
     texts = [*((text, HEADLINE_WEIGHT, True) for text in evidence.headlines),
              *((text, 1.0, True) for text in evidence.ledes),
              *((text, 1.0, False) for text in evidence.bodies)]
     for text, weight, lead in texts:  # headlines and ledes first: they name the candidates
-        for run in _runs(text, named, lowercase, forms, heads, tally):
+        # (A headline capitalises every word: not a sign of a proper noun.)
+        proper = (capitals, joined) if weight != HEADLINE_WEIGHT else None
+        for run in _runs(text, named, lowercase, forms, heads, tally, proper):
             stems = [_stem(word) for word in run]
             for size in range(1, min(MAX_WORDS, len(run)) + 1):
                 for start in range(len(run) - size + 1):
@@ -242,13 +260,15 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
                     spellings[tuple(run[start:start + size])] += 1
     if tally[0] < ENGLISH_SHARE * tally[1]:
         return []  # not English: the stop words and word list would let noise through
+    heads.update([_stem(head) for head in heads])  # "protests" a noun: "protest" too
     scored = []
     for key, count in counts.items():
         if seen[key] < (MIN_COUNT if len(key) > 1 else MIN_COUNT_WORD):
             continue
         words = min(written[key], key=lambda form: (-written[key][form], form))
-        if not lowercase.intersection(words) or (
-                len(words) == 1 and _not_a_topic(words[0], heads)):
+        topic_name = len(words) == 1 and _topic_name(words[0], lowercase, capitals, joined)
+        if not (lowercase.intersection(words) or topic_name) or (
+                len(words) == 1 and _not_a_topic(words[0], heads, topic_name)):
             continue  # a name, a verb or adverb, a common or not a noun
         if len(words) > 1 and not all(word in lowercase or _inner_capital(word, forms)
                                       for word in words):
@@ -276,7 +296,8 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
         chosen.append(words)
         if len(chosen) == limit:
             break
-    return [" ".join(_form(word, forms) for word in words) for words in chosen]
+    return [" ".join(_usual(word, forms) if word not in lowercase else _form(word, forms)
+                     for word in words) for words in chosen]
 
 
 def suggestion(phrases: Sequence[str]) -> str | None:
@@ -297,25 +318,30 @@ def is_suggestion(flag: str) -> bool:
 
 
 def _runs(text: str, named: set[str], lowercase: set[str], forms: dict[str, Counter[str]],
-          heads: set[str], tally: list[int]) -> list[list[str]]:
+          heads: set[str], tally: list[int],
+          proper: tuple[Counter[str], set[str]] | None) -> list[list[str]]:
     """The text's runs of content words (case-folded); records how each word is written,
-    the words seen as a noun (`heads`, see `_head`), and adds the text's `ENGLISH_MARKERS`
-    and words to `tally`."""
+    the words seen as a noun (`heads`, see `_head`), adds the text's `ENGLISH_MARKERS`
+    and words to `tally`, and counts in `proper` (capitals, joined) each capitalised word
+    that stands alone inside a sentence ("in Python,"), or marks it joined when a
+    capitalised word is next to it ("Anders Tegnell", "Supreme Court")."""
     runs: list[list[str]] = []
     run: list[str] = []
     before = ""  # the word before the run
     last = ""  # the run's last word as written
     previous = ""
-    for token in _TOKEN.findall(text):
+    tokens = _TOKEN.findall(text)
+    markers = other = 0  # English markers; punctuation and numbers
+    for index, token in enumerate(tokens):
         word = token.lower()
-        if word[0].isalpha():
-            tally[1] += 1
-            if word in ENGLISH_MARKERS:
-                tally[0] += 1
-        if (len(word) < _MIN_LETTERS or not word[0].isalpha() or word in STOP_WORDS
-                or word in named):
+        letter = word[0].isalpha()
+        if not letter or len(word) < _MIN_LETTERS or word in STOP_WORDS or word in named:
+            if not letter:
+                other += 1
+            elif word in ENGLISH_MARKERS:  # (all of them are stop words)
+                markers += 1
             if run:
-                if len(run) <= _HEAD_RUN and (word in NOUN_AFTER or not word[0].isalpha()):
+                if len(run) <= _HEAD_RUN and (not letter or word in NOUN_AFTER):
                     _head(run[-1], last, before, heads)
                 runs.append(run)
                 run = []
@@ -323,6 +349,8 @@ def _runs(text: str, named: set[str], lowercase: set[str], forms: dict[str, Coun
             continue
         if token[0].islower():
             lowercase.add(word)
+        elif proper is not None and not token.isupper():
+            _capital(tokens, index, word, proper)
         written = forms.get(word)
         if written is None:
             written = forms[word] = Counter()
@@ -336,7 +364,41 @@ def _runs(text: str, named: set[str], lowercase: set[str], forms: dict[str, Coun
         if len(run) <= _HEAD_RUN:
             _head(run[-1], last, before, heads)
         runs.append(run)
+    tally[0] += markers
+    tally[1] += len(tokens) - other
     return runs
+
+
+def _capital(tokens: Sequence[str], index: int, word: str,
+             proper: tuple[Counter[str], set[str]]) -> None:
+    """Count a capitalised word (`tokens[index]`) alone inside a sentence, or mark it joined
+    to a capitalised neighbour (see `_runs`)."""
+    capitals, joined = proper
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(tokens):
+            other = tokens[near]
+            if other[0].isupper() and other.lower() not in STOP_WORDS:
+                joined.add(word)
+                return
+    if index > 0 and tokens[index - 1][0].isalpha():  # not the first word of a sentence
+        capitals[word] += 1
+
+
+def _topic_name(word: str, lowercase: AbstractSet[str], capitals: Counter[str],
+                joined: AbstractSet[str]) -> bool:
+    """A proper noun that names a topic, not a person or a people ("Python", "Halloween",
+    "Neanderthal"): never written in lower case, at least twice alone inside a sentence
+    (never next to another capitalised word, as a name's parts are: names the tagger did
+    not find are mostly of two words), not a people's name ("Israeli", "Texans") nor a
+    superlative of a title ("Darkest")."""
+    if word in lowercase or capitals[word] < MIN_COUNT or word in joined:
+        return False
+    if word.endswith(DEMONYM_ENDINGS) or _stem(word) in demonyms():
+        return False
+    common = common_words()
+    stem = word[:-3]
+    return not (word.endswith("est") and (stem in common or stem + "e" in common
+                                          or stem[:-1] in common))
 
 
 def _head(word: str, written: str, before: str, heads: set[str]) -> None:
@@ -385,7 +447,7 @@ def _adverb(word: str) -> bool:
             or (len(word) > 5 and word not in common))
 
 
-def _not_a_topic(word: str, heads: AbstractSet[str]) -> bool:
+def _not_a_topic(word: str, heads: AbstractSet[str], topic_name: bool = False) -> bool:
     """A lone word that is no topic to suggest: a verb form or an adverb ("restored",
     "sworn", "actively"), a word general English uses often ("ways", "state": see
     `LONE_WORD_ZIPF`), or one the articles never use as a noun (`heads`: "intact")."""
@@ -396,7 +458,9 @@ def _not_a_topic(word: str, heads: AbstractSet[str]) -> bool:
     common = common_words()
     if common.get(word, common.get(_stem(word), 0.0)) >= LONE_WORD_ZIPF:
         return True
-    return word not in heads and _stem(word) not in {_stem(head) for head in heads}
+    if topic_name:
+        return False  # capitalised: `heads` has lower-case words only
+    return word not in heads and _stem(word) not in heads
 
 
 def _covered(phrase: str, patterns: Sequence[re.Pattern[str]], names: AbstractSet[str]
