@@ -87,3 +87,23 @@ def test_a_proper_noun_that_names_a_topic_is_suggested_but_not_a_name() -> None:
     assert "Quillscript" in found, found
     for name in ("varnholt", "ostrakan", "ilse"):
         assert not any(name in phrase.lower() for phrase in found), found
+
+
+def test_an_organization_found_in_the_article_is_no_topic_name() -> None:
+    article = Article(
+        seed="x.txt", title="Velmora coders move their tools to Quillscript",
+        paragraphs=["Developers in Velmora are rewriting their tools in Quillscript.",
+                    "They said Quillscript runs faster, and asked whether Quillscript needs "
+                    "a compiler.", "Teams that moved to Quillscript report fewer bugs."],
+        date=dt.date(2031, 1, 1))
+    assert "Quillscript" in key_phrases(Evidence.of([article]), FLAT, {}, 5)
+    article.organizations = ["Quillscript"]  # the name tagger took it for a company
+    assert "Quillscript" not in key_phrases(Evidence.of([article]), FLAT, {}, 5)
+    # Organizations on the tagger's lists are none either, found or not.
+    article.organizations = []
+    for name in ("Quillscript", "Reuters"):
+        text = [paragraph.replace("Quillscript", name) for paragraph in article.paragraphs]
+        other = Article(seed="y.txt", title=article.title.replace("Quillscript", name),
+                        paragraphs=text, date=article.date)
+        assert (name in key_phrases(Evidence.of([other]), FLAT, {}, 5)) == (
+            name == "Quillscript"), name

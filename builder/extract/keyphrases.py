@@ -184,6 +184,18 @@ def demonyms() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def known_organizations() -> frozenset[str]:
+    """Organizations of one word that the name tagger's lists name (lower case): a topic
+    name alone is none of them."""
+    names: set[str] = set()
+    for listed in ("organizations.txt", "organizations_open.txt"):
+        lines = (DEMONYMS.parent / listed).read_text(encoding="utf-8").splitlines()
+        names.update(line.strip().lstrip("~").lower() for line in lines
+                     if line.strip() and not line.startswith("#") and " " not in line.strip())
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
 def common_words() -> dict[str, float]:
     """The word list of general English (see `data/common_words.txt`), read once."""
     words: dict[str, float] = {}
@@ -200,25 +212,28 @@ def common_words() -> dict[str, float]:
 class Evidence:
     """What the suggestions are chosen from: the event's headlines, ledes (first paragraphs)
     and other paragraphs, and the names that are not topics (people, places, the location,
-    the outlets: every word of them is left out)."""
+    the outlets: every word of them is left out; organizations: no word of theirs is a
+    topic name alone, "Reuters", though "CVS health" may be a phrase)."""
 
     headlines: Sequence[str]
     ledes: Sequence[str]
     bodies: Sequence[str]
     names: Iterable[str] = ()
+    organizations: Iterable[str] = ()
 
     @classmethod
     def of(cls, articles: Iterable[Article]) -> Evidence:
         """The evidence of an event's articles."""
-        headlines, ledes, bodies, names = [], [], [], []
+        headlines, ledes, bodies, names, organizations = [], [], [], [], []
         for article in articles:
+            organizations.extend(article.organizations)
             headlines.append(article.title)
             ledes.extend(article.paragraphs[:1])
             bodies.extend(article.paragraphs[1:])
             names.extend([*article.people, *article.places, *article.authors])
             names.extend(name for name in (article.location, article.publisher, article.credit)
                          if name)
-        return cls(headlines, ledes, bodies, names)
+        return cls(headlines, ledes, bodies, names, organizations)
 
 
 def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
@@ -230,6 +245,8 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
     if limit <= 0:
         return []
     named = {word.lower() for name in evidence.names for word in _TOKEN.findall(name)}
+    organized = {word.lower() for name in evidence.organizations
+                 for word in _TOKEN.findall(name)}
     counts: dict[tuple[str, ...], float] = {}  # weighed: a headline counts more
     seen: Counter[tuple[str, ...]] = Counter()  # occurrences
     written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}  # stems -> words
@@ -266,7 +283,8 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
         if seen[key] < (MIN_COUNT if len(key) > 1 else MIN_COUNT_WORD):
             continue
         words = min(written[key], key=lambda form: (-written[key][form], form))
-        topic_name = len(words) == 1 and _topic_name(words[0], lowercase, capitals, joined)
+        topic_name = (len(words) == 1 and words[0] not in organized
+                      and _topic_name(words[0], lowercase, capitals, joined))
         if not (lowercase.intersection(words) or topic_name) or (
                 len(words) == 1 and _not_a_topic(words[0], heads, topic_name)):
             continue  # a name, a verb or adverb, a common or not a noun
@@ -389,11 +407,13 @@ def _topic_name(word: str, lowercase: AbstractSet[str], capitals: Counter[str],
     """A proper noun that names a topic, not a person or a people ("Python", "Halloween",
     "Neanderthal"): never written in lower case, at least twice alone inside a sentence
     (never next to another capitalised word, as a name's parts are: names the tagger did
-    not find are mostly of two words), not a people's name ("Israeli", "Texans") nor a
-    superlative of a title ("Darkest")."""
+    not find are mostly of two words), not a people's name ("Israeli", "Texans"), not an
+    organization the name tagger knows ("Reuters"), nor a superlative of a title
+    ("Darkest")."""
     if word in lowercase or capitals[word] < MIN_COUNT or word in joined:
         return False
-    if word.endswith(DEMONYM_ENDINGS) or _stem(word) in demonyms():
+    if (word.endswith(DEMONYM_ENDINGS) or _stem(word) in demonyms()
+            or word in known_organizations()):
         return False
     common = common_words()
     stem = word[:-3]
