@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from builder.config import DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS
 from builder.state import STATE_FILE
 from builder.store import write_atomic
 
@@ -21,15 +22,21 @@ The events of this story in time order, each with the reports it comes from and 
 people, places and organizations it names.
 """
 
+_N, _MOST = DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS
+
 #: Written under the empty taxonomy of a new project: how to add tags, as an example.
-TAXONOMY_EXAMPLE = """\
-    # Topic tags: tag -> keywords; none until you add some (then drop the {}), for example:
+TAXONOMY_EXAMPLE = f"""\
+    # Topic tags: tag -> keywords; none until you add some (then drop the {{}}), for example:
     #   taxonomy:
     #     ferries: [ferry, ferries, crossing]
     #     storms: [gale, storm, flood]
     # A keyword matches the start of a word in any case ("negotiat" matches
     # "negotiations"; one of three letters or fewer, whole words only). A tag needs a
     # keyword in the title or lede, or three matches in the rest of the article.
+    # Tag suggestions: each new event gets one `review` item naming up to {_N} key
+    # phrases that no keyword covers, as tags to consider (never as tags; the review page
+    # lists them). Option `suggest_tags` (default {_N}): up to {_MOST}, or false for none:
+    #   suggest_tags: false
 """
 
 GITIGNORE = "site/\n.venv/\n__pycache__/\n.cache/\n.timeline.lock\n"

@@ -209,19 +209,20 @@ def test_a_note_that_gives_its_tags_gets_no_suggestion(tmp_path: Path) -> None:
 
 
 def test_common_words_of_the_timeline_weigh_less() -> None:
-    """The same article, against a timeline where 'council' is in every story and
+    """The same article, against a timeline where 'tribunal' is in every story and
     'reservoir' in none: the rare word ranks first."""
-    article = Article(seed="x.txt", title="Council votes on the reservoir",
-                      paragraphs=["The council voted to drain the reservoir.",
-                                  "The council said the reservoir leaks. The council met.",
+    article = Article(seed="x.txt", title="Tribunal rules on the reservoir",
+                      paragraphs=["The tribunal ordered the reservoir drained.",
+                                  "The tribunal said the reservoir leaks. The tribunal met.",
+                                  "The tribunal rose.",
                                   "Engineers inspected the reservoir."],
                       date=dt.date(2031, 1, 1))
     evidence = Evidence.of([article])
     flat = WordRarity(Counter(), 0)
-    assert key_phrases(evidence, flat, {}, 1) == ["council"]  # said more often
-    timeline_counts = WordRarity(Counter({"council": 500, "reservoir": 1}), 500)
+    assert key_phrases(evidence, flat, {}, 1) == ["tribunal"]  # said more often
+    timeline_counts = WordRarity(Counter({"tribunal": 500, "reservoir": 1}), 500)
     assert key_phrases(evidence, timeline_counts, {}, 1) == ["reservoir"]
-    assert key_phrases(evidence, timeline_counts, {"water": ["reservoir"]}, 2) == ["council"]
+    assert key_phrases(evidence, timeline_counts, {"water": ["reservoir"]}, 2) == ["tribunal"]
     assert key_phrases(evidence, timeline_counts, {}, 0) == []
 
 

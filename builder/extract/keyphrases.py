@@ -17,18 +17,27 @@ furniture, phrases the taxonomy already covers (a keyword matches in it, or it i
 name), and phrases that share a word with a better one (not "rationing" after "water
 rationing").
 
+A person adds to a taxonomy topics, not words: phrases of several words rank higher
+(`LONGER_PHRASE`) and hold no verb form or adverb; a word alone must be rare in general
+English (`LONE_WORD_ZIPF`, from a word-frequency list: not "ways", "state"), no verb form
+("sworn", "restored") or adverb, and used as a noun somewhere in the articles (not
+"intact"). Text that is not English (`ENGLISH_SHARE`) gets no suggestion: the stop words
+and the word list are English, and another language's function words would come out.
+
 Deterministic: ties are broken by the phrase itself, so the same inputs give the same bytes.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from pathlib import Path
 
 from builder.extract.tags import keyword_pattern
 from builder.model import Article, Event
@@ -40,13 +49,22 @@ MAX_WORDS = 3
 MIN_COUNT = 2
 MIN_COUNT_WORD = 3
 #: A phrase of more words is more specific: its score is multiplied by this per extra word.
-LONGER_PHRASE = 1.3
+LONGER_PHRASE = 1.8
 #: Occurrences in a headline count this many times.
 HEADLINE_WEIGHT = 2.0
 #: A word in capitals is kept so (an acronym) up to this long.
 ACRONYM_LETTERS = 5
 #: Lone words ending in "ed" longer than this are verb forms ("agreed"; not "speed").
 SHORT_ED = 5
+#: A lone word is suggested only when general English uses it less than this often (Zipf
+#: scale: 4.5 is 30 per million words; "state" 5.8, "ways" 5.1, "debate" 4.6, "coal" 4.5,
+#: "vaccine" 4.0, "pipenv" 0), see `common_words`: a common word names no topic of its own.
+LONE_WORD_ZIPF = 4.5
+#: Share of the words of English text that are `ENGLISH_MARKERS` (English news: 0.14 to 0.3
+#: of an article's words; German or French pages, even with English menus: under 0.1).
+#: Below it the text is taken for another language and nothing is suggested: the stop
+#: words and the word list are English, so what would come out is noise.
+ENGLISH_SHARE = 0.08
 #: The review item's text around the phrases.
 PREFIX = "suggested tags: "
 SUFFIX = " (add keywords to the taxonomy in mkdocs.yml to use them)"
@@ -54,6 +72,8 @@ SUFFIX = " (add keywords to the taxonomy in mkdocs.yml to use them)"
 #: Words (letters, inner hyphens); anything else, a number or punctuation, ends a phrase.
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[^\w\s]|\d[\w.,:]*", re.UNICODE)
 _MIN_LETTERS = 3
+#: Most words of a run whose last word `_head` takes for a noun.
+_HEAD_RUN = 2
 _WORD_END = re.compile(r"\w*")
 _FIRST_WORD = re.compile(r"\w+")
 
@@ -99,29 +119,121 @@ copyright rights reserved read watch listen podcast updated update published
 www com org net http https html
 despite whilst amongst due following across official officials year-old years-old
 """.split())
+#: Very frequent English function words that other languages written in Latin letters do
+#: not share (not "was", German for "what", nor "a", "in", "die").
+ENGLISH_MARKERS = frozenset("""
+the of and to is that with for this are were have has from be by which not they their but
+or would been
+""".split())
+
+#: Past forms of irregular verbs (not ending in "ed"): never a tag alone ("sworn", "taken").
+#: Forms that are as often nouns ("shot", "ground", "bid", "wound") are left to the other
+#: tests.
+VERB_FORMS = frozenset("""
+arose arisen awoke awoken beaten became begun bent bitten bled blew blown broke broken bred
+brought built burnt bought caught chose chosen clung came crept dealt dug did done drew drawn
+dreamt drank drove driven ate eaten fell fallen fed felt fought found fled flung flew flown
+forbade forbidden forgot forgotten forgave forgiven froze frozen got gotten gave given went
+gone grew grown hung heard hid hidden held kept knelt knew known laid led leant leapt learnt
+left lent lain lost made meant met paid proven rode ridden rang rung rose risen ran said saw
+seen sought sold sent shook shaken shone shown shrank shrunk sang sung sank sunk sat slept
+slid slung spoke spoken sped spent spun spat sprang sprung stood stole stolen stuck stung
+stank stunk strode stricken struck strung strove striven swore sworn swept swam swum swung
+took taken taught tore torn told thought threw thrown trod trodden understood undertook
+undertaken woke woken wore worn wove woven wept won wrung wrote written withdrew withdrawn
+overtook overtaken overthrew overthrown overcame overseen oversaw undergone underwent
+""".split())
+
+#: A phrase's last word is a noun when the phrase comes after one of `NOUN_BEFORE` and one
+#: of `NOUN_AFTER` (or punctuation, or the end) follows it ("the vaccine.", "of mass
+#: protests in"; not "was sworn in", "a diverse community", "the hottest year"). A word in
+#: "ing" needs a determiner ("the bombing"; not "from entering").
+DETERMINERS = frozenset("""
+the a an this that these those his her its their our my your no any some every each such
+new old big small large great good bad high low long short latest recent first last own
+""".split())
+NOUN_BEFORE = DETERMINERS | frozenset("""
+of in on for with about from against into onto over under by at amid after before during
+without within between among through toward towards via per
+""".split())
+NOUN_AFTER = frozenset("""
+and or but nor is are was were be been being has have had will would can could should may
+might must do does did to of in on for with at by from as than that which who whom whose
+where when while since because after before during over under into onto about against
+between among through without within amid despite if so said says now then here there
+too also again already yet still today yesterday tomorrow
+""".split())
+
+#: Common English words (lower case) -> frequency in general English (Zipf scale), from
+#: `data/common_words.txt` (words under 4.0 are not listed: rare enough for any use here).
+COMMON_WORDS = Path(__file__).resolve().parent / "data" / "common_words.txt"
+
+
+#: Ends of the names of peoples ("Israeli", "Texans", "Chinese", "Kenyan").
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ian", "ians", "ish", "ean", "eans", "eli", "elis", "ani",
+                   "anis")
+DEMONYMS = Path(__file__).resolve().parent / "data" / "demonyms.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Names of peoples (lower case, singular), from the name tagger's list."""
+    lines = DEMONYMS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines
+                     if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def known_organizations() -> frozenset[str]:
+    """Organizations of one word that the name tagger's lists name (lower case): a topic
+    name alone is none of them."""
+    names: set[str] = set()
+    for listed in ("organizations.txt", "organizations_open.txt"):
+        lines = (DEMONYMS.parent / listed).read_text(encoding="utf-8").splitlines()
+        names.update(line.strip().lstrip("~").lower() for line in lines
+                     if line.strip() and not line.startswith("#") and " " not in line.strip())
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def common_words() -> dict[str, float]:
+    """The word list of general English (see `data/common_words.txt`), read once."""
+    words: dict[str, float] = {}
+    with COMMON_WORDS.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            figure, word = line.split()
+            words[word] = float(figure)
+    return words
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What the suggestions are chosen from: the event's headlines, ledes (first paragraphs)
     and other paragraphs, and the names that are not topics (people, places, the location,
-    the outlets: every word of them is left out)."""
+    the outlets: every word of them is left out; organizations: no word of theirs is a
+    topic name alone, "Reuters", though "CVS health" may be a phrase)."""
 
     headlines: Sequence[str]
     ledes: Sequence[str]
     bodies: Sequence[str]
     names: Iterable[str] = ()
+    organizations: Iterable[str] = ()
 
     @classmethod
     def of(cls, articles: Iterable[Article]) -> Evidence:
         """The evidence of an event's articles."""
-        headlines, ledes, bodies, names = [], [], [], []
+        headlines, ledes, bodies, names, organizations = [], [], [], [], []
         for article in articles:
+            organizations.extend(article.organizations)
             headlines.append(article.title)
             ledes.extend(article.paragraphs[:1])
             bodies.extend(article.paragraphs[1:])
             names.extend([*article.people, *article.places, *article.authors])
             names.extend(name for name in (article.location, article.publisher, article.credit)
                          if name)
-        return cls(headlines, ledes, bodies, names)
+        return cls(headlines, ledes, bodies, names, organizations)
 
 
 def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
@@ -133,16 +245,24 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
     if limit <= 0:
         return []
     named = {word.lower() for name in evidence.names for word in _TOKEN.findall(name)}
+    organized = {word.lower() for name in evidence.organizations
+                 for word in _TOKEN.findall(name)}
     counts: dict[tuple[str, ...], float] = {}  # weighed: a headline counts more
     seen: Counter[tuple[str, ...]] = Counter()  # occurrences
     written: dict[tuple[str, ...], Counter[tuple[str, ...]]] = {}  # stems -> words
     lowercase: set[str] = set()  # words written in lower case somewhere: not only names
     forms: dict[str, Counter[str]] = {}
+    heads: set[str] = set()  # words seen as a noun
+    tally = [0, 0]  # English markers, words
+    capitals: Counter[str] = Counter()  # capitalised words alone inside a sentence
+    joined: set[str] = set()  # capitalised words next to another: part of a name
     texts = [*((text, HEADLINE_WEIGHT, True) for text in evidence.headlines),
              *((text, 1.0, True) for text in evidence.ledes),
              *((text, 1.0, False) for text in evidence.bodies)]
     for text, weight, lead in texts:  # headlines and ledes first: they name the candidates
-        for run in _runs(text, named, lowercase, forms):
+        # (A headline capitalises every word: not a sign of a proper noun.)
+        proper = (capitals, joined) if weight != HEADLINE_WEIGHT else None
+        for run in _runs(text, named, lowercase, forms, heads, tally, proper):
             stems = [_stem(word) for word in run]
             for size in range(1, min(MAX_WORDS, len(run)) + 1):
                 for start in range(len(run) - size + 1):
@@ -155,16 +275,25 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
                     if spellings is None:
                         spellings = written[key] = Counter()
                     spellings[tuple(run[start:start + size])] += 1
+    if tally[0] < ENGLISH_SHARE * tally[1]:
+        return []  # not English: the stop words and word list would let noise through
+    heads.update([_stem(head) for head in heads])  # "protests" a noun: "protest" too
     scored = []
     for key, count in counts.items():
         if seen[key] < (MIN_COUNT if len(key) > 1 else MIN_COUNT_WORD):
             continue
         words = min(written[key], key=lambda form: (-written[key][form], form))
-        if not lowercase.intersection(words) or (len(words) == 1 and _not_a_topic(words[0])):
-            continue  # a name, or a verb or adverb
+        topic_name = (len(words) == 1 and words[0] not in organized
+                      and _topic_name(words[0], lowercase, capitals, joined))
+        if not (lowercase.intersection(words) or topic_name) or (
+                len(words) == 1 and _not_a_topic(words[0], heads, topic_name)):
+            continue  # a name, a verb or adverb, a common or not a noun
         if len(words) > 1 and not all(word in lowercase or _inner_capital(word, forms)
                                       for word in words):
             continue  # part of a name ("Ostrakan reservoir"); "CVS pharmacies" is kept
+        if len(words) > 1 and (any(word in VERB_FORMS or _adverb(word) for word in words)
+                               or (words[-1].endswith("ed") and len(words[-1]) > SHORT_ED)):
+            continue  # "gotten behind", "seriously doubt", "computing power required"
         parts = [part for word in words for part in word.split("-")]
         idf = sum(rarity(part) for part in parts) / len(parts)
         score = (1 + math.log(count)) * idf * LONGER_PHRASE ** (len(words) - 1)
@@ -185,7 +314,8 @@ def key_phrases(evidence: Evidence, rarity: Callable[[str], float],
         chosen.append(words)
         if len(chosen) == limit:
             break
-    return [" ".join(_form(word, forms) for word in words) for words in chosen]
+    return [" ".join(_usual(word, forms) if word not in lowercase else _form(word, forms)
+                     for word in words) for words in chosen]
 
 
 def suggestion(phrases: Sequence[str]) -> str | None:
@@ -205,29 +335,101 @@ def is_suggestion(flag: str) -> bool:
     return flag.startswith(PREFIX) and flag.endswith(SUFFIX)
 
 
-def _runs(text: str, named: set[str], lowercase: set[str], forms: dict[str, Counter[str]]
-          ) -> list[list[str]]:
-    """The text's runs of content words (case-folded); records how each word is written."""
+def _runs(text: str, named: set[str], lowercase: set[str], forms: dict[str, Counter[str]],
+          heads: set[str], tally: list[int],
+          proper: tuple[Counter[str], set[str]] | None) -> list[list[str]]:
+    """The text's runs of content words (case-folded); records how each word is written,
+    the words seen as a noun (`heads`, see `_head`), adds the text's `ENGLISH_MARKERS`
+    and words to `tally`, and counts in `proper` (capitals, joined) each capitalised word
+    that stands alone inside a sentence ("in Python,"), or marks it joined when a
+    capitalised word is next to it ("Anders Tegnell", "Supreme Court")."""
     runs: list[list[str]] = []
     run: list[str] = []
-    for token in _TOKEN.findall(text):
+    before = ""  # the word before the run
+    last = ""  # the run's last word as written
+    previous = ""
+    tokens = _TOKEN.findall(text)
+    markers = other = 0  # English markers; punctuation and numbers
+    for index, token in enumerate(tokens):
         word = token.lower()
-        if (len(word) < _MIN_LETTERS or not word[0].isalpha() or word in STOP_WORDS
-                or word in named):
+        letter = word[0].isalpha()
+        if not letter or len(word) < _MIN_LETTERS or word in STOP_WORDS or word in named:
+            if not letter:
+                other += 1
+            elif word in ENGLISH_MARKERS:  # (all of them are stop words)
+                markers += 1
             if run:
+                if len(run) <= _HEAD_RUN and (not letter or word in NOUN_AFTER):
+                    _head(run[-1], last, before, heads)
                 runs.append(run)
                 run = []
+            previous = word
             continue
         if token[0].islower():
             lowercase.add(word)
+        elif proper is not None and not token.isupper():
+            _capital(tokens, index, word, proper)
         written = forms.get(word)
         if written is None:
             written = forms[word] = Counter()
         written[token] += 1
+        if not run:
+            before = previous
+        last = token
         run.append(word)
+        previous = word
     if run:
+        if len(run) <= _HEAD_RUN:
+            _head(run[-1], last, before, heads)
         runs.append(run)
+    tally[0] += markers
+    tally[1] += len(tokens) - other
     return runs
+
+
+def _capital(tokens: Sequence[str], index: int, word: str,
+             proper: tuple[Counter[str], set[str]]) -> None:
+    """Count a capitalised word (`tokens[index]`) alone inside a sentence, or mark it joined
+    to a capitalised neighbour (see `_runs`)."""
+    capitals, joined = proper
+    for near in (index - 1, index + 1):
+        if 0 <= near < len(tokens):
+            other = tokens[near]
+            if other[0].isupper() and other.lower() not in STOP_WORDS:
+                joined.add(word)
+                return
+    if index > 0 and tokens[index - 1][0].isalpha():  # not the first word of a sentence
+        capitals[word] += 1
+
+
+def _topic_name(word: str, lowercase: AbstractSet[str], capitals: Counter[str],
+                joined: AbstractSet[str]) -> bool:
+    """A proper noun that names a topic, not a person or a people ("Python", "Halloween",
+    "Neanderthal"): never written in lower case, at least twice alone inside a sentence
+    (never next to another capitalised word, as a name's parts are: names the tagger did
+    not find are mostly of two words), not a people's name ("Israeli", "Texans"), not an
+    organization the name tagger knows ("Reuters"), nor a superlative of a title
+    ("Darkest")."""
+    if word in lowercase or capitals[word] < MIN_COUNT or word in joined:
+        return False
+    if (word.endswith(DEMONYM_ENDINGS) or _stem(word) in demonyms()
+            or word in known_organizations()):
+        return False
+    common = common_words()
+    stem = word[:-3]
+    return not (word.endswith("est") and (stem in common or stem + "e" in common
+                                          or stem[:-1] in common))
+
+
+def _head(word: str, written: str, before: str, heads: set[str]) -> None:
+    """Add the last word of a short run of content words (`word`, `written` so) to the
+    `heads` if it stands as a noun: the run comes after a `NOUN_BEFORE` word (a word in
+    "ing" after a determiner) and ends the phrase, and the word is in lower case or has
+    capitals inside ("iPhone"; not a name, "the Wilson"). (A longer run is more often a
+    clause: "of Velmora stayed intact".)"""
+    if (before in (DETERMINERS if word.endswith("ing") else NOUN_BEFORE)
+            and (written[0].islower() or written[1:] != written[1:].lower())):
+        heads.add(word)
 
 
 def _form(word: str, forms: Mapping[str, Counter[str]]) -> str:
@@ -253,9 +455,32 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
-def _not_a_topic(word: str) -> bool:
-    """A lone word that is most likely a verb form or an adverb ("restored", "actively")."""
-    return word.endswith("ly") or (word.endswith("ed") and len(word) > SHORT_ED)
+def _adverb(word: str) -> bool:
+    """An adverb: "ly" after an English word ("seriously", "happily", "truly"), or a word
+    in "ly" that the list of common words lacks ("superbly"); not "family", "supply"."""
+    if not word.endswith("ly"):
+        return False
+    common = common_words()
+    stem = word[:-2]
+    return ((len(word) > 4 and stem in common) or stem + "e" in common
+            or (word.endswith("ily") and stem[:-1] + "y" in common)
+            or (len(word) > 5 and word not in common))
+
+
+def _not_a_topic(word: str, heads: AbstractSet[str], topic_name: bool = False) -> bool:
+    """A lone word that is no topic to suggest: a verb form or an adverb ("restored",
+    "sworn", "actively"), a word general English uses often ("ways", "state": see
+    `LONE_WORD_ZIPF`), or one the articles never use as a noun (`heads`: "intact")."""
+    if _adverb(word) or (word.endswith("ed") and len(word) > SHORT_ED):
+        return True
+    if word in VERB_FORMS:
+        return True
+    common = common_words()
+    if common.get(word, common.get(_stem(word), 0.0)) >= LONE_WORD_ZIPF:
+        return True
+    if topic_name:
+        return False  # capitalised: `heads` has lower-case words only
+    return word not in heads and _stem(word) not in heads
 
 
 def _covered(phrase: str, patterns: Sequence[re.Pattern[str]], names: AbstractSet[str]

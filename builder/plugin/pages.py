@@ -34,8 +34,6 @@ from typing import Any
 from markupsafe import Markup
 
 from builder.escape import escape_inline
-from builder.extract.entities import lone_first_name
-from builder.extract.keyphrases import is_suggestion, suggested_phrases
 from builder.model import ENTITY_KINDS, Event, Source
 from builder.plugin.chart import Bar, Chart, bar_chart
 from builder.plugin.render import Templates, View, format_day, plural
@@ -91,6 +89,35 @@ REVIEW_LIMIT = 1000
 def sort_key(event: Event) -> tuple[dt.date, str, str]:
     """Events in time; the same day by title, then by page path (stable)."""
     return (event.date, event.title.lower(), event.path or "")
+
+
+# The extractors' modules (the name tagger's, the key phrases') are imported only when a
+# function of theirs is called: the plugin's start-up, every `mkdocs build` and `serve`,
+# does not load them (about 0.1 s).
+
+
+def lone_first_name(name: str) -> bool:
+    """`entities.lone_first_name`: the name tagger's module is loaded only for a name of one
+    word (a name of two or more is never a lone first name)."""
+    if " " in name:
+        return False
+    from builder.extract.entities import lone_first_name as lone
+
+    return lone(name)
+
+
+def is_suggestion(flag: str) -> bool:
+    """`keyphrases.is_suggestion`, its module loaded on the first call."""
+    from builder.extract import keyphrases
+
+    return keyphrases.is_suggestion(flag)
+
+
+def suggested_phrases(flag: str) -> str:
+    """`keyphrases.suggested_phrases`, its module loaded on the first call."""
+    from builder.extract import keyphrases
+
+    return keyphrases.suggested_phrases(flag)
 
 
 @dataclass(frozen=True)
