@@ -126,6 +126,16 @@ STREET_WORDS = frozenset("""
     Drive Parkway Highway Expressway Freeway Turnpike Terrace Crescent Causeway Garden
     Gardens Plaza
     """.split())
+#: More words that end organization names, after a name ("Hong Kong Stock Exchange",
+#: "Tokyo Metropolitan Government", "Human Rights Watch", "Tata Steel"): never alone, nor
+#: after ordinary words only ("Experience Exchange", "Overnight Energy"), see
+#: `_more_org_word_name`. Apart from ORG_WORDS, which the learned tagger reads as a
+#: feature (a change there would need the model trained again).
+MORE_ORG_WORDS = frozenset("""
+    Exchange Government Watch Electronics Energy Petroleum Steel Railway Railroad Transit
+    Legislature Caucus Embassy Consulate League Confederation Consortium Cooperative
+    Syndicate
+    """.split())
 #: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
 GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
@@ -1286,6 +1296,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         return "org"
     if context is not None and text in context.org_names:
         return "org"
+    if _more_org_word_name(tokens):
+        return "org"
     if text in _gazetteer() or (len(tokens) >= 2 and text in _small_towns()) or (
             len(tokens) == 1 and len(text) > 7 and text.endswith("shire")):
         return "place"  # "-shire": an English county ("Cambridgeshire")
@@ -1301,6 +1313,19 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
             tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
         return "place"
     return None
+
+
+def _more_org_word_name(tokens: list[str]) -> bool:
+    """Whether a run is an organization's name by a word of MORE_ORG_WORDS at its end: a
+    name before it, not a list ("Trade, Industry and Energy" has a connector), not a
+    person's ("Mark Steel": a common given name first), and some word before it no
+    ordinary word ("Tata", "UK") or a place begins it ("New York"): "Process Mining",
+    "Overnight Energy" are things."""
+    return len(tokens) >= 2 and tokens[-1] in MORE_ORG_WORDS and not any(
+        token in CONNECTORS for token in tokens) and tokens[0].lower() not in (
+        _common_given_names()) and (any(not _ordinary(token) or _is_caps(token)
+                                        for token in tokens[:-1]) or any(
+        " ".join(tokens[:end]) in _gazetteer() for end in range(1, len(tokens))))
 
 
 #: The most words a name found by its place word has ("South West Surrey", "St. Louis
