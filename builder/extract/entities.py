@@ -136,6 +136,15 @@ MORE_ORG_WORDS = frozenset("""
     Legislature Caucus Embassy Consulate League Confederation Consortium Cooperative
     Syndicate
     """.split())
+#: Words that end the names of buildings and grounds, places where events happen
+#: ("Wembley Stadium", "Bush House", "Heathrow Airport"), after a name.
+FACILITY_WORDS = frozenset("""
+    Airport Station Stadium Arena House Palace Castle Cathedral Mosque Temple Bridge Tower
+    Hall Prison
+    """.split())
+#: ... of which these end ordinary phrases too ("Open House", "Seafood Tower", "Town
+#: Hall"): only after a word that is no ordinary word.
+COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Tower", "Prison", "Temple"})
 #: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
 GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
@@ -1312,6 +1321,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
             tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
         return "place"
+    if _facility(tokens):
+        return "place"
     return None
 
 
@@ -1326,6 +1337,22 @@ def _more_org_word_name(tokens: list[str]) -> bool:
         _common_given_names()) and (any(not _ordinary(token) or _is_caps(token)
                                         for token in tokens[:-1]) or any(
         " ".join(tokens[:end]) in _gazetteer() for end in range(1, len(tokens))))
+
+
+def _facility(tokens: list[str]) -> bool:
+    """Whether a run names a building or a ground by a word of FACILITY_WORDS at its end
+    ("Buckingham Palace", "Changi Airport"): two or three words, no acronym or connector,
+    no common given name first ("Zac Hall" is a person), before the words that end
+    ordinary phrases too (COMMON_FACILITY_WORDS) some word that is no ordinary word ("Open
+    House", "Random House" are an event and a publisher), and no country's or state's
+    house ("Indiana House": its legislature)."""
+    name = tokens[:-1]
+    return 2 <= len(tokens) <= PLACE_WORDS_LONGEST and tokens[-1] in FACILITY_WORDS and not any(
+        token in CONNECTORS or _is_caps(token) for token in tokens) and (
+        tokens[0].lower() not in _common_given_names()) and (
+        tokens[-1] not in COMMON_FACILITY_WORDS or any(
+            not _ordinary(token) for token in name)) and not (
+        tokens[-1] == "House" and " ".join(name) in _countries_and_states())
 
 
 #: The most words a name found by its place word has ("South West Surrey", "St. Louis
