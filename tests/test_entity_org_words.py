@@ -30,3 +30,13 @@ def test_ordinary_words_or_a_person_before_the_word_are_no_organization() -> Non
     assert "Renewable Energy" not in found.organizations
     assert "Mark Steel" not in found.organizations
     assert "Mark Steel" in found.people
+
+
+def test_two_organizations_joined_by_and_are_two() -> None:
+    text = ("Ostrakan Freight Union leaders met Bank of America and Wells Fargo in Velmora. "
+            "The Department of Health and Human Services said nothing.")
+    found = extract_entities(text, {})
+    assert "Bank of America" in found.organizations
+    assert "Wells Fargo" in found.organizations
+    assert "Bank of America and Wells Fargo" not in found.organizations
+    assert "Department of Health and Human Services" in found.organizations

@@ -1120,8 +1120,8 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
     tokens = run.tokens
     if not tokens:
         return
-    if " ".join(tokens) not in aliases and _kind(tokens, context) != "org" and (
-            "and" in tokens or "&" in tokens):
+    if " ".join(tokens) not in aliases and ("and" in tokens or "&" in tokens) and (
+            _kind(tokens, context) != "org" or _two_names(tokens, context)):
         # "Steve Witkoff and Jared Kushner": two names ("Fire and Rescue Service" is one).
         joint = tokens.index("and") if "and" in tokens else tokens.index("&")
         for part in (tokens[:joint], tokens[joint + 1:]):
@@ -1245,6 +1245,20 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
             if known:
                 _classify_run(_Run([token], False), context)
             index += 1
+
+
+def _two_names(tokens: list[str], context: _Context) -> bool:
+    """Whether an organization's name joined by "and" is two names ("Bank of America and
+    Wells Fargo"): each part a name by itself, one of them a listed organization or place.
+    Not one name: "Fire and Rescue Service" ("Fire" names nothing), "Securities and
+    Exchange Commission", "Department of Health and Human Services" (neither part
+    listed)."""
+    joint = tokens.index("and") if "and" in tokens else tokens.index("&")
+    before, after = tokens[:joint], tokens[joint + 1:]
+    listed = _known_orgs()[0] | _gazetteer()
+    return bool(before) and bool(after) and _kind(before, context) is not None and _kind(
+        after, context) is not None and (" ".join(before) in listed
+                                         or " ".join(after) in listed)
 
 
 def _cued(text: str, run: _Run, context: _Context) -> bool:
