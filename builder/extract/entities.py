@@ -137,14 +137,15 @@ MORE_ORG_WORDS = frozenset("""
     Syndicate
     """.split())
 #: Words that end the names of buildings and grounds, places where events happen
-#: ("Wembley Stadium", "Bush House", "Heathrow Airport"), after a name.
+#: ("Wembley Stadium", "Bush House", "Heathrow Airport"), after a name. Not "Tower": it
+#: ends dishes and products as often ("Seafood Tower", a menu's).
 FACILITY_WORDS = frozenset("""
-    Airport Station Stadium Arena House Palace Castle Cathedral Mosque Temple Bridge Tower
-    Hall Prison
+    Airport Station Stadium Arena House Palace Castle Cathedral Mosque Temple Bridge Hall
+    Prison
     """.split())
-#: ... of which these end ordinary phrases too ("Open House", "Seafood Tower", "Town
-#: Hall"): only after a word that is no ordinary word.
-COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Tower", "Prison", "Temple"})
+#: ... of which these end ordinary phrases too ("Open House", "Town Hall"): only after a
+#: word that is no ordinary word.
+COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Prison", "Temple"})
 #: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
 GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
