@@ -126,6 +126,26 @@ STREET_WORDS = frozenset("""
     Drive Parkway Highway Expressway Freeway Turnpike Terrace Crescent Causeway Garden
     Gardens Plaza
     """.split())
+#: More words that end organization names, after a name ("Hong Kong Stock Exchange",
+#: "Tokyo Metropolitan Government", "Human Rights Watch", "Tata Steel"): never alone, nor
+#: after ordinary words only ("Experience Exchange", "Overnight Energy"), see
+#: `_more_org_word_name`. Apart from ORG_WORDS, which the learned tagger reads as a
+#: feature (a change there would need the model trained again).
+MORE_ORG_WORDS = frozenset("""
+    Exchange Government Watch Electronics Energy Petroleum Steel Railway Railroad Transit
+    Legislature Caucus Embassy Consulate League Confederation Consortium Cooperative
+    Syndicate
+    """.split())
+#: Words that end the names of buildings and grounds, places where events happen
+#: ("Wembley Stadium", "Bush House", "Heathrow Airport"), after a name. Not "Tower": it
+#: ends dishes and products as often ("Seafood Tower", a menu's).
+FACILITY_WORDS = frozenset("""
+    Airport Station Stadium Arena House Palace Castle Cathedral Mosque Temple Bridge Hall
+    Prison
+    """.split())
+#: ... of which these end ordinary phrases too ("Open House", "Town Hall"): only after a
+#: word that is no ordinary word.
+COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Prison", "Temple"})
 #: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
 GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
@@ -1101,8 +1121,8 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
     tokens = run.tokens
     if not tokens:
         return
-    if " ".join(tokens) not in aliases and _kind(tokens, context) != "org" and (
-            "and" in tokens or "&" in tokens):
+    if " ".join(tokens) not in aliases and ("and" in tokens or "&" in tokens) and (
+            _kind(tokens, context) != "org" or _two_names(tokens, context)):
         # "Steve Witkoff and Jared Kushner": two names ("Fire and Rescue Service" is one).
         joint = tokens.index("and") if "and" in tokens else tokens.index("&")
         for part in (tokens[:joint], tokens[joint + 1:]):
@@ -1228,6 +1248,20 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
             index += 1
 
 
+def _two_names(tokens: list[str], context: _Context) -> bool:
+    """Whether an organization's name joined by "and" is two names ("Bank of America and
+    Wells Fargo"): each part a name by itself, one of them a listed organization or place.
+    Not one name: "Fire and Rescue Service" ("Fire" names nothing), "Securities and
+    Exchange Commission", "Department of Health and Human Services" (neither part
+    listed)."""
+    joint = tokens.index("and") if "and" in tokens else tokens.index("&")
+    before, after = tokens[:joint], tokens[joint + 1:]
+    listed = _known_orgs()[0] | _gazetteer()
+    return bool(before) and bool(after) and _kind(before, context) is not None and _kind(
+        after, context) is not None and (" ".join(before) in listed
+                                         or " ".join(after) in listed)
+
+
 def _cued(text: str, run: _Run, context: _Context) -> bool:
     """Whether the words around a name of several words say it is a person's: an age,
     "said" just before it, or a verb of speech just after it inside a sentence (", Kaspar
@@ -1286,6 +1320,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         return "org"
     if context is not None and text in context.org_names:
         return "org"
+    if _more_org_word_name(tokens):
+        return "org"
     if text in _gazetteer() or (len(tokens) >= 2 and text in _small_towns()) or (
             len(tokens) == 1 and len(text) > 7 and text.endswith("shire")):
         return "place"  # "-shire": an English county ("Cambridgeshire")
@@ -1300,7 +1336,38 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
             tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
         return "place"
+    if _facility(tokens):
+        return "place"
     return None
+
+
+def _more_org_word_name(tokens: list[str]) -> bool:
+    """Whether a run is an organization's name by a word of MORE_ORG_WORDS at its end: a
+    name before it, not a list ("Trade, Industry and Energy" has a connector), not a
+    person's ("Mark Steel": a common given name first), and some word before it no
+    ordinary word ("Tata", "UK") or a place begins it ("New York"): "Process Mining",
+    "Overnight Energy" are things."""
+    return len(tokens) >= 2 and tokens[-1] in MORE_ORG_WORDS and not any(
+        token in CONNECTORS for token in tokens) and tokens[0].lower() not in (
+        _common_given_names()) and (any(not _ordinary(token) or _is_caps(token)
+                                        for token in tokens[:-1]) or any(
+        " ".join(tokens[:end]) in _gazetteer() for end in range(1, len(tokens))))
+
+
+def _facility(tokens: list[str]) -> bool:
+    """Whether a run names a building or a ground by a word of FACILITY_WORDS at its end
+    ("Buckingham Palace", "Changi Airport"): two or three words, no acronym or connector,
+    no common given name first ("Zac Hall" is a person), before the words that end
+    ordinary phrases too (COMMON_FACILITY_WORDS) some word that is no ordinary word ("Open
+    House", "Random House" are an event and a publisher), and no country's or state's
+    house ("Indiana House": its legislature)."""
+    name = tokens[:-1]
+    return 2 <= len(tokens) <= PLACE_WORDS_LONGEST and tokens[-1] in FACILITY_WORDS and not any(
+        token in CONNECTORS or _is_caps(token) for token in tokens) and (
+        tokens[0].lower() not in _common_given_names()) and (
+        tokens[-1] not in COMMON_FACILITY_WORDS or any(
+            not _ordinary(token) for token in name)) and not (
+        tokens[-1] == "House" and " ".join(name) in _countries_and_states())
 
 
 #: The most words a name found by its place word has ("South West Surrey", "St. Louis
