@@ -547,6 +547,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         _find_stamp_after(page, body_end, article)
     if article.published is None:
         _find_labelled_stamp(page, article)
+    if article.published is None:
+        _find_stamp_anywhere(page, title_index, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -1897,6 +1899,80 @@ def _find_labelled_stamp(page: _Page, article: Article) -> None:
         if found:
             _take_stamp(article, [(day, bare, update) for day, update in found])
             return
+
+
+#: Names of the days that stand beside a stamp's date ("Mi, 18. Oktober 2023", "Tue Dec 16"):
+#: no words of their own.
+_WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b\.?|"
+                      r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+                      r"sonnabend|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|"
+                      r"samedi|dimanche|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|"
+                      r"domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|"
+                      r"sabato|domenica)\b\.?", re.IGNORECASE)
+#: Words a stamp line may hold beside its date and still be only a stamp ("18. Oktober 2023
+#: um 12:50 Uhr", "Updated on 3 May 2021"), at most this many.
+STAMP_LINE_WORDS = 3
+#: A stamp line that opens with its date and goes on with the author or the post's counts
+#: ("26 Mai, 2008 | Anna | Kommentare 34", "Dezember 26, 2019 von Andrea"), at most this many
+#: words in all.
+OPENING_STAMP_WORDS = 15
+#: A word that makes the date after it one a line tells of, not the line's stamp.
+_TELLS_OF_DATE = re.compile(r"\b(?:des|der|dem|of|the|since|seit|until|till|bis|vom|from|"
+                            r"zum|after|before|nach|vor|depuis|jusqu'au|desde|hasta)\s*$",
+                            re.IGNORECASE)
+_AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|door|de)\b)",
+                                 re.IGNORECASE)
+
+
+def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
+    """The dates of a line that is a stamp: its date with little else beside it (a day, a
+    time, a label), or a stamp that opens with its date and goes on with the author or the
+    post's counts; [] for a line that tells of a date among other words."""
+    found = _dates_in(text, day_first)
+    if not found:
+        return []
+    first = min((m.start() for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED,
+                                           _DATE_NUMERIC) if (m := pattern.search(text))),
+                default=0)
+    if _TELLS_OF_DATE.search(text[:first]):
+        return []  # "Anlässlich des 11. September 2001": a date the line tells of
+    rest = text
+    for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC, _CLOCK,
+                    _WEEKDAY):
+        rest = pattern.sub("\x00", rest)
+    if count_words(rest.replace("\x00", " ")) <= STAMP_LINE_WORDS:
+        return found
+    lead = rest.lstrip(" ,|\u2009\u202f")
+    if (lead.startswith("\x00") and count_words(text) <= OPENING_STAMP_WORDS
+            and _AFTER_OPENING_DATE.match(lead.lstrip("\x00"))):
+        return found
+    return []
+
+
+def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> None:
+    """No date near the headline, under the body or labelled: the stamp line nearest the
+    headline, anywhere on the page (when the headline or the body was found away from where
+    the page shows its stamp). Lines read as comments, lists or other furniture are left
+    out, and so are copyright lines."""
+    best: tuple[int, int, list[tuple[dt.date, bool]], str] | None = None
+    for index, block in enumerate(page.blocks):
+        if block.junk or block.words > OPENING_STAMP_WORDS:
+            continue
+        bare = _BULLET.sub("", block.text).strip()
+        if not bare or _COPYRIGHT_YEAR_LINE.search(bare):
+            continue
+        found = _stamp_line(bare, page.day_first)
+        if not found:
+            continue
+        # Nearest first; at equal distance the line under the headline.
+        key = (abs(index - title_index), 0 if index > title_index else 1)
+        if best is None or key < best[:2]:
+            best = (*key, found, bare)
+    if best is not None:
+        _take_stamp(article, [(day, best[3], update) for day, update in best[2]])
+
+
+_COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 
 def _byline(text: str, following: list[_Block]) -> list[str] | None:

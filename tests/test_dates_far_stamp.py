@@ -1,0 +1,61 @@
+"""A publication stamp far from the headline (issue 9): when no date stands near the headline,
+under the story or behind a label, the stamp line nearest the headline anywhere on the page
+dates it ("Mi, 18. Oktober 2023 um 12:50 Uhr" twenty lines above it, among the menus); a line
+that tells of a date ("Anlässlich des 11. September 2001") is no stamp. Read from real files
+with `read_seed`; every place, person and publication here is invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from builder.model import Article
+from builder.readers import read_seed
+from builder.readers.text import _stamp_line
+
+MENU = "".join(f"{word}\n" for word in (
+    "Startseite", "Nachrichten", "Velmora", "Ostrakan", "Sport", "Kultur", "Wetter",
+    "Abonnieren", "Anmelden", "Suche", "Podcasts", "Newsletter", "Leserbriefe",
+    "Veranstaltungen", "Archiv", "Impressum"))
+
+BODY = (
+    "Der Gemeinderat von Velmora hat am Dienstag beschlossen, die alte Steinbrücke über die "
+    "Ostra neu zu bauen, nachdem der Streit zwischen den Anwohnern und der Baufirma mehr als "
+    "drei Jahre gedauert hatte.\n\n"
+    "Bürgermeisterin Ilse Varnholt sagte, die Arbeiten würden im Frühjahr beginnen und etwa "
+    "zwei Jahre dauern; die Kosten tragen der Kreis und die Stadt gemeinsam.\n\n"
+    "Die Anwohner des Brückenviertels hatten die Reparatur seit den Stürmen des letzten "
+    "Winters verlangt, als ein Teil der Brüstung in den Fluss fiel und die Straße wochenlang "
+    "gesperrt war.\n\n"
+    "Die Ingenieure sagten, die neue Brücke werde einen Meter höher als die alte, und der "
+    "Stein komme wie vor hundert Jahren aus den Brüchen über der Stadt.\n")
+
+TITLE = "Velmora baut die alte Steinbrücke über die Ostra neu\n\n"
+
+
+def read(tmp_path: Path, text: str) -> Article:
+    path = tmp_path / "seed.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_seed(path, 5_000_000)
+
+
+def test_a_stamp_far_above_the_headline_dates_the_story(tmp_path: Path) -> None:
+    page = "Mi, 18. Oktober 2023 um 12:50 Uhr\n" + MENU + "\n" + TITLE + BODY
+    article = read(tmp_path, page)
+    assert article.published == dt.date(2023, 10, 18)
+    assert "18. Oktober 2023" in (article.date_evidence or "")
+
+
+def test_the_stamp_nearest_the_headline_is_taken(tmp_path: Path) -> None:
+    page = ("Abmelden 02.03.2021\n" + MENU + "Dezember 26, 2022 von Ilse Varnholt | "
+            "3 Kommentare\n" + MENU + "\n" + TITLE + BODY)
+    assert read(tmp_path, page).published == dt.date(2022, 12, 26)
+
+
+def test_a_line_that_tells_of_a_date_is_no_stamp(tmp_path: Path) -> None:
+    page = "Anlässlich des 11. September 2001\n" + MENU + "\n" + TITLE + BODY
+    assert read(tmp_path, page).published is None
+    assert _stamp_line("Anlässlich des 11. September 2001", True) == []
+    assert _stamp_line("13.\u20091.\u20092020", True) == [(dt.date(2020, 1, 13), False)]
+    assert _stamp_line("Energie 12.12.2022, 08:30 Uhr", True) == [(dt.date(2022, 12, 12),
+                                                                    False)]
