@@ -59,3 +59,19 @@ def test_a_line_that_tells_of_a_date_is_no_stamp(tmp_path: Path) -> None:
     assert _stamp_line("13.\u20091.\u20092020", True) == [(dt.date(2020, 1, 13), False)]
     assert _stamp_line("Energie 12.12.2022, 08:30 Uhr", True) == [(dt.date(2022, 12, 12),
                                                                     False)]
+
+
+STANDFIRST = ("Seit dem 1. Oktober 2022 fährt die Fähre nach Ostrakan nur noch zweimal am Tag, "
+              "und die Gemeinde sucht nun einen neuen Betreiber\n\n")
+
+
+def test_a_sentence_under_the_headline_that_tells_of_a_day_is_no_stamp(tmp_path: Path) -> None:
+    page = MENU + "\n" + TITLE + STANDFIRST + BODY + "\n17.11.22\n\n" + MENU
+    article = read(tmp_path, page)
+    assert article.published == dt.date(2022, 11, 17)
+
+
+def test_a_stamp_glued_to_the_end_of_a_standfirst_still_dates_it(tmp_path: Path) -> None:
+    page = (MENU + "\n" + TITLE + STANDFIRST.rstrip() + "Montag, 6. März 2023\n\n" + BODY
+            + "\n" + MENU)
+    assert read(tmp_path, page).published == dt.date(2023, 3, 6)

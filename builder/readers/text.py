@@ -1778,7 +1778,7 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
                           for found, update in _dates_in(bare, page.day_first))
             continue
         dates = _dates_in(bare, page.day_first)
-        if dates and block.words <= 25:
+        if dates and block.words <= 25 and _stamp_like(bare, block.words, page.day_first):
             stamps.extend((found, bare, update) for found, update in dates)
             continue
         if is_first and _is_publisher_line(block) and article.publisher is None:
@@ -1823,6 +1823,10 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
             if block.words > 40 and (number != len(zones) - 1
                                      or (text := _opening_date(text)) == ""):
                 continue
+            # A sentence that tells of a day ("Seit dem 1. Oktober 2022 gilt ...") is no
+            # stamp: past a few words, a line counts when it is a stamp or opens with its date.
+            if text is block.text and not _stamp_like(text, block.words, page.day_first):
+                continue
             stamps.extend((found, block.text, update)
                           for found, update in _dates_in(text, page.day_first))
         if stamps:
@@ -1830,6 +1834,8 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
     _take_stamp(article, stamps)
 
 
+#: Words a line near the headline may have and still be read for any date it holds.
+NEAR_SENTENCE_WORDS = 12
 #: What may stand before a date that opens a paragraph: a place ("Wien, ", "Hamburg, den ").
 _OPENING_PLACE = re.compile(r"^(?:[A-Z][^\W\d]+(?:[ \-][A-Z][^\W\d]+){0,2},\s+(?:den\s+|le\s+)?)?")
 _OPENING_DATE = re.compile(rf"^(?:\d|{_ANY_MONTH}\s)", re.IGNORECASE)
@@ -1917,7 +1923,7 @@ STAMP_LINE_WORDS = 3
 #: words in all.
 OPENING_STAMP_WORDS = 15
 #: A word that makes the date after it one a line tells of, not the line's stamp.
-_TELLS_OF_DATE = re.compile(r"\b(?:des|der|dem|of|the|since|seit|until|till|bis|vom|from|"
+_TELLS_OF_DATE = re.compile(r"\b(?:des|der|dem|of|the|since|seit|until|till|bis|from|"
                             r"zum|after|before|nach|vor|depuis|jusqu'au|desde|hasta)\s*$",
                             re.IGNORECASE)
 _AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|door|de)\b)",
@@ -1931,10 +1937,7 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     found = _dates_in(text, day_first)
     if not found:
         return []
-    first = min((m.start() for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED,
-                                           _DATE_NUMERIC) if (m := pattern.search(text))),
-                default=0)
-    if _TELLS_OF_DATE.search(text[:first]):
+    if _tells_of_date(text):
         return []  # "Anlässlich des 11. September 2001": a date the line tells of
     rest = text
     for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC, _CLOCK,
@@ -1947,6 +1950,39 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
             and _AFTER_OPENING_DATE.match(lead.lstrip("\x00"))):
         return found
     return []
+
+
+def _stamp_like(text: str, words: int, day_first: bool) -> bool:
+    """Whether the dates of a line near the headline may be its stamp: a short line, a stamp
+    line, or one that opens or ends with its date; not a sentence that tells of a day ("Seit
+    dem 1. Oktober 2022 fährt die Fähre nur noch zweimal am Tag ...")."""
+    if (words <= NEAR_SENTENCE_WORDS or _LABELLED_STAMP.match(text)
+            or bool(_stamp_line(text, day_first)) or _opening_date(text) != ""
+            or _ends_with_date(text)):
+        return True
+    # A line that is no sentence, where no word before the date makes it a day told of
+    # ("Martin Quill Politique 20 janvier 2020 0 Comment").
+    return _ENDS_SENTENCE.search(text) is None and not _tells_of_date(text)
+
+
+def _tells_of_date(text: str) -> bool:
+    """Whether the word before a line's first date makes it a day the line tells of."""
+    first = min((m.start() for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED,
+                                           _DATE_NUMERIC) if (m := pattern.search(text))),
+                default=0)
+    return bool(_TELLS_OF_DATE.search(text[:first]))
+
+
+def _ends_with_date(text: str) -> bool:
+    """Whether a line ends with a date (and perhaps its time): a stamp glued to the line it
+    follows ("... What is the secret of its recovery?Monday, 6 January 2020", "By Ada Quill |
+    April 13, 2020")."""
+    last = max((m.end() for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED,
+                                        _DATE_NUMERIC) for m in pattern.finditer(text)),
+               default=None)
+    if last is None:
+        return False
+    return count_words(_CLOCK.sub(" ", text[last:])) <= 1
 
 
 def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> None:
@@ -2071,6 +2107,11 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         day, month = (a, b) if first_is_day else (b, a)
         add(match.start(), match.end(), year, month, day)
     found.sort()
+    if len(found) > 1:
+        # A line with a day it tells of and its stamp ("Seit dem 1. Oktober 2022 ... 6. März
+        # 2023"): the day told of is no stamp.
+        found = [item for item in found if not _TELLS_OF_DATE.search(
+            text[max(0, item[0] - 20):item[0]])] or found
     result = []
     for start, date in found:
         before = text[max(0, start - 40):start]
