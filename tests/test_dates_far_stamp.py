@@ -75,3 +75,10 @@ def test_a_stamp_glued_to_the_end_of_a_standfirst_still_dates_it(tmp_path: Path)
     page = (MENU + "\n" + TITLE + STANDFIRST.rstrip() + "Montag, 6. März 2023\n\n" + BODY
             + "\n" + MENU)
     assert read(tmp_path, page).published == dt.date(2023, 3, 6)
+
+
+def test_an_embedded_post_s_signature_does_not_date_the_page(tmp_path: Path) -> None:
+    page = (MENU + "\n" + TITLE + "Die Brücke ist gesperrt, sagt die Bürgermeisterin.\n"
+            "— Ilse Varnholt (@ivarnholt) May 2, 2023\n\n" + BODY + "\n04.05.23 14:50\n\n"
+            + MENU)
+    assert read(tmp_path, page).published == dt.date(2023, 5, 4)

@@ -1926,6 +1926,7 @@ OPENING_STAMP_WORDS = 15
 _TELLS_OF_DATE = re.compile(r"\b(?:des|der|dem|of|the|since|seit|until|till|bis|from|"
                             r"zum|after|before|nach|vor|depuis|jusqu'au|desde|hasta)\s*$",
                             re.IGNORECASE)
+_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
 _AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|door|de)\b)",
                                  re.IGNORECASE)
 
@@ -2112,6 +2113,10 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         # 2023"): the day told of is no stamp.
         found = [item for item in found if not _TELLS_OF_DATE.search(
             text[max(0, item[0] - 20):item[0]])] or found
+    # The signature of an embedded post ("— Ada Quill (@adaquill) May 2, 2020") dates the
+    # post, not the page.
+    found = [item for item in found
+             if not _EMBED_SIGNATURE.search(text[max(0, item[0] - 40):item[0]])]
     result = []
     for start, date in found:
         before = text[max(0, start - 40):start]
