@@ -82,3 +82,13 @@ def test_an_embedded_post_s_signature_does_not_date_the_page(tmp_path: Path) -> 
             "— Ilse Varnholt (@ivarnholt) May 2, 2023\n\n" + BODY + "\n04.05.23 14:50\n\n"
             + MENU)
     assert read(tmp_path, page).published == dt.date(2023, 5, 4)
+
+
+def test_a_date_with_its_time_is_a_stamp_among_other_words(tmp_path: Path) -> None:
+    line = "Radio Velmora - Der Brückenpodcast mit Ilse Varnholt - 18.03.2020 13:15 Uhr Autorin"
+    assert _stamp_line(line, True) == [(dt.date(2020, 3, 18), False)]
+    page = line + "\n" + MENU + "\n" + TITLE + BODY + "\n" + MENU
+    assert read(tmp_path, page).published == dt.date(2020, 3, 18)
+    # A year and the day after it are no date and time ("im Dezember 2022 15.11.2022").
+    assert _stamp_line("Neue Tarife für die Fähre nach Ostrakan im Dezember 2022 15.11.2022",
+                       True) == []

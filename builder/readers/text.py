@@ -1926,6 +1926,11 @@ OPENING_STAMP_WORDS = 15
 _TELLS_OF_DATE = re.compile(r"\b(?:des|der|dem|of|the|since|seit|until|till|bis|from|"
                             r"zum|after|before|nach|vor|depuis|jusqu'au|desde|hasta)\s*$",
                             re.IGNORECASE)
+#: A date with its time of day after it ("18.03.2020 13:15 Uhr", "19. Mai 2010 um 23:03",
+#: "May 7, 2022 | 13:43 h"): a stamp, wherever it stands in its line.
+_DATE_AND_TIME = re.compile(r"(?:(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d\d)\s*"
+                            r"(?:,|\||-|–|um|at|à|a las|alle|às)?\s*\d{1,2}[:.hH]\d\d\b"
+                            r"(?![.:]?\d)", re.IGNORECASE)
 _EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
 _AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|door|de)\b)",
                                  re.IGNORECASE)
@@ -1950,6 +1955,8 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     if (lead.startswith("\x00") and count_words(text) <= OPENING_STAMP_WORDS
             and _AFTER_OPENING_DATE.match(lead.lstrip("\x00"))):
         return found
+    if _DATE_AND_TIME.search(text):
+        return found  # "... - 18.03.2020 13:15 Uhr Autor/in: ...": a day and its time
     return []
 
 
