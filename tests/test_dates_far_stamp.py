@@ -92,3 +92,10 @@ def test_a_date_with_its_time_is_a_stamp_among_other_words(tmp_path: Path) -> No
     # A year and the day after it are no date and time ("im Dezember 2022 15.11.2022").
     assert _stamp_line("Neue Tarife für die Fähre nach Ostrakan im Dezember 2022 15.11.2022",
                        True) == []
+
+
+def test_a_long_stamp_line_with_a_time_still_dates_the_page(tmp_path: Path) -> None:
+    line = ("Die alte Brücke von Velmora wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter "
+            "Velmora, Ostrakan, Brücken abgelegt")
+    page = line + "\n" + MENU + "\n" + TITLE + BODY + "\n" + MENU
+    assert read(tmp_path, page).published == dt.date(2010, 5, 19)

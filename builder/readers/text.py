@@ -1949,13 +1949,14 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC, _CLOCK,
                     _WEEKDAY):
         rest = pattern.sub("\x00", rest)
-    if count_words(rest.replace("\x00", " ")) <= STAMP_LINE_WORDS:
+    if count_words(rest.replace("\x00", " ")) <= STAMP_LINE_WORDS and count_words(
+            text) <= OPENING_STAMP_WORDS:
         return found
     lead = rest.lstrip(" ,|\u2009\u202f")
     if (lead.startswith("\x00") and count_words(text) <= OPENING_STAMP_WORDS
             and _AFTER_OPENING_DATE.match(lead.lstrip("\x00"))):
         return found
-    if _DATE_AND_TIME.search(text):
+    if _DATE_AND_TIME.search(text) and count_words(text) <= LABELLED_STAMP_WORDS:
         return found  # "... - 18.03.2020 13:15 Uhr Autor/in: ...": a day and its time
     return []
 
@@ -2000,7 +2001,7 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> Non
     out, and so are copyright lines."""
     best: tuple[int, int, list[tuple[dt.date, bool]], str] | None = None
     for index, block in enumerate(page.blocks):
-        if block.junk or block.words > OPENING_STAMP_WORDS:
+        if block.junk or block.words > LABELLED_STAMP_WORDS:
             continue
         bare = _BULLET.sub("", block.text).strip()
         if not bare or _COPYRIGHT_YEAR_LINE.search(bare):
