@@ -547,6 +547,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         _find_stamp_after(page, body_end, article)
     if article.published is None:
         _find_labelled_stamp(page, article)
+    if article.published is None:
+        _find_stamp_anywhere(page, title_index, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -1776,7 +1778,7 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
                           for found, update in _dates_in(bare, page.day_first))
             continue
         dates = _dates_in(bare, page.day_first)
-        if dates and block.words <= 25:
+        if dates and block.words <= 25 and _stamp_like(bare, block.words, page.day_first):
             stamps.extend((found, bare, update) for found, update in dates)
             continue
         if is_first and _is_publisher_line(block) and article.publisher is None:
@@ -1821,6 +1823,10 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
             if block.words > 40 and (number != len(zones) - 1
                                      or (text := _opening_date(text)) == ""):
                 continue
+            # A sentence that tells of a day ("Seit dem 1. Oktober 2022 gilt ...") is no
+            # stamp: past a few words, a line counts when it is a stamp or opens with its date.
+            if text is block.text and not _stamp_like(text, block.words, page.day_first):
+                continue
             stamps.extend((found, block.text, update)
                           for found, update in _dates_in(text, page.day_first))
         if stamps:
@@ -1828,6 +1834,8 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
     _take_stamp(article, stamps)
 
 
+#: Words a line near the headline may have and still be read for any date it holds.
+NEAR_SENTENCE_WORDS = 12
 #: What may stand before a date that opens a paragraph: a place ("Wien, ", "Hamburg, den ").
 _OPENING_PLACE = re.compile(r"^(?:[A-Z][^\W\d]+(?:[ \-][A-Z][^\W\d]+){0,2},\s+(?:den\s+|le\s+)?)?")
 _OPENING_DATE = re.compile(rf"^(?:\d|{_ANY_MONTH}\s)", re.IGNORECASE)
@@ -1897,6 +1905,119 @@ def _find_labelled_stamp(page: _Page, article: Article) -> None:
         if found:
             _take_stamp(article, [(day, bare, update) for day, update in found])
             return
+
+
+#: Names of the days that stand beside a stamp's date ("Mi, 18. Oktober 2023", "Tue Dec 16"):
+#: no words of their own.
+_WEEKDAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b\.?|"
+                      r"\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+                      r"sonnabend|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|"
+                      r"samedi|dimanche|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|"
+                      r"domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|"
+                      r"sabato|domenica)\b\.?", re.IGNORECASE)
+#: Words a stamp line may hold beside its date and still be only a stamp ("18. Oktober 2023
+#: um 12:50 Uhr", "Updated on 3 May 2021"), at most this many.
+STAMP_LINE_WORDS = 3
+#: A stamp line that opens with its date and goes on with the author or the post's counts
+#: ("26 Mai, 2008 | Anna | Kommentare 34", "Dezember 26, 2019 von Andrea"), at most this many
+#: words in all.
+OPENING_STAMP_WORDS = 15
+#: A word that makes the date after it one a line tells of, not the line's stamp.
+_TELLS_OF_DATE = re.compile(r"\b(?:des|der|dem|of|the|since|seit|until|till|bis|from|"
+                            r"zum|after|before|nach|vor|depuis|jusqu'au|desde|hasta)\s*$",
+                            re.IGNORECASE)
+#: A date with its time of day after it ("18.03.2020 13:15 Uhr", "19. Mai 2010 um 23:03",
+#: "May 7, 2022 | 13:43 h"): a stamp, wherever it stands in its line.
+_DATE_AND_TIME = re.compile(r"(?:(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d\d)\s*"
+                            r"(?:,|\||-|–|um|at|à|a las|alle|às)?\s*\d{1,2}[:.hH]\d\d\b"
+                            r"(?![.:]?\d)", re.IGNORECASE)
+_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
+_AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|door|de)\b)",
+                                 re.IGNORECASE)
+
+
+def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
+    """The dates of a line that is a stamp: its date with little else beside it (a day, a
+    time, a label), or a stamp that opens with its date and goes on with the author or the
+    post's counts; [] for a line that tells of a date among other words."""
+    found = _dates_in(text, day_first)
+    if not found:
+        return []
+    if _tells_of_date(text):
+        return []  # "Anlässlich des 11. September 2001": a date the line tells of
+    rest = text
+    for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC, _CLOCK,
+                    _WEEKDAY):
+        rest = pattern.sub("\x00", rest)
+    if count_words(rest.replace("\x00", " ")) <= STAMP_LINE_WORDS and count_words(
+            text) <= OPENING_STAMP_WORDS:
+        return found
+    lead = rest.lstrip(" ,|\u2009\u202f")
+    if (lead.startswith("\x00") and count_words(text) <= OPENING_STAMP_WORDS
+            and _AFTER_OPENING_DATE.match(lead.lstrip("\x00"))):
+        return found
+    if _DATE_AND_TIME.search(text) and count_words(text) <= LABELLED_STAMP_WORDS:
+        return found  # "... - 18.03.2020 13:15 Uhr Autor/in: ...": a day and its time
+    return []
+
+
+def _stamp_like(text: str, words: int, day_first: bool) -> bool:
+    """Whether the dates of a line near the headline may be its stamp: a short line, a stamp
+    line, or one that opens or ends with its date; not a sentence that tells of a day ("Seit
+    dem 1. Oktober 2022 fährt die Fähre nur noch zweimal am Tag ...")."""
+    if (words <= NEAR_SENTENCE_WORDS or _LABELLED_STAMP.match(text)
+            or bool(_stamp_line(text, day_first)) or _opening_date(text) != ""
+            or _ends_with_date(text)):
+        return True
+    # A line that is no sentence, where no word before the date makes it a day told of
+    # ("Martin Quill Politique 20 janvier 2020 0 Comment").
+    return _ENDS_SENTENCE.search(text) is None and not _tells_of_date(text)
+
+
+def _tells_of_date(text: str) -> bool:
+    """Whether the word before a line's first date makes it a day the line tells of."""
+    first = min((m.start() for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED,
+                                           _DATE_NUMERIC) if (m := pattern.search(text))),
+                default=0)
+    return bool(_TELLS_OF_DATE.search(text[:first]))
+
+
+def _ends_with_date(text: str) -> bool:
+    """Whether a line ends with a date (and perhaps its time): a stamp glued to the line it
+    follows ("... What is the secret of its recovery?Monday, 6 January 2020", "By Ada Quill |
+    April 13, 2020")."""
+    last = max((m.end() for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED,
+                                        _DATE_NUMERIC) for m in pattern.finditer(text)),
+               default=None)
+    if last is None:
+        return False
+    return count_words(_CLOCK.sub(" ", text[last:])) <= 1
+
+
+def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> None:
+    """No date near the headline, under the body or labelled: the stamp line nearest the
+    headline, anywhere on the page (when the headline or the body was found away from where
+    the page shows its stamp). Lines read as comments, lists or other furniture are left
+    out, and so are copyright lines."""
+    best: tuple[int, int, list[tuple[dt.date, bool]], str] | None = None
+    for index, block in enumerate(page.blocks):
+        if block.junk or block.words > LABELLED_STAMP_WORDS:
+            continue
+        bare = _BULLET.sub("", block.text).strip()
+        if not bare or _COPYRIGHT_YEAR_LINE.search(bare):
+            continue
+        found = _stamp_line(bare, page.day_first)
+        if not found:
+            continue
+        # Nearest first; at equal distance the line under the headline.
+        key = (abs(index - title_index), 0 if index > title_index else 1)
+        if best is None or key < best[:2]:
+            best = (*key, found, bare)
+    if best is not None:
+        _take_stamp(article, [(day, best[3], update) for day, update in best[2]])
+
+
+_COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 
 def _byline(text: str, following: list[_Block]) -> list[str] | None:
@@ -1995,6 +2116,15 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         day, month = (a, b) if first_is_day else (b, a)
         add(match.start(), match.end(), year, month, day)
     found.sort()
+    if len(found) > 1:
+        # A line with a day it tells of and its stamp ("Seit dem 1. Oktober 2022 ... 6. März
+        # 2023"): the day told of is no stamp.
+        found = [item for item in found if not _TELLS_OF_DATE.search(
+            text[max(0, item[0] - 20):item[0]])] or found
+    # The signature of an embedded post ("— Ada Quill (@adaquill) May 2, 2020") dates the
+    # post, not the page.
+    found = [item for item in found
+             if not _EMBED_SIGNATURE.search(text[max(0, item[0] - 40):item[0]])]
     result = []
     for start, date in found:
         before = text[max(0, start - 40):start]
