@@ -91,3 +91,14 @@ def test_a_heading_that_only_mentions_comments_is_kept() -> None:
                         "velmora.txt")
     assert article.paragraphs[-1] == sentence
     assert heading in article.paragraphs
+
+
+@pytest.mark.parametrize("link", [
+    "PUEDES VER: El puerto de Velmora tendrá un nuevo muelle en primavera",
+    "READ MORE: Ostrakan ferry timetable to change in the spring",
+    "Lesen Sie auch: Velmora streitet über den neuen Radweg am Ufer",
+])
+def test_a_link_to_another_story_inside_the_article_is_furniture(link: str) -> None:
+    """A label and another story's headline on one line, between two paragraphs."""
+    text = "\n\n".join([TITLE, "Von Mara Quill", "14. März 2023", *STORY[:2], link, *STORY[2:]])
+    assert read_text(text, "velmora.txt").paragraphs == STORY

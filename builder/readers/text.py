@@ -213,6 +213,15 @@ _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (
                       r"teilen mit\b|sieh dir diesen beitrag|ein beitrag geteilt von|"
                       r"view this post on|a post shared by)",
                       re.IGNORECASE)
+#: A link to another story set inside the article, its label and its headline on one line
+#: ("READ MORE: ...", "PUEDES VER: ...", "Lesen Sie auch: ...").
+_TEASER_LINE = re.compile(r"^(?:puedes ver|lee también|lea también|mira también|ver también|"
+                          r"leia também|veja também|read also|see also|also read|read more|"
+                          r"related|lesen sie auch|auch lesen|mehr dazu|mehr zum thema|"
+                          r"à lire aussi|lire aussi|zobacz (?:również|też|także)|czytaj "
+                          r"(?:również|też|także))\s*[:>»|]\s*\S", re.IGNORECASE)
+#: ... at most this many words long.
+TEASER_LINE_WORDS = 30
 #: A line of a comments form ("Your email address will not be published.").
 _FORM_LINE = re.compile(r"\b(?:will not be published|wird nicht veröffentlicht|ne sera pas "
                         r"publiée?|no (?:será|se) publicar[áa]|não será publicado)|^(?:required "
@@ -672,6 +681,7 @@ _STOP_LABEL = re.compile(
     r"|\b(?:könnte|könnten|dürfte|dürften)\b.{0,40}\b(?:interessieren|gefallen)\b"
     r"|^(?:lesen sie|lies|lest)\s+(?:auch|mehr|weiter)\b|^(?:noch\s+)?mehr\s+(?:zum thema|"
     r"zu diesem thema|news|nachrichten|artikel|beiträge|themen)\b"
+    r"|^auch lesen\b|^(?:zobacz|czytaj) (?:również|też|także)\b"
     r"|^weitere\s+(?:beiträge|artikel|topthemen|top-themen|themen|nachrichten|meldungen|"
     r"pressemitteilungen|news|geschichten|texte)\b"
     r"|^(?:beliebte|ähnliche|verwandte|interessante|empfohlene|passende)\s+(?:beiträge|"
@@ -829,7 +839,8 @@ def _classify(block: _Block) -> None:
             block.words <= COOKIE_NOTICE_WORDS and _COOKIE_NOTICE.match(text)):
         block.junk = True
         return
-    if block.words <= FORM_LINE_WORDS and _FORM_LINE.search(text):
+    if (block.words <= FORM_LINE_WORDS and _FORM_LINE.search(text)) or (
+            block.words <= TEASER_LINE_WORDS and _TEASER_LINE.match(text)):
         block.junk = True
         return
     if block.words <= DISCLAIMER_WORDS and _DISCLAIMER.match(text):
