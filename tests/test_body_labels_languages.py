@@ -102,3 +102,17 @@ def test_a_link_to_another_story_inside_the_article_is_furniture(link: str) -> N
     """A label and another story's headline on one line, between two paragraphs."""
     text = "\n\n".join([TITLE, "Von Mara Quill", "14. März 2023", *STORY[:2], link, *STORY[2:]])
     assert read_text(text, "velmora.txt").paragraphs == STORY
+
+
+@pytest.mark.parametrize("call", [
+    ("Keine Neuigkeiten aus Velmora mehr verpassen: Abonnieren Sie kostenlos den Newsletter "
+     "des Velmora Boten und erhalten Sie jeden Morgen die wichtigsten Meldungen aus dem "
+     "Hafen."),
+    ("Never miss a story from the Ostrakan quays again: sign up for the Velmora Herald "
+     "morning newsletter and get the harbour news every day before breakfast, free."),
+])
+def test_a_long_call_to_subscribe_inside_the_story_is_furniture(call: str) -> None:
+    """A call to subscribe longer than a box's label, between two paragraphs: dropped, and
+    the story goes on under it."""
+    text = "\n\n".join([TITLE, "Von Mara Quill", "14. März 2023", *STORY[:2], call, *STORY[2:]])
+    assert read_text(text, "velmora.txt").paragraphs == STORY

@@ -213,6 +213,14 @@ _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (
                       r"teilen mit\b|sieh dir diesen beitrag|ein beitrag geteilt von|"
                       r"view this post on|a post shared by)",
                       re.IGNORECASE)
+#: A call to subscribe to a newsletter, said at length ("Keine Neuigkeiten mehr verpassen:
+#: Abonnieren Sie kostenlos den Newsletter ..."), ...
+_NEWSLETTER = re.compile(r"\bnewsletters?\b.*\b(?:abonnier\w*|subscrib\w*|sign(?:ing)? up|"
+                         r"anmelden|melde dich|inscri\w*|suscr[ií]b\w*|assine)\b|\b(?:abonnier\w*|"
+                         r"subscrib\w*|sign(?:ing)? up|anmelden|melde dich|inscri\w*|suscr[ií]b\w*|"
+                         r"assine)\b.*\bnewsletters?\b", re.IGNORECASE)
+#: ... at most this many words long.
+NEWSLETTER_WORDS = 40
 #: A link to another story set inside the article, its label and its headline on one line
 #: ("READ MORE: ...", "PUEDES VER: ...", "Lesen Sie auch: ...").
 _TEASER_LINE = re.compile(r"^(?:puedes ver|lee también|lea también|mira también|ver también|"
@@ -833,6 +841,9 @@ def _classify(block: _Block) -> None:
         return
     if block.words <= 15 and re.search(r"\bnewsletters?\b|\binbox\b", text, re.IGNORECASE):
         block.junk = block.stop = True  # a newsletter box closes the article
+        return
+    if block.words <= NEWSLETTER_WORDS and _NEWSLETTER.search(text):
+        block.junk = True  # a longer call to subscribe, which may stand inside the story
         return
     if (_PROMO.search(text) and block.words <= 60) or (
             block.words <= 40 and _COOKIES.search(text)) or (
