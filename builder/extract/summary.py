@@ -41,7 +41,7 @@ sgt cpl pvt brig supt insp det atty pres vice amb mt ft no nos vs v inc corp co 
 dept univ assn ave blvd rd hwy approx est vol pp fig jan feb mar apr jun jul aug sep sept oct
 nov dec mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga ill
 ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex vt va wash
-wis wyo al cf e.g i.e etc gens govs sgts msgr ret excl incl dist cpt
+wis wyo al cf e.g i.e etc gens govs sgts msgr ret excl incl dist cpt rt
 """.split())
 
 #: Month names (English, German, French, Spanish, Italian, Dutch, Portuguese): "19. Januar"
@@ -100,7 +100,15 @@ _NOTE = re.compile(
     r"einschalten|ein\b)"
     r"|\b(?:enable|aktivieren|schalten)\b.{0,40}\bjavascript\b"
     r"|^(?:read|lire|leer|lesen|leggi)\b[^.]{0,40}\b(?:in|en|auf)\s+(?:english|spanish|french|"
-    r"german|español|français|deutsch|turkish|arabic|chinese)\b",
+    r"german|español|français|deutsch|turkish|arabic|chinese)\b"
+    # A notice about the reader's browser, a translation, a licence or a like button, in
+    # English or German.
+    r"|\bbrowser\b[^.]{0,80}\b(?:not supported|no longer supported|unterstützt|update|"
+    r"upgrade|aktualisier|verwende|use (?:a|one))|\b(?:inline ?frames|iframes)\b"
+    r"|\b(?:translated automatically|automatically translated|machine[- ]translated|"
+    r"automatisch übersetzt)\b|\bcreative commons\b[^.]{0,40}\b(?:licen[cs]|lizen)"
+    r"|^%d\b|\bgefällt das\b|\bbloggers like this\b"
+    r"|\b(?:verwendet|verwenden|nutzt|nutzen|utilise|utilisons|utiliza|usamos)\s+cookies\b",
     re.IGNORECASE)
 
 #: An author's bio: "Mr. Roe is the deputy Opinion editor.", "Ann Roe is a senior writer at

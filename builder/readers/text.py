@@ -136,7 +136,9 @@ _SENTENCE_BREAK = re.compile(r"[a-z0-9%)\]\"'”’]{2}[.!?…][\"'”’)\]]*\s
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|video)s?"
-                      r"(?:\s+by)?\s*[:/©]|\((?:photo|image|credit)\b|getty images|"
+                      r"(?:\s+by)?\s*[:/©]|\b(?:foto|fotos|bild|abbildung|bildquelle|"
+                      r"bildnachweis|imagen|crédito)\s*(?:\d{1,2}\s*)?[:©]|\((?:foto|bild)\b|"
+                      r"\((?:photo|image|credit)\b|getty images|"
                       r"shutterstock|\bap photo\b|/\s*(?:ap|afp|reuters|getty|epa)\b|"
                       r"©", re.IGNORECASE)
 #: A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
@@ -190,15 +192,52 @@ _COOKIES = re.compile(rf"\bcookies?\b.*\b{_COOKIE_WORDS}\b|\b{_COOKIE_WORDS}\b.*
 #: A cookie banner that says what it is in its first words ("This website uses cookies to
 #: improve your experience ...") is furniture however long it goes on.
 _COOKIE_NOTICE = re.compile(r"^(?:this (?:web)?site|our (?:web)?site|we) (?:uses?|may use) "
-                            r"cookies\b", re.IGNORECASE)
+                            r"cookies\b|^(?:diese|unsere) (?:web)?(?:seite|site)\s+(?:verwendet|"
+                            r"nutzt|benutzt|setzt)\s+(?:\w+\s+){0,2}?cookies\b|^wir (?:verwenden|"
+                            r"nutzen|benutzen|setzen)\s+(?:\w+\s+){0,2}?cookies\b|^(?:ce site|"
+                            r"nous) (?:utilise|utilisons)\s+(?:des |les )?cookies\b|^(?:este "
+                            r"sitio(?: web)?|esta web) (?:utiliza|usa) cookies\b|^(?:utilizamos|"
+                            r"usamos) cookies\b", re.IGNORECASE)
 COOKIE_NOTICE_WORDS = 200
 _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (?:us|me) on|"
                       r"(?:sign|log) (?:in|up)|subscribe to|opens in (?:a )?new window|"
                       r"(?:tap|swipe) to|scroll (?:down|to)|skip to|jump to|back to|"
                       r"download (?:the|our) app|enter your|type your|your email|"
                       r"search for|filed under|pdf version|print this|advertising disclosure|"
-                      r"listen to this (?:story|article|episode))",
+                      r"listen to this (?:story|article|episode)|"
+                      # The same buttons, said in a sentence, on pages in other languages.
+                      r"teile (?:diesen|den|diese)|(?:diese[nrs]?|den) (?:artikel|beitrag|"
+                      r"geschichte|seite) (?:teilen|mit anderen)|folgen sie uns|folge uns|"
+                      r"be sociable|jetzt (?:registrieren|anmelden|bestellen|abonnieren|teilen|"
+                      r"kostenlos)|zurück zu[mr]? |mehr erfahren|(?:artikel|beitrag) gefallen\?|"
+                      r"teilen mit\b|sieh dir diesen beitrag|ein beitrag geteilt von|"
+                      r"view this post on|a post shared by)",
                       re.IGNORECASE)
+#: A call to subscribe to a newsletter, said at length ("Keine Neuigkeiten mehr verpassen:
+#: Abonnieren Sie kostenlos den Newsletter ..."), ...
+_NEWSLETTER = re.compile(r"\bnewsletters?\b.*\b(?:abonnier\w*|subscrib\w*|sign(?:ing)? up|"
+                         r"anmelden|melde dich|inscri\w*|suscr[ií]b\w*|assine)\b|\b(?:abonnier\w*|"
+                         r"subscrib\w*|sign(?:ing)? up|anmelden|melde dich|inscri\w*|suscr[ií]b\w*|"
+                         r"assine)\b.*\bnewsletters?\b", re.IGNORECASE)
+#: ... at most this many words long.
+NEWSLETTER_WORDS = 40
+#: A link to another story set inside the article, its label and its headline on one line
+#: ("READ MORE: ...", "PUEDES VER: ...", "Lesen Sie auch: ...").
+_TEASER_LINE = re.compile(r"^(?:puedes ver|lee también|lea también|mira también|ver también|"
+                          r"leia também|veja também|read also|see also|also read|read more|"
+                          r"related|lesen sie auch|auch lesen|mehr dazu|mehr zum thema|"
+                          r"à lire aussi|lire aussi|zobacz (?:również|też|także)|czytaj "
+                          r"(?:również|też|także))\s*[:>»|]\s*\S", re.IGNORECASE)
+#: ... at most this many words long.
+TEASER_LINE_WORDS = 30
+#: A line of a comments form ("Your email address will not be published.").
+_FORM_LINE = re.compile(r"\b(?:will not be published|wird nicht veröffentlicht|ne sera pas "
+                        r"publiée?|no (?:será|se) publicar[áa]|não será publicado)|^(?:required "
+                        r"fields are marked|erforderliche felder sind|save my name, email|please "
+                        r"enter your (?:comment|name|email)|you have entered an incorrect)",
+                        re.IGNORECASE)
+#: ... at most this many words long.
+FORM_LINE_WORDS = 25
 #: A call to act on the site rather than a sentence of the story ("Receive our monthly
 #: newsletter ...", "Submit your question below ...", "All products featured on ... are
 #: independently selected ...").
@@ -206,14 +245,26 @@ _UI_LINE = re.compile(r"^(?:click (?:here )?to|share (?:on|via|this|to)|follow (
 _BIO = re.compile(r"^(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w.'’\-]+,?\s+(?:is|was|has been)\s+"
                   r"(?:a|an|the|our)\s+(?:[\w\-]+\s+){0,6}?(?:writer|editor|reporter|"
                   r"correspondent|journalist|columnist|contributor|author|producer|"
-                  r"photographer|critic|blogger)s?\b")
+                  r"photographer|critic|blogger)s?\b"
+                  # ... and in German: "Ann Roe ist freie Journalistin in ...".
+                  r"|^(?:[A-Z][\w.'’\-]+\s+){1,3}[A-Z][\w.'’\-]+,?\s+(?:ist|war|arbeitet als)\s+"
+                  r"(?:[\w\-]+\s+){0,6}?(?i:(?:chef)?redakteur|journalist|autor|korrespondent|"
+                  r"kolumnist|fotograf|blogger|herausgeber)(?:in|innen)?\b"
+                  r"|^Schreibt seit (?:19|20)\d\d\b")
 BIO_WORDS = 120
 _DISCLAIMER = re.compile(r"^(?:disclaimer|(?:advertising |affiliate )?disclosure)\s*(?:\(|:|-)",
                          re.IGNORECASE)
 DISCLAIMER_WORDS = 150
 _CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our|stay "
                           r"up[- ]to[- ]date|sign up|subscribe\b|we want to hear what you "
-                          r"think|all products (?:featured|recommended) (?:on|by|in)\b)",
+                          r"think|all products (?:featured|recommended) (?:on|by|in)\b|"
+                          # ... and in German, Spanish, French and Portuguese.
+                          r"werden? (?:sie )?(?:mitglied|abonnent|förder)|jetzt (?:spenden|"
+                          r"unterstützen|abonnieren|registrieren)|abonniere|abonnieren sie|"
+                          r"melde dich (?:jetzt )?(?:an|für)|hilf mit|helfen sie mit|jede "
+                          r"(?:kleine )?spende|ihr beitrag hilft|gefällt (?:dir|ihnen) unser|"
+                          r"lust auf mehr\?|um neue beiträge per e-mail|suscríbete|"
+                          r"abonnez-vous|inscrivez-vous|soutenez|assine\b)",
                           re.IGNORECASE)
 #: ... at most this many words long.
 CALL_TO_ACT_WORDS = 25
@@ -620,10 +671,47 @@ def _is_furniture(line: str) -> bool:
             or not (re.search(r"\w", key) or _is_symbol_line(key)))
 
 
+#: The label of a part of the page that follows the article, said in a short line rather
+#: than in the exact words of `STOPS`: a comments form or thread ("Hinterlasse eine
+#: Antwort", "11 Kommentare", "1 reply on ..."), the links to the next and previous posts,
+#: a list of other stories ("Das könnte Sie auch interessieren", "Lesen Sie auch die
+#: folgenden Beiträge:", "Pour approfondir", "Saiba mais"), an author's box ("Zur Person").
+_STOP_LABEL = re.compile(
+    r"^\d+\s+(?:kommentare?|antworten|comentarios?|commentaires?|commenti|reacties|"
+    r"komentarz[ey]?|repl(?:y|ies)|comments?|responses?)\b(?:\s+(?:zu|on|to|sur|a|zum|zur|auf)"
+    r"\b.*)?$"
+    r"|^(?:hinterlasse|hinterlassen sie|schreibe|schreiben sie|verfasse|kommentieren sie|"
+    r"deja|dejar|laisser|laissez|lascia|leave)\b.{0,30}\b(?:kommentar|antwort|comentario|"
+    r"respuesta|commentaire|réponse|commento|risposta|comment|reply)\b"
+    r"|^(?:kommentar|kommentare)\s+(?:erstellen|schreiben|verfassen|abgeben|hinzufügen|"
+    r"anzeigen)\b|^(?:neueste|letzte|aktuelle)\s+(?:kommentare|beiträge|artikel|news)\b"
+    r"|^kommentieren sie\b|^beitrags-?navigation$|^(?:vorheriger|nächster|folgender|"
+    r"voriger)\s+(?:beitrag|artikel|post)\b|^article (?:précédent|suivant)\b"
+    r"|^(?:artículo|articulo|nota) (?:anterior|siguiente)\b"
+    r"|\b(?:könnte|könnten|dürfte|dürften)\b.{0,40}\b(?:interessieren|gefallen)\b"
+    r"|^(?:lesen sie|lies|lest)\s+(?:auch|mehr|weiter)\b|^(?:noch\s+)?mehr\s+(?:zum thema|"
+    r"zu diesem thema|news|nachrichten|artikel|beiträge|themen)\b"
+    r"|^auch lesen\b|^(?:zobacz|czytaj) (?:również|też|także)\b"
+    r"|^weitere\s+(?:beiträge|artikel|topthemen|top-themen|themen|nachrichten|meldungen|"
+    r"pressemitteilungen|news|geschichten|texte)\b"
+    r"|^(?:beliebte|ähnliche|verwandte|interessante|empfohlene|passende)\s+(?:beiträge|"
+    r"artikel|posts|themen|news)\b|^top[- ]?themen\b|^zum weiterlesen\b|^zur person\b"
+    r"|^(?:pour (?:aller plus loin|approfondir)|à lire (?:aussi|également)|lire aussi|"
+    r"sur le même (?:sujet|thème)|seguí leyendo|sigue leyendo|te puede interesar|"
+    r"también te puede interesar|saiba mais|leia (?:também|mais)|veja (?:também|mais)|"
+    r"leggi anche|potrebbe interessarti|more (?:news|stories|articles|posts)|"
+    r"you (?:may|might) also (?:like|enjoy|be interested))")
+#: ... a label is this short.
+STOP_LABEL_WORDS = 10
+
+
 def _is_stop(text: str) -> bool:
     key = _COUNT_SUFFIX.sub("", text).strip().lower().strip("{}[]()<>").rstrip(":.!").strip()
     key = key.replace("’", "'")
-    return key in STOPS or bool(_STOP_PATTERN.match(key))
+    if key in STOPS or _STOP_PATTERN.match(key):
+        return True
+    return (count_words(key) <= STOP_LABEL_WORDS and not key.endswith(".")
+            and _STOP_LABEL.search(key) is not None)
 
 
 def _parse(content: str) -> _Page:
@@ -756,9 +844,16 @@ def _classify(block: _Block) -> None:
     if block.words <= 15 and re.search(r"\bnewsletters?\b|\binbox\b", text, re.IGNORECASE):
         block.junk = block.stop = True  # a newsletter box closes the article
         return
+    if block.words <= NEWSLETTER_WORDS and _NEWSLETTER.search(text):
+        block.junk = True  # a longer call to subscribe, which may stand inside the story
+        return
     if (_PROMO.search(text) and block.words <= 60) or (
             block.words <= 40 and _COOKIES.search(text)) or (
             block.words <= COOKIE_NOTICE_WORDS and _COOKIE_NOTICE.match(text)):
+        block.junk = True
+        return
+    if (block.words <= FORM_LINE_WORDS and _FORM_LINE.search(text)) or (
+            block.words <= TEASER_LINE_WORDS and _TEASER_LINE.match(text)):
         block.junk = True
         return
     if block.words <= DISCLAIMER_WORDS and _DISCLAIMER.match(text):
