@@ -45,9 +45,6 @@ from builder.evaluate_entities import SAMPLE
 from builder.extract import entities, ner
 
 KINDS = ("PER", "LOC", "ORG")
-#: WNUT-17's kinds as ours: its groups are sports teams, bands, parties and other bodies, named
-#: like organizations in news; its products and creative works count as O, like MISC.
-WNUT_KINDS = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}
 
 
 def read(path: Path, only: str = "", skip_even: bool = False, quarter: int = 0) -> Iterator[
@@ -100,7 +97,6 @@ def read_conll(path: Path) -> Iterator[list[tuple[str, list[tuple[str, str]]]]]:
                 document = []
             continue
         tag = columns[1].strip()
-        tag = tag[:2] + WNUT_KINDS.get(tag[2:], tag[2:])
         tokens.append((columns[0], tag if tag[2:] in KINDS else "O"))
 
 
