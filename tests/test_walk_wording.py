@@ -59,3 +59,23 @@ def test_the_same_day_list_does_not_repeat_the_day_after_each_title() -> None:
     # An event that runs on past the day still says until when.
     longer = next(item for item in items if "(3)" in item)
     assert "4 March 2025" in longer, longer
+
+
+def test_a_long_list_of_names_is_folded_so_the_text_stays_near_the_top() -> None:
+    """An article listing 200 MPs put 200 chips in the event page's card, and its text four
+    screens down (on a phone, fifteen): past 32, the first 24 show and the rest fold into
+    a `<details>` that names how many; every name stays on the page."""
+    crowd = [f"Ilse Varnholt {number}" for number in range(40)]
+    few = [f"Oskar Brenn {number}" for number in range(30)]
+    event = veyra_event(1, dt.date(2025, 3, 2), people=crowd, places=few)
+    site = pages.Site.of([event], "events")
+    header = pages.event_header(site, event)
+    shown, folded = header.split('<details class="tl-more-names">', 1)
+    assert "<summary>16 more people</summary>" in folded
+    assert all(name in header for name in crowd)
+    assert sum(f"{name}<" in shown for name in crowd) == 24
+    assert sum(f"{name}<" in folded.split("</details>", 1)[0] for name in crowd) == 16
+    # Thirty places are not worth a fold: they all show, and there is no second one.
+    assert header.count("<details") == 1
+    assert all(f"{name}<" in shown or f"{name}<" in folded.split("</details>", 1)[1]
+               for name in few)
