@@ -81,3 +81,34 @@ def test_the_alias_table_still_decides(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert people_of(project)["Ferry timetable changes on the Ashmoor line"] == [
         "Harbour Master Quennell"]
+
+
+LINKED = """Ostrakan coders release a faster ledger parser
+
+OSTRAKAN, March 10 — A team of volunteer coders in Ostrakan released a parser on Tuesday
+that reads the harbour ledgers ten times faster than the old one, its authors said.
+
+Link: ledgerparse.
+
+The coders said the parser was free for any harbour office to use.
+"""
+LINK_AUTHOR = """Ashmoor reporter wins the quay prize
+
+ASHMOOR, March 4 — Reporter Rachael Link won the quay prize on Wednesday for her series on
+the ferries of the Ashmoor line, the jury said.
+"""
+
+
+def test_a_word_capitalised_only_where_a_line_begins_takes_no_surname(tmp_path: Path) -> None:
+    """"Link: ledgerparse." is a label, not the Rachael Link of another event: a lone word
+    capitalised only at a sentence's or line's start is not read as another event's surname
+    (the corpus timeline put "Rachael Link" on a software story this way)."""
+    project = tmp_path / "proj"
+    assert timeline("init", str(project), cwd=tmp_path).returncode == 0
+    (project / "seeds" / "a-link.txt").write_text(LINK_AUTHOR, encoding="utf-8")
+    (project / "seeds" / "b-linked.txt").write_text(LINKED, encoding="utf-8")
+    result = timeline("build", "--reference-date", REFERENCE_DATE, cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    people = people_of(project)
+    assert people["Ashmoor reporter wins the quay prize"] == ["Rachael Link"]
+    assert "Rachael Link" not in people["Ostrakan coders release a faster ledger parser"]

@@ -282,6 +282,10 @@ class _Context:
     aliases: Mapping[str, str]
     found: Entities
     singles: list[tuple[str, bool]] = field(default_factory=list)
+    #: Lone words the rules saw only at a sentence's or line's start ("Link: simdjson."):
+    #: capitalised for their place, so no other event's surname is read into them.
+    starts_only: set[str] = field(default_factory=set)
+    inside: set[str] = field(default_factory=set)
     #: Names the text says are organizations: acronyms it spells out ("ORU" -> "Ostmark Rail
     #: Union") or uses as actors ("IAG said"), names with a founder ("founder of Hack Forums").
     org_names: dict[str, str] = field(default_factory=dict)
@@ -533,13 +537,17 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     if LEARNED and ner.MODEL.is_file():
         _add_learned(text, context)
     known_people = list(known_people)
-    surnames = {**_surnames(known_people), **_surnames(found.people)}
+    own_surnames = _surnames(found.people)
+    surnames = {**_surnames(known_people), **own_surnames}
     firsts = _first_names(found.people)
     # A lone first name is not turned into the one full name of the timeline that begins
     # with it: on the corpus timeline that made "Wendy" (of a nursery article) Wendy Morton
     # MP and "Princess Diana" Diana Senechal. It stays the event's (see lone_first_name).
     for token, titled in context.singles:
-        if token in surnames:
+        if token in surnames and (token in own_surnames or titled
+                                  or token not in context.starts_only):
+            # (another event's surname is not read into a word that this text capitalises
+            # only where a sentence or a line begins: "Link: simdjson." is no Rachael Link)
             _add(found.people, surnames[token])
         elif token in firsts:  # "Jill" after "Jill Binder", "Tsai" after "Tsai Ing-wen"
             _add(found.people, firsts[token])
@@ -1228,6 +1236,12 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
                 run.before in SPEECH_VERBS and run.before not in LISTENER_VERBS)))
         context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
                                 and not _is_word(tokens[0], context)))
+        if run.sentence_start and not speaks:
+            if tokens[0] not in context.inside:
+                context.starts_only.add(tokens[0])
+        else:
+            context.inside.add(tokens[0])
+            context.starts_only.discard(tokens[0])
     elif len(tokens) > 1:
         # "Russia Ukraine": a run of separate known names; the longest place first ("New
         # Hampshire Democratic": New Hampshire, not Hampshire)
