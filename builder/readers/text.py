@@ -431,8 +431,12 @@ _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?
 #: Czech typography), always day first.
 _DATE_SPACED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.[ \u2009\u202f](?P<b>\d{1,2})\."
                           r"[ \u2009\u202f](?P<year>(?:19|20)\d\d)\b")
+#: (A four-digit year may end a sentence, "Aktualisiert am 17.01.2021.", or be glued to the
+#: same stamp shown twice, "19.11.202119.11.2021"; a two-digit one followed by a dot or a
+#: digit is a version or a number, "1.2.20.5".)
 _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
-                           r"(?P<year>(?:19|20)?\d\d)(?![\d/.]|\.\d)")
+                           r"(?P<year>(?:19|20)?\d\d)(?:(?![\d/.])|(?<=(?:19|20)\d\d)"
+                           r"(?=\.(?!\d)|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d))")
 
 
 def count_words(text: str) -> int:
@@ -1878,6 +1882,10 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
             continue
         if is_first and _is_publisher_line(block) and article.publisher is None:
             article.publisher = bare
+    if stamps and all(update for _, _, update in stamps):
+        # Only an update under the headline ("Article mis à jour le 7 janvier 2020."): the
+        # original stamp may stand just above it ("Par Loïc Quill | 30 septembre 2018").
+        stamps = _original_above(page, title_index) + stamps
     _take_stamp(article, stamps)
     if article.published is None:
         # A stamp under a long first paragraph: the paragraph stays the story's, and the
@@ -1889,6 +1897,24 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
             _take_stamp(article, [(day, late, update)
                                   for day, update in _dates_in(late, page.day_first)])
     return zone_end
+
+
+#: Lines above the headline searched for the original stamp when the header shows only an
+#: update.
+ORIGINAL_ABOVE_BLOCKS = 3
+
+
+def _original_above(page: _Page, title_index: int) -> list[tuple[dt.date, str, bool]]:
+    """The original (not updated) dates of the stamp lines just above the headline."""
+    above = [block for block in page.blocks[max(0, title_index - 6):title_index]
+             if not block.junk]
+    found: list[tuple[dt.date, str, bool]] = []
+    for block in above[-ORIGINAL_ABOVE_BLOCKS:]:
+        if block.words <= LABELLED_STAMP_WORDS and _stamp_like(block.text, block.words,
+                                                                page.day_first):
+            found.extend((day, block.text, False) for day, update in _dates_in(
+                block.text, page.day_first) if not update)
+    return found
 
 
 def _take_stamp(article: Article, stamps: list[tuple[dt.date, str, bool]]) -> None:
@@ -1933,12 +1959,12 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
 NEAR_SENTENCE_WORDS = 12
 #: What may stand before a date that opens a paragraph: a place ("Wien, ", "Hamburg, den ").
 _OPENING_PLACE = re.compile(r"^(?:[A-Z][^\W\d]+(?:[ \-][A-Z][^\W\d]+){0,2},\s+(?:den\s+|le\s+)?)?")
-_OPENING_DATE = re.compile(rf"^(?:\d|{_ANY_MONTH}\s)", re.IGNORECASE)
+_OPENING_DATE = re.compile(rf"^\(?(?:\d|{_ANY_MONTH}\s)", re.IGNORECASE)
 
 
 def _opening_date(text: str) -> str:
     """The start of a paragraph that opens with a date (after a place name, as a dateline
-    has it), else ""."""
+    has it, or in brackets: "(21. November 2022) Energieverbraucher ..."), else ""."""
     place = _OPENING_PLACE.match(text)
     rest = text[place.end():] if place else text
     return rest[:32] if _OPENING_DATE.match(rest) else ""
@@ -2170,6 +2196,16 @@ def _read_stamp(line: str, day_first: bool) -> dt.date | None:
     return dates[0][0] if dates else None
 
 
+#: A day, a month's name and a year of two digits closing a stamp line ("Datum: 03.Mär.19",
+#: "( Pescasseroli, 14 Gennaio 20 )"): read only at the end of a line and after a few words
+#: (a label, a name, a place), where "14 Gennaio 20" cannot be a count ("on 14 May 20
+#: people ..." goes on).
+_DATE_SHORT_YEAR = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.\s*|\s+|-){_ANY_MONTH}"
+                              rf"(?:\s+|-|(?<=\.))(?P<year>\d\d)\s*\)?\s*$", re.IGNORECASE)
+#: ... after at most this many words.
+SHORT_YEAR_LEAD_WORDS = 6
+
+
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ...")."""
@@ -2210,6 +2246,10 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         first_is_day = a > 12 or (b <= 12 and (dots or day_first))
         day, month = (a, b) if first_is_day else (b, a)
         add(match.start(), match.end(), year, month, day)
+    if not found and (short := _DATE_SHORT_YEAR.search(text)) is not None and count_words(
+            text[:short.start()]) <= SHORT_YEAR_LEAD_WORDS:
+        add(short.start(), short.end(), 2000 + int(short.group("year")),
+            _MONTHS[short.group("month").rstrip(".").lower()], int(short.group("day")))
     found.sort()
     if len(found) > 1:
         # A line with a day it tells of and its stamp ("Seit dem 1. Oktober 2022 ... 6. März
