@@ -12,7 +12,7 @@ from pathlib import Path
 
 from builder.model import Article
 from builder.readers import read_seed
-from builder.readers.text import _dates_in
+from builder.readers.text import _dates_in, _stamp_line
 
 MENU = "".join(f"{word}\n" for word in (
     "Startseite", "Nachrichten", "Velmora", "Ostrakan", "Sport", "Kultur", "Wetter",
@@ -81,3 +81,33 @@ def test_the_original_stamp_above_the_headline_beats_an_update_under_it(
     # With no original shown, the update still dates the page.
     page = MENU + "\n" + TITLE + "Article mis à jour le 7 janvier 2020.\n\n" + BODY
     assert read(tmp_path, page).published == dt.date(2020, 1, 7)
+
+
+LONG_OPENING = ("Velmora – Die Zusammenarbeit mit dem Brückenverband von Ostrakan stand im "
+                "Mittelpunkt eines Treffens von Bürgermeisterin Ilse Varnholt mit dem "
+                "Verbandschef heute im Rathaus. Im Besonderen ging es um die Arbeiten an den "
+                "alten Brücken der Region, vor allem an der Ostra, und um die Kosten, die der "
+                "Kreis und die Stadt gemeinsam tragen.\n\n")
+
+
+def test_a_stamp_glued_to_a_long_first_paragraph_dates_it(tmp_path: Path) -> None:
+    page = (MENU + "\n" + TITLE + "Pressemitteilung vom 25. Januar 2022 | " + LONG_OPENING
+            + BODY)
+    article = read(tmp_path, page)
+    assert article.published == dt.date(2022, 1, 25)
+    assert article.paragraphs[0].startswith("Pressemitteilung vom 25. Januar 2022 |")
+
+
+def test_a_dateline_after_other_text_is_no_sentence_telling_of_a_day(tmp_path: Path) -> None:
+    page = (MENU + "\n" + TITLE + "[Eilmeldung] VELMORA, 2. Dezember 2023 (dpa) — "
+            + LONG_OPENING + BODY)
+    assert read(tmp_path, page).published == dt.date(2023, 12, 2)
+
+
+def test_a_date_between_a_label_and_its_author_is_a_stamp(tmp_path: Path) -> None:
+    assert _stamp_line("Beitrag am 23. Januar 2020 von Ilse Varnholt", True) == [
+        (dt.date(2020, 1, 23), False)]
+    assert _stamp_line("Der Bericht vom 3. Mai 2020 über Velmora und Ostrakan", True) == []
+    page = ("Beitrag am 23. Januar 2020 von Ilse Varnholt\n" + MENU + "\n" + TITLE + BODY)
+    assert read(tmp_path, page).published == dt.date(2020, 1, 23)
+

@@ -1938,11 +1938,10 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
     for number, zone in enumerate(zones):
         for block in zone:
             text = block.text
-            # A long paragraph at the top of the body is read only for a date that opens it
-            # ("01.02.2022 The figures ...", "Wien, 14. Dezember 2021 - ..."): a date further
-            # in is one the story tells of.
-            if block.words > 40 and (number != len(zones) - 1
-                                     or (text := _opening_date(text)) == ""):
+            # A long paragraph under the headline or at the top of the body is read only for
+            # a date that opens it ("01.02.2022 The figures ...", "Wien, 14. Dezember 2021 -
+            # ..."): a date further in is one the story tells of.
+            if block.words > 40 and (number == 1 or (text := _opening_date(text)) == ""):
                 continue
             # A sentence that tells of a day ("Seit dem 1. Oktober 2022 gilt ...") is no
             # stamp: past a few words, a line counts when it is a stamp or opens with its date.
@@ -1967,7 +1966,11 @@ def _opening_date(text: str) -> str:
     has it, or in brackets: "(21. November 2022) Energieverbraucher ..."), else ""."""
     place = _OPENING_PLACE.match(text)
     rest = text[place.end():] if place else text
-    return rest[:32] if _OPENING_DATE.match(rest) else ""
+    if _OPENING_DATE.match(rest):
+        return rest[:32]
+    # A dateline or a stamp glued to the paragraph ("ASHMOOR, December 2, 2023 (AP) — ...",
+    # "Pressemitteilung vom 25. Januar 2022 | Berlin – ..."): its date opens the story.
+    return text[:DATELINE_DATE_START + 40] if _dateline_date(text) else ""
 
 
 #: How many blocks after the body are searched for a stamp that a page shows at the foot
@@ -2077,6 +2080,13 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     if (lead.startswith("\x00") and count_words(text) <= OPENING_STAMP_WORDS
             and _AFTER_OPENING_DATE.match(lead.lstrip("\x00"))):
         return found
+    # A date after a label and before its author ("Blogposting am 23. Januar 2020 von Ilse
+    # Quill", "Posted on May 3, 2020 by Ada Quill").
+    if count_words(text) <= OPENING_STAMP_WORDS and any(
+            _AFTER_OPENING_DATE.match(after.lstrip("\x00"))
+            and count_words(rest[:cut].replace("\x00", " ")) <= STAMP_LINE_WORDS
+            for cut, after in ((m.end(), rest[m.end():]) for m in re.finditer("\x00+", rest))):
+        return found
     if _DATE_AND_TIME.search(text) and count_words(text) <= LABELLED_STAMP_WORDS:
         return found  # "... - 18.03.2020 13:15 Uhr Autor/in: ...": a day and its time
     return []
@@ -2088,11 +2098,30 @@ def _stamp_like(text: str, words: int, day_first: bool) -> bool:
     dem 1. Oktober 2022 fährt die Fähre nur noch zweimal am Tag ...")."""
     if (words <= NEAR_SENTENCE_WORDS or _LABELLED_STAMP.match(text)
             or bool(_stamp_line(text, day_first)) or _opening_date(text) != ""
-            or _ends_with_date(text)):
+            or _ends_with_date(text) or _dateline_date(text)):
         return True
     # A line that is no sentence, where no word before the date makes it a day told of
     # ("Martin Quill Politique 20 janvier 2020 0 Comment").
     return _ENDS_SENTENCE.search(text) is None and not _tells_of_date(text)
+
+
+#: What closes a dateline after its date: perhaps an agency, then a dash or a bar ("ASHMOOR,
+#: December 2, 2023 (AP) — The council ...", "Pressemitteilung vom 25. Januar 2022 | ...").
+_DATELINE_CLOSE = re.compile(r"\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)?\s*(?:-{1,2}|[–—|])\s")
+#: A dateline's date stands within this many characters of the paragraph's start.
+DATELINE_DATE_START = 60
+
+
+def _dateline_date(text: str) -> bool:
+    """Whether a paragraph opens with a dateline: a date near its start closed by a dash (a
+    date a sentence tells of goes on with words, and "from ... to" is told of)."""
+    for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_NUMERIC):
+        match = pattern.search(text, 0, DATELINE_DATE_START + 40)
+        if (match is not None and match.start() <= DATELINE_DATE_START
+                and _DATELINE_CLOSE.match(text, match.end())
+                and not _tells_of_date(text)):
+            return True
+    return False
 
 
 def _tells_of_date(text: str) -> bool:
