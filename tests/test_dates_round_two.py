@@ -111,3 +111,10 @@ def test_a_date_between_a_label_and_its_author_is_a_stamp(tmp_path: Path) -> Non
     page = ("Beitrag am 23. Januar 2020 von Ilse Varnholt\n" + MENU + "\n" + TITLE + BODY)
     assert read(tmp_path, page).published == dt.date(2020, 1, 23)
 
+
+
+def test_a_caption_closing_with_its_date_in_brackets_is_no_stamp(tmp_path: Path) -> None:
+    page = (MENU + "Nachricht | 30.10.2021 Velmora / Ostrakan\n" + TITLE
+            + "Ilse Varnholt über ihr Leben als Brückenbauerin in Velmora und in der "
+            "Stadt Ostrakan (12.02.2021)\n\n" + BODY)
+    assert read(tmp_path, page).published == dt.date(2021, 10, 30)

@@ -2092,17 +2092,28 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     return []
 
 
+#: A line closing with a date in brackets ("... in Velmora und Ostrakan (12.02.2021)").
+_BRACKETED_LAST_DATE = re.compile(r"\((?:[^()]{0,12}\s)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+                                  r"\d{4}-\d\d-\d\d|[^()]{0,12}\d{4})\)\W*$")
+
+
 def _stamp_like(text: str, words: int, day_first: bool) -> bool:
     """Whether the dates of a line near the headline may be its stamp: a short line, a stamp
     line, or one that opens or ends with its date; not a sentence that tells of a day ("Seit
     dem 1. Oktober 2022 fährt die Fähre nur noch zweimal am Tag ...")."""
     if (words <= NEAR_SENTENCE_WORDS or _LABELLED_STAMP.match(text)
             or bool(_stamp_line(text, day_first)) or _opening_date(text) != ""
-            or _ends_with_date(text) or _dateline_date(text)):
+            or _dateline_date(text)):
+        return True
+    if _BRACKETED_LAST_DATE.search(text):
+        return False
+    if _ends_with_date(text):
         return True
     # A line that is no sentence, where no word before the date makes it a day told of
-    # ("Martin Quill Politique 20 janvier 2020 0 Comment").
-    return _ENDS_SENTENCE.search(text) is None and not _tells_of_date(text)
+    # ("Martin Quill Politique 20 janvier 2020 0 Comment"), nor a caption or a heading that
+    # closes with its date in brackets ("Ilse Quill über ihr Leben in Velmora (12.02.2021)").
+    return (_ENDS_SENTENCE.search(text) is None and not _tells_of_date(text)
+            and _BRACKETED_LAST_DATE.search(text) is None)
 
 
 #: What closes a dateline after its date: perhaps an agency, then a dash or a bar ("ASHMOOR,
