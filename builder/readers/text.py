@@ -431,8 +431,12 @@ _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?
 #: Czech typography), always day first.
 _DATE_SPACED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.[ \u2009\u202f](?P<b>\d{1,2})\."
                           r"[ \u2009\u202f](?P<year>(?:19|20)\d\d)\b")
+#: (A four-digit year may end a sentence, "Aktualisiert am 17.01.2021.", or be glued to the
+#: same stamp shown twice, "19.11.202119.11.2021"; a two-digit one followed by a dot or a
+#: digit is a version or a number, "1.2.20.5".)
 _DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
-                           r"(?P<year>(?:19|20)?\d\d)(?![\d/.]|\.\d)")
+                           r"(?P<year>(?:19|20)?\d\d)(?:(?![\d/.])|(?<=(?:19|20)\d\d)"
+                           r"(?=\.(?!\d)|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d))")
 
 
 def count_words(text: str) -> int:
@@ -1878,6 +1882,10 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
             continue
         if is_first and _is_publisher_line(block) and article.publisher is None:
             article.publisher = bare
+    if stamps and all(update for _, _, update in stamps):
+        # Only an update under the headline ("Article mis à jour le 7 janvier 2020."): the
+        # original stamp may stand just above it ("Par Loïc Quill | 30 septembre 2018").
+        stamps = _original_above(page, title_index) + stamps
     _take_stamp(article, stamps)
     if article.published is None:
         # A stamp under a long first paragraph: the paragraph stays the story's, and the
@@ -1889,6 +1897,24 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
             _take_stamp(article, [(day, late, update)
                                   for day, update in _dates_in(late, page.day_first)])
     return zone_end
+
+
+#: Lines above the headline searched for the original stamp when the header shows only an
+#: update.
+ORIGINAL_ABOVE_BLOCKS = 3
+
+
+def _original_above(page: _Page, title_index: int) -> list[tuple[dt.date, str, bool]]:
+    """The original (not updated) dates of the stamp lines just above the headline."""
+    above = [block for block in page.blocks[max(0, title_index - 6):title_index]
+             if not block.junk]
+    found: list[tuple[dt.date, str, bool]] = []
+    for block in above[-ORIGINAL_ABOVE_BLOCKS:]:
+        if block.words <= LABELLED_STAMP_WORDS and _stamp_like(block.text, block.words,
+                                                                page.day_first):
+            found.extend((day, block.text, False) for day, update in _dates_in(
+                block.text, page.day_first) if not update)
+    return found
 
 
 def _take_stamp(article: Article, stamps: list[tuple[dt.date, str, bool]]) -> None:
@@ -1912,11 +1938,10 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
     for number, zone in enumerate(zones):
         for block in zone:
             text = block.text
-            # A long paragraph at the top of the body is read only for a date that opens it
-            # ("01.02.2022 The figures ...", "Wien, 14. Dezember 2021 - ..."): a date further
-            # in is one the story tells of.
-            if block.words > 40 and (number != len(zones) - 1
-                                     or (text := _opening_date(text)) == ""):
+            # A long paragraph under the headline or at the top of the body is read only for
+            # a date that opens it ("01.02.2022 The figures ...", "Wien, 14. Dezember 2021 -
+            # ..."): a date further in is one the story tells of.
+            if block.words > 40 and (number == 1 or (text := _opening_date(text)) == ""):
                 continue
             # A sentence that tells of a day ("Seit dem 1. Oktober 2022 gilt ...") is no
             # stamp: past a few words, a line counts when it is a stamp or opens with its date.
@@ -1933,15 +1958,19 @@ def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: in
 NEAR_SENTENCE_WORDS = 12
 #: What may stand before a date that opens a paragraph: a place ("Wien, ", "Hamburg, den ").
 _OPENING_PLACE = re.compile(r"^(?:[A-Z][^\W\d]+(?:[ \-][A-Z][^\W\d]+){0,2},\s+(?:den\s+|le\s+)?)?")
-_OPENING_DATE = re.compile(rf"^(?:\d|{_ANY_MONTH}\s)", re.IGNORECASE)
+_OPENING_DATE = re.compile(rf"^\(?(?:\d|{_ANY_MONTH}\s)", re.IGNORECASE)
 
 
 def _opening_date(text: str) -> str:
     """The start of a paragraph that opens with a date (after a place name, as a dateline
-    has it), else ""."""
+    has it, or in brackets: "(21. November 2022) Energieverbraucher ..."), else ""."""
     place = _OPENING_PLACE.match(text)
     rest = text[place.end():] if place else text
-    return rest[:32] if _OPENING_DATE.match(rest) else ""
+    if _OPENING_DATE.match(rest):
+        return rest[:32]
+    # A dateline or a stamp glued to the paragraph ("ASHMOOR, December 2, 2023 (AP) — ...",
+    # "Pressemitteilung vom 25. Januar 2022 | Berlin – ..."): its date opens the story.
+    return text[:DATELINE_DATE_START + 40] if _dateline_date(text) else ""
 
 
 #: How many blocks after the body are searched for a stamp that a page shows at the foot
@@ -2051,9 +2080,21 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     if (lead.startswith("\x00") and count_words(text) <= OPENING_STAMP_WORDS
             and _AFTER_OPENING_DATE.match(lead.lstrip("\x00"))):
         return found
+    # A date after a label and before its author ("Blogposting am 23. Januar 2020 von Ilse
+    # Quill", "Posted on May 3, 2020 by Ada Quill").
+    if count_words(text) <= OPENING_STAMP_WORDS and any(
+            _AFTER_OPENING_DATE.match(after.lstrip("\x00"))
+            and count_words(rest[:cut].replace("\x00", " ")) <= STAMP_LINE_WORDS
+            for cut, after in ((m.end(), rest[m.end():]) for m in re.finditer("\x00+", rest))):
+        return found
     if _DATE_AND_TIME.search(text) and count_words(text) <= LABELLED_STAMP_WORDS:
         return found  # "... - 18.03.2020 13:15 Uhr Autor/in: ...": a day and its time
     return []
+
+
+#: A line closing with a date in brackets ("... in Velmora und Ostrakan (12.02.2021)").
+_BRACKETED_LAST_DATE = re.compile(r"\((?:[^()]{0,12}\s)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|"
+                                  r"\d{4}-\d\d-\d\d|[^()]{0,12}\d{4})\)\W*$")
 
 
 def _stamp_like(text: str, words: int, day_first: bool) -> bool:
@@ -2062,11 +2103,36 @@ def _stamp_like(text: str, words: int, day_first: bool) -> bool:
     dem 1. Oktober 2022 fährt die Fähre nur noch zweimal am Tag ...")."""
     if (words <= NEAR_SENTENCE_WORDS or _LABELLED_STAMP.match(text)
             or bool(_stamp_line(text, day_first)) or _opening_date(text) != ""
-            or _ends_with_date(text)):
+            or _dateline_date(text)):
+        return True
+    if _BRACKETED_LAST_DATE.search(text):
+        return False
+    if _ends_with_date(text):
         return True
     # A line that is no sentence, where no word before the date makes it a day told of
-    # ("Martin Quill Politique 20 janvier 2020 0 Comment").
-    return _ENDS_SENTENCE.search(text) is None and not _tells_of_date(text)
+    # ("Martin Quill Politique 20 janvier 2020 0 Comment"), nor a caption or a heading that
+    # closes with its date in brackets ("Ilse Quill über ihr Leben in Velmora (12.02.2021)").
+    return (_ENDS_SENTENCE.search(text) is None and not _tells_of_date(text)
+            and _BRACKETED_LAST_DATE.search(text) is None)
+
+
+#: What closes a dateline after its date: perhaps an agency, then a dash or a bar ("ASHMOOR,
+#: December 2, 2023 (AP) — The council ...", "Pressemitteilung vom 25. Januar 2022 | ...").
+_DATELINE_CLOSE = re.compile(r"\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)?\s*(?:-{1,2}|[–—|])\s")
+#: A dateline's date stands within this many characters of the paragraph's start.
+DATELINE_DATE_START = 60
+
+
+def _dateline_date(text: str) -> bool:
+    """Whether a paragraph opens with a dateline: a date near its start closed by a dash (a
+    date a sentence tells of goes on with words, and "from ... to" is told of)."""
+    for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_NUMERIC):
+        match = pattern.search(text, 0, DATELINE_DATE_START + 40)
+        if (match is not None and match.start() <= DATELINE_DATE_START
+                and _DATELINE_CLOSE.match(text, match.end())
+                and not _tells_of_date(text)):
+            return True
+    return False
 
 
 def _tells_of_date(text: str) -> bool:
@@ -2170,6 +2236,16 @@ def _read_stamp(line: str, day_first: bool) -> dt.date | None:
     return dates[0][0] if dates else None
 
 
+#: A day, a month's name and a year of two digits closing a stamp line ("Datum: 03.Mär.19",
+#: "( Pescasseroli, 14 Gennaio 20 )"): read only at the end of a line and after a few words
+#: (a label, a name, a place), where "14 Gennaio 20" cannot be a count ("on 14 May 20
+#: people ..." goes on).
+_DATE_SHORT_YEAR = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.\s*|\s+|-){_ANY_MONTH}"
+                              rf"(?:\s+|-|(?<=\.))(?P<year>\d\d)\s*\)?\s*$", re.IGNORECASE)
+#: ... after at most this many words.
+SHORT_YEAR_LEAD_WORDS = 6
+
+
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ...")."""
@@ -2210,6 +2286,10 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         first_is_day = a > 12 or (b <= 12 and (dots or day_first))
         day, month = (a, b) if first_is_day else (b, a)
         add(match.start(), match.end(), year, month, day)
+    if not found and (short := _DATE_SHORT_YEAR.search(text)) is not None and count_words(
+            text[:short.start()]) <= SHORT_YEAR_LEAD_WORDS:
+        add(short.start(), short.end(), 2000 + int(short.group("year")),
+            _MONTHS[short.group("month").rstrip(".").lower()], int(short.group("day")))
     found.sort()
     if len(found) > 1:
         # A line with a day it tells of and its stamp ("Seit dem 1. Oktober 2022 ... 6. März
