@@ -18,6 +18,8 @@ from builder.model import SeedError
 
 YEAR_INFERRED = "year inferred"
 RELATIVE_DATE = "date from a relative stamp"
+#: The page shows no stamp: the day is the first the story's opening tells of.
+STORY_DATE = "date from the story's text"
 
 _AGO = re.compile(r"(an?|\d+)\s*(second|sec|minute|min|hour|hr|h|day|d|week|wk|month|year)s?"
                   r"\s+ago", re.IGNORECASE)

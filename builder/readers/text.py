@@ -604,6 +604,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         _find_labelled_stamp(page, article)
     if article.published is None:
         _find_stamp_anywhere(page, title_index, article)
+    if article.published is None and article.relative_stamp is None:
+        _find_told_date(article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -2161,7 +2163,11 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> Non
     the page shows its stamp). Lines read as comments, lists or other furniture are left
     out, and so are copyright lines."""
     best: tuple[int, int, list[tuple[dt.date, bool]], str] | None = None
-    for index, block in enumerate(page.blocks):
+    # Readers' comments below the headline each carry their own stamp: none dates the page.
+    comments = next((index for index, block in enumerate(page.blocks)
+                     if index > title_index and block.stop
+                     and _COMMENTS_LABEL.search(block.text)), len(page.blocks))
+    for index, block in enumerate(page.blocks[:comments]):
         if block.junk or block.words > LABELLED_STAMP_WORDS:
             continue
         bare = _BULLET.sub("", block.text).strip()
@@ -2176,6 +2182,22 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> Non
             best = (*key, found, bare)
     if best is not None:
         _take_stamp(article, [(day, best[3], update) for day, update in best[2]])
+
+
+def _find_told_date(article: Article) -> None:
+    """No stamp anywhere on the page: the first day the story's opening paragraph tells of
+    ("... went aground on the evening of 3 March 2027"), so that a seed is refused only when
+    no date is on it at all; flagged for review, since it is when the story happened, not
+    when it was published."""
+    from builder.extract.dates import STORY_DATE
+
+    opening = article.paragraphs[0] if article.paragraphs else ""
+    found = _dates_in(opening, _day_first(opening))
+    if found:
+        article.published = found[0][0]
+        article.date_evidence = f"the story's opening tells of it: {opening[:80]!r}"
+        if STORY_DATE not in article.review:
+            article.review.append(STORY_DATE)
 
 
 _COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
