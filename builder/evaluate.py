@@ -83,9 +83,9 @@ FIELD_NAMES = {
 FLOORS: dict[tuple[str, str], float] = {
     ("html", "title"): 0.95,
     ("text", "title"): 0.93,
-    ("paste", "title"): 0.85,
+    ("paste", "title"): 0.87,
     ("html", "date"): 0.92,
-    ("text", "date"): 0.96,
+    ("text", "date"): 0.97,
     ("paste", "date"): 0.96,
     ("html", "body"): 0.94,
     ("text", "body"): 0.95,
@@ -95,7 +95,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("paste", "junk"): 0.95,
     ("html", "summary"): 0.96,
     ("text", "summary"): 0.86,
-    ("paste", "summary"): 0.86,
+    ("paste", "summary"): 0.87,
     ("text", "read"): 1.0,
     ("paste", "read"): 1.0,
 }
