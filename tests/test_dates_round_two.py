@@ -10,33 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from builder.model import Article
-from builder.readers import read_seed
+from test_dates_far_stamp import BODY, TITLE, read
+
 from builder.readers.text import _dates_in, _stamp_line
 
 MENU = "".join(f"{word}\n" for word in (
     "Startseite", "Nachrichten", "Velmora", "Ostrakan", "Sport", "Kultur", "Wetter",
     "Abonnieren", "Anmelden", "Suche"))
-
-BODY = (
-    "Der Gemeinderat von Velmora hat am Dienstag beschlossen, die alte Steinbrücke über die "
-    "Ostra neu zu bauen, nachdem der Streit zwischen den Anwohnern und der Baufirma mehr als "
-    "drei Jahre gedauert hatte.\n\n"
-    "Bürgermeisterin Ilse Varnholt sagte, die Arbeiten würden im Frühjahr beginnen und etwa "
-    "zwei Jahre dauern; die Kosten tragen der Kreis und die Stadt gemeinsam.\n\n"
-    "Die Anwohner des Brückenviertels hatten die Reparatur seit den Stürmen des letzten "
-    "Winters verlangt, als ein Teil der Brüstung in den Fluss fiel und die Straße wochenlang "
-    "gesperrt war.\n\n"
-    "Die Ingenieure sagten, die neue Brücke werde einen Meter höher als die alte, und der "
-    "Stein komme wie vor hundert Jahren aus den Brüchen über der Stadt.\n")
-
-TITLE = "Velmora baut die alte Steinbrücke über die Ostra neu\n\n"
-
-
-def read(tmp_path: Path, text: str) -> Article:
-    path = tmp_path / "seed.txt"
-    path.write_text(text, encoding="utf-8")
-    return read_seed(path, 5_000_000)
 
 
 def test_a_numeric_date_that_ends_a_sentence_is_read(tmp_path: Path) -> None:
