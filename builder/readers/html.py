@@ -31,7 +31,7 @@ from trafilatura.utils import load_html
 
 from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
-from builder.readers.text import MONTH_NAMES
+from builder.readers.months import MONTH_NAMES
 
 __all__ = ["decode_html", "read_html"]
 

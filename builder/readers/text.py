@@ -47,6 +47,7 @@ from typing import NamedTuple
 
 from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
+from builder.readers.months import MONTH_NAMES
 
 #: A block with at least this many words that reads as sentences is prose.
 PROSE_MIN_WORDS = 10
@@ -386,28 +387,6 @@ _STOP_PATTERN = re.compile(r"^(?:\d+\s+(?:comments?|responses?|thoughts?|replies
                            r"(?:all rights reserved|terms of (?:use|service)|privacy policy)"
                            r".*)$", re.IGNORECASE)
 
-#: Month names and their short forms, by month: English, then German, French, Spanish,
-#: Italian, Portuguese and Dutch (pages in those languages write the day first: "19.
-#: Dezember 2022", "21 juin 2018", "4 de mayo de 2022"). Short forms that are common words
-#: in English ("out", "set") are left out.
-MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio",
-        "janeiro", "januari"),
-    2: ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero",
-        "febbraio", "fevereiro", "fev", "februari"),
-    3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "maart", "mrt"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
-    5: ("may", "mai", "mayo", "maggio", "maio", "mei"),
-    6: ("june", "jun", "juni", "juin", "junio", "giugno", "junho"),
-    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre",
-        "setembro"),
-    10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro"),
-    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
-         "dic", "dicembre", "dezembro"),
-}
 _MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names}
 _ANY_MONTH = "(?P<month>{})\\.?".format("|".join(
     re.escape(name) for name in sorted(_MONTHS, key=len, reverse=True)))
