@@ -112,3 +112,39 @@ def test_the_alias_table_still_decides_for_an_acronym(tmp_path: Path) -> None:
     orgs = build(tmp_path, {"a.txt": SPELLED, "b.txt": BARE},
                  "      Velmora Railways: [VRA]\n")
     assert orgs["Night trains to Kelvane from May"] == ["Velmora Railways"]
+
+
+CITY_FULL = """Velmora Harbour City opens its ferry hall
+
+VELMORA HARBOUR CITY, March 3 — The ferry hall of Velmora Harbour City opened on Tuesday,
+the port board said.
+"""
+CITY_AGAIN = """Velmora Harbour City ferries run late
+
+OSTRAKAN, March 8 — Ferries to Velmora Harbour City ran two hours late on Sunday after a
+storm in the strait, the port board said.
+"""
+CITY_SHORT = """Kelvane dockers vote on the VHC contract
+
+KELVANE, March 15 — Dockers in Kelvane voted on Friday to accept the new contract, under
+which they will also load the ferries bound for the port of VHC.
+"""
+
+
+def places_of(project: Path) -> dict[str, list[str]]:
+    pages = (project / "content" / "events").rglob("*.md")
+    return {str(frontmatter.load(page)["title"]):
+            cast(list[str], frontmatter.load(page)["places"])
+            for page in pages if not any(part.startswith(".") for part in page.parts)}
+
+
+def test_a_place_acronym_takes_the_one_place_of_two_events_with_its_initials(
+        tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    assert timeline("init", str(project), cwd=tmp_path).returncode == 0
+    for name, text in (("a.txt", CITY_FULL), ("b.txt", CITY_AGAIN), ("c.txt", CITY_SHORT)):
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    result = timeline("build", "--reference-date", REFERENCE_DATE, cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    places = places_of(project)["Kelvane dockers vote on the VHC contract"]
+    assert "Velmora Harbour City" in places and "VHC" not in places

@@ -85,18 +85,33 @@ def unify_organizations(articles: Sequence[Article], aliases: Mapping[str, str])
     full name ("Velmora Rail Authority") when an article of the timeline spells it out
     ("Velmora Rail Authority (VRA)"), or else when exactly one organization of the timeline
     has those initials and is named by two articles or more (one article's lone name is too
-    little evidence that the acronym means it). Like surnames, the alias table decides
-    first: an acronym it names is left alone. What a note gives is kept as given."""
-    from builder.extract.entities import initials, spelled_out
+    little evidence that the acronym means it). A place's acronym likewise ("NYC" -> "New
+    York City"), by its initials only. Like surnames, the alias table decides first: an
+    acronym it names is left alone. What a note gives is kept as given."""
+    from builder.extract.entities import spelled_out
 
-    taken = set(aliases) | set(aliases.values())
     spelled: dict[str, set[str]] = {}
     for article in articles:
         for acronym, name in spelled_out("\n\n".join(article.paragraphs)).items():
             spelled.setdefault(acronym, set()).add(name)
+    for key in ("organizations", "places"):
+        full = _acronyms_spelled([getattr(article, key) for article in articles], aliases,
+                                 spelled if key == "organizations" else {})
+        for article in articles if full else ():
+            if not (article.note or {}).get(key):
+                setattr(article, key, list(dict.fromkeys(
+                    full.get(name, name) for name in getattr(article, key))))
+
+
+def _acronyms_spelled(lists: Sequence[list[str]], aliases: Mapping[str, str],
+                      spelled: Mapping[str, set[str]]) -> dict[str, str]:
+    """Acronym -> the one full name it stands for, of the names each article lists."""
+    from builder.extract.entities import initials
+
+    taken = set(aliases) | set(aliases.values())
     named: dict[str, int] = {}
-    for article in articles:
-        for name in dict.fromkeys(article.organizations):
+    for names in lists:
+        for name in dict.fromkeys(names):
             named[name] = named.get(name, 0) + 1
     by_initials: dict[str, list[str]] = {}
     for name in named:
@@ -113,12 +128,7 @@ def unify_organizations(articles: Sequence[Article], aliases: Mapping[str, str])
             candidates = by_initials.get(acronym, [])
             if len(candidates) == 1 and named[candidates[0]] >= 2:
                 full[acronym] = candidates[0]
-    if not full:
-        return
-    for article in articles:
-        if not (article.note or {}).get("organizations"):
-            article.organizations = list(dict.fromkeys(
-                full.get(name, name) for name in article.organizations))
+    return full
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
