@@ -11,11 +11,12 @@ dateparser or the entity gazetteers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from builder.model import Article
 
-__all__ = ["extract_article", "unify_people"]
+__all__ = ["extract_article", "unify_organizations", "unify_people"]
 
 
 def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, str],
@@ -61,7 +62,8 @@ def unify_people(articles: Sequence[Article], aliases: Mapping[str, str],
     """One name per person across the timeline: a surname alone ("Biden") becomes the full
     name ("Joe Biden") that the timeline knows, from its event pages (`known_people`) or from
     the other articles of this build, when only one person of the timeline has that surname.
-    The alias table still decides first. What a note gives is kept as given.
+    The alias table still decides first. What a note gives is kept as given. Acronyms of
+    organizations are unified too (`unify_organizations`).
     `known_people` must be the list `extract_article` was given for these articles."""
     known = list(known_people)
     everyone = [*known, *(name for article in articles for name in article.people)]
@@ -70,10 +72,66 @@ def unify_people(articles: Sequence[Article], aliases: Mapping[str, str],
         # The articles name no one the timeline does not know: `extract_article` was given
         # these very names (the builder passes the same list), so a second pass would
         # find what the first found.
+        unify_organizations(articles, aliases)
         return
     for article in articles:
         if article.date is not None and not (article.note or {}).get("people"):
             _extract_entities(article, aliases, full_names)
+    unify_organizations(articles, aliases)  # (after: the second pass reads them again)
+
+
+def unify_organizations(articles: Sequence[Article], aliases: Mapping[str, str]) -> None:
+    """One name per organization across the timeline: an acronym alone ("VRA") becomes the
+    full name ("Velmora Rail Authority") when an article of the timeline spells it out
+    ("Velmora Rail Authority (VRA)"), or else when exactly one organization of the timeline
+    has those initials and is named by two articles or more (one article's lone name is too
+    little evidence that the acronym means it). A place's acronym likewise ("NYC" -> "New
+    York City"), by its initials only. Like surnames, the alias table decides first: an
+    acronym it names is left alone. What a note gives is kept as given."""
+    from builder.extract.entities import spelled_out
+
+    spelled: dict[str, set[str]] = {}
+    for article in articles:
+        for acronym, name in spelled_out("\n\n".join(article.paragraphs)).items():
+            spelled.setdefault(acronym, set()).add(name)
+    for key in ("organizations", "places"):
+        full = _acronyms_spelled([getattr(article, key) for article in articles], aliases,
+                                 spelled if key == "organizations" else {})
+        for article in articles if full else ():
+            if not (article.note or {}).get(key):
+                setattr(article, key, list(dict.fromkeys(
+                    full.get(name, name) for name in getattr(article, key))))
+
+
+def _acronyms_spelled(lists: Sequence[list[str]], aliases: Mapping[str, str],
+                      spelled: Mapping[str, set[str]]) -> dict[str, str]:
+    """Acronym -> the one full name it stands for, of the names each article lists."""
+    from builder.extract.entities import initials
+
+    taken = set(aliases) | set(aliases.values())
+    named: dict[str, int] = {}
+    for names in lists:
+        for name in dict.fromkeys(names):
+            named[name] = named.get(name, 0) + 1
+    by_initials: dict[str, list[str]] = {}
+    for name in named:
+        if " " in name:
+            by_initials.setdefault(initials(name), []).append(name)
+    full: dict[str, str] = {}
+    for acronym in named:
+        if not _ACRONYM.fullmatch(acronym) or acronym in taken:
+            continue
+        spelt = spelled.get(acronym, set())
+        if len(spelt) == 1:
+            full[acronym] = next(iter(spelt))
+        elif not spelt:
+            candidates = by_initials.get(acronym, [])
+            if len(candidates) == 1 and named[candidates[0]] >= 2:
+                full[acronym] = candidates[0]
+    return full
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
 def _extract_entities(article: Article, aliases: Mapping[str, str],

@@ -499,18 +499,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     context = _Context(aliases, found,
                        lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)),
                        aged=_cued_names(text))
-    for match in _DEFINITION.finditer(text):
-        words = match.group(1).split()
-        while words and words[0] in LEADING_WORDS:
-            words = words[1:]
-        acronym = match.group(2)
-        # "General Director of the International ... (IRENA)": the name is the longest
-        # tail of the words that the acronym abbreviates
-        name = next((words[start:] for start in range(len(words))
-                     if words[start][:1] == acronym[:1]
-                     and _abbreviates(acronym.replace("&", ""), words[start:])), None)
-        if name and acronym not in TERM_ACRONYMS and _kind(name) == "org":
-            context.org_names[acronym] = " ".join(name)
+    context.org_names.update(spelled_out(text))
     for match in _DESCRIBED.finditer(text):
         acronym = match.group(1) or match.group(2)
         if acronym not in TERM_ACRONYMS:
@@ -574,11 +563,51 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         # outlet credited stays: "Courtesy of Forests News" names one the story used)
         found.people = [name for name in found.people if not _only_in(name, text, credits)]
     found.organizations = _placed_bodies(found.organizations, known)
+    organizations = found.organizations
     found.places = [name for name in found.places
                     if name in known or not (_a_surname_as_place(name, text)
-                                             or _only_inside(name, found.places, text))]
+                                             or _only_inside(name, found.places, text)
+                                             or (_opens_an_organization(name, organizations, text)
+                                                 and name not in _countries_and_states()))]
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
     return found
+
+
+def spelled_out(text: str) -> dict[str, str]:
+    """Acronym -> organization, for the acronyms the text spells out ("Ostmark Rail Union
+    (ORU)"): what the text says an acronym stands for, read again across a timeline by
+    `builder.extract.unify_people` to give other events' bare acronym its full name."""
+    names: dict[str, str] = {}
+    for match in _DEFINITION.finditer(text):
+        words = match.group(1).split()
+        while words and words[0] in LEADING_WORDS:
+            words = words[1:]
+        acronym = match.group(2)
+        # "General Director of the International ... (IRENA)": the name is the longest
+        # tail of the words that the acronym abbreviates
+        name = next((words[start:] for start in range(len(words))
+                     if words[start][:1] == acronym[:1]
+                     and _abbreviates(acronym.replace("&", ""), words[start:])), None)
+        if name and acronym not in TERM_ACRONYMS and _kind(name) == "org":
+            names[acronym] = " ".join(name)
+    return names
+
+
+def initials(name: str) -> str:
+    """The capitals that begin a name's words ("Velmora Rail Authority" -> "VRA"), to match
+    an acronym alone to the one organization of a timeline it can stand for."""
+    return _initials(name.split())
+
+
+def _opens_an_organization(name: str, organizations: list[str], text: str) -> bool:
+    """Whether a place's name is only ever said as the first word(s) of an organization of
+    the text ("Columbia" of "Columbia University"): there the text names no place. A place
+    the text also says alone stays ("Cork" beside "Cork University Hospital", "Brookhaven"
+    beside "Brookhaven Police": on the corpus timeline those stories are about the town)."""
+    longer = [org for org in organizations if org.startswith(name + " ")]
+    mentions = [start for start, _ in _mentions(name, text)] if longer else []
+    return bool(mentions) and all(any(text.startswith(org, start) for org in longer)
+                                  for start in mentions)
 
 
 def _only_inside(name: str, places: list[str], text: str) -> bool:
