@@ -34,13 +34,19 @@ def people_of(project: Path) -> dict[str, list[str]]:
             for page in pages if not any(part.startswith(".") for part in page.parts)}
 
 
-def test_a_surname_becomes_the_full_name_the_same_build_knows(tmp_path: Path) -> None:
+def built(tmp_path: Path, seeds: dict[str, str]) -> Path:
+    """A new timeline with these seeds, built; its folder."""
     project = tmp_path / "proj"
     assert timeline("init", str(project), cwd=tmp_path).returncode == 0
-    (project / "seeds" / "a-full.txt").write_text(FULL, encoding="utf-8")
-    (project / "seeds" / "b-surname.txt").write_text(SURNAME_ONLY, encoding="utf-8")
+    for name, text in seeds.items():
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
     result = timeline("build", "--reference-date", REFERENCE_DATE, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+def test_a_surname_becomes_the_full_name_the_same_build_knows(tmp_path: Path) -> None:
+    project = built(tmp_path, {"a-full.txt": FULL, "b-surname.txt": SURNAME_ONLY})
     people = people_of(project)
     assert people["Ferry timetable changes on the Ashmoor line"] == ["Tomas Quennell"]
 
@@ -57,11 +63,7 @@ def test_a_surname_becomes_the_full_name_of_an_existing_page(tmp_path: Path) -> 
 
 
 def test_a_surname_two_people_share_stays_a_surname(tmp_path: Path) -> None:
-    project = tmp_path / "proj"
-    assert timeline("init", str(project), cwd=tmp_path).returncode == 0
-    for name, text in (("a.txt", FULL), ("b.txt", SURNAME_ONLY), ("c.txt", TWO_QUENNELLS)):
-        (project / "seeds" / name).write_text(text, encoding="utf-8")
-    assert timeline("build", "--reference-date", REFERENCE_DATE, cwd=project).returncode == 0
+    project = built(tmp_path, {"a.txt": FULL, "b.txt": SURNAME_ONLY, "c.txt": TWO_QUENNELLS})
     people = people_of(project)
     assert people["Ferry timetable changes on the Ashmoor line"] == ["Quennell"]
     assert people["Brennick Falls choir sings for the pier"] == ["Anna Quennell"]
@@ -103,12 +105,6 @@ def test_a_word_capitalised_only_where_a_line_begins_takes_no_surname(tmp_path: 
     """"Link: ledgerparse." is a label, not the Rachael Link of another event: a lone word
     capitalised only at a sentence's or line's start is not read as another event's surname
     (the corpus timeline put "Rachael Link" on a software story this way)."""
-    project = tmp_path / "proj"
-    assert timeline("init", str(project), cwd=tmp_path).returncode == 0
-    (project / "seeds" / "a-link.txt").write_text(LINK_AUTHOR, encoding="utf-8")
-    (project / "seeds" / "b-linked.txt").write_text(LINKED, encoding="utf-8")
-    result = timeline("build", "--reference-date", REFERENCE_DATE, cwd=project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    people = people_of(project)
+    people = people_of(built(tmp_path, {"a-link.txt": LINK_AUTHOR, "b-linked.txt": LINKED}))
     assert people["Ashmoor reporter wins the quay prize"] == ["Rachael Link"]
     assert "Rachael Link" not in people["Ostrakan coders release a faster ledger parser"]
