@@ -589,8 +589,12 @@ def page(browser: Any, site_url: str) -> Iterator[Any]:
     """A fresh page (desktop size, light palette) that records requests to other hosts."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     foreign: list[str] = []
-    context.on("request", lambda request: urlsplit(request.url).hostname not in (
-        "127.0.0.1", None) and foreign.append(request.url))
+
+    def note_foreign(request: Any) -> None:
+        if urlsplit(request.url).hostname not in ("127.0.0.1", None):
+            foreign.append(request.url)
+
+    context.on("request", note_foreign)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -834,8 +838,12 @@ def test_offline_build_works_from_file_urls_with_the_network_blocked(
             route.abort()
 
     context.route("**/*", only_files)
-    context.on("request", lambda request: request.url.startswith("file:")
-               or blocked.append(request.url))
+
+    def note_blocked(request: Any) -> None:
+        if not request.url.startswith("file:"):
+            blocked.append(request.url)
+
+    context.on("request", note_blocked)
     try:
         tab = context.new_page()
         tab.goto((offline_site / "index.html").as_uri())
