@@ -38,6 +38,8 @@ def _page(lead: str) -> str:
     "<p>segunda-feira, 22 de janeiro de 2024 às 0:13</p>",
     "<p>Tempo de leitura: 2 minutos</p>",
     "<p>Lesezeit: 4 Min.</p>",
+    "<p>March 3, 2024</p>",
+    "<p>March 3rd, 2024 at 08:45 AM | categories: Bread, Velmora | View Comments</p>",
     "<p>bakeries</p><p>Velmora bakers revive the salt loaf</p>",
 ])
 def test_the_summary_is_the_story_not_the_stamp_above_it(lead: str) -> None:
@@ -57,5 +59,13 @@ def test_a_short_first_paragraph_that_is_a_sentence_is_kept() -> None:
 def test_a_subtitle_with_a_number_and_a_year_is_kept(lead: str) -> None:
     """A short line with no stop whose number and year have no month between them is a
     subtitle, not a stamp: it stays the first paragraph (nothing the page says is lost)."""
+    article = read_html(_page(f"<p>{lead}</p>"), "salt-loaf.html")
+    assert article.paragraphs[0] == lead
+
+
+def test_a_line_of_labels_without_a_stamp_is_kept() -> None:
+    """Short parts between bars make a stamp line only when one of them is a date: a line of
+    section names stays the first paragraph."""
+    lead = "Velmora | Harbour Street | Bread museum"
     article = read_html(_page(f"<p>{lead}</p>"), "salt-loaf.html")
     assert article.paragraphs[0] == lead

@@ -56,7 +56,12 @@ _LIST_MARK = re.compile(r"^[-•*]\s+")
 #: A date in a stamp line: a numeric date (11/19/2019, 2019-11-19, 19.11.2019), or a day
 #: then a year within a few words ("22 de janeiro de 2018", "18 November 2019").
 _STAMP_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
-                         r"|\b\d{1,2}\.?\s+\D{2,25}?\b(?:19|20)\d\d\b")
+                         r"|\b\d{1,2}\.?\s+\D{2,25}?\b(?:19|20)\d\d\b"
+                         r"|\b[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
+#: The parts of a label line ("January 13, 2024 at 08:45 AM | categories: Bread | Comments").
+_LABEL_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+#: A part of such a line is at most this many words.
+LABEL_PART_MAX_WORDS = 8
 #: A reading-time or counter label: "Tempo de leitura: 1 minuto", "5 min read".
 _COUNTER_LABEL = re.compile(r"^[^\W\d_][^\d:]{0,30}:\s*\d+(?:\s+[^\W\d_]+\.?)?$"
                             r"|^\d+\s*min\w*\.?(?:\s+[^\W\d_]+)?$", re.IGNORECASE)
@@ -441,8 +446,13 @@ def _paragraphs(text: str, title: str) -> list[str]:
 def _stamp(line: str) -> bool:
     """A line at the top of the text that only stamps the story ("5:45 AM PST 11/19/2019 by
     Patrick Shanley", "segunda-feira, 22 de janeiro de 2018 às 0:13", "Tempo de leitura: 1
-    minuto"): the page's date, time, byline or reading time, not its first paragraph (a
-    sentence ends with a stop; a stamp does not)."""
+    minuto", "March 3, 2019 at 08:45 AM | categories: Python | 4 Comments"): the page's
+    date, time, byline or reading time, not its first paragraph (a sentence ends with a stop;
+    a stamp does not)."""
+    parts = _LABEL_SEPARATOR.split(line)
+    if len(parts) > 1 and all(len(part.split()) <= LABEL_PART_MAX_WORDS for part in parts):
+        # A line of short labels between bars is a stamp when one of its parts is.
+        return any(_stamp(part) for part in parts)
     if len(line.split()) > STAMP_MAX_WORDS:
         return False
     if _COUNTER_LABEL.match(line):
