@@ -13,11 +13,14 @@ Two collections, each a folder with `html/NAME.html` and its renderings `paste/N
   development corpus (same addresses) are left out: the readers were tuned on those.
   body = `with` snippets kept, junk = `without` snippets dropped (each over the snippets the
   rendering holds); date = the reader's publication date is the gold date (over pages with
-  one; whether the rendering shows it is not known); summary = the summary is a passage of
-  the article text trafilatura extracts from the saved HTML (letters and digits compared)
-  and holds no `without` snippet. The saved page itself (`html`, read by the saved-page
-  reader) is scored the same way, its snippets counted when the page's visible text (scripts
-  and styles taken out) holds them.
+  one, whether or not the rendering shows it); "date, where shown" = the same over the
+  pages whose rendering shows the gold day in some common written form (`date_shown`),
+  "date, not shown" over the others, and "shown, refused" counts the pages showing their
+  day that the builder would refuse for want of a date (issue 9 wants none); summary = the
+  summary is a passage of the article text trafilatura extracts from the saved HTML
+  (letters and digits compared) and holds no `without` snippet. The saved page itself
+  (`html`, read by the saved-page reader) is scored the same way, its snippets counted when
+  the page's visible text (scripts and styles taken out) holds them.
 * **aeb**: the scrapinghub article-extraction benchmark (`ground-truth.json`: each page's
   `articleBody`). body = the body's paragraphs of eight words or more (at most 20 per page)
   found in the reader's text; summary = the summary is a passage of the gold body. The
@@ -34,6 +37,7 @@ date and summary rules never saw them. Nothing here is used by the builder.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import re
@@ -46,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from builder.evaluate import Score, letters, squash, summary_of
 from builder.model import Article, SeedError
 from builder.readers import read_seed
+from builder.readers.months import MONTH_NAMES
 
 AEB_SNIPPETS = 20
 AEB_MIN_WORDS = 8
@@ -91,6 +96,91 @@ def _gold_date(value: str) -> str:
     year, first, second = (int(part) for part in match.groups())
     month, day = (second, first) if first > 12 >= second else (first, second)
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+#: Month names the readers do not know, for telling whether a page shows its date (a page
+#: that writes "4 marca 2020" shows it, whether or not a reader reads it): Polish, Czech,
+#: Swedish, Danish and Norwegian, Finnish, Hungarian, Russian (genitive), Greek (genitive),
+#: Turkish and Romanian.
+_OTHER_MONTHS: dict[int, tuple[str, ...]] = {
+    1: ("stycznia", "styczeń", "ledna", "leden", "januar", "tammikuuta", "január",
+        "января", "ιανουαρίου", "ocak", "ianuarie", "ian"),
+    2: ("lutego", "luty", "února", "únor", "februar", "helmikuuta", "február", "февраля",
+        "φεβρουαρίου", "şubat", "februarie"),
+    3: ("marca", "marzec", "března", "březen", "mars", "marts", "maaliskuuta", "március",
+        "марта", "μαρτίου", "mart", "martie"),
+    4: ("kwietnia", "kwiecień", "dubna", "duben", "huhtikuuta", "április", "апреля",
+        "απριλίου", "nisan", "aprilie"),
+    5: ("maja", "maj", "května", "květen", "toukokuuta", "május", "мая", "μαΐου", "mayıs",
+        "mai"),
+    6: ("czerwca", "czerwiec", "června", "červen", "kesäkuuta", "június", "июня",
+        "ιουνίου", "haziran", "iunie"),
+    7: ("lipca", "lipiec", "července", "červenec", "heinäkuuta", "július", "июля",
+        "ιουλίου", "temmuz", "iulie"),
+    8: ("sierpnia", "sierpień", "srpna", "srpen", "augusti", "elokuuta", "augusztus",
+        "августа", "αυγούστου", "ağustos"),
+    9: ("września", "wrzesień", "září", "syyskuuta", "szeptember", "сентября",
+        "σεπτεμβρίου", "eylül", "septembrie"),
+    10: ("października", "październik", "října", "říjen", "lokakuuta", "október",
+         "октября", "οκτωβρίου", "ekim", "octombrie"),
+    11: ("listopada", "listopad", "marraskuuta", "listopadu", "ноября", "νοεμβρίου",
+         "kasım", "noiembrie"),
+    12: ("grudnia", "grudzień", "prosince", "prosinec", "joulukuuta", "december",
+         "декабря", "δεκεμβρίου", "aralık", "decembrie"),
+}
+
+
+def _shown_pattern(day: dt.date) -> re.Pattern[str]:
+    """Any common written form of `day`: ISO ("2020-03-04", "2020/3/4", "2020年3月4日");
+    numeric day first or month first, with any of the usual separators and a two- or
+    four-digit year ("04.03.2020", "4/3/20", "3-4-2020", "4. 3. 2020"); a month's name or
+    short form in any language the readers know (and a few more), with the day before or
+    after it ("March 4th, 2020", "4. März 2020", "4 de marzo de 2020", "Mar. 4 2020",
+    "4-Mar-20") or the year first ("2020. március 4."). A four-digit year may be glued to
+    what follows it ("Dec 4 20204:46 AM")."""
+    d, m, y = rf"0?{day.day}", rf"0?{day.month}", str(day.year)
+    yy = rf"{day.year % 100:02d}(?!\d)"
+    names = sorted({*MONTH_NAMES[day.month], *_OTHER_MONTHS[day.month]}, key=len,
+                   reverse=True)
+    month = "(?:{})(?![^\\W\\d_])\\.?".format("|".join(re.escape(name) for name in names))
+    gap = r"[\s,./\-]*"
+    suffix = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
+    # (A number may follow a four-digit year glued to it, as a date shown twice is:
+    # "29. Dezember 202230. Dezember 2022"; a day may be glued to its year: "Apr 042013".)
+    start = r"(?:(?<![\d.])|(?<=(?:19|20)\d\d))"
+    forms = [
+        rf"{start}{y}\s*[-/.年]\s*{m}\s*[-/.月]\s*{d}(?!\d)",
+        rf"{start}{d}\s*([-/.])\s*{m}\s*\1\s*(?:{y}|{yy})",
+        rf"{start}{m}\s*([-/.])\s*{d}\s*\2\s*(?:{y}|{yy})",
+        rf"{start}{d}{suffix}{gap}(?:de\s+|of\s+)?{month}{gap}(?:de\s+|del\s+)?'?(?:{y}|{yy})",
+        rf"{month}{gap}{d}{suffix}(?:(?!\d)|(?={y}))(?:\s*\([^()]{{0,12}}\))?{gap}'?"
+        rf"(?:{y}|{yy})",
+        rf"{start}{y}{gap}{month}{gap}{d}(?!\d)",
+    ]
+    return re.compile("|".join(f"(?:{form})" for form in forms), re.IGNORECASE)
+
+
+def date_shown(text: str, day: dt.date) -> bool:
+    """Whether a rendering's text shows `day` in any common written form (generously: a page
+    wrongly called "not shown" would flatter the "where shown" figure)."""
+    return _shown_pattern(day).search(text) is not None
+
+
+def _refused(article: Article | None) -> bool:
+    """Whether the builder refuses the page for want of a date: the reader gave no article,
+    or neither its date, a dateline's date nor a relative stamp gives the event a day."""
+    from builder.extract.dateline import extract_dateline
+    from builder.extract.dates import find_date
+
+    if article is None or not article.paragraphs:
+        return True
+    dateline = extract_dateline(article.paragraphs[0])
+    try:
+        find_date(dateline.date_text if dateline else None, article.published,
+                  article.date_evidence, dt.date.today(), article.relative_stamp)
+    except SeedError:
+        return True
+    return False
 
 
 def _visible_text(html_path: Path) -> str:
@@ -164,9 +254,28 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score],
             want = _gold_date(str(item.get("date") or ""))
             if want:
                 got = article.published.isoformat() if article and article.published else None
-                scores.setdefault(f"traf {kind} date", Score()).add(
-                    got == want, f"{name}: got {got}, want {want}"
-                    + (f" ({article.date_evidence})" if article and got else ""))
+                miss = (f"{name}: got {got}, want {want}"
+                        + (f" ({article.date_evidence})" if article and got else ""))
+                scores.setdefault(f"traf {kind} date", Score()).add(got == want, miss)
+                try:
+                    gold_day = dt.date.fromisoformat(want)
+                except ValueError:
+                    gold_day = None
+                shown_text = (_visible_text(html_path) if kind == "html"
+                              else path.read_text(encoding="utf-8", errors="replace"))
+                if gold_day is not None and date_shown(shown_text, gold_day):
+                    scores.setdefault(f"traf {kind} date, where shown", Score()).add(
+                        got == want, miss)
+                    # A count, not a ratio: its "hits" are the pages refused (none, issue 9).
+                    refused = _refused(article)
+                    scores.setdefault(f"traf {kind} shown, refused", Score()).add(
+                        refused, "")
+                    if refused:
+                        scores[f"traf {kind} shown, refused"].misses.append(
+                            f"{name}: want {want}")
+                else:
+                    scores.setdefault(f"traf {kind} date, not shown", Score()).add(
+                        got == want, miss)
             reference = _trafilatura_text(html_path, cache)
             if reference.strip():
                 ok, summary = _summary_ok(article, reference, list(gold.get("without", [])))
@@ -220,7 +329,10 @@ def main() -> int:
     if (args.aeb / "ground-truth.json").is_file():
         evaluate_aeb(args.aeb, scores, tuple(args.kinds.split(",")), args.half)
     for name, score in sorted(scores.items()):
-        print(f"{name:22} {score.ratio or 0:.3f} ({score.hits}/{score.total})")
+        if name.endswith(", refused"):
+            print(f"{name:22} {score.hits} of {score.total} pages")
+        else:
+            print(f"{name:22} {score.ratio or 0:.3f} ({score.hits}/{score.total})")
     print(f"{time.perf_counter() - started:.1f} s")
     if args.misses:
         for name, score in sorted(scores.items()):

@@ -401,9 +401,12 @@ _YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\.?\s*[A-Za-z]{3}))|(?=(?-i:[A-Z][a-z])))
 _DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_ANY_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
                        rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
+#: (The day, month and year may be set apart by slashes or dashes: "29 / Dezember / 2022",
+#: "04-Mar-2021".)
 _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})"
-                       rf"(?:st|nd|rd|th|er)?\.?\s*(?:of\s+|de\s+)?{_ANY_MONTH},?\s+"
-                       rf"(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
+                       rf"(?:st|nd|rd|th|er)?(?:\.?\s*(?:of\s+|de\s+)?|\s*[/-]\s*){_ANY_MONTH}"
+                       rf"(?:,?\s+|\s*[/-]\s*)(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d){_YEAR_END}",
+                       re.IGNORECASE)
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"\b")
 #: "18. 05. 2014", "13. 1. 2020": a numeric date with a space after each dot (German and
@@ -583,6 +586,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         _find_labelled_stamp(page, article)
     if article.published is None:
         _find_stamp_anywhere(page, title_index, article)
+    if article.published is None:
+        _find_titled_stamp(page, title_index, article)
     if article.published is None and article.relative_stamp is None:
         _find_told_date(article)
     if article.publisher is None:
@@ -2177,6 +2182,31 @@ def _find_told_date(article: Article) -> None:
         article.date_evidence = f"the story's opening tells of it: {opening[:80]!r}"
         if STORY_DATE not in article.review:
             article.review.append(STORY_DATE)
+
+
+#: A list line that names a story and its date holds at most this many words beside the
+#: headline ("3 Jahre Velmora 12 Dezember, 2015", "Ferry to Ostrakan - March 4, 2026").
+TITLED_STAMP_WORDS = 8
+
+
+def _find_titled_stamp(page: _Page, title_index: int, article: Article) -> None:
+    """No stamp near the headline or anywhere as a line of its own: a line elsewhere that is
+    the headline followed by its date, as a blog's list of recent posts shows each post
+    ("3 Jahre Velmora 12 Dezember, 2015")."""
+    title = _fold(page.blocks[title_index].text.lstrip("# "))
+    if count_words(title) < 2:
+        return  # a one-word headline opens too many lines
+    for index, block in enumerate(page.blocks):
+        if index == title_index or block.words > count_words(title) + TITLED_STAMP_WORDS:
+            continue
+        bare = _fold(_BULLET.sub("", block.text))
+        if not bare.startswith(title):
+            continue
+        rest = bare[len(title):].strip(" -–|:,")
+        if rest and count_words(rest) <= TITLED_STAMP_WORDS and (
+                found := _stamp_line(rest, page.day_first)):
+            _take_stamp(article, [(day, block.text, update) for day, update in found])
+            return
 
 
 _COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
