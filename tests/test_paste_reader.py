@@ -13,9 +13,9 @@ import pytest
 from builder import pipeline, scaffold
 from builder.config import load_settings
 from builder.extract import extract_article
-from builder.extract.dates import RELATIVE_DATE, YEAR_INFERRED
+from builder.extract.dates import COMMENT_DATE, RELATIVE_DATE, YEAR_INFERRED
 from builder.extract.summary import extract_summary
-from builder.model import Article, SeedError
+from builder.model import Article
 from builder.readers import date_from_page, read_seed
 
 REFERENCE = dt.date(2026, 1, 15)
@@ -304,10 +304,13 @@ def test_a_labelled_stamp_away_from_the_headline(tmp_path: Path, stamp: str,
     assert article.title == TITLE
 
 
-def test_a_page_without_a_labelled_stamp_takes_no_comment_date(tmp_path: Path) -> None:
-    with pytest.raises(SeedError, match="no date"):
-        read(tmp_path, f"{TITLE}\n\n{BODY}\nComments\n\nMara Quill\n\n"
-                       "March 3, 2019 at 4:11 am\n\nA fine wall, truly.\n")
+def test_a_page_without_a_stamp_takes_its_comment_date_only_for_review(tmp_path: Path) -> None:
+    """A comment's stamp is not the story's: it dates a page only when nothing else does (the
+    page shows a date, so it is not refused), and the date is flagged for a person to check."""
+    article = read(tmp_path, f"{TITLE}\n\n{BODY}\nComments\n\nMara Quill\n\n"
+                             "March 3, 2019 at 4:11 am\n\nA fine wall, truly.\n")
+    assert article.published == dt.date(2019, 3, 3)
+    assert COMMENT_DATE in article.review
 
 
 # --- Author's notes ------------------------------------------------------------------------

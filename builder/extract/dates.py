@@ -20,6 +20,9 @@ YEAR_INFERRED = "year inferred"
 RELATIVE_DATE = "date from a relative stamp"
 #: The page shows no stamp: the day is the first the story's opening tells of.
 STORY_DATE = "date from the story's text"
+#: The page shows no stamp of its own: the day is that of the first reader's comment (the
+#: story was published that day or before).
+COMMENT_DATE = "date from the readers' comments"
 
 _AGO = re.compile(r"(an?|\d+)\s*(second|sec|minute|min|hour|hr|h|day|d|week|wk|month|year)s?"
                   r"\s+ago", re.IGNORECASE)

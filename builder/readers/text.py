@@ -590,6 +590,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         _find_titled_stamp(page, title_index, article)
     if article.published is None and article.relative_stamp is None:
         _find_told_date(article)
+    if article.published is None and article.relative_stamp is None:
+        _find_comment_date(page, title_index, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -1972,12 +1974,28 @@ _FOOT_STAMP = re.compile(r"^(?:published|posted|updated|last updated|written|by|
                          r"fecha)\b", re.IGNORECASE)
 
 
+#: The heading of a thread of comments that counts them ("11 Antworten zu “...”", "One
+#: Comment", "6 Kommentare").
+_COMMENTS_COUNT = re.compile(r"^(?:\d+|one|ein|eine|un|une|uno|una)\s+(?:comments?|kommentare?|"
+                             r"antworten|responses?|replies|réponses?|commentaires?|"
+                             r"comentarios?|respuestas?|commenti|risposte|reacties|"
+                             r"komentarz[ey]?|thoughts? on)\b", re.IGNORECASE)
+
+
+def _heads_comments(block: _Block) -> bool:
+    """Whether a block heads the readers' comments: a heading of the page's furniture that
+    names them ("Comments", "Leave a reply"), or one that counts them ("11 Antworten zu
+    “...”", "One Comment")."""
+    return bool((block.stop and _COMMENTS_LABEL.search(block.text)) or (
+        block.words <= LABELLED_STAMP_WORDS and _COMMENTS_COUNT.match(block.text)))
+
+
 def _find_stamp_after(page: _Page, body_end: int, article: Article) -> None:
     """No date above or at the top of the body: a stamp line at the foot of the article (a
     short line that is a date, or opens with "Published", "Written by", ...)."""
     stamps: list[tuple[dt.date, str, bool]] = []
     for block in page.blocks[body_end:body_end + STAMP_AFTER_BLOCKS]:
-        if block.stop and _COMMENTS_LABEL.search(block.text):
+        if _heads_comments(block):
             break  # readers' comments, each with its own stamp
         bare = _BULLET.sub("", block.text).strip()
         if block.words > 15 or not bare:
@@ -2149,8 +2167,7 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> Non
     best: tuple[int, int, list[tuple[dt.date, bool]], str] | None = None
     # Readers' comments below the headline each carry their own stamp: none dates the page.
     comments = next((index for index, block in enumerate(page.blocks)
-                     if index > title_index and block.stop
-                     and _COMMENTS_LABEL.search(block.text)), len(page.blocks))
+                     if index > title_index and _heads_comments(block)), len(page.blocks))
     for index, block in enumerate(page.blocks[:comments]):
         if block.junk or block.words > LABELLED_STAMP_WORDS:
             continue
@@ -2207,6 +2224,38 @@ def _find_titled_stamp(page: _Page, title_index: int, article: Article) -> None:
                 found := _stamp_line(rest, page.day_first)):
             _take_stamp(article, [(day, block.text, update) for day, update in found])
             return
+
+
+#: Blocks after a comments heading searched for the readers' comment dates (the thread ends
+#: sooner at the next heading of the page's furniture).
+COMMENT_BLOCKS = 80
+
+
+def _find_comment_date(page: _Page, title_index: int, article: Article) -> None:
+    """No date anywhere but in the readers' comments under the story: the earliest day a
+    comment of the thread was written (the story was published that day or before: most
+    are answered the day they appear), flagged for review, so that a page that shows a date
+    is not refused. The thread runs from its heading to the next heading of the page's
+    furniture (a sidebar's list of posts, each with its date, is no comment)."""
+    from builder.extract.dates import COMMENT_DATE
+
+    label = next((index for index, block in enumerate(page.blocks)
+                  if index > title_index and _heads_comments(block)), None)
+    if label is None:
+        return
+    thread = page.blocks[label + 1:label + 1 + COMMENT_BLOCKS]
+    end = next((index for index, block in enumerate(thread)
+                if block.stop and not _COMMENTS_LABEL.search(block.text)), len(thread))
+    days = [(day, block.text) for block in thread[:end]
+            if block.words <= LABELLED_STAMP_WORDS
+            and not _COPYRIGHT_YEAR_LINE.search(block.text)
+            for day, _ in _stamp_line(_BULLET.sub("", block.text).strip(), page.day_first)]
+    if days:
+        day, line = min(days)
+        article.published = day
+        article.date_evidence = f"the first readers' comment: {line[:80]!r}"
+        if COMMENT_DATE not in article.review:
+            article.review.append(COMMENT_DATE)
 
 
 _COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
