@@ -164,6 +164,10 @@ NOT_SURNAMES = frozenset(
     Library Museum Gallery Theatre Theater Cathedral
     """.split()
 )
+#: Abbreviated company suffixes that end a name, as a sentence's end does ("at Nissan North
+#: America Inc. Taking on..." was one run, read as the person "Nissan North"); not "Co.",
+#: which goes on ("Co. Limited", "Co. Durham").
+ENDING_SUFFIXES = frozenset({"Inc.", "Corp.", "Ltd."})
 #: Connectors that join names of things, never a person's name ("Take Care of Hydrangeas").
 NOT_IN_NAMES = frozenset({"of", "for", "and", "&", "on"})
 #: A capital inside a word, past a name's prefix (Mc, Mac, De): "TechCrunch", "HelloGiggles".
@@ -1071,7 +1075,7 @@ def _runs(text: str) -> list[_Run]:
         if re.search(r"[.!?]", gap):
             start_of_sentence = True
         ends_sentence = False
-        if word.endswith(".") and (word[:-1] in CALENDAR or (
+        if word.endswith(".") and (word[:-1] in CALENDAR or word in ENDING_SUFFIXES or (
                 not _ABBREVIATION.match(word) and word.lower() not in TITLES)):
             word = word.rstrip(".")
             ends_sentence = True
@@ -1183,6 +1187,8 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         name = tokens[title_at + 1:]
         while len(name) >= 2 and name[0] in CONNECTORS:
             name = name[2:]  # "Secretary of State Jane Doe": skip "of State"
+        if len(name) >= 2 and name[0] == "Executive":
+            name = name[1:]  # "Chief Executive Carrie Lam" (no title of TITLES by itself)
         cut = next((i for i, token in enumerate(name) if token in NAME_BREAKS), None)
         if cut is not None:  # "Mayor Ilse Varnholt of Port Veyra": the name ends at "of"
             _classify_run(_Run(name[cut + 1:], False), context)
@@ -1558,7 +1564,8 @@ def _add_learned(text: str, context: _Context) -> None:
             name = _POSSESSIVE.sub("", name.strip()).strip()
             words = name.split()
             while words and (words[0] in ("The", "the") or words[0] in LEADING_WORDS or (
-                    span.kind == "PER" and words[0].lower() in TITLES)):
+                    span.kind == "PER" and (words[0].lower() in TITLES
+                                            or (words[0] == "Executive" and len(words) > 1)))):
                 words = words[1:]  # "Mr Quennell": the title is no part of the name, nor
                 # a sentence's first word ("When Democrats", tagged as one name)
             while words and words[-1] in CONNECTORS:
