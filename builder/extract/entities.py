@@ -67,6 +67,10 @@ LEARNED_MIN = {"PER": 0.5, "LOC": 0.9, "ORG": 0.95}
 #: Jordan"), unless the first word is a place too ("Austin Texas", "Sydney Australia").
 PLACE_SURNAMES = True
 
+#: Whether a name an organization's noun describes ("the energy supplier Ostmark") is an
+#: organization (_DESCRIBED_NAME).
+DESCRIBED_NAMES = True
+
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
 CITY_MIN_POPULATION = 100_000
@@ -457,6 +461,24 @@ _DESCRIBED = re.compile(
     rf"|\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}{_ORG_NOUNS},?\s+([A-Z][A-Z&]{{1,7}})\b")
 
 
+#: Nouns that say a name is an organization's when they describe it ("the energy supplier
+#: Ostmark", "Ostmark, the energy supplier,"): _ORG_NOUNS and more kinds of companies.
+_NAMED_ORG_NOUNS = (r"(?:" + _ORG_NOUNS[3:-1] + r"|carmaker|automaker|supplier|startup|start-up|"
+                    r"conglomerate|publisher|chain|provider|producer|developer|bank|broadcaster|"
+                    r"band|firm|company|agency|newspaper|tabloid|club|team|insurer|lender|"
+                    r"utility|giant|exchange|fund|charity|party)")
+_NAME = (r"([A-Z][\w&’'\-]*(?:\s+(?:(?:of|for|de|des|du|del|the)\s+)?[A-Z][\w&’'\-]*)"
+         r"{0,3})")
+#: "the energy supplier Ostmark" (no comma: "the company, Ilse Varnholt said"), "Ostmark,
+#: the energy supplier," (a description that ends there: not "Ilse Varnholt, a party
+#: leader"); at most three lower-case words before the noun, none "of" ("a member of the
+#: party").
+_DESCRIBED_NAME = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[a-z]+-based|rival)\s+(?:(?:(?!(?:of|but|and|or|yet)\b)[a-z][\w\-]*|[A-Z][a-z]+"
+    rf"(?:an|ese|ish|ch|i))\s+){{0,3}}{_NAMED_ORG_NOUNS}"
+    rf"\s+{_NAME}(?![\w’'\-])"
+    rf"|(?<![\w’'\-]){_NAME},\s+(?:the|a|an)\s+(?:(?!of\b)[a-z][\w\-]*\s+){{0,3}}"
+    rf"{_NAMED_ORG_NOUNS}(?=\s*[,.;:)]|\s+(?:that|which|whose|based|with|from|owned|run)\b)")
 #: Words after an acronym that make it an actor: it speaks, owns, acts or has staff ("VW
 #: said", "IAG has", "NASA officials"). A possessive ("VW's value") does too.
 _ACTOR_WORDS = (
@@ -529,6 +551,10 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         while words and words[-1] in CONNECTORS:
             words = words[:-1]
         if words and _of_an_organization(words, context):
+            context.org_names.setdefault(" ".join(words), " ".join(words))
+    for match in _DESCRIBED_NAME.finditer(text) if DESCRIBED_NAMES else ():
+        words = (match.group(1) or match.group(2)).split()
+        if _described_org(words, context, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
     for place in known_places:
         _add(found.places, aliases.get(place, place))
@@ -864,6 +890,22 @@ def _of_an_organization(words: list[str], context: _Context) -> bool:
     return len(words) <= 5 and _kind(words) != "place" and not any(
         word in LEADING_WORDS or word in CALENDAR for word in words) and not (
         len(words) == 1 and _is_word(words[0], context))
+
+
+def _described_org(words: list[str], context: _Context, text: str) -> bool:
+    """Whether a name an organization's noun describes ("the energy supplier Ostmark") is
+    the organization's: no person's name (a common given name first: "the firm Ilse
+    Varnholt founded"; a word the text writes after a given name: "the coalition Trump
+    rode to victory"), no place ("the team Velmora"), no title, calendar or leading word,
+    not a word the text also writes in lower case."""
+    if len(words) == 1 and re.search(rf"\b[A-Z][a-z]+\s+{re.escape(words[0])}\b", text) and any(
+            match.lower() in _common_given_names() for match in re.findall(
+                rf"\b([A-Z][a-z]+)\s+{re.escape(words[0])}\b", text)):
+        return False  # "the coalition Trump rode to victory": Donald Trump's surname
+    return bool(words) and _of_an_organization(words, context) and words[0].lower() not in (
+        _common_given_names()) and _kind(words, context) not in ("person", "place") and not any(
+        word.lower() in TITLES or (_is_caps(word) and len(words) == 1 and word in TERM_ACRONYMS)
+        for word in words)
 
 
 def _actor_acronym(acronym: str, context: _Context) -> bool:
