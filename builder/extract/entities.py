@@ -565,7 +565,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
-    if LEARNED and ner.MODEL.is_file():
+    if LEARNED and ner.MODEL.is_file() and _english(text):
         _add_learned(text, context)
     known_people = list(known_people)
     own_surnames = _surnames(found.people)
@@ -906,6 +906,36 @@ def _described_org(words: list[str], context: _Context, text: str) -> bool:
         _common_given_names()) and _kind(words, context) not in ("person", "place") and not any(
         word.lower() in TITLES or (_is_caps(word) and len(words) == 1 and word in TERM_ACRONYMS)
         for word in words)
+
+
+#: Frequent function words of languages other than English written in Latin letters
+#: (German, Dutch, French, Spanish, Portuguese, Italian, Polish, Finnish), none an English word
+#: ("die", "on", "do", "per", "van", "non" are English too).
+FOREIGN_MARKERS = frozenset("""
+der und das ist nicht mit für auf dem des ein eine sich auch werden wird oder bei
+het een niet zijn voor wordt
+les est une pour dans qui avec sont aux
+el los las que y para una del como más pero
+não uma com são
+che di della sono gli
+się że jest nie jak
+että oli
+""".split())
+
+
+def _english(text: str) -> bool:
+    """Whether the learned tagger, trained on English only, should read a text: not when
+    the text's function words are more often another language's (FOREIGN_MARKERS, or words
+    not in Latin letters) than English ones (keyphrases.ENGLISH_MARKERS). On German or
+    Russian pages it listed nouns and phrases as names ("Lebensmitteln", "Zukunft der
+    Region"); a box score with no function words at all is still read."""
+    from builder.extract.keyphrases import ENGLISH_MARKERS
+
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    english = sum(word in ENGLISH_MARKERS for word in words)
+    foreign = sum(word in FOREIGN_MARKERS or (not word.isascii() and not any(
+        "a" <= letter <= "z" for letter in word)) for word in words)
+    return foreign <= max(english, 0.02 * len(words))
 
 
 def _actor_acronym(acronym: str, context: _Context) -> bool:
