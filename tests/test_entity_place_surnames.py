@@ -33,3 +33,22 @@ def test_a_given_name_before_a_place_is_a_person(text: str, person: str, place: 
 ])
 def test_not_every_name_before_a_place_is_a_person(text: str, name: str) -> None:
     assert name not in extract_entities(text, {}).people
+
+
+@pytest.mark.parametrize("text, name", [
+    # a place of two words first: a university, a newspaper, a shelter, no person
+    ("He played for San Diego State before Velmora signed him.", "San Diego State"),
+    ("The Santa Fe Animal Shelter took in the Ostrakan ferry's cat.", "Santa Fe Animal Shelter"),
+])
+def test_a_name_that_begins_with_a_place_is_no_person(text: str, name: str) -> None:
+    assert name not in extract_entities(text, {}).people
+
+
+def test_a_direction_is_not_another_events_surname() -> None:
+    # another event named "Ilse South"; here "South" is a region
+    found = extract_entities("Ferries from Velmora to the South will run again in May.", {},
+                             known_people=["Ilse South"])
+    assert "Ilse South" not in found.people
+    # a surname said in the same text still resolves
+    found = extract_entities("Ilse South opened the pier. Later, South said it was late.", {})
+    assert "Ilse South" in found.people

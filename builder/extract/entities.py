@@ -172,6 +172,11 @@ NOT_SURNAMES = frozenset(
 #: America Inc. Taking on..." was one run, read as the person "Nissan North"); not "Co.",
 #: which goes on ("Co. Limited", "Co. Durham").
 ENDING_SUFFIXES = frozenset({"Inc.", "Corp.", "Ltd."})
+#: Words of direction: alone, another event's surname is not read into one ("the South",
+#: "West" of a map are no "Dudley South", "Kanye West" of another article).
+COMPASS_WORDS = frozenset("""
+    North South East West Northern Southern Eastern Western Central
+    """.split())
 #: Connectors that join names of things, never a person's name ("Take Care of Hydrangeas").
 NOT_IN_NAMES = frozenset({"of", "for", "and", "&", "on"})
 #: A capital inside a word, past a name's prefix (Mc, Mac, De): "TechCrunch", "HelloGiggles".
@@ -575,8 +580,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     # with it: on the corpus timeline that made "Wendy" (of a nursery article) Wendy Morton
     # MP and "Princess Diana" Diana Senechal. It stays the event's (see lone_first_name).
     for token, titled in context.singles:
-        if token in surnames and (token in own_surnames or titled
-                                  or token not in context.starts_only):
+        if token in surnames and (token in own_surnames or titled or (
+                token not in context.starts_only and token not in COMPASS_WORDS)):
             # (another event's surname is not read into a word that this text capitalises
             # only where a sentence or a line begins: "Link: simdjson." is no Rachael Link)
             _add(found.people, surnames[token])
@@ -1463,7 +1468,9 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
         token[:1].isupper() or token in CONNECTORS for token in tokens
     ) and (not any(token in _gazetteer() for token in tokens[1:]) or (
-        PLACE_SURNAMES and _place_surname(tokens))) and _could_be_name(tokens) and (
+        PLACE_SURNAMES and _place_surname(tokens))) and not any(
+        " ".join(tokens[:end]) in _gazetteer() for end in range(2, len(tokens))
+    ) and _could_be_name(tokens) and (
         context is None or tokens[-1].lower() not in context.lower_words
     ):
         return "person"
