@@ -1349,7 +1349,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "first_with_meta", "name_start", "label_above", "role_word", "dek_pair_first",
     "dek_pair_second", "headline_over_dek", "dek_under_headline", "shared_words",
     "mentioned", "mentioned_long", "line_gap_above", "given_name", "far", "in_story",
-    "glued", "glued_meta",
+    "glued", "glued_meta", "name_below",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -1612,8 +1612,31 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
                               > (1 if block.prose else 0)))
         features.extend([float(glued is not None),
                          float(glued is not None and glued[2] == "meta")])
+        features.append(float(_name_below(view, index)))
         result.append((index, features, glued[0] if glued is not None else None))
     return result
+
+
+#: A bare person's name: two or three capitalised words (a byline without its "By").
+_BARE_NAME = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+){1,2}$")
+
+
+def _bare_name(text: str) -> bool:
+    """Whether a line is a person's name alone, with a given name first ("Ann Roe")."""
+    return bool(_BARE_NAME.match(text)) and text.split()[0].casefold() in given_names()
+
+
+def _name_below(page: _Page, index: int) -> bool:
+    """Whether a person's name alone stands within three lines under a candidate of four
+    words or more ("Ann Roe" under the headline and its standfirst): a byline without its
+    "By", which stands under the headline rather than under a kicker, a tagline or a
+    related story's headline."""
+    block = page.blocks[index]
+    if block.words < 4 or _bare_name(block.text):
+        return False
+    after = [b for b in page.blocks[index + 1:min(len(page.blocks), index + 5)]
+             if not (b.junk or b.caption)]
+    return any(_bare_name(b.text) for b in after[:3])
 
 
 #: The fewest words of a headline glued to the line under it.
