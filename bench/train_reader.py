@@ -251,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fit-only", default="",
                         help="comma-separated features: keep the other weights of the model "
                              "in --out and fit only these")
+    parser.add_argument("--layouts", default=",".join(LAYOUTS),
+                        help="comma-separated layouts to fit (flush: browser pastes, indented: "
+                             "text browsers' dumps); the others are kept as in --out")
     here = Path(__file__).resolve()
     corpus = next((folder / "shared" / "corpus" for folder in here.parents[2:4]
                    if (folder / "shared" / "corpus" / "gold.jsonl").is_file()),
@@ -268,8 +271,15 @@ def main(argv: list[str] | None = None) -> int:
                  "on pages that are not the development corpus (see that script).",
     }
     only = [name for name in args.fit_only.split(",") if name]
-    shipped = json.loads(args.out.read_text(encoding="utf-8")) if only else {}
+    layouts = [name for name in args.layouts.split(",") if name]
+    kept = set(LAYOUTS) - set(layouts)
+    shipped = (json.loads(args.out.read_text(encoding="utf-8")) if only or kept else {})
     for layout in LAYOUTS:
+        if layout in kept:
+            weights = shipped[layout]["weights"]
+            model[layout] = {**shipped[layout], "weights": {
+                name: weights.get(name, 0.0) for name in text_reader.TITLE_FEATURES}}
+            continue
         start = free = None
         if only:
             old = shipped[layout]["weights"]

@@ -1349,7 +1349,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "first_with_meta", "name_start", "label_above", "role_word", "dek_pair_first",
     "dek_pair_second", "headline_over_dek", "dek_under_headline", "shared_words",
     "mentioned", "mentioned_long", "line_gap_above", "given_name", "far", "in_story",
-    "glued", "glued_meta", "name_below",
+    "glued", "glued_meta", "name_below", "candidate_below_longer",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -1595,6 +1595,9 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
                  if features[TITLE_FEATURES.index("meta_below")]]
     first_with_meta = min(with_meta, default=None)
     result: list[tuple[int, list[float], str | None]] = []
+    # The candidates that are whole blocks (not a headline cut from a glued line).
+    whole = {index for (index, _), (_, _, glued) in zip(found, views, strict=True)
+             if glued is None}
     for rank, ((index, features), overlap, (view, view_start, glued)) in enumerate(
             zip(found, overlaps, views, strict=True)):
         features.append(float(top > 0 and overlap == top))
@@ -1613,6 +1616,12 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         features.extend([float(glued is not None),
                          float(glued is not None and glued[2] == "meta")])
         features.append(float(_name_below(view, index)))
+        # The next line is another candidate, longer: a headline over its standfirst (the
+        # standfirst shares more of the story's words, and often wins without this).
+        below = next((i for i in range(index + 1, min(len(view.blocks), index + 4))
+                      if not view.blocks[i].junk), None)
+        features.append(float(glued is None and below in whole
+                              and view.blocks[below].words > view.blocks[index].words))
         result.append((index, features, glued[0] if glued is not None else None))
     return result
 
