@@ -1356,7 +1356,7 @@ TITLE_FEATURES: tuple[str, ...] = (
     "first_with_meta", "name_start", "label_above", "role_word", "dek_pair_first",
     "dek_pair_second", "headline_over_dek", "dek_under_headline", "shared_words",
     "mentioned", "mentioned_long", "line_gap_above", "given_name", "far", "in_story",
-    "glued", "glued_meta",
+    "glued", "glued_meta", "name_below", "candidate_below_longer",
 )
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
@@ -1602,6 +1602,9 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
                  if features[TITLE_FEATURES.index("meta_below")]]
     first_with_meta = min(with_meta, default=None)
     result: list[tuple[int, list[float], str | None]] = []
+    # The candidates that are whole blocks (not a headline cut from a glued line).
+    whole = {index for (index, _), (_, _, glued) in zip(found, views, strict=True)
+             if glued is None}
     for rank, ((index, features), overlap, (view, view_start, glued)) in enumerate(
             zip(found, overlaps, views, strict=True)):
         features.append(float(top > 0 and overlap == top))
@@ -1619,8 +1622,37 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
                               > (1 if block.prose else 0)))
         features.extend([float(glued is not None),
                          float(glued is not None and glued[2] == "meta")])
+        features.append(float(_name_below(view, index)))
+        # The next line is another candidate, longer: a headline over its standfirst (the
+        # standfirst shares more of the story's words, and often wins without this).
+        below = next((i for i in range(index + 1, min(len(view.blocks), index + 4))
+                      if not view.blocks[i].junk), None)
+        features.append(float(glued is None and below in whole
+                              and view.blocks[below].words > view.blocks[index].words))
         result.append((index, features, glued[0] if glued is not None else None))
     return result
+
+
+#: A bare person's name: two or three capitalised words (a byline without its "By").
+_BARE_NAME = re.compile(r"^[A-Z][\w'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’\-]+){1,2}$")
+
+
+def _bare_name(text: str) -> bool:
+    """Whether a line is a person's name alone, with a given name first ("Ann Roe")."""
+    return bool(_BARE_NAME.match(text)) and text.split()[0].casefold() in given_names()
+
+
+def _name_below(page: _Page, index: int) -> bool:
+    """Whether a person's name alone stands within three lines under a candidate of four
+    words or more ("Ann Roe" under the headline and its standfirst): a byline without its
+    "By", which stands under the headline rather than under a kicker, a tagline or a
+    related story's headline."""
+    block = page.blocks[index]
+    if block.words < 4 or _bare_name(block.text):
+        return False
+    after = [b for b in page.blocks[index + 1:min(len(page.blocks), index + 5)]
+             if not (b.junk or b.caption)]
+    return any(_bare_name(b.text) for b in after[:3])
 
 
 #: The fewest words of a headline glued to the line under it.
