@@ -239,6 +239,30 @@ _FORM_LINE = re.compile(r"\b(?:will not be published|wird nicht veröffentlicht|
                         re.IGNORECASE)
 #: ... at most this many words long.
 FORM_LINE_WORDS = 25
+#: A prompt to comment, or a note that one must log in to ("Wenn Sie diesen Blogeintrag
+#: kommentieren möchten, füllen Sie bitte ...", "You must be logged in to post a comment",
+#: "Verraten Sie gerne in den Kommentaren: ...", "Let us know in the comments"): the
+#: page's, not the story's, ...
+_COMMENT_PROMPT = re.compile(
+    r"\b(?:musst|müssen|must|need to) (?:be |sein )?(?:eingeloggt|angemeldet|logged in|"
+    r"signed in)\b.{0,30}\b(?:kommentar\w*|comment\w*|antwort\w*|repl(?:y|ies))\b|"
+    r"\bwenn (?:sie|du) (?:diesen|den|diese[ns]?) (?:blogeintrag|beitrag|artikel|text|post) "
+    r"kommentieren\b|^(?:verraten|schreiben|erzählen) (?:sie|uns|mir)\b.{0,30}\bin (?:den|"
+    r"die) kommentar(?:en|e)\b|^(?:verrate|schreib|erzähl|teil)[te]? (?:uns|mir|es)\b.{0,30}"
+    r"\bin (?:den|die) kommentar(?:en|e)\b|^(?:let us|let me|tell us|share)\b.{0,40}\bin "
+    r"the comments\b|^ihre meinung zu diesem thema\b", re.IGNORECASE)
+#: ... in a line this short (a story's last paragraph may close with such a prompt);
+COMMENT_PROMPT_WORDS = 30
+#: ... and a form's consent to the use of one's data ("Ich willige ein, dass ...", "I agree
+#: to the privacy policy", "Klicken Sie auf den Button, um den Inhalt von ... zu laden"),
+#: which may go on at length.
+_CONSENT = re.compile(
+    r"^ich willige\b.{0,40}\bein\b.{0,30}\b(?:dass|daten|datenschutz\w*)|"
+    r"^(?:ja, )?ich (?:bin mit der|habe die) (?:verarbeitung|speicherung|nutzung|"
+    r"datenschutz\w*)|^(?:i|yes, i) (?:agree|consent|accept)\b.{0,40}\b(?:privacy|terms|"
+    r"data|processing)\b|^klicken sie auf den (?:\w+ )?(?:button|link|schalter),? um "
+    r"(?:den|die) (?:inhalt|inhalte|karte|video)\b", re.IGNORECASE)
+CONSENT_WORDS = 100
 #: A call to act on the site rather than a sentence of the story ("Receive our monthly
 #: newsletter ...", "Submit your question below ...", "All products featured on ... are
 #: independently selected ...").
@@ -767,6 +791,7 @@ def _parse(content: str) -> _Page:
     _mark_templates(blocks)
     _mark_teasers(blocks)
     _mark_inline_boxes(blocks)
+    _mark_author_boxes(blocks)
     _mark_comments(blocks)
     return page
 
@@ -838,6 +863,8 @@ def _classify(block: _Block) -> None:
         block.junk = True
         return
     if (block.words <= FORM_LINE_WORDS and _FORM_LINE.search(text)) or (
+            block.words <= COMMENT_PROMPT_WORDS and _COMMENT_PROMPT.search(text)) or (
+            block.words <= CONSENT_WORDS and _CONSENT.match(text)) or (
             block.words <= TEASER_LINE_WORDS and _TEASER_LINE.match(text)):
         block.junk = True
         return
@@ -938,6 +965,56 @@ def _mark_credited_captions(blocks: list[_Block]) -> None:
         return  # a slideshow: the captions are the story
     for block, short in captions:
         block.caption = block.caption or short
+
+
+#: The label of an author's box: "About the author", "Autoreninfo", "Zur Person", or "About"
+#: and the author's name ("Über Ann Roe 1009 Artikel", "About Ann Roe").
+_AUTHOR_LABEL = re.compile(
+    r"^(?i:about the authors?|about the writer|über (?:den|die) (?:autor|autorin|autoren)|"
+    r"autoreninfo|autorenprofil|zum autor|zur autorin|zur person|author (?:bio|info)|"
+    r"sobre (?:el|la|o|a) (?:autor|autora)|à propos de l'auteur|"
+    r"o autorze)\s*:?$"
+    r"|^(?:About|Über|Sobre|À propos de)\s+(?P<name>[A-ZÀ-Ý][\w.'’\-]+(?:\s+[A-ZÀ-Ý][\w.'’\-]+)"
+    r"{0,2})(?:\s+\d+\s+(?i:artikel|beiträge|posts|articles|artículos|artigos))?\s*:?$")
+#: Its note is within this many blocks of the label (a line with the name may stand between),
+AUTHOR_BOX_BLOCKS = 3
+#: ... at least this many words long (a caption-long line under "Autor" may be the name
+#: and role only), and at most `BIO_MAX_WORDS`.
+AUTHOR_NOTE_MIN_WORDS = 8
+#: A note that speaks of its writer in the first person: "Ich bin Steffi, ...", "I'm a ...".
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|ich|mein\w*|mich|mir|je|j'|j’|moi|yo|mi|eu)\b")
+
+
+def _mark_author_boxes(blocks: list[_Block]) -> None:
+    """An author's box after the article ("About the author" or "Über Ann Roe", the name
+    perhaps, then a paragraph about the writer) is furniture, however much it reads like
+    prose. A label that names someone ("About Ann Roe") opens with a given name, and the
+    paragraph under it names them or speaks in the first person: "About Velmora" or "About
+    Python" then a paragraph on the town or the language is a section of the story."""
+    for index, label in enumerate(blocks):
+        if label.junk or label.prose or label.words > 8:
+            continue
+        match = _AUTHOR_LABEL.match(_BULLET.sub("", label.text).strip())
+        if match is None:
+            continue
+        name = match.group("name")
+        if name is not None and name.split()[0].casefold() not in given_names():
+            continue  # "About Python", "Über uns": a section, or the site's own box
+        for note in blocks[index + 1:index + 1 + AUTHOR_BOX_BLOCKS]:
+            if note.junk:
+                continue
+            if note.words < AUTHOR_NOTE_MIN_WORDS:
+                if _SENTENCE_END.search(note.text) or note.words > 4:
+                    break
+                continue  # the writer's name on its own line
+            if note.words > BIO_MAX_WORDS or note.stop:
+                break
+            if name is not None and not (
+                    any(part.casefold() in note.text.casefold() for part in name.split())
+                    or _FIRST_PERSON.search(note.text)):
+                break
+            note.junk = True
+            break
 
 
 #: The head of a reader's comment: a name and when it was posted, to the minute ("Ann Roe
