@@ -895,7 +895,9 @@ def _classify(block: _Block) -> None:
 
 def _mark_repeated_captions(blocks: list[_Block]) -> None:
     """Image captions that a page shows twice (the alt text, then the caption) are dropped,
-    both copies."""
+    both copies. A paragraph longer than a caption and with no credit, shown twice, is the
+    story and its teaser (a paywalled page shows its opening above the box and again in
+    it): the first copy is dropped, the last kept."""
     for index, block in enumerate(blocks):
         if block.junk or block.words < 3 or (block.indent == 0 and not block.bullet):
             continue
@@ -906,7 +908,10 @@ def _mark_repeated_captions(blocks: list[_Block]) -> None:
                 continue
             similar = min(len(key), len(other_key)) >= 0.8 * max(len(key), len(other_key))
             contained = key in other_key or other_key in key
-            if (other_key == key and (distance <= 3 or block.words >= 8)) or (
+            if (other_key == key and block.words > CAPTION_MAX_WORDS
+                    and not _CAPTION.search(block.text)):
+                block.caption = True
+            elif (other_key == key and (distance <= 3 or block.words >= 8)) or (
                     distance <= 3 and len(key) > 30 and contained
                     and (similar or _CAPTION.search(other.text) or _CAPTION.search(block.text))):
                 block.caption = other.caption = True
