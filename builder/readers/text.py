@@ -293,6 +293,28 @@ _CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our
                           re.IGNORECASE)
 #: ... at most this many words long.
 CALL_TO_ACT_WORDS = 25
+#: The site speaking of itself rather than the story: a disclaimer of its writers' opinions
+#: ("Les opinions exprimées ... n'engagent que leurs auteurs", "... is not responsible for
+#: the opinions ..."), a rights notice ("Vervielfältigung nur mit Genehmigung", "Alle
+#: Angaben ohne Gewähr"), a theme's credit ("Design von Ann Roe"), a post's filing line
+#: ("Kategorie: ...", "... getaggt mit: ...", "Erstellt am ... und abgelegt unter ..."), an
+#: offer of the magazine or its apps ("Instant access to the full article PDF.", "download
+#: the ... apps", "Diese Ausgabe jetzt digital lesen", "Besuchen Sie unseren Fan-Shop!").
+_SITE_LINE = re.compile(
+    r"\bn'engagent que (?:leurs|son|ses) auteurs?\b|\bn’engagent que (?:leurs|son|ses) "
+    r"auteurs?\b|\bis not responsible for the (?:opinions|content|views)\b|\b(?:do not|does "
+    r"not) necessarily (?:reflect|represent) the views\b|\bvervielfältigung nur mit\b|"
+    r"^\(?alle angaben ohne gewähr\b|^(?:theme|design|webdesign) (?:von|by)\s+[A-Z]|"
+    r"^(?:kategorien?|categories|category|getaggt mit|verschlagwortet mit|schlagwörter|"
+    r"schlagworte)\s*:|\bgetaggt mit\s*:|\b(?:und )?abgelegt unter\b|"
+    r"^(?:immediate|instant|unlimited|full) (?:online )?access to\b|"
+    r"^(?:for the latest\b.{0,60})?download (?:the|our)\b.{0,40}\bapps?\b|"
+    r"^(?:diese|die) (?:aktuelle )?ausgabe (?:jetzt )?(?:digital |als e-paper )?"
+    r"(?:lesen|kaufen|bestellen)\b|^ausgabe kaufen$|^besuchen sie unseren\b.{0,20}\bshop\b|"
+    r"^jetzt neu!|^sie lesen gern\b|^wir informieren sie regelmäßig\b",
+    re.IGNORECASE)
+#: ... at most this many words long.
+SITE_LINE_WORDS = 40
 _LYNX_LINE = re.compile(r"^(?:IFRAME:|EMBED\b|<iframe|<img|<div|<script|Your browser does "
                         r"not support)", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,500}>")
@@ -875,7 +897,8 @@ def _classify(block: _Block) -> None:
         block.junk = block.stop = True  # an author's note closes the article
         return
     block.stop = _is_stop(text)
-    if block.words <= CALL_TO_ACT_WORDS and _CALL_TO_ACT.match(text):
+    if (block.words <= CALL_TO_ACT_WORDS and _CALL_TO_ACT.match(text)) or (
+            block.words <= SITE_LINE_WORDS and _SITE_LINE.search(text)):
         block.junk = True
         return
     if _is_furniture(text) or _is_mark_line(text) or (
