@@ -906,7 +906,8 @@ def _classify(block: _Block) -> None:
         block.junk = True
         return
     block.stop = block.stop or (block.words <= 30 and bool(re.match(
-        r"^(?:©|\(c\)|copyright\b)|.*\ball rights reserved\b", text, re.IGNORECASE)))
+        r"^(?:©|\(c\)|copyright\b)|.*\ball rights reserved\b", text, re.IGNORECASE))
+        and not _PHOTO_COPYRIGHT.match(text))
     long_enough = block.words >= PROSE_MIN_WORDS
     plain = _TAG.sub(" ", text).strip() if "<" in text else text  # "...said.</div>"
     sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
@@ -961,6 +962,11 @@ _BARE_CREDIT = re.compile(
     r"(?: of)?)\s|\s*(?:credit\s*)?[:/©])|^[^!?]{0,80}?(?:/|\bvia)\s*(?:getty images|ap|afp|"
     r"reuters|epa|shutterstock)\)?\s*$", re.IGNORECASE)
 BARE_CREDIT_GAP = 2
+#: A picture's credit, "© Name" with no year and no rights reserved ("© Shutterstock/racorn",
+#: "© dpa | Kay Nietfeld"): it stands inside the story, and does not close it as the site's
+#: "© 2023 Velmora Gazette. All rights reserved." does.
+_PHOTO_COPYRIGHT = re.compile(r"^©\s*(?!.*\b(?:19|20)\d\d\b)(?!.*(?i:rights|reserved|rechte|"
+                              r"droits|derechos|direitos|diritti))\S[^.!?]{0,50}$")
 #: ... when that is a caption's length (a paragraph of the story may stand there too).
 BARE_CAPTION_WORDS = 35
 #: A page where this many credited captions hold most of the prose is a slideshow.
