@@ -105,6 +105,10 @@ _NOTE = re.compile(
     # English or German.
     r"|\bbrowser\b[^.]{0,80}\b(?:not supported|no longer supported|unterstützt|update|"
     r"upgrade|aktualisier|verwende|use (?:a|one))|\b(?:inline ?frames|iframes)\b"
+    r"|\b(?:verwende|verwenden sie|nutze|nutzen sie|use|utilisez|aktualisiere|aktualisieren "
+    r"sie|update)\b[^.]{0,40}\b(?:browsers?|navigateurs?)\b"
+    r"|^read (?:the|this) (?:english|spanish|french|german|portuguese|italian|chinese|arabic|"
+    r"turkish) (?:version|translation)\b"
     r"|\b(?:translated automatically|automatically translated|machine[- ]translated|"
     r"automatisch übersetzt)\b|\bcreative commons\b[^.]{0,40}\b(?:licen[cs]|lizen)"
     r"|^%d\b|\bgefällt das\b|\bbloggers like this\b"
@@ -117,7 +121,7 @@ _BIO = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|prof)\.?\s+)?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]+,?\s+"
     r"(?:is|was|has been)\s+(?:a|an|the)\b[^.]{0,120}?\b(?:editor|writer|reporter|"
     r"columnist|correspondent|contributor|author|journalist|professor|fellow|producer|critic|"
-    r"analyst|blogger)s?\b"
+    r"analyst|blogger|expert|specialist|engineer)s?\b"
     r"|^I(?:'m|’m| am)\s+(?:a|an)\s+[^.]{0,80}?\b(?:writer|journalist|editor|reporter|author|"
     r"blogger)s?\b")
 

@@ -239,6 +239,30 @@ _FORM_LINE = re.compile(r"\b(?:will not be published|wird nicht veröffentlicht|
                         re.IGNORECASE)
 #: ... at most this many words long.
 FORM_LINE_WORDS = 25
+#: A prompt to comment, or a note that one must log in to ("Wenn Sie diesen Blogeintrag
+#: kommentieren möchten, füllen Sie bitte ...", "You must be logged in to post a comment",
+#: "Verraten Sie gerne in den Kommentaren: ...", "Let us know in the comments"): the
+#: page's, not the story's, ...
+_COMMENT_PROMPT = re.compile(
+    r"\b(?:musst|müssen|must|need to) (?:be |sein )?(?:eingeloggt|angemeldet|logged in|"
+    r"signed in)\b.{0,30}\b(?:kommentar\w*|comment\w*|antwort\w*|repl(?:y|ies))\b|"
+    r"\bwenn (?:sie|du) (?:diesen|den|diese[ns]?) (?:blogeintrag|beitrag|artikel|text|post) "
+    r"kommentieren\b|^(?:verraten|schreiben|erzählen) (?:sie|uns|mir)\b.{0,30}\bin (?:den|"
+    r"die) kommentar(?:en|e)\b|^(?:verrate|schreib|erzähl|teil)[te]? (?:uns|mir|es)\b.{0,30}"
+    r"\bin (?:den|die) kommentar(?:en|e)\b|^(?:let us|let me|tell us|share)\b.{0,40}\bin "
+    r"the comments\b|^ihre meinung zu diesem thema\b", re.IGNORECASE)
+#: ... in a line this short (a story's last paragraph may close with such a prompt);
+COMMENT_PROMPT_WORDS = 30
+#: ... and a form's consent to the use of one's data ("Ich willige ein, dass ...", "I agree
+#: to the privacy policy", "Klicken Sie auf den Button, um den Inhalt von ... zu laden"),
+#: which may go on at length.
+_CONSENT = re.compile(
+    r"^ich willige\b.{0,40}\bein\b.{0,30}\b(?:dass|daten|datenschutz\w*)|"
+    r"^(?:ja, )?ich (?:bin mit der|habe die) (?:verarbeitung|speicherung|nutzung|"
+    r"datenschutz\w*)|^(?:i|yes, i) (?:agree|consent|accept)\b.{0,40}\b(?:privacy|terms|"
+    r"data|processing)\b|^klicken sie auf den (?:\w+ )?(?:button|link|schalter),? um "
+    r"(?:den|die) (?:inhalt|inhalte|karte|video)\b", re.IGNORECASE)
+CONSENT_WORDS = 100
 #: A call to act on the site rather than a sentence of the story ("Receive our monthly
 #: newsletter ...", "Submit your question below ...", "All products featured on ... are
 #: independently selected ...").
@@ -269,6 +293,28 @@ _CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our
                           re.IGNORECASE)
 #: ... at most this many words long.
 CALL_TO_ACT_WORDS = 25
+#: The site speaking of itself rather than the story: a disclaimer of its writers' opinions
+#: ("Les opinions exprimées ... n'engagent que leurs auteurs", "... is not responsible for
+#: the opinions ..."), a rights notice ("Vervielfältigung nur mit Genehmigung", "Alle
+#: Angaben ohne Gewähr"), a theme's credit ("Design von Ann Roe"), a post's filing line
+#: ("Kategorie: ...", "... getaggt mit: ...", "Erstellt am ... und abgelegt unter ..."), an
+#: offer of the magazine or its apps ("Instant access to the full article PDF.", "download
+#: the ... apps", "Diese Ausgabe jetzt digital lesen", "Besuchen Sie unseren Fan-Shop!").
+_SITE_LINE = re.compile(
+    r"\bn'engagent que (?:leurs|son|ses) auteurs?\b|\bn’engagent que (?:leurs|son|ses) "
+    r"auteurs?\b|\bis not responsible for the (?:opinions|content|views)\b|\b(?:do not|does "
+    r"not) necessarily (?:reflect|represent) the views\b|\bvervielfältigung nur mit\b|"
+    r"^\(?alle angaben ohne gewähr\b|^(?:theme|design|webdesign) (?:von|by)\s+[A-Z]|"
+    r"^(?:kategorien?|categories|category|getaggt mit|verschlagwortet mit|schlagwörter|"
+    r"schlagworte)\s*:|\bgetaggt mit\s*:|\b(?:und )?abgelegt unter\b|"
+    r"^(?:immediate|instant|unlimited|full) (?:online )?access to\b|"
+    r"^(?:for the latest\b.{0,60})?download (?:the|our)\b.{0,40}\bapps?\b|"
+    r"^(?:diese|die) (?:aktuelle )?ausgabe (?:jetzt )?(?:digital |als e-paper )?"
+    r"(?:lesen|kaufen|bestellen)\b|^ausgabe kaufen$|^besuchen sie unseren\b.{0,20}\bshop\b|"
+    r"^jetzt neu!|^sie lesen gern\b|^wir informieren sie regelmäßig\b",
+    re.IGNORECASE)
+#: ... at most this many words long.
+SITE_LINE_WORDS = 40
 _LYNX_LINE = re.compile(r"^(?:IFRAME:|EMBED\b|<iframe|<img|<div|<script|Your browser does "
                         r"not support)", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,500}>")
@@ -774,6 +820,7 @@ def _parse(content: str) -> _Page:
     _mark_templates(blocks)
     _mark_teasers(blocks)
     _mark_inline_boxes(blocks)
+    _mark_author_boxes(blocks)
     _mark_comments(blocks)
     return page
 
@@ -845,6 +892,8 @@ def _classify(block: _Block) -> None:
         block.junk = True
         return
     if (block.words <= FORM_LINE_WORDS and _FORM_LINE.search(text)) or (
+            block.words <= COMMENT_PROMPT_WORDS and _COMMENT_PROMPT.search(text)) or (
+            block.words <= CONSENT_WORDS and _CONSENT.match(text)) or (
             block.words <= TEASER_LINE_WORDS and _TEASER_LINE.match(text)):
         block.junk = True
         return
@@ -855,7 +904,8 @@ def _classify(block: _Block) -> None:
         block.junk = block.stop = True  # an author's note closes the article
         return
     block.stop = _is_stop(text)
-    if block.words <= CALL_TO_ACT_WORDS and _CALL_TO_ACT.match(text):
+    if (block.words <= CALL_TO_ACT_WORDS and _CALL_TO_ACT.match(text)) or (
+            block.words <= SITE_LINE_WORDS and _SITE_LINE.search(text)):
         block.junk = True
         return
     if _is_furniture(text) or _is_mark_line(text) or (
@@ -863,7 +913,8 @@ def _classify(block: _Block) -> None:
         block.junk = True
         return
     block.stop = block.stop or (block.words <= 30 and bool(re.match(
-        r"^(?:©|\(c\)|copyright\b)|.*\ball rights reserved\b", text, re.IGNORECASE)))
+        r"^(?:©|\(c\)|copyright\b)|.*\ball rights reserved\b", text, re.IGNORECASE))
+        and not _PHOTO_COPYRIGHT.match(text))
     long_enough = block.words >= PROSE_MIN_WORDS
     plain = _TAG.sub(" ", text).strip() if "<" in text else text  # "...said.</div>"
     sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
@@ -875,7 +926,9 @@ def _classify(block: _Block) -> None:
 
 def _mark_repeated_captions(blocks: list[_Block]) -> None:
     """Image captions that a page shows twice (the alt text, then the caption) are dropped,
-    both copies."""
+    both copies. A paragraph longer than a caption and with no credit, shown twice, is the
+    story and its teaser (a paywalled page shows its opening above the box and again in
+    it): the first copy is dropped, the last kept."""
     for index, block in enumerate(blocks):
         if block.junk or block.words < 3 or (block.indent == 0 and not block.bullet):
             continue
@@ -886,7 +939,10 @@ def _mark_repeated_captions(blocks: list[_Block]) -> None:
                 continue
             similar = min(len(key), len(other_key)) >= 0.8 * max(len(key), len(other_key))
             contained = key in other_key or other_key in key
-            if (other_key == key and (distance <= 3 or block.words >= 8)) or (
+            if (other_key == key and block.words > CAPTION_MAX_WORDS
+                    and not _CAPTION.search(block.text)):
+                block.caption = True
+            elif (other_key == key and (distance <= 3 or block.words >= 8)) or (
                     distance <= 3 and len(key) > 30 and contained
                     and (similar or _CAPTION.search(other.text) or _CAPTION.search(block.text))):
                 block.caption = other.caption = True
@@ -913,6 +969,11 @@ _BARE_CREDIT = re.compile(
     r"(?: of)?)\s|\s*(?:credit\s*)?[:/©])|^[^!?]{0,80}?(?:/|\bvia)\s*(?:getty images|ap|afp|"
     r"reuters|epa|shutterstock)\)?\s*$", re.IGNORECASE)
 BARE_CREDIT_GAP = 2
+#: A picture's credit, "© Name" with no year and no rights reserved ("© Shutterstock/racorn",
+#: "© dpa | Kay Nietfeld"): it stands inside the story, and does not close it as the site's
+#: "© 2023 Velmora Gazette. All rights reserved." does.
+_PHOTO_COPYRIGHT = re.compile(r"^©\s*(?!.*\b(?:19|20)\d\d\b)(?!.*(?i:rights|reserved|rechte|"
+                              r"droits|derechos|direitos|diritti))\S[^.!?]{0,50}$")
 #: ... when that is a caption's length (a paragraph of the story may stand there too).
 BARE_CAPTION_WORDS = 35
 #: A page where this many credited captions hold most of the prose is a slideshow.
@@ -945,6 +1006,56 @@ def _mark_credited_captions(blocks: list[_Block]) -> None:
         return  # a slideshow: the captions are the story
     for block, short in captions:
         block.caption = block.caption or short
+
+
+#: The label of an author's box: "About the author", "Autoreninfo", "Zur Person", or "About"
+#: and the author's name ("Über Ann Roe 1009 Artikel", "About Ann Roe").
+_AUTHOR_LABEL = re.compile(
+    r"^(?i:about the authors?|about the writer|über (?:den|die) (?:autor|autorin|autoren)|"
+    r"autoreninfo|autorenprofil|zum autor|zur autorin|zur person|author (?:bio|info)|"
+    r"sobre (?:el|la|o|a) (?:autor|autora)|à propos de l'auteur|"
+    r"o autorze)\s*:?$"
+    r"|^(?:About|Über|Sobre|À propos de)\s+(?P<name>[A-ZÀ-Ý][\w.'’\-]+(?:\s+[A-ZÀ-Ý][\w.'’\-]+)"
+    r"{0,2})(?:\s+\d+\s+(?i:artikel|beiträge|posts|articles|artículos|artigos))?\s*:?$")
+#: Its note is within this many blocks of the label (a line with the name may stand between),
+AUTHOR_BOX_BLOCKS = 3
+#: ... at least this many words long (a caption-long line under "Autor" may be the name
+#: and role only), and at most `BIO_MAX_WORDS`.
+AUTHOR_NOTE_MIN_WORDS = 8
+#: A note that speaks of its writer in the first person: "Ich bin Steffi, ...", "I'm a ...".
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my|ich|mein\w*|mich|mir|je|j'|j’|moi|yo|mi|eu)\b")
+
+
+def _mark_author_boxes(blocks: list[_Block]) -> None:
+    """An author's box after the article ("About the author" or "Über Ann Roe", the name
+    perhaps, then a paragraph about the writer) is furniture, however much it reads like
+    prose. A label that names someone ("About Ann Roe") opens with a given name, and the
+    paragraph under it names them or speaks in the first person: "About Velmora" or "About
+    Python" then a paragraph on the town or the language is a section of the story."""
+    for index, label in enumerate(blocks):
+        if label.junk or label.prose or label.words > 8:
+            continue
+        match = _AUTHOR_LABEL.match(_BULLET.sub("", label.text).strip())
+        if match is None:
+            continue
+        name = match.group("name")
+        if name is not None and name.split()[0].casefold() not in given_names():
+            continue  # "About Python", "Über uns": a section, or the site's own box
+        for note in blocks[index + 1:index + 1 + AUTHOR_BOX_BLOCKS]:
+            if note.junk:
+                continue
+            if note.words < AUTHOR_NOTE_MIN_WORDS:
+                if _SENTENCE_END.search(note.text) or note.words > 4:
+                    break
+                continue  # the writer's name on its own line
+            if note.words > BIO_MAX_WORDS or note.stop:
+                break
+            if name is not None and not (
+                    any(part.casefold() in note.text.casefold() for part in name.split())
+                    or _FIRST_PERSON.search(note.text)):
+                break
+            note.junk = True
+            break
 
 
 #: The head of a reader's comment: a name and when it was posted, to the minute ("Ann Roe

@@ -1,0 +1,41 @@
+"""A picture's credit, "© Name" with no year and no rights reserved ("© dpa | Ann Roe",
+"© Shutterstock/racorn"), stands inside the story and does not close it, as the site's
+"© 2023 Velmora Gazette" does (issue 9: body lost on unseen pastes, the story cut at the
+credit under its first picture). All places and people are invented."""
+
+from __future__ import annotations
+
+from builder.readers.text import read_text
+
+TITLE = "Velmora opens its new harbour to the Ostrakan ferry"
+STORY = [
+    ("The town of Velmora opened its rebuilt harbour on Tuesday, two years after work began, "
+     "so that the new ferry to Ostrakan can berth there from the spring."),
+    ("Mayor Ilse Varnholt said the rebuilding cost about twelve million euros, most of it from "
+     "the regional government and the rest from the town's own budget."),
+    ("Fishers on the north quay had feared they would lose their moorings during the work, "
+     "but the harbour master Tobin Ashe found them berths at the old shipyard."),
+    ("The first crossing is planned for June and will take just under three hours, an hour "
+     "less than the old boat needed for the same route."),
+]
+
+
+def test_a_picture_credit_does_not_close_the_story() -> None:
+    """"© Name" under a picture, with no year and no rights reserved, stands inside the
+    story: the paragraphs below it are the story's."""
+    lede = ("Harbour master Tobin Ashe has named the crew of the new ferry to Ostrakan, two "
+            "months before its first crossing from the rebuilt harbour of Velmora in June.")
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, lede,
+                        "© dpa | Tobin Ashe", STORY[0].replace("Tuesday", "Monday"),
+                        STORY[3].replace("June", "July")])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == [*STORY, lede, STORY[0].replace("Tuesday", "Monday"),
+                                  STORY[3].replace("June", "July")]
+
+
+def test_the_sites_copyright_line_closes_the_story() -> None:
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY,
+                        "© 2023 Velmora Gazette", "Ostrakan ferry timetable changes again "
+                        "for the summer, the company said on Monday."])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == STORY

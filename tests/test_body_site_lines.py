@@ -1,0 +1,58 @@
+"""Lines where the site speaks of itself are furniture, not the story (issue 9: junk kept on
+unseen pastes): a disclaimer of its writers' opinions, a rights notice, a theme's credit, a
+post's filing line, an offer of the magazine, its apps or its shop. A story's sentence that
+only mentions an app is kept. All places and people are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.readers.text import read_text
+
+TITLE = "Velmora opens its new harbour to the Ostrakan ferry"
+STORY = [
+    ("The town of Velmora opened its rebuilt harbour on Tuesday, two years after work began, "
+     "so that the new ferry to Ostrakan can berth there from the spring."),
+    ("Mayor Ilse Varnholt said the rebuilding cost about twelve million euros, most of it from "
+     "the regional government and the rest from the town's own budget."),
+    ("Fishers on the north quay had feared they would lose their moorings during the work, "
+     "but the harbour master Tobin Ashe found them berths at the old shipyard."),
+    ("The first crossing is planned for June and will take just under three hours, an hour "
+     "less than the old boat needed for the same route."),
+]
+
+
+def _page(*tail: str) -> str:
+    return "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *tail])
+
+
+@pytest.mark.parametrize("line", [
+    "Les opinions exprimées dans les blogs de la Gazette de Velmora n'engagent que leurs "
+    "auteurs.",
+    "The Velmora Gazette is not responsible for the opinions, statements or media content "
+    "presented by contributors.",
+    "The views expressed here do not necessarily reflect the views of the Velmora Gazette.",
+    "Vervielfältigung nur mit Genehmigung",
+    "(Alle Angaben ohne Gewähr)",
+    "Design von Mara Quill und Tobin Ashe. Icons von Ilse Varnholt.",
+    "Kategorie: Hafen, Fähren, Velmora",
+    "14. März 2023 getaggt mit: Hafen Fähre Velmora",
+    "Erstellt am Dienstag 14. März 2023 um 23:30 und abgelegt unter Hafen, Velmora. "
+    "Kommentare zu diesem Eintrag im RSS 2.0 Feed.",
+    "Instant access to the full article PDF.",
+    "For the latest stories and breaking news updates download the Gazette apps for iOS and "
+    "Android.",
+    "Diese Ausgabe jetzt digital lesen",
+    "Jetzt neu! Besuchen Sie unseren Fan-Shop!",
+    "Sie lesen gern die Velmora Gazette?",
+])
+def test_a_site_line_is_not_the_story(line: str) -> None:
+    article = read_text(_page(line), "velmora.txt")
+    assert article.paragraphs == STORY, line
+
+
+def test_a_sentence_of_the_story_about_an_app_is_kept() -> None:
+    sentence = ("Travellers can download the ferry company's new app to book a crossing, "
+                "the harbour master said.")
+    article = read_text(_page(sentence), "velmora.txt")
+    assert article.paragraphs == [*STORY, sentence]
