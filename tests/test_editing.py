@@ -173,7 +173,40 @@ def test_an_interrupted_build_leaves_no_half_page_and_the_next_completes(
     # a loaded machine (pages are written in one batch, with one sync, at about 1 ms each).
     count = 600
     write_fictional_seeds(project / "seeds", count)
-    events = project / "content" / "events"
+    pristine = project.parent / "pristine"
+    shutil.copytree(project, pristine, symlinks=True)
+    for attempt in range(3):
+        where = project if attempt == 0 else project.parent / f"attempt-{attempt}"
+        if attempt:
+            shutil.copytree(pristine, where, symlinks=True)
+        before, written = _interrupt_build(where, sig)
+        if len(written) < before + count:
+            break
+        # The signal reached the build after its last page (a machine too busy to run this
+        # test's loop in time): nothing was cut short, so nothing was tested. Start again
+        # from the same project.
+    else:
+        pytest.fail("the build was not cut short in three tries")
+    assert before < len(written), "the build was stopped before it wrote a page"
+    for page in written:  # every page there is whole
+        assert frontmatter.load(page)["sources"], page
+    check = timeline("check", cwd=where)
+    assert check.returncode == 0, check.stdout
+    # The next build completes the work; nothing is doubled or reported as edited.
+    result = build(where, "--reference-date", "2026-06-01")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "kept" not in result.stdout
+    assert len(event_pages(where)) == before + count
+    assert not list((where / "content" / "events").rglob("*.tmp"))
+    final = tree(where)
+    result = build(where)
+    assert result.stdout.rstrip().endswith(f"{count + 1} seeds in seeds: {count + 1} unchanged")
+    assert tree(where) == final
+
+
+def _interrupt_build(project: Path, sig: signal.Signals) -> tuple[int, list[Path]]:
+    """Start `timeline build` in `project`, send it `sig` once it has written a few pages,
+    and return the number of pages before and the pages after."""
     before = len(event_pages(project))
     process = subprocess.Popen([sys.executable, "-m", "builder", "build", "--reference-date",
                                 "2026-06-01"], cwd=project, stdout=subprocess.PIPE,
@@ -186,22 +219,7 @@ def test_an_interrupted_build_leaves_no_half_page_and_the_next_completes(
     _, stderr = process.communicate(timeout=60)
     if sig == signal.SIGINT and process.returncode == 130:
         assert "run `timeline build` again to finish" in stderr
-    written = event_pages(project)
-    assert before < len(written) < before + count, "the build was not cut short"
-    for page in written:  # every page there is whole
-        assert frontmatter.load(page)["sources"], page
-    check = timeline("check", cwd=project)
-    assert check.returncode == 0, check.stdout
-    # The next build completes the work; nothing is doubled or reported as edited.
-    result = build(project, "--reference-date", "2026-06-01")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "kept" not in result.stdout
-    assert len(event_pages(project)) == before + count
-    assert not list(events.rglob("*.tmp"))
-    final = tree(project)
-    result = build(project)
-    assert result.stdout.rstrip().endswith(f"{count + 1} seeds in seeds: {count + 1} unchanged")
-    assert tree(project) == final
+    return before, event_pages(project)
 
 
 def test_branches_adding_different_seeds_merge_cleanly(project: Path) -> None:
