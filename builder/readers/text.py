@@ -2202,7 +2202,14 @@ _TELLS_OF_DATE = re.compile(r"\b(?:des|der|dem|of|the|since|seit|until|till|bis|
 _DATE_AND_TIME = re.compile(r"(?:(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d\d)\s*"
                             r"(?:,|\||-|–|um|at|à|a las|alle|às)?\s*\d{1,2}[:.hH]\d\d\b"
                             r"(?![.:]?\d)", re.IGNORECASE)
-_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
+#: The signature of an embedded post before its date: a tweet's ("— Ada Quill (@adaquill) May
+#: 2, 2020"), an Instagram post's ("A post shared by Ada Quill (@ada.quill) on Jun 16, 2019").
+_EMBED_SIGNATURE = re.compile(r"\(@[\w.]{1,30}\)\s*(?:on\s+)?$", re.IGNORECASE)
+#: An embedded Facebook post's own line, before its date: "Posted by Velmora Council on
+#: Monday, February 7, 2022" (the name, "on", then the day of the week in full, and the date
+#: closing the line).
+_FACEBOOK_SIGNATURE = re.compile(r"^\W*posted by\b[^|•·\d]{1,60}?\bon (?:mon|tues|wednes|"
+                                 r"thurs|fri|satur|sun)day, $", re.IGNORECASE)
 _AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|door|de)\b)",
                                  re.IGNORECASE)
 
@@ -2522,7 +2529,9 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     # The signature of an embedded post ("— Ada Quill (@adaquill) May 2, 2020") dates the
     # post, not the page.
     found = [item for item in found
-             if not _EMBED_SIGNATURE.search(text[max(0, item[0] - 40):item[0]])]
+             if not _EMBED_SIGNATURE.search(text[max(0, item[0] - 40):item[0]])
+             and not (len(found) == 1 and _FACEBOOK_SIGNATURE.match(text[:item[0]])
+                      and _DATE_MDY.fullmatch(text.rstrip(), item[0]))]
     result = []
     for start, date in found:
         before = text[max(0, start - 40):start]
