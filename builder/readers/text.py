@@ -624,16 +624,25 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
+    # A data sheet's dates ("Erscheinungsdatum: 14.08.2027" among "Verlag:", "Seiten:", ...)
+    # are the described item's: read only when the page shows no other stamp.
+    sheet = _sheet_fields(page)
     if article.published is None:
-        _find_date_near(page, title_index, body_start, body_end, article)
+        _find_date_near(page, title_index, body_start, body_end, article, sheet)
     if article.published is None:
         _find_stamp_after(page, body_end, article)
     if article.published is None:
-        _find_labelled_stamp(page, article)
+        _find_labelled_stamp(page, article, sheet)
     if article.published is None:
-        _find_stamp_anywhere(page, title_index, article)
+        _find_stamp_anywhere(page, title_index, article, sheet)
     if article.published is None:
         _find_titled_stamp(page, title_index, article)
+    if article.published is None and sheet:
+        _find_date_near(page, title_index, body_start, body_end, article)
+    if article.published is None and sheet:
+        _find_labelled_stamp(page, article)
+    if article.published is None and sheet:
+        _find_stamp_anywhere(page, title_index, article)
     if article.published is None and article.relative_stamp is None:
         _find_told_date(article)
     if article.published is None and article.relative_stamp is None:
@@ -1989,12 +1998,15 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
                 break  # the story has begun: a long paragraph is no standfirst or caption
     stamps: list[tuple[dt.date, str, bool]] = []
     first = True
+    sheet = _sheet_fields(page)
     for index in range(title_index + 1, zone_end):
         block = page.blocks[index]
         bare = _BULLET.sub("", block.text).strip()
         if not bare:
             continue
         is_first, first = first, False
+        if index in sheet:
+            continue  # a field of a data sheet under a label taken for the headline
         if _RELATIVE.match(bare):
             article.relative_stamp = article.relative_stamp or bare
             continue
@@ -2058,14 +2070,55 @@ def _take_stamp(article: Article, stamps: list[tuple[dt.date, str, bool]]) -> No
     article.date_evidence = f"timestamp {line[:80]!r}"
 
 
+#: A field of a data sheet: a short label, a colon, its value ("Verlag: Heyne", "Datum:
+#: 31/08/2019", "Brennweite in mm: 180").
+_SHEET_FIELD = re.compile(r"^[^\W\d_][^\s:]{0,24}(?:\s[^\s:]{1,24}){0,3}:(?:\s|$)")
+#: Labels that a post's own meta lines carry (its author, date, section, tags, comments): a
+#: list of them is the page's stamp, not an item's data sheet.
+_POST_META_LABEL = re.compile(r"^(?:autor(?:in)?|author|von|by|par|por|datum|date|fecha|"
+                              r"published|posted|updated|veröffentlicht|aktualisiert|"
+                              r"erstellt|publié|kategorie|category|categories|rubrik|"
+                              r"ressort|tags?|schlagw[öo]rter|stichw[öo]rter|themen?|topics?|"
+                              r"kommentare?|comments?|lesezeit|reading time|quelle|source|"
+                              r"foto|photo|bild)\b", re.IGNORECASE)
+#: A data sheet has at least this many fields, not counting a post's meta labels, among
+#: the lines around a field ...
+SHEET_FIELDS = 3
+#: ... this many lines either side.
+SHEET_REACH = 3
+#: A field of a data sheet has at most this many words.
+SHEET_FIELD_WORDS = 10
+
+
+def _sheet_fields(page: _Page) -> frozenset[int]:
+    """The lines of the page that are fields of a data sheet describing some item (a book's
+    publisher, pages and release date; a photograph's lens, exposure and date): a run of
+    short "Label: value" lines, most of them not a post's own meta labels. Their dates are
+    the item's, not the page's stamp (when a label of the sheet is taken for the headline,
+    the sheet's "Datum:" stands where a stamp would)."""
+    fields = [block.words <= SHEET_FIELD_WORDS and bool(_SHEET_FIELD.match(block.text))
+              for block in page.blocks]
+    item = [is_field and not _POST_META_LABEL.match(block.text)
+            for is_field, block in zip(fields, page.blocks, strict=True)]
+    found: set[int] = set()
+    for index, is_field in enumerate(fields):
+        if is_field and sum(item[max(0, index - SHEET_REACH):index + SHEET_REACH + 1]) >= (
+                SHEET_FIELDS):
+            found.add(index)
+    return frozenset(found)
+
+
 def _find_date_near(page: _Page, title_index: int, body_start: int, body_end: int,
-                    article: Article) -> None:
+                    article: Article, sheet: frozenset[int] = frozenset()) -> None:
     """No stamp under the title: a date just above the title, then in the header zone, then
-    at the top of the body."""
+    at the top of the body. Lines in `sheet` (a data sheet's fields) are passed over."""
     stamps: list[tuple[dt.date, str, bool]] = []
-    above = [b for b in page.blocks[max(0, title_index - 6):title_index] if not b.junk]
-    zones = [page.blocks[title_index + 1:body_start], above[-4:],
-             page.blocks[body_start:min(body_end, body_start + 3)]]
+    above = [page.blocks[i] for i in range(max(0, title_index - 6), title_index)
+             if not page.blocks[i].junk and i not in sheet]
+    zones = [[page.blocks[i] for i in range(title_index + 1, body_start) if i not in sheet],
+             above[-4:],
+             [page.blocks[i] for i in range(body_start, min(body_end, body_start + 3))
+              if i not in sheet]]
     for number, zone in enumerate(zones):
         for block in zone:
             text = block.text
@@ -2164,13 +2217,15 @@ _LABELLED_STAMP = re.compile(r"^(?:(?:first |originally )?(?:published|posted|up
 LABELLED_STAMP_WORDS = 25
 
 
-def _find_labelled_stamp(page: _Page, article: Article) -> None:
+def _find_labelled_stamp(page: _Page, article: Article,
+                         sheet: frozenset[int] = frozenset()) -> None:
     """No date near the headline or the body: the first line of the page that labels itself
     the article's stamp (a page whose headline or body was not found where the stamp is;
-    dates in lists and comments carry no such label)."""
-    for block in page.blocks:
+    dates in lists and comments carry no such label). Lines in `sheet` are passed over."""
+    for index, block in enumerate(page.blocks):
         bare = _BULLET.sub("", block.text).strip()
-        if block.words > LABELLED_STAMP_WORDS or not _LABELLED_STAMP.match(bare):
+        if (block.words > LABELLED_STAMP_WORDS or not _LABELLED_STAMP.match(bare)
+                or index in sheet):
             continue
         found = _dates_in(bare, page.day_first)
         if found:
@@ -2202,7 +2257,14 @@ _TELLS_OF_DATE = re.compile(r"\b(?:des|der|dem|of|the|since|seit|until|till|bis|
 _DATE_AND_TIME = re.compile(r"(?:(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./]\d\d)\s*"
                             r"(?:,|\||-|–|um|at|à|a las|alle|às)?\s*\d{1,2}[:.hH]\d\d\b"
                             r"(?![.:]?\d)", re.IGNORECASE)
-_EMBED_SIGNATURE = re.compile(r"\(@\w{1,30}\)\s*$")
+#: The signature of an embedded post before its date: a tweet's ("— Ada Quill (@adaquill) May
+#: 2, 2020"), an Instagram post's ("A post shared by Ada Quill (@ada.quill) on Jun 16, 2019").
+_EMBED_SIGNATURE = re.compile(r"\(@[\w.]{1,30}\)\s*(?:on\s+)?$", re.IGNORECASE)
+#: An embedded Facebook post's own line, before its date: "Posted by Velmora Council on
+#: Monday, February 7, 2022" (the name, "on", then the day of the week in full, and the date
+#: closing the line).
+_FACEBOOK_SIGNATURE = re.compile(r"^\W*posted by\b[^|•·\d]{1,60}?\bon (?:mon|tues|wednes|"
+                                 r"thurs|fri|satur|sun)day, $", re.IGNORECASE)
 _AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|door|de)\b)",
                                  re.IGNORECASE)
 
@@ -2302,7 +2364,8 @@ def _ends_with_date(text: str) -> bool:
     return count_words(_CLOCK.sub(" ", text[last:])) <= 1
 
 
-def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> None:
+def _find_stamp_anywhere(page: _Page, title_index: int, article: Article,
+                         sheet: frozenset[int] = frozenset()) -> None:
     """No date near the headline, under the body or labelled: the stamp line nearest the
     headline, anywhere on the page (when the headline or the body was found away from where
     the page shows its stamp). Lines read as comments, lists or other furniture are left
@@ -2312,7 +2375,7 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article) -> Non
     comments = next((index for index, block in enumerate(page.blocks)
                      if index > title_index and _heads_comments(block)), len(page.blocks))
     for index, block in enumerate(page.blocks[:comments]):
-        if block.junk or block.words > LABELLED_STAMP_WORDS:
+        if block.junk or block.words > LABELLED_STAMP_WORDS or index in sheet:
             continue
         bare = _BULLET.sub("", block.text).strip()
         if not bare or _COPYRIGHT_YEAR_LINE.search(bare):
@@ -2522,7 +2585,9 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     # The signature of an embedded post ("— Ada Quill (@adaquill) May 2, 2020") dates the
     # post, not the page.
     found = [item for item in found
-             if not _EMBED_SIGNATURE.search(text[max(0, item[0] - 40):item[0]])]
+             if not _EMBED_SIGNATURE.search(text[max(0, item[0] - 40):item[0]])
+             and not (len(found) == 1 and _FACEBOOK_SIGNATURE.match(text[:item[0]])
+                      and _DATE_MDY.fullmatch(text.rstrip(), item[0]))]
     result = []
     for start, date in found:
         before = text[max(0, start - 40):start]
