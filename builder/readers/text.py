@@ -1653,6 +1653,10 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
     found: list[tuple[int, list[float]]] = []
     overlaps: list[float] = []
     story_words: dict[int, set[str]] = {}
+    # Blocks that are no headline whole but may hold one glued to its byline or stamp (a
+    # headline joined to a line that opens in lower case: "... Follows yas! | By Ann Roe |
+    # April 13, 2020", whose separators make the whole block no headline).
+    refused: list[int] = []
     for index in range(highest - 1, lowest - 1, -1):
         block = page.blocks[index]
         if index >= body_start and (block.words > TITLE_IN_BODY_MAX_WORDS
@@ -1662,6 +1666,8 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
             continue  # "- The Veyra Courier" under the headline
         rules = _title_score(page, index, body_start)
         if rules is None:
+            if not (block.junk or block.stop or block.prose or block.caption):
+                refused.append(index)
             continue
         if index >= body_start:
             # A candidate in the body run is compared with the story below it, not itself.
@@ -1696,11 +1702,11 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
         (page, body_start, None) for _ in found]
     # (In a text browser's dump the headline has a line of its own: cutting lines there lost
     # more headlines than it found on the unseen pages, 197 -> 194 of 212 held out.)
-    for position in range(len(found) if not page.indented else 0):
-        index = found[position][0]
+    glued_at = [index for index, _ in found] + refused
+    for index in (glued_at if not page.indented else []):
         if index in far or page.blocks[index].prose:
             continue  # (a paragraph cut at "by" or a date is not a headline)
-        for head, rest, kind in glued_heads(page.blocks[index].text):
+        for head, rest, kind in glued_heads(page.blocks[index].text, index in refused):
             view, view_start = _split_view(page, index, body_start, head, rest)
             rules = _title_score(view, index, view_start)
             if rules is None:
@@ -1779,15 +1785,23 @@ def _name_below(page: _Page, index: int) -> bool:
 GLUED_HEAD_WORDS = 3
 #: The words that open a byline in the languages of the pages ("by", "von", "par", ...).
 _BYLINE_WORDS = frozenset("by von par door por di durch written posted".split())
+#: The separators between a site's label and a byline on one line ("yas! | By Ann Roe").
+_SEPARATOR_WORDS = frozenset("| · • – — - /".split())
+#: The most words of a label in lower case before its separator.
+GLUED_LABEL_WORDS = 2
 
 
-def glued_heads(text: str) -> list[tuple[str, str, str]]:
+def glued_heads(text: str, labels_only: bool = False) -> list[tuple[str, str, str]]:
     """Ways a line may be a headline glued to what stood under it in the page, as (headline,
     rest, kind): the rest a byline or a stamp ("... Lunar Lander by Ann Roe", kind "meta"),
     or the headline said twice ("twice"). A browser's paste loses the break between a
-    headline and its byline when they share a box. (Cutting after a separator, " | Site",
-    or where a capitalised sentence follows a title-case run, "... Hot and Fresh Welcome
-    to ...", gave more wrong headlines than right ones: see the log of issue 9.)"""
+    headline and its byline when they share a box, and runs a line that opens in lower case
+    on into the one above ("... Follows yas! | By Ann Roe | April 13, 2020"). With
+    `labels_only`, only that last cut (for a line that is no headline whole: the other cuts
+    there gave more wrong headlines than right ones on the unseen pages). (Cutting after a
+    separator, " | Site", or where a capitalised sentence follows a title-case run, "... Hot
+    and Fresh Welcome to ...", gave more wrong headlines than right ones: see the log of
+    issue 9.)"""
     words = text.split()
     if len(words) < GLUED_HEAD_WORDS + 1:
         return []
@@ -1797,9 +1811,18 @@ def glued_heads(text: str) -> list[tuple[str, str, str]]:
         return [(" ".join(words[:half]), " ".join(words[half:]), "twice")]
     for k in range(GLUED_HEAD_WORDS, len(words)):
         word = words[k]
+        rest = " ".join(words[k:])
+        if (word[:1].islower() and word.casefold() not in _BYLINE_WORDS
+                and not _ENDS_SENTENCE.search(words[k - 1]) and _glued_label(words[k:])):
+            # A line of its own that opens in lower case, a site's label and then a separator
+            # before a byline or stamp, joined to the headline by the paste ("... Follows
+            # yas! | By Ann Roe | April 13, 2020").
+            found.append((" ".join(words[:k]), rest, "meta"))
+            break
+        if labels_only:
+            continue
         if not (word.casefold() in _BYLINE_WORDS or word[:1].isdigit() or word.endswith(":")):
             continue
-        rest = " ".join(words[k:])
         if word.casefold() in _BYLINE_WORDS:
             if _glued_byline(words[k + 1:]):
                 found.append((" ".join(words[:k]), rest, "meta"))
@@ -1808,6 +1831,19 @@ def glued_heads(text: str) -> list[tuple[str, str, str]]:
             found.append((" ".join(words[:k]), rest, "meta"))
             break
     return found
+
+
+def _glued_label(words: list[str]) -> bool:
+    """Whether words are a site's label in lower case, then a separator, then a byline or a
+    stamp ("yas! | By Ann Roe | April 13, 2020"), not the end of a headline ("der Hoffnung |
+    Video der Sendung vom ...", "vom 22.04.2020 – worauf wartet ...")."""
+    cut = next((j for j in range(1, min(len(words), GLUED_LABEL_WORDS + 1))
+                if words[j] in _SEPARATOR_WORDS), None)
+    if cut is None or any(c.isdigit() for w in words[:cut] for c in w):
+        return False
+    after = " ".join(words[cut + 1:])
+    return (bool(_BYLINE.match(after)) or _has_date(" ".join(words[cut + 1:cut + 5]))) and (
+        _has_date(after) and _looks_like_meta(after))
 
 
 def _glued_byline(words: list[str]) -> bool:
