@@ -2731,11 +2731,87 @@ def _is_author_bio(text: str, authors: list[str]) -> bool:
                for name in authors)
 
 
+#: A related story's teaser under its headline is one short paragraph, of at most this many
+#: words; ...
+TEASER_MAX_WORDS = 45
+#: ... its headline has at most this many words, and the kicker above it at most this many.
+TEASER_HEADLINE_WORDS = 15
+TEASER_KICKER_WORDS = 3
+#: A run of this many teasers in a row (headline, one short paragraph, the next headline)
+#: is a list of related stories, wherever it stands.
+TEASER_RUN_MIN = 2
+
+
+def _headline_like(block: _Block, most: int) -> bool:
+    """A short line with no final stop that could head a story ("Waymo bittet Autohersteller
+    um Geld"), not a byline or a stamp."""
+    return (not (block.junk or block.caption or block.stop or block.prose or block.bullet)
+            and 1 <= block.words <= most and _ENDS_SENTENCE.search(block.text) is None
+            and re.match(r"[\"'“„«‘]?[^\W_]", block.text) is not None
+            and _URL.search(block.text) is None and _CODE.search(block.text) is None
+            and not _looks_like_meta(block.text))
+
+
+def _is_teaser(block: _Block) -> bool:
+    """A related story's teaser: one paragraph of a few lines (a truncated one may have no
+    final stop)."""
+    return (not (block.junk or block.caption or block.stop or block.bullet)
+            and PROSE_MIN_WORDS <= block.words <= TEASER_MAX_WORDS)
+
+
+def _teaser_units(page: _Page, start: int, end: int) -> set[int]:
+    """The blocks of related stories' teasers inside the body run: a headline (with a kicker
+    above it, "B2B", "Nach Zugunfällen") over one short paragraph that the next headline
+    follows. The story's own subheading heads several paragraphs, or a long one; so a
+    teaser counts when several stand in a row, when they close the run, or when a kicker
+    stands over the headline (a subheading has none)."""
+    shown = [i for i in range(start, end)
+             if not (page.blocks[i].junk or page.blocks[i].caption) and page.blocks[i].text.strip()]
+    units: list[tuple[int, int, bool]] = []  # (first position in shown, length, kicker)
+    position = 0
+    while position < len(shown):
+        blocks = [page.blocks[i] for i in shown[position:position + 4]]
+        unit: tuple[int, bool] | None = None
+        if (len(blocks) >= 3 and _headline_like(blocks[0], TEASER_KICKER_WORDS)
+                and _headline_like(blocks[1], TEASER_HEADLINE_WORDS)
+                and blocks[1].words >= 3 and _is_teaser(blocks[2])):
+            unit = (3, True)
+        elif (len(blocks) >= 2 and _headline_like(blocks[0], TEASER_HEADLINE_WORDS)
+              and blocks[0].words >= 3 and _is_teaser(blocks[1])):
+            unit = (2, False)
+        if unit is None:
+            position += 1
+            continue
+        length, kicker = unit
+        after = shown[position + length] if position + length < len(shown) else None
+        if not kicker and after is not None and _counts(page.blocks[after]):
+            position += 1  # the paragraph goes on: a subheading of the story
+            continue
+        units.append((position, length, kicker))
+        position += length
+    teasers: set[int] = set()
+    run: list[tuple[int, int, bool]] = []
+    for index, found in enumerate(units):
+        run.append(found)
+        following = units[index + 1] if index + 1 < len(units) else None
+        if following is not None and following[0] == found[0] + found[1]:
+            continue
+        closes = run[-1][0] + run[-1][1] >= len(shown)
+        if closes and len(run) >= TEASER_RUN_MIN:
+            for first, length, _ in run:
+                teasers.update(shown[first:first + length])
+        run = []
+    return teasers
+
+
 def _read_body(page: _Page, start: int, end: int, article: Article) -> list[str]:
     """Paragraphs of the body, without furniture."""
     paragraphs: list[str] = []
+    teasers = _teaser_units(page, start, end)
     for index in range(start, end):
         block = page.blocks[index]
+        if index in teasers:
+            continue
         text = _BULLET.sub("", block.text).strip() if not block.bullet else block.text
         if not text:
             continue

@@ -1,0 +1,53 @@
+"""Headlines of related stories, each over a one-paragraph teaser, that close the run of
+prose the story was found in are furniture; the story's own subheadings, each over
+paragraphs that go on, stay (issue 9: a related story's teaser read as the body's end).
+All places and people are invented."""
+
+from __future__ import annotations
+
+from builder.readers.text import read_text
+
+TITLE = "Velmora opens its new harbour to the Ostrakan ferry"
+STORY = [
+    ("The town of Velmora opened its rebuilt harbour on Tuesday, two years after work began, "
+     "so that the new ferry to Ostrakan can berth there from the spring."),
+    ("Mayor Ilse Varnholt said the rebuilding cost about twelve million euros, most of it from "
+     "the regional government and the rest from the town's own budget."),
+    ("Fishers on the north quay had feared they would lose their moorings during the work, "
+     "but the harbour master Tobin Ashe found them berths at the old shipyard."),
+    ("The first crossing is planned for June and will take just under three hours, an hour "
+     "less than the old boat needed for the same route."),
+]
+TEASERS = [
+    "Ostrakan ferry company names its new captain",
+    "The company chose Dr Ilse Varnholt's nephew, a sailor of twenty years, to lead the crew.",
+    "Velmora market hall closes for the winter",
+    "Traders will move to the old station square until the roof has been mended in March.",
+    "Storm floods the coast road near Brenmark",
+    "The road was closed for two days after the sea broke through the wall at high tide.",
+]
+
+
+def test_teasers_that_close_the_run_are_dropped() -> None:
+    """Headline, one-sentence teaser, headline, teaser ... under the story: none of it is
+    the story's."""
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *TEASERS])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == STORY
+
+
+def test_the_storys_subheadings_stay() -> None:
+    """A subheading whose paragraph the story's prose follows is the story's, and so is a
+    last section of one paragraph."""
+    heads = ["The cost of the work", "What the fishers said"]
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", STORY[0], heads[0],
+                        STORY[1], STORY[2], heads[1], STORY[3]])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == [STORY[0], heads[0], STORY[1], STORY[2], heads[1], STORY[3]]
+
+
+def test_a_single_short_section_at_the_end_stays() -> None:
+    """One headline-like line over one paragraph at the end is a last section, not a list."""
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *TEASERS[:2]])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == [*STORY, *TEASERS[:2]]
