@@ -5,19 +5,9 @@ credit under its first picture). All places and people are invented."""
 
 from __future__ import annotations
 
-from builder.readers.text import read_text
+from test_body_author_boxes import STORY, TITLE
 
-TITLE = "Velmora opens its new harbour to the Ostrakan ferry"
-STORY = [
-    ("The town of Velmora opened its rebuilt harbour on Tuesday, two years after work began, "
-     "so that the new ferry to Ostrakan can berth there from the spring."),
-    ("Mayor Ilse Varnholt said the rebuilding cost about twelve million euros, most of it from "
-     "the regional government and the rest from the town's own budget."),
-    ("Fishers on the north quay had feared they would lose their moorings during the work, "
-     "but the harbour master Tobin Ashe found them berths at the old shipyard."),
-    ("The first crossing is planned for June and will take just under three hours, an hour "
-     "less than the old boat needed for the same route."),
-]
+from builder.readers.text import read_text
 
 
 def test_a_picture_credit_does_not_close_the_story() -> None:

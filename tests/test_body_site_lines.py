@@ -6,20 +6,9 @@ only mentions an app is kept. All places and people are invented."""
 from __future__ import annotations
 
 import pytest
+from test_body_author_boxes import STORY, TITLE
 
 from builder.readers.text import read_text
-
-TITLE = "Velmora opens its new harbour to the Ostrakan ferry"
-STORY = [
-    ("The town of Velmora opened its rebuilt harbour on Tuesday, two years after work began, "
-     "so that the new ferry to Ostrakan can berth there from the spring."),
-    ("Mayor Ilse Varnholt said the rebuilding cost about twelve million euros, most of it from "
-     "the regional government and the rest from the town's own budget."),
-    ("Fishers on the north quay had feared they would lose their moorings during the work, "
-     "but the harbour master Tobin Ashe found them berths at the old shipyard."),
-    ("The first crossing is planned for June and will take just under three hours, an hour "
-     "less than the old boat needed for the same route."),
-]
 
 
 def _page(*tail: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from test_headline_name_below import _features
+
 from bench import train_reader
 from builder.readers import text as text_reader
 
@@ -24,17 +26,6 @@ STORY = [
     "Captain Odile Marrow, who has steered the ferry for twenty years, said her crew would "
     "be ready for the first winter crossing in December.",
 ]
-
-
-def _features(tmp_path: Path, lines: list[str]) -> dict[str, dict[str, float]]:
-    """Each headline candidate's features by its text, read from a pasted page on disk."""
-    path = tmp_path / "page.txt"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    page = text_reader._parse(path.read_text(encoding="utf-8"))
-    body_start, _ = text_reader._body_span(page)
-    return {page.blocks[index].text if head is None else head:
-            dict(zip(text_reader.TITLE_FEATURES, features, strict=True))
-            for index, features, head in text_reader.title_candidates(page, body_start)}
 
 
 def test_headline_over_a_longer_candidate(tmp_path: Path) -> None:
