@@ -426,22 +426,29 @@ COMMON_GIVEN_NAME = 4
 
 
 @functools.lru_cache(maxsize=1)
-def _common_given_names() -> frozenset[str]:
-    """Given names (lower case) that gender-guesser's data file counts in Great Britain,
-    Ireland or the U.S.A. (the first three frequencies of a line, from column 30), or
-    counts COMMON_GIVEN_NAME common in some country."""
+def _given_name_frequencies() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each given name (lower case) of gender-guesser's data file with its frequencies by
+    country (its scale, 0 absent, 1 rare ... 13 extremely common; the first three are Great
+    Britain, Ireland and the U.S.A.)."""
     import gender_guesser
 
-    names: set[str] = set()
+    found: list[tuple[str, tuple[int, ...]]] = []
     data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
     with data.open(encoding="utf-8") as lines:
         for line in lines:
             if not line.strip() or line[0] in "#=":
                 continue
-            figures = [int(digit, 16) if digit.strip() else 0 for digit in line[30:85]]
-            if any(figures[:3]) or max(figures, default=0) >= COMMON_GIVEN_NAME:
-                names.add(line[3:30].strip().lower().replace("+", "-"))
-    return frozenset(names)
+            figures = tuple(int(digit, 16) if digit.strip() else 0 for digit in line[30:85])
+            found.append((line[3:30].strip().lower().replace("+", "-"), figures))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _common_given_names() -> frozenset[str]:
+    """Given names (lower case) that gender-guesser's data file counts in Great Britain,
+    Ireland or the U.S.A., or counts COMMON_GIVEN_NAME common in some country."""
+    return frozenset(name for name, figures in _given_name_frequencies()
+                     if any(figures[:3]) or max(figures, default=0) >= COMMON_GIVEN_NAME)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1503,20 +1510,9 @@ ENGLISH_GIVEN_NAME = 2
 @functools.lru_cache(maxsize=1)
 def _english_given_names() -> frozenset[str]:
     """Given names (lower case) that gender-guesser's data file counts at least
-    ENGLISH_GIVEN_NAME common in Great Britain, Ireland or the U.S.A. (the first three
-    frequencies of a line, from column 30)."""
-    import gender_guesser
-
-    names: set[str] = set()
-    data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    with data.open(encoding="utf-8") as lines:
-        for line in lines:
-            if not line.strip() or line[0] in "#=":
-                continue
-            figures = [int(digit, 16) if digit.strip() else 0 for digit in line[30:33]]
-            if max(figures, default=0) >= ENGLISH_GIVEN_NAME:
-                names.add(line[3:30].strip().lower().replace("+", "-"))
-    return frozenset(names)
+    ENGLISH_GIVEN_NAME common in Great Britain, Ireland or the U.S.A."""
+    return frozenset(name for name, figures in _given_name_frequencies()
+                     if max(figures[:3], default=0) >= ENGLISH_GIVEN_NAME)
 
 
 def _more_org_word_name(tokens: list[str]) -> bool:
