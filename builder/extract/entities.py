@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.extract import ner
+from builder.extract.language import ENGLISH_MARKERS
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -938,11 +939,9 @@ että oli
 def _english(text: str) -> bool:
     """Whether the learned tagger, trained on English only, should read a text: not when
     the text's function words are more often another language's (FOREIGN_MARKERS, or words
-    not in Latin letters) than English ones (keyphrases.ENGLISH_MARKERS). On German or
+    not in Latin letters) than English ones (language.ENGLISH_MARKERS). On German or
     Russian pages it listed nouns and phrases as names ("Lebensmitteln", "Zukunft der
     Region"); a box score with no function words at all is still read."""
-    from builder.extract.keyphrases import ENGLISH_MARKERS
-
     words = re.findall(r"[^\W\d_]+", text.lower())
     english = sum(word in ENGLISH_MARKERS for word in words)
     foreign = sum(word in FOREIGN_MARKERS or (not word.isascii() and not any(

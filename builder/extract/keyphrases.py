@@ -39,6 +39,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.extract.language import ENGLISH_MARKERS
 from builder.extract.tags import keyword_pattern
 from builder.model import Article, Event
 
@@ -118,12 +119,6 @@ photo photos image images picture pictures video videos caption credit credits g
 copyright rights reserved read watch listen podcast updated update published
 www com org net http https html
 despite whilst amongst due following across official officials year-old years-old
-""".split())
-#: Very frequent English function words that other languages written in Latin letters do
-#: not share (not "was", German for "what", nor "a", "in", "die").
-ENGLISH_MARKERS = frozenset("""
-the of and to is that with for this are were have has from be by which not they their but
-or would been
 """.split())
 
 #: Past forms of irregular verbs (not ending in "ed"): never a tag alone ("sworn", "taken").
