@@ -742,7 +742,9 @@ def _within_limits(data: dict[str, Any]) -> dict[str, Any]:
     if not over:
         return data
     data = dict(data)
-    flags = [f"{len(data[name]) - MAX_NAMES} more {name} left out (at most {MAX_NAMES})"
+    # No count in the flag: the review page groups events by flag, so one wording for every
+    # cut list of a kind makes one group ("... (12)"), not a group per count.
+    flags = [f"more than {MAX_NAMES} {name}: only the first {MAX_NAMES} are listed"
              for name in over]
     for name in over:
         data[name] = data[name][:MAX_NAMES]

@@ -114,7 +114,9 @@ def test_a_copy_of_an_article_is_one_event_with_two_sources(project: Path) -> No
     assert result.returncode == 0, result.stdout
     assert "added as a source copy of the same article.txt -> 2025/" in result.stdout
     [page] = event_pages(project)
-    seeds = [source["seed"] for source in frontmatter.load(page)["sources"]]
+    sources = frontmatter.load(page)["sources"]
+    assert isinstance(sources, list)
+    seeds = [source["seed"] for source in sources]
     assert seeds == [SEED, "copy of the same article.txt"]
     again = build(project)
     assert "unchanged  copy of the same article.txt" in again.stdout

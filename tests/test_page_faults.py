@@ -284,7 +284,19 @@ def test_the_builder_never_writes_more_names_than_check_accepts() -> None:
     read, problems = parse_event(render_event(event), "p.md")
     assert read is not None and not problems
     assert read.people == event.people[:MAX_NAMES]
-    assert read.review == [f"50 more people left out (at most {MAX_NAMES})"]
+    assert read.review == [f"more than {MAX_NAMES} people: only the first {MAX_NAMES} are listed"]
+
+
+def test_lists_cut_by_different_counts_share_one_review_flag() -> None:
+    """The review page groups events by flag: a count in the flag made a group per event."""
+    flags = []
+    for extra in (1, 50):
+        event = Event(title="Ashmoor census", date=dt.date(2025, 5, 2),
+                      people=[f"Ilse Varnholt {n}" for n in range(MAX_NAMES + extra)])
+        read, _ = parse_event(render_event(event), "p.md")
+        assert read is not None
+        flags.append(read.review)
+    assert flags[0] == flags[1]
 
 
 # --- Bodies Markdown cannot render: refused, never a traceback ---------------------------
