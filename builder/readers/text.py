@@ -1478,6 +1478,9 @@ TITLE_FEATURES: tuple[str, ...] = (
     "mentioned", "mentioned_long", "line_gap_above", "given_name", "far", "in_story",
     "glued", "glued_meta", "name_below", "candidate_below_longer",
 )
+#: The fewest words of a candidate above the body that, repeated in the story's prose, is
+#: compared with the story's other paragraphs only (`title_candidates`).
+SELF_QUOTE_WORDS = 5
 #: The first blocks of the body run are headline candidates too (a browser lays a headline
 #: out as a paragraph, and the run of prose may start at it).
 TITLE_INTO_BODY = 3
@@ -1510,11 +1513,14 @@ def content_words(text: str) -> set[str]:
             if len(word) >= 3 and word not in _STOP_WORDS and not word.isdigit()}
 
 
-def _body_words(page: _Page, body_start: int) -> set[str]:
+def _body_words(page: _Page, body_start: int, without: str = "") -> set[str]:
+    """The content words of the story's first paragraphs; with `without` (folded), of those
+    that do not open with that text (a candidate the story repeats as a paragraph's first
+    sentence is not compared with itself)."""
     words: set[str] = set()
     taken = 0
     for block in page.blocks[body_start:]:
-        if block.prose:
+        if block.prose and not (without and _fold(block.text).startswith(without)):
             words |= content_words(block.text)
             taken += 1
             if taken >= 6:
@@ -1653,6 +1659,7 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
     found: list[tuple[int, list[float]]] = []
     overlaps: list[float] = []
     story_words: dict[int, set[str]] = {}
+    story_openings = [_fold(b.text) for b in page.blocks[body_start:] if b.prose]
     # Blocks that are no headline whole but may hold one glued to its byline or stamp (a
     # headline joined to a line that opens in lower case: "... Follows yas! | By Ann Roe |
     # April 13, 2020", whose separators make the whole block no headline).
@@ -1676,6 +1683,16 @@ def title_candidates(page: _Page, body_start: int) -> list[tuple[int, list[float
             own_lede = content_words(lede.text) if lede is not None else set()
         else:
             own_lede = lede_words
+            folded = _fold(block.text)
+            if block.words >= SELF_QUOTE_WORDS and any(
+                    opening.startswith(folded) and len(opening) > len(folded) + 1
+                    for opening in story_openings):
+                # A standfirst that the story repeats as a paragraph's first sentence: its
+                # words are compared with the story's other paragraphs, not with its copy.
+                story_words[index] = _body_words(page, body_start, folded)
+                lede = next((b for b in page.blocks[body_start:]
+                             if b.prose and not _fold(b.text).startswith(folded)), None)
+                own_lede = content_words(lede.text) if lede is not None else set()
         features = title_features(page, index, body_start, rules,
                                   story_words.get(index, body_words), not found)
         own = content_words(block.text)
