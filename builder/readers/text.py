@@ -644,9 +644,13 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if article.published is None and sheet:
         _find_stamp_anywhere(page, title_index, article)
     if article.published is None and article.relative_stamp is None:
+        _find_relative_near(page, title_index, body_start, article)
+    if article.published is None and article.relative_stamp is None:
         _find_told_date(article)
     if article.published is None and article.relative_stamp is None:
         _find_comment_date(page, title_index, article)
+    if article.published is None and article.relative_stamp is None:
+        _find_any_date(page, title_index, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -2022,6 +2026,8 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
     """Read publisher, bylines and stamps between the title and the body; return where the
     body starts. Bylines and stamps at the top of the body run belong to the header too
     (a standfirst above the byline reads as prose)."""
+    from builder.extract.dates import relative_in_english
+
     zone_end = body_start
     prose = 0
     for index in range(body_start, min(body_end, body_start + HEADER_SCAN_BLOCKS)):
@@ -2043,7 +2049,7 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
         is_first, first = first, False
         if index in sheet:
             continue  # a field of a data sheet under a label taken for the headline
-        if _RELATIVE.match(bare):
+        if _RELATIVE.match(bare) or relative_in_english(bare):
             article.relative_stamp = article.relative_stamp or bare
             continue
         if block.junk:
@@ -2427,6 +2433,30 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article,
         _take_stamp(article, [(day, best[3], update) for day, update in best[2]])
 
 
+#: A relative stamp line near the headline has at most this many words.
+RELATIVE_LINE_WORDS = 16
+#: What parts a meta line's fields: "Ana Quill | Publicado hace 3 horas".
+_META_SEPARATOR = re.compile(r"\s[|•·]\s")
+
+
+def _find_relative_near(page: _Page, title_index: int, body_start: int,
+                        article: Article) -> None:
+    """No full date near the headline or anywhere as a stamp: a relative stamp ("Publicado
+    hace 3 horas", "Ana Quill | vor 2 Tagen") on a short line between the headline and the
+    first lines of the body, when the header zone stopped above it (a standfirst and a
+    caption between): the page's own stamp, weak, but no reason to refuse the page."""
+    from builder.extract.dates import relative_in_english
+
+    end = min(len(page.blocks), max(body_start + 3, title_index + 1 + HEADER_SCAN_BLOCKS))
+    for block in page.blocks[title_index + 1:end]:
+        if block.words > RELATIVE_LINE_WORDS:
+            continue
+        for part in _META_SEPARATOR.split(_BULLET.sub("", block.text).strip()):
+            if _RELATIVE.match(part.strip()) or relative_in_english(part.strip()):
+                article.relative_stamp = part.strip()
+                return
+
+
 def _find_told_date(article: Article) -> None:
     """No stamp anywhere on the page: the first day the story's opening paragraph tells of
     ("... went aground on the evening of 3 March 2027"), so that a seed is refused only when
@@ -2501,6 +2531,34 @@ def _find_comment_date(page: _Page, title_index: int, article: Article) -> None:
 
 
 _COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+
+
+def _find_any_date(page: _Page, title_index: int, article: Article) -> None:
+    """The last resort, when no stamp, no told day and no comment dates the page: the full
+    date written nearest the headline anywhere on the page, the headline's own line, lists,
+    captions and long lines included (a stamp run on into the headline or a paragraph, a
+    dated list of posts), flagged for review. The issue asks that a seed be refused only
+    when no date is on it at all: a weak date a person checks keeps the article, a refusal
+    loses it. Copyright lines are passed over (their year is the site's)."""
+    from builder.extract.dates import PAGE_DATE
+
+    blocks = page.blocks
+    # Outward from the headline, at each distance the line below it first.
+    for distance in range(len(blocks)):
+        for index in (title_index + distance, title_index - distance)[:2 if distance else 1]:
+            if not 0 <= index < len(blocks):
+                continue
+            text = blocks[index].text
+            if _COPYRIGHT_YEAR_LINE.search(text):
+                continue
+            found = _dates_in(text, page.day_first)
+            if found:
+                original = [day for day, update in found if not update]
+                article.published = (original or [found[0][0]])[0]
+                article.date_evidence = f"a date elsewhere on the page: {text[:80]!r}"
+                if PAGE_DATE not in article.review:
+                    article.review.append(PAGE_DATE)
+                return
 
 
 def _byline(text: str, following: list[_Block]) -> list[str] | None:
