@@ -22,6 +22,7 @@ from builder.extract.dates import (
     resolve_relative,
 )
 from builder.model import SeedError
+from builder.readers.text import _date_span, _stamp_line
 
 BODY_EN = (
     "The ferry between Velmora and Ostrakan sailed again on Tuesday morning after three days "
@@ -118,3 +119,16 @@ def test_a_page_with_no_date_at_all_is_still_refused(tmp_path: Path) -> None:
     with pytest.raises(SeedError, match="no date found"):
         find_date(None, article.published, article.date_evidence, dt.date(2026, 3, 10),
                   article.relative_stamp)
+
+
+def test_a_span_of_two_dates_is_no_stamp(tmp_path: Path) -> None:
+    # A span under the headline (an archive's captures, an exhibition's run: "09 Jan 2014 -
+    # 01 Jan 2017") is no stamp; the post's own date under it is.
+    assert _date_span("09 Jan 2014 - 01 Jan 2017")
+    assert _date_span("3. März 2022 bis 5. März 2022")
+    assert not _date_span("9. Dezember 2013")
+    assert not _date_span("Posted 12 Mar 2022 - 14:00")
+    assert _stamp_line("09 Jan 2014 - 01 Jan 2017", False) == []
+    page = MENU + "\n" + TITLE + "09 Jan 2014 - 01 Jan 2017\n\n9. Dezember 2013\n\n" + BODY
+    article = read(tmp_path, page)
+    assert article.published == dt.date(2013, 12, 9)

@@ -2311,12 +2311,29 @@ _AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|do
                                  re.IGNORECASE)
 
 
+#: Two dates joined as a span: "09 Jan 2014 - 01 Jan 2017", "3. März 2022 bis 5. März 2022".
+_SPAN = re.compile(r"^\W*\x00\s*(?:-|–|—|to|until|bis|au|al|à)\s*\x00\W*$", re.IGNORECASE)
+_SPAN_WORD = re.compile(r"\s(?:-|–|—|to|until|bis|au|al|à)\s", re.IGNORECASE)
+
+
+def _date_span(text: str) -> bool:
+    """Whether a line is only a span of two dates (an archive's captures, an event's run, a
+    season): neither end is the day the page was published."""
+    if not any(char.isdigit() for char in text) or not _SPAN_WORD.search(text):
+        return False
+    rest = text
+    for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC):
+        rest = pattern.sub("\x00", rest)
+    return _SPAN.match(rest) is not None
+
+
 def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The dates of a line that is a stamp: its date with little else beside it (a day, a
     time, a label), or a stamp that opens with its date and goes on with the author or the
-    post's counts; [] for a line that tells of a date among other words."""
+    post's counts; [] for a line that tells of a date among other words, or a span of two
+    dates."""
     found = _dates_in(text, day_first)
-    if not found:
+    if not found or (len(found) >= 2 and _date_span(text)):
         return []
     if _tells_of_date(text):
         return []  # "Anlässlich des 11. September 2001": a date the line tells of
@@ -2352,6 +2369,8 @@ def _stamp_like(text: str, words: int, day_first: bool) -> bool:
     """Whether the dates of a line near the headline may be its stamp: a short line, a stamp
     line, or one that opens or ends with its date; not a sentence that tells of a day ("Seit
     dem 1. Oktober 2022 fährt die Fähre nur noch zweimal am Tag ...")."""
+    if _date_span(text):
+        return False
     if (words <= NEAR_SENTENCE_WORDS or _LABELLED_STAMP.match(text)
             or bool(_stamp_line(text, day_first)) or _opening_date(text) != ""
             or _dateline_date(text)):
