@@ -16,7 +16,10 @@ Two collections, each a folder with `html/NAME.html` and its renderings `paste/N
   one, whether or not the rendering shows it); "date, where shown" = the same over the
   pages whose rendering shows the gold day in some common written form (`date_shown`),
   "date, not shown" over the others, and "shown, refused" counts the pages showing their
-  day that the builder would refuse for want of a date (issue 9 wants none); summary = the
+  day that the builder would refuse for want of a date (issue 9 wants none); "date,
+  flagged" = the date is right, over the pages whose date the reader flags as weak (a
+  relative stamp, the story's told day, a comment's, one from elsewhere on the page: the
+  price of refusing only a page with no date on it at all); summary = the
   summary is a passage of the article text trafilatura extracts from the saved HTML
   (letters and digits compared) and holds no `without` snippet. The saved page itself
   (`html`, read by the saved-page reader) is scored the same way, its snippets counted when
@@ -48,6 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from builder.evaluate import Score, letters, squash, summary_of
+from builder.extract.dates import COMMENT_DATE, PAGE_DATE, RELATIVE_DATE, STORY_DATE
 from builder.model import Article, SeedError
 from builder.readers import read_seed
 from builder.readers.months import MONTH_NAMES
@@ -166,6 +170,10 @@ def date_shown(text: str, day: dt.date) -> bool:
     return _shown_pattern(day).search(text) is not None
 
 
+#: The review flags of a weak date (builder.extract.dates).
+_DATE_FLAGS = frozenset({RELATIVE_DATE, STORY_DATE, COMMENT_DATE, PAGE_DATE})
+
+
 def _refused(article: Article | None) -> bool:
     """Whether the builder refuses the page for want of a date: the reader gave no article,
     or neither its date, a dateline's date nor a relative stamp gives the event a day."""
@@ -257,6 +265,11 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score],
                 miss = (f"{name}: got {got}, want {want}"
                         + (f" ({article.date_evidence})" if article and got else ""))
                 scores.setdefault(f"traf {kind} date", Score()).add(got == want, miss)
+                if article is not None and got and _DATE_FLAGS.intersection(article.review):
+                    # How often a date the reader flags as weak (a relative stamp, the
+                    # story's told day, a comment's, one from elsewhere on the page) is right.
+                    scores.setdefault(f"traf {kind} date, flagged", Score()).add(
+                        got == want, miss)
                 try:
                     gold_day = dt.date.fromisoformat(want)
                 except ValueError:

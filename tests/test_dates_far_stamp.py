@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from builder.extract.dates import PAGE_DATE
 from builder.model import Article
 from builder.readers import read_seed
 from builder.readers.text import _stamp_line
@@ -54,7 +55,8 @@ def test_the_stamp_nearest_the_headline_is_taken(tmp_path: Path) -> None:
 
 def test_a_line_that_tells_of_a_date_is_no_stamp(tmp_path: Path) -> None:
     page = "Anlässlich des 11. September 2001\n" + MENU + "\n" + TITLE + BODY
-    assert read(tmp_path, page).published is None
+    # Not the page's stamp: only the last resort's weak date, flagged for review.
+    assert read(tmp_path, page).review == [PAGE_DATE]
     assert _stamp_line("Anlässlich des 11. September 2001", True) == []
     assert _stamp_line("13.\u20091.\u20092020", True) == [(dt.date(2020, 1, 13), False)]
     assert _stamp_line("Energie 12.12.2022, 08:30 Uhr", True) == [(dt.date(2022, 12, 12),

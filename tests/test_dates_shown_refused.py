@@ -10,6 +10,7 @@ from pathlib import Path
 
 from test_dates_far_stamp import BODY, TITLE, read
 
+from builder.extract.dates import PAGE_DATE
 from builder.readers.text import _dates_in
 
 MENU = "".join(f"{word}\n" for word in (
@@ -39,4 +40,5 @@ def test_another_post_in_the_list_does_not_date_the_story(tmp_path: Path) -> Non
               "Der Markt von Ostrakan 8 April, 2024\n"
               "Ein Fest in Velmora 7 April, 2024\n")
     page = MENU + "\n" + TITLE + BODY + "\nImpressum\n\n" + recent
-    assert read(tmp_path, page).published is None
+    # Not the story's stamp: only the last resort's weak date, flagged for review.
+    assert read(tmp_path, page).review == [PAGE_DATE]

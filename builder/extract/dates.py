@@ -23,15 +23,59 @@ STORY_DATE = "date from the story's text"
 #: The page shows no stamp of its own: the day is that of the first reader's comment (the
 #: story was published that day or before).
 COMMENT_DATE = "date from the readers' comments"
+#: The page shows no stamp, no dated story and no dated comment: the day is the nearest date
+#: to the headline written anywhere on the page (a list, a caption, a sidebar, the headline's
+#: own line), weak, but a page that shows a date is not refused for want of one.
+PAGE_DATE = "date from elsewhere on the page"
 
 _AGO = re.compile(r"(an?|\d+)\s*(second|sec|minute|min|hour|hr|h|day|d|week|wk|month|year)s?"
                   r"\s+ago", re.IGNORECASE)
 _DAYS = {"day": 1, "d": 1, "week": 7, "wk": 7, "month": 30, "year": 365}
 
 
+#: A relative stamp in another language the readers know: "hace 3 horas", "há 2 dias",
+#: "vor 3 Stunden", "vor einer Stunde", "il y a 2 jours", "3 ore fa", "2 uur geleden", with
+#: perhaps a label before it ("Publicado hace 3 horas", "Publiziert vor 2 Tagen").
+_AGO_OTHER = re.compile(
+    r"^(?:(?:publicado|actualizado|atualizado|publiziert|veröffentlicht|aktualisiert|publié|"
+    r"mis à jour|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\s+)?"
+    r"(?:(?:hace|há|vor|il y a)\s+(?P<count>\d+|une?|una|uno|ein|eine|einer|einem|einen)\s*"
+    r"(?P<unit>[^\W\d_]+)|(?P<count2>\d+|un|una|uno|een)\s*(?P<unit2>[^\W\d_]+)\s+"
+    r"(?:fa|geleden))$", re.IGNORECASE)
+#: The units of `_AGO_OTHER`, by the English unit `_AGO` reads.
+_OTHER_UNITS = {
+    "second": ("segundo", "segundos", "sekunde", "sekunden", "seconde", "secondes", "secondo",
+               "secondi", "seconden"),
+    "minute": ("minuto", "minutos", "minute", "minuten", "minutes", "minuti", "minuut"),
+    "hour": ("hora", "horas", "stunde", "stunden", "heure", "heures", "ora", "ore", "uur"),
+    "day": ("día", "días", "dia", "dias", "tag", "tage", "tagen", "jour", "jours", "giorno",
+            "giorni", "dag", "dagen"),
+    "week": ("semana", "semanas", "woche", "wochen", "semaine", "semaines", "settimana",
+             "settimane", "week", "weken"),
+    "month": ("mes", "meses", "monat", "monaten", "mois", "mese", "mesi", "maand", "maanden"),
+    "year": ("año", "años", "ano", "anos", "jahr", "jahren", "an", "ans", "année", "années",
+             "anno", "anni", "jaar", "jaren"),
+}
+_OTHER_UNIT = {word: unit for unit, words in _OTHER_UNITS.items() for word in words}
+
+
+def relative_in_english(stamp: str) -> str | None:
+    """A relative stamp in another language as `_AGO` reads it ("vor 3 Stunden" -> "3 hours
+    ago", "hace un día" -> "1 days ago"), so that a page stamped that way is dated (and
+    flagged) as an English one is; None when `stamp` is no such stamp."""
+    match = _AGO_OTHER.match(stamp.strip())
+    if match is None:
+        return None
+    count = (match.group("count") or match.group("count2") or "").lower()
+    unit = _OTHER_UNIT.get((match.group("unit") or match.group("unit2") or "").lower())
+    if unit is None:
+        return None
+    return f"{count if count.isdigit() else 1} {unit}s ago"
+
+
 def resolve_relative(stamp: str, reference: dt.date) -> dt.date | None:
     """'4 hours ago' -> the reference day; '2 days ago' -> two days before; None if unknown."""
-    text = stamp.strip().lower()
+    text = (relative_in_english(stamp) or stamp).strip().lower()
     if text in ("today", "just now"):
         return reference
     if text == "yesterday":
@@ -50,7 +94,7 @@ _UNIT_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "
 def resolve_relative_at(stamp: str, moment: dt.datetime) -> dt.date | None:
     """A relative stamp counted back from a moment (a file's saved time): '16 hours ago'
     saved at 09:00 is the day before; days and longer count as `resolve_relative` does."""
-    match = _AGO.search(stamp.strip().lower())
+    match = _AGO.search((relative_in_english(stamp) or stamp).strip().lower())
     if match is not None and match.group(2).lower() in _UNIT_SECONDS:
         count = 1 if match.group(1) in ("a", "an") else int(match.group(1))
         seconds = count * _UNIT_SECONDS[match.group(2).lower()]

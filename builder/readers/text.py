@@ -644,9 +644,13 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if article.published is None and sheet:
         _find_stamp_anywhere(page, title_index, article)
     if article.published is None and article.relative_stamp is None:
+        _find_relative_near(page, title_index, body_start, article)
+    if article.published is None and article.relative_stamp is None:
         _find_told_date(article)
     if article.published is None and article.relative_stamp is None:
         _find_comment_date(page, title_index, article)
+    if article.published is None and article.relative_stamp is None:
+        _find_any_date(page, title_index, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -2039,6 +2043,8 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
     """Read publisher, bylines and stamps between the title and the body; return where the
     body starts. Bylines and stamps at the top of the body run belong to the header too
     (a standfirst above the byline reads as prose)."""
+    from builder.extract.dates import relative_in_english
+
     zone_end = body_start
     prose = 0
     for index in range(body_start, min(body_end, body_start + HEADER_SCAN_BLOCKS)):
@@ -2060,7 +2066,7 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
         is_first, first = first, False
         if index in sheet:
             continue  # a field of a data sheet under a label taken for the headline
-        if _RELATIVE.match(bare):
+        if _RELATIVE.match(bare) or relative_in_english(bare):
             article.relative_stamp = article.relative_stamp or bare
             continue
         if block.junk:
@@ -2322,12 +2328,29 @@ _AFTER_OPENING_DATE = re.compile(r"^\W*(?:[|•·—–]|(?:by|von|par|por|di|do
                                  re.IGNORECASE)
 
 
+#: Two dates joined as a span: "09 Jan 2014 - 01 Jan 2017", "3. März 2022 bis 5. März 2022".
+_SPAN = re.compile(r"^\W*\x00\s*(?:-|–|—|to|until|bis|au|al|à)\s*\x00\W*$", re.IGNORECASE)
+_SPAN_WORD = re.compile(r"\s(?:-|–|—|to|until|bis|au|al|à)\s", re.IGNORECASE)
+
+
+def _date_span(text: str) -> bool:
+    """Whether a line is only a span of two dates (an archive's captures, an event's run, a
+    season): neither end is the day the page was published."""
+    if not any(char.isdigit() for char in text) or not _SPAN_WORD.search(text):
+        return False
+    rest = text
+    for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC):
+        rest = pattern.sub("\x00", rest)
+    return _SPAN.match(rest) is not None
+
+
 def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The dates of a line that is a stamp: its date with little else beside it (a day, a
     time, a label), or a stamp that opens with its date and goes on with the author or the
-    post's counts; [] for a line that tells of a date among other words."""
+    post's counts; [] for a line that tells of a date among other words, or a span of two
+    dates."""
     found = _dates_in(text, day_first)
-    if not found:
+    if not found or (len(found) >= 2 and _date_span(text)):
         return []
     if _tells_of_date(text):
         return []  # "Anlässlich des 11. September 2001": a date the line tells of
@@ -2363,6 +2386,8 @@ def _stamp_like(text: str, words: int, day_first: bool) -> bool:
     """Whether the dates of a line near the headline may be its stamp: a short line, a stamp
     line, or one that opens or ends with its date; not a sentence that tells of a day ("Seit
     dem 1. Oktober 2022 fährt die Fähre nur noch zweimal am Tag ...")."""
+    if _date_span(text):
+        return False
     if (words <= NEAR_SENTENCE_WORDS or _LABELLED_STAMP.match(text)
             or bool(_stamp_line(text, day_first)) or _opening_date(text) != ""
             or _dateline_date(text)):
@@ -2444,6 +2469,30 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article,
         _take_stamp(article, [(day, best[3], update) for day, update in best[2]])
 
 
+#: A relative stamp line near the headline has at most this many words.
+RELATIVE_LINE_WORDS = 16
+#: What parts a meta line's fields: "Ana Quill | Publicado hace 3 horas".
+_META_SEPARATOR = re.compile(r"\s[|•·]\s")
+
+
+def _find_relative_near(page: _Page, title_index: int, body_start: int,
+                        article: Article) -> None:
+    """No full date near the headline or anywhere as a stamp: a relative stamp ("Publicado
+    hace 3 horas", "Ana Quill | vor 2 Tagen") on a short line between the headline and the
+    first lines of the body, when the header zone stopped above it (a standfirst and a
+    caption between): the page's own stamp, weak, but no reason to refuse the page."""
+    from builder.extract.dates import relative_in_english
+
+    end = min(len(page.blocks), max(body_start + 3, title_index + 1 + HEADER_SCAN_BLOCKS))
+    for block in page.blocks[title_index + 1:end]:
+        if block.words > RELATIVE_LINE_WORDS:
+            continue
+        for part in _META_SEPARATOR.split(_BULLET.sub("", block.text).strip()):
+            if _RELATIVE.match(part.strip()) or relative_in_english(part.strip()):
+                article.relative_stamp = part.strip()
+                return
+
+
 def _find_told_date(article: Article) -> None:
     """No stamp anywhere on the page: the first day the story's opening paragraph tells of
     ("... went aground on the evening of 3 March 2027"), so that a seed is refused only when
@@ -2518,6 +2567,34 @@ def _find_comment_date(page: _Page, title_index: int, article: Article) -> None:
 
 
 _COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+
+
+def _find_any_date(page: _Page, title_index: int, article: Article) -> None:
+    """The last resort, when no stamp, no told day and no comment dates the page: the full
+    date written nearest the headline anywhere on the page, the headline's own line, lists,
+    captions and long lines included (a stamp run on into the headline or a paragraph, a
+    dated list of posts), flagged for review. The issue asks that a seed be refused only
+    when no date is on it at all: a weak date a person checks keeps the article, a refusal
+    loses it. Copyright lines are passed over (their year is the site's)."""
+    from builder.extract.dates import PAGE_DATE
+
+    blocks = page.blocks
+    # Outward from the headline, at each distance the line below it first.
+    for distance in range(len(blocks)):
+        for index in (title_index + distance, title_index - distance)[:2 if distance else 1]:
+            if not 0 <= index < len(blocks):
+                continue
+            text = blocks[index].text
+            if _COPYRIGHT_YEAR_LINE.search(text):
+                continue
+            found = _dates_in(text, page.day_first)
+            if found:
+                original = [day for day, update in found if not update]
+                article.published = (original or [found[0][0]])[0]
+                article.date_evidence = f"a date elsewhere on the page: {text[:80]!r}"
+                if PAGE_DATE not in article.review:
+                    article.review.append(PAGE_DATE)
+                return
 
 
 def _byline(text: str, following: list[_Block]) -> list[str] | None:
