@@ -1198,26 +1198,12 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
     [lowest, highest). Lines of code cost little and do not lengthen the stretch of non-prose
     (a listing is no menu)."""
     highest = len(page.blocks) if highest is None else highest
-    best, best_span = 0.0, (0, 0)
-    total, start, gap = 0.0, lowest, 0
     openings = _story_openings(page)
-    for index in range(lowest, highest):
-        block = page.blocks[index]
-        code = _is_code(block)
-        if _counts(block):
-            gap = 0
-        elif not code:
-            gap += 1
-        weight = (-1.0 if code else _weight(page, block, gap)) + (
-            OPENING_BONUS if index in openings else 0)
-        if total <= 0:
-            total, start = 0.0, index
-        total += weight
-        if total > best:
-            best, best_span = total, (start, index + 1)
-    start, end = best_span
+    start, end = _best_run(page, lowest, highest, openings)
+    if end > 0:
+        start, end = _story_above_box(page, lowest, start, end, openings)
     if end == 0 and lowest > 0:
-        return best_span
+        return start, end
     if end == 0:  # no prose at all: every non-furniture block after the first
         content = [i for i, b in enumerate(page.blocks) if not b.junk]
         return (content[1], len(page.blocks)) if len(content) > 1 else (len(page.blocks),
@@ -1249,6 +1235,58 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
     if start > lowest and _lone_dateline(page.blocks[start - 1].text):
         start -= 1
     return start, end
+
+
+def _best_run(page: _Page, lowest: int, highest: int, openings: set[int]) -> tuple[int, int]:
+    """The run of blocks [start, end) with the most prose among [lowest, highest) (a
+    maximum-sum run; (0, 0) when no block counts)."""
+    best, best_span = 0.0, (0, 0)
+    total, start, gap = 0.0, lowest, 0
+    for index in range(lowest, highest):
+        block = page.blocks[index]
+        code = _is_code(block)
+        if _counts(block):
+            gap = 0
+        elif not code:
+            gap += 1
+        weight = (-1.0 if code else _weight(page, block, gap)) + (
+            OPENING_BONUS if index in openings else 0)
+        if total <= 0:
+            total, start = 0.0, index
+        total += weight
+        if total > best:
+            best, best_span = total, (start, index + 1)
+    return best_span
+
+
+#: A story above a closing label is taken over a longer run below the label when it has
+#: this many words of prose.
+STORY_ABOVE_BOX_WORDS = 25
+#: ... and the run below has at most this many times its words (a long story below a
+#: misplaced label, "Comments" at the top of the page, is the story).
+STORY_ABOVE_BOX_RATIO = 6
+
+
+def _story_above_box(page: _Page, lowest: int, start: int, end: int,
+                     openings: set[int]) -> tuple[int, int]:
+    """A short story (a headline, its byline or date, one or two paragraphs) loses the
+    maximum-sum run to the longer teasers of a related list or a sidebar under a closing
+    label ("Verwandte Beiträge", "Related posts"): when the run with the most prose stands
+    below such a label and opens no story, while a run above the label opens one under its
+    headline's byline or date, the story is the run above."""
+    if any(index in openings for index in range(start, end)):
+        return start, end
+    stop = next((i for i in range(start - 1, lowest - 1, -1) if page.blocks[i].stop), None)
+    if stop is None:
+        return start, end
+    above = _best_run(page, lowest, stop, openings)
+    if above[1] == 0 or not any(index in openings for index in range(*above)):
+        return start, end
+    words = sum(block.words for block in page.blocks[above[0]:above[1]] if _counts(block))
+    below = sum(block.words for block in page.blocks[start:end] if _counts(block))
+    if words < STORY_ABOVE_BOX_WORDS or below > STORY_ABOVE_BOX_RATIO * words:
+        return start, end
+    return above
 
 
 #: A list item is a short line ("12. Winter Tide"); ...
