@@ -752,10 +752,23 @@ _STOP_LABEL = re.compile(
 STOP_LABEL_WORDS = 10
 
 
+#: A blog's comments heading that counts its comments in words or digits and names the post,
+#: however long its headline: "One thought on “...”", "2 Gedanken zu „...“", "Une réflexion
+#: sur « ... »", "One response to ...".
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+|one|two|three|ein|eine|zwei|drei|un|une|uno|una)\s+(?:thoughts?|responses?|"
+    r"comments?|repl(?:y|ies)|gedanken?|antworten|kommentare?|réflexions?|commentaires?|"
+    r"réponses?|comentarios?|respuestas?|commenti|risposte|reacties)\s+(?:on|to|zu|zum|zur|"
+    r"auf|sur|à|a|en|sobre|su|op)\s+\S")
+
+
 def _is_stop(text: str) -> bool:
     key = _COUNT_SUFFIX.sub("", text).strip().lower().strip("{}[]()<>").rstrip(":.!").strip()
     key = key.replace("’", "'")
     if key in STOPS or _STOP_PATTERN.match(key):
+        return True
+    if (count_words(key) <= TITLE_MAX_WORDS and not text.rstrip().endswith(".")
+            and _COMMENTS_HEADING.match(key)):
         return True
     return (count_words(key) <= STOP_LABEL_WORDS and not key.endswith(".")
             and _STOP_LABEL.search(key) is not None)
@@ -1322,6 +1335,8 @@ def _story_openings(page: _Page) -> set[int]:
         if (block.junk or block.bullet or block.words < 3 or block.words > TITLE_MAX_WORDS
                 or (page.indented and block.indent != 0) or block.prose):
             continue
+        if _COMMENTS_HEADING.match(_fold(block.text)) or _COMMENT_HEADER.search(block.text):
+            continue  # "One thought on “...”", "Ann Roe says:": a reader's comment follows
         meta = False
         for below in range(index + 1, min(len(page.blocks), index + 10)):
             other = page.blocks[below]
