@@ -1081,13 +1081,16 @@ def _mark_author_boxes(blocks: list[_Block]) -> None:
 
 
 #: The head of a reader's comment: a name and when it was posted, to the minute ("Ann Roe
-#: June 28, 2015 at 10:25 pm"), or "Ann Roe says:".
+#: June 28, 2015 at 10:25 pm"), or "Ann Roe says:" ("Ann Roe sagt:", "... schreibt:").
 _COMMENT_HEADER = re.compile(r"\b(?:19|20)\d\d,?\s*(?:at|@|-|,)?\s*\d{1,2}:\d\d\s*(?:am|pm)?\b|"
-                             r"\bsays:?\s*$", re.IGNORECASE)
+                             r"\b(?:says|sagt|schreibt):?\s*$", re.IGNORECASE)
 #: A page with this many comment heads below a comments label has a thread of comments.
 COMMENTS_MIN = 3
 #: The comments label stands within this many blocks above the first comment.
 COMMENTS_LABEL_BLOCKS = 10
+#: The first comment has at most this many words of prose (more under a "head" is a story
+#: under its byline and time).
+COMMENT_MAX_WORDS = 400
 
 
 def _mark_comments(blocks: list[_Block]) -> None:
@@ -1098,13 +1101,20 @@ def _mark_comments(blocks: list[_Block]) -> None:
              if 2 <= block.words <= 12 and _COMMENT_HEADER.search(block.text)]
     if len(heads) < COMMENTS_MIN:
         return
-    first = heads[0]
-    label = next((i for i in range(first - 1, max(-1, first - COMMENTS_LABEL_BLOCKS), -1)
-                  if blocks[i].stop and _COMMENTS_LABEL.search(blocks[i].text)), None)
-    if label is None or sum(1 for i in heads if i > label) < COMMENTS_MIN:
+    for position, first in enumerate(heads):
+        # (The label stands below the head before: a thread starts under its own label.)
+        highest = max(-1, first - COMMENTS_LABEL_BLOCKS, heads[position - 1] if position else -1)
+        label = next((i for i in range(first - 1, highest, -1)
+                      if blocks[i].stop and _COMMENTS_LABEL.search(blocks[i].text)), None)
+        if label is None or sum(1 for i in heads if i > label) < COMMENTS_MIN:
+            continue
+        following = heads[position + 1] if position + 1 < len(heads) else len(blocks)
+        if sum(block.words for block in blocks[first + 1:following]
+               if block.prose) > COMMENT_MAX_WORDS:
+            continue  # a byline with its time under a "2 Comments" link: the story follows
+        for block in blocks[label + 1:]:
+            block.junk = True
         return
-    for block in blocks[label + 1:]:
-        block.junk = True
 
 
 def _mark_teasers(blocks: list[_Block]) -> None:
@@ -1379,7 +1389,7 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
 #: The label of the readers' comments, which close the story even when long ones follow.
 _COMMENTS_LABEL = re.compile(r"comment|repl(?:y|ies)|respon|discussion|conversation|thoughts|"
                              r"leave a|join the|kommentar|comentario|comentário|commentaire|"
-                             r"commento|commenti|reactie|komentarz", re.IGNORECASE)
+                             r"commento|commenti|reactie|komentarz|antwort", re.IGNORECASE)
 #: A box inside the story ends within this many blocks of its label, ...
 BOX_MAX_BLOCKS = 12
 #: ... and the story resumes with this many paragraphs in a row, of this many words.
