@@ -756,10 +756,23 @@ _STOP_LABEL = re.compile(
 STOP_LABEL_WORDS = 10
 
 
+#: A blog's comments heading that counts its comments in words or digits and names the post,
+#: however long its headline: "One thought on “...”", "2 Gedanken zu „...“", "Une réflexion
+#: sur « ... »", "One response to ...".
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+|one|two|three|ein|eine|zwei|drei|un|une|uno|una)\s+(?:thoughts?|responses?|"
+    r"comments?|repl(?:y|ies)|gedanken?|antworten|kommentare?|réflexions?|commentaires?|"
+    r"réponses?|comentarios?|respuestas?|commenti|risposte|reacties)\s+(?:on|to|zu|zum|zur|"
+    r"auf|sur|à|a|en|sobre|su|op)\s+\S")
+
+
 def _is_stop(text: str) -> bool:
     key = _COUNT_SUFFIX.sub("", text).strip().lower().strip("{}[]()<>").rstrip(":.!").strip()
     key = key.replace("’", "'")
     if key in STOPS or _STOP_PATTERN.match(key):
+        return True
+    if (count_words(key) <= TITLE_MAX_WORDS and not text.rstrip().endswith(".")
+            and _COMMENTS_HEADING.match(key)):
         return True
     return (count_words(key) <= STOP_LABEL_WORDS and not key.endswith(".")
             and _STOP_LABEL.search(key) is not None)
@@ -1072,13 +1085,16 @@ def _mark_author_boxes(blocks: list[_Block]) -> None:
 
 
 #: The head of a reader's comment: a name and when it was posted, to the minute ("Ann Roe
-#: June 28, 2015 at 10:25 pm"), or "Ann Roe says:".
+#: June 28, 2015 at 10:25 pm"), or "Ann Roe says:" ("Ann Roe sagt:", "... schreibt:").
 _COMMENT_HEADER = re.compile(r"\b(?:19|20)\d\d,?\s*(?:at|@|-|,)?\s*\d{1,2}:\d\d\s*(?:am|pm)?\b|"
-                             r"\bsays:?\s*$", re.IGNORECASE)
+                             r"\b(?:says|sagt|schreibt):?\s*$", re.IGNORECASE)
 #: A page with this many comment heads below a comments label has a thread of comments.
 COMMENTS_MIN = 3
 #: The comments label stands within this many blocks above the first comment.
 COMMENTS_LABEL_BLOCKS = 10
+#: The first comment has at most this many words of prose (more under a "head" is a story
+#: under its byline and time).
+COMMENT_MAX_WORDS = 400
 
 
 def _mark_comments(blocks: list[_Block]) -> None:
@@ -1089,13 +1105,20 @@ def _mark_comments(blocks: list[_Block]) -> None:
              if 2 <= block.words <= 12 and _COMMENT_HEADER.search(block.text)]
     if len(heads) < COMMENTS_MIN:
         return
-    first = heads[0]
-    label = next((i for i in range(first - 1, max(-1, first - COMMENTS_LABEL_BLOCKS), -1)
-                  if blocks[i].stop and _COMMENTS_LABEL.search(blocks[i].text)), None)
-    if label is None or sum(1 for i in heads if i > label) < COMMENTS_MIN:
+    for position, first in enumerate(heads):
+        # (The label stands below the head before: a thread starts under its own label.)
+        highest = max(-1, first - COMMENTS_LABEL_BLOCKS, heads[position - 1] if position else -1)
+        label = next((i for i in range(first - 1, highest, -1)
+                      if blocks[i].stop and _COMMENTS_LABEL.search(blocks[i].text)), None)
+        if label is None or sum(1 for i in heads if i > label) < COMMENTS_MIN:
+            continue
+        following = heads[position + 1] if position + 1 < len(heads) else len(blocks)
+        if sum(block.words for block in blocks[first + 1:following]
+               if block.prose) > COMMENT_MAX_WORDS:
+            continue  # a byline with its time under a "2 Comments" link: the story follows
+        for block in blocks[label + 1:]:
+            block.junk = True
         return
-    for block in blocks[label + 1:]:
-        block.junk = True
 
 
 def _mark_teasers(blocks: list[_Block]) -> None:
@@ -1202,26 +1225,12 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
     [lowest, highest). Lines of code cost little and do not lengthen the stretch of non-prose
     (a listing is no menu)."""
     highest = len(page.blocks) if highest is None else highest
-    best, best_span = 0.0, (0, 0)
-    total, start, gap = 0.0, lowest, 0
     openings = _story_openings(page)
-    for index in range(lowest, highest):
-        block = page.blocks[index]
-        code = _is_code(block)
-        if _counts(block):
-            gap = 0
-        elif not code:
-            gap += 1
-        weight = (-1.0 if code else _weight(page, block, gap)) + (
-            OPENING_BONUS if index in openings else 0)
-        if total <= 0:
-            total, start = 0.0, index
-        total += weight
-        if total > best:
-            best, best_span = total, (start, index + 1)
-    start, end = best_span
+    start, end = _best_run(page, lowest, highest, openings)
+    if end > 0:
+        start, end = _story_above_box(page, lowest, start, end, openings)
     if end == 0 and lowest > 0:
-        return best_span
+        return start, end
     if end == 0:  # no prose at all: every non-furniture block after the first
         content = [i for i, b in enumerate(page.blocks) if not b.junk]
         return (content[1], len(page.blocks)) if len(content) > 1 else (len(page.blocks),
@@ -1253,6 +1262,58 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
     if start > lowest and _lone_dateline(page.blocks[start - 1].text):
         start -= 1
     return start, end
+
+
+def _best_run(page: _Page, lowest: int, highest: int, openings: set[int]) -> tuple[int, int]:
+    """The run of blocks [start, end) with the most prose among [lowest, highest) (a
+    maximum-sum run; (0, 0) when no block counts)."""
+    best, best_span = 0.0, (0, 0)
+    total, start, gap = 0.0, lowest, 0
+    for index in range(lowest, highest):
+        block = page.blocks[index]
+        code = _is_code(block)
+        if _counts(block):
+            gap = 0
+        elif not code:
+            gap += 1
+        weight = (-1.0 if code else _weight(page, block, gap)) + (
+            OPENING_BONUS if index in openings else 0)
+        if total <= 0:
+            total, start = 0.0, index
+        total += weight
+        if total > best:
+            best, best_span = total, (start, index + 1)
+    return best_span
+
+
+#: A story above a closing label is taken over a longer run below the label when it has
+#: this many words of prose.
+STORY_ABOVE_BOX_WORDS = 25
+#: ... and the run below has at most this many times its words (a long story below a
+#: misplaced label, "Comments" at the top of the page, is the story).
+STORY_ABOVE_BOX_RATIO = 6
+
+
+def _story_above_box(page: _Page, lowest: int, start: int, end: int,
+                     openings: set[int]) -> tuple[int, int]:
+    """A short story (a headline, its byline or date, one or two paragraphs) loses the
+    maximum-sum run to the longer teasers of a related list or a sidebar under a closing
+    label ("Verwandte Beiträge", "Related posts"): when the run with the most prose stands
+    below such a label and opens no story, while a run above the label opens one under its
+    headline's byline or date, the story is the run above."""
+    if any(index in openings for index in range(start, end)):
+        return start, end
+    stop = next((i for i in range(start - 1, lowest - 1, -1) if page.blocks[i].stop), None)
+    if stop is None:
+        return start, end
+    above = _best_run(page, lowest, stop, openings)
+    if above[1] == 0 or not any(index in openings for index in range(*above)):
+        return start, end
+    words = sum(block.words for block in page.blocks[above[0]:above[1]] if _counts(block))
+    below = sum(block.words for block in page.blocks[start:end] if _counts(block))
+    if words < STORY_ABOVE_BOX_WORDS or below > STORY_ABOVE_BOX_RATIO * words:
+        return start, end
+    return above
 
 
 #: A list item is a short line ("12. Winter Tide"); ...
@@ -1288,6 +1349,8 @@ def _story_openings(page: _Page) -> set[int]:
         if (block.junk or block.bullet or block.words < 3 or block.words > TITLE_MAX_WORDS
                 or (page.indented and block.indent != 0) or block.prose):
             continue
+        if _COMMENTS_HEADING.match(_fold(block.text)) or _COMMENT_HEADER.search(block.text):
+            continue  # "One thought on “...”", "Ann Roe says:": a reader's comment follows
         meta = False
         for below in range(index + 1, min(len(page.blocks), index + 10)):
             other = page.blocks[below]
@@ -1330,7 +1393,7 @@ def _trim_tail(page: _Page, start: int, end: int) -> int:
 #: The label of the readers' comments, which close the story even when long ones follow.
 _COMMENTS_LABEL = re.compile(r"comment|repl(?:y|ies)|respon|discussion|conversation|thoughts|"
                              r"leave a|join the|kommentar|comentario|comentário|commentaire|"
-                             r"commento|commenti|reactie|komentarz", re.IGNORECASE)
+                             r"commento|commenti|reactie|komentarz|antwort", re.IGNORECASE)
 #: A box inside the story ends within this many blocks of its label, ...
 BOX_MAX_BLOCKS = 12
 #: ... and the story resumes with this many paragraphs in a row, of this many words.
