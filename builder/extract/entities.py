@@ -399,24 +399,10 @@ def _us_states() -> frozenset[str]:
 
 def gender_guesser_names() -> set[str]:
     """The given names of gender-guesser's data file, lower case: the keys of
-    `Detector(case_sensitive=False).names` (a "+" in a name stands for nothing, a space or
-    a hyphen), read in one pass. The detector also builds every name's per-country
-    figures, which costs a build about 0.2-0.4 s of CPU and which nothing here reads."""
-    import gender_guesser
-
-    names: set[str] = set()
-    data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    with data.open(encoding="utf-8") as lines:
-        for line in lines:
-            line = line.strip()
-            if not line or line[0] in "#=":
-                continue
-            name = line.split(None, 2)[1].lower()
-            if "+" in name:
-                names.update(name.replace("+", joint) for joint in ("", " ", "-"))
-            else:
-                names.add(name)
-    return names
+    `Detector(case_sensitive=False).names`, read by `_given_name_frequencies` (the detector
+    also builds every name's per-country figures, which costs a build about 0.2-0.4 s of CPU
+    and which nothing here reads)."""
+    return {name for name, _ in _given_name_frequencies()}
 
 
 #: A given name makes a name of ordinary words a person's ("Will Smith", "Heath Ledger",
@@ -426,21 +412,36 @@ def gender_guesser_names() -> set[str]:
 COMMON_GIVEN_NAME = 4
 
 
+def _name_line(line: str) -> list[tuple[str, tuple[int, ...]]]:
+    """The given names (lower case) of one line of gender-guesser's data file with their
+    frequencies by country, as its header lays the line out (the file is UTF-8, columns
+    counted in characters): the gender in columns 1-2, the name from column 4 to 29, a sort
+    mark in column 30 ('+' or '-' beside a name with an umlaut, printed twice), one
+    hexadecimal digit per country from column 31 (a space: absent). A '+' inside a name
+    stands for nothing, a space or a hyphen ("Jun+Wei": Junwei, Jun Wei, Jun-Wei). No names
+    for a comment ('#') or an equivalence ('=') line."""
+    if not line.strip() or line[0] in "#=":
+        return []
+    name = line[3:29].strip().lower()
+    figures = tuple(int(digit, 16) if digit.strip() else 0 for digit in line[30:85])
+    if "+" not in name:
+        return [(name, figures)]
+    return [(name.replace("+", joint), figures) for joint in ("", " ", "-")]
+
+
 @functools.lru_cache(maxsize=1)
 def _given_name_frequencies() -> tuple[tuple[str, tuple[int, ...]], ...]:
     """Each given name (lower case) of gender-guesser's data file with its frequencies by
     country (its scale, 0 absent, 1 rare ... 13 extremely common; the first three are Great
-    Britain, Ireland and the U.S.A.)."""
+    Britain, Ireland and the U.S.A.); a name may come more than once (one line per gender,
+    umlauts printed twice). The one reading of the file, for every given-name set here."""
     import gender_guesser
 
     found: list[tuple[str, tuple[int, ...]]] = []
     data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
     with data.open(encoding="utf-8") as lines:
         for line in lines:
-            if not line.strip() or line[0] in "#=":
-                continue
-            figures = tuple(int(digit, 16) if digit.strip() else 0 for digit in line[30:85])
-            found.append((line[3:30].strip().lower().replace("+", "-"), figures))
+            found.extend(_name_line(line))
     return tuple(found)
 
 
