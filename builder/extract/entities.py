@@ -514,10 +514,14 @@ _ACTOR = re.compile(
 _ORG_OF = re.compile(
     r"\b(?:[Ff]ounder|[Cc]o-founder|[Cc]hief executive|CEO|[Cc]hairman|[Cc]hairwoman|"
     r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Ee]mployees?|[Ss]hareholders)"
-    r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+    r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    r"|\b(?:analyst|economist|strategist|researcher|professor|scientist|lawyer|attorney|"
+    r"engineer|editor|reporter|correspondent|fellow|lecturer|executive|manager|director|"
+    r"partner|teacher|student|coach)s?"
+    r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
 #: Parts of _ORG_OF's roles: a text with none of them is not searched.
 _ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "pokes",
-                "mployee", "hareholder")
+                "mployee", "hareholder", " at ")
 #: Roman numerals ("World War II was"): no organization.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -561,10 +565,10 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             if acronym and _actor_acronym(acronym, context):
                 context.org_names.setdefault(acronym, acronym)
     for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
-        words = match.group(1).split()
+        words = (match.group(1) or match.group(2)).split()
         while words and words[-1] in CONNECTORS:
             words = words[:-1]
-        if words and _of_an_organization(words, context):
+        if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
     for match in _DESCRIBED_NAME.finditer(text) if DESCRIBED_NAMES else ():
         words = (match.group(1) or match.group(2)).split()
@@ -904,6 +908,18 @@ def _of_an_organization(words: list[str], context: _Context) -> bool:
     return len(words) <= 5 and _kind(words) != "place" and not any(
         word in LEADING_WORDS or word in CALENDAR for word in words) and not (
         len(words) == 1 and _is_word(words[0], context))
+
+
+def _a_persons_name(words: list[str], text: str) -> bool:
+    """Whether a name after a role ("a spokeswoman for ...") reads as a person's: a common
+    given name before another word ("for Ilse Varnholt"; not "at Cornell" alone), or a
+    single word the text also writes after a common given name ("for Neumann", the text
+    naming Adam Neumann)."""
+    if len(words) > 1 and words[0].lower() in _common_given_names():
+        return True
+    return len(words) == 1 and any(
+        match.lower() in _common_given_names()
+        for match in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(words[0])}\b", text))
 
 
 def _described_org(words: list[str], context: _Context, text: str) -> bool:
