@@ -241,6 +241,10 @@ CALENDAR = frozenset(
     Oct Nov Dec Christmas Easter
     """.split()
 )
+#: Days of the week, which news style writes right after a name ("the Supreme Court
+#: Wednesday ruled", "told the Argus Leader Monday"): they end the name.
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                      "Sunday"})
 #: City names in the gazetteer that are far more often ordinary words or parts of names.
 NOT_CITIES = frozenset({"Of", "Reading", "Nice", "Split", "Mobile", "Bath", "Police", "Orange",
                         "Independence", "Surprise", "Temple", "Victoria", "Hope", "Deal",
@@ -510,7 +514,9 @@ _ACTOR = re.compile(
     rf"\b([A-Z][A-Z&]{{1,5}})(?:(?:’s|'s)\b|(?:\s+(?:and|&)\s+([A-Z][A-Z&]{{1,5}}))?"
     rf"\s+{_ACTOR_WORDS}\b)")
 #: Roles that only an organization has: "founder of Hack Forums", "the chief executive of
-#: Ostmark Freight" (a president or a head may be a country's).
+#: Ostmark Freight" (a president or a head may be a country's), "an economist at Flexport",
+#: "a spokeswoman for ..."; and a name one tells or speaks to with "the" before it, a
+#: newspaper or a body ("told the Argus Leader", "spoke to the Senate").
 _ORG_OF = re.compile(
     r"\b(?:[Ff]ounder|[Cc]o-founder|[Cc]hief executive|CEO|[Cc]hairman|[Cc]hairwoman|"
     r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Ee]mployees?|[Ss]hareholders)"
@@ -518,10 +524,12 @@ _ORG_OF = re.compile(
     r"|\b(?:analyst|economist|strategist|researcher|professor|scientist|lawyer|attorney|"
     r"engineer|editor|reporter|correspondent|fellow|lecturer|executive|manager|director|"
     r"partner|teacher|student|coach)s?"
-    r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+    r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    r"|\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|interview\s+with|interviewed\s+by)"
+    r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
 #: Parts of _ORG_OF's roles: a text with none of them is not searched.
 _ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "pokes",
-                "mployee", "hareholder", " at ")
+                "mployee", "hareholder", " at ", " the ")
 #: Roman numerals ("World War II was"): no organization.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -565,8 +573,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             if acronym and _actor_acronym(acronym, context):
                 context.org_names.setdefault(acronym, acronym)
     for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
-        words = (match.group(1) or match.group(2)).split()
-        while words and words[-1] in CONNECTORS:
+        words = (match.group(1) or match.group(2) or match.group(3)).split()
+        while words and (words[-1] in WEEKDAYS or words[-1] in CONNECTORS):
             words = words[:-1]
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
@@ -1227,6 +1235,8 @@ def _split(run: _Run) -> Iterable[_Run]:
     to a name ("Larry Merchant WON'T"), a number word ("Y. Two"), a function word ("When");
     a name said twice in a row ("Jane Roe Jane Roe") is said once."""
     tokens = run.tokens
+    if len(tokens) >= 3 and tokens[-1] in WEEKDAYS and tokens[-2] not in CONNECTORS:
+        tokens = tokens[:-1]  # "told the Argus Leader Monday": the day is no part of it
     half = len(tokens) // 2
     if len(tokens) % 2 == 0 and half >= 1 and tokens[:half] == tokens[half:]:
         tokens = tokens[:half]
@@ -1281,6 +1291,9 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         for part in (tokens[:joint], tokens[joint + 1:]):
             if part:
                 _classify_run(_Run(part, run.sentence_start), context, people)
+        return
+    if " ".join(tokens) in context.org_names and " ".join(tokens) not in aliases:
+        _add(found.organizations, " ".join(tokens))  # "told the Argus Leader": no title
         return
     title_at = _last_title(tokens)
     if title_at is not None:
