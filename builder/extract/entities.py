@@ -527,6 +527,12 @@ _ORG_OF = re.compile(
     r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
     r"|\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|interview\s+with|interviewed\s+by)"
     r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+#: The same roles before a person's name, after the organization's: "Wikileaks co-founder
+#: Julian Assange", "Twitter CEO Jack Dorsey".
+_ORG_BEFORE_ROLE = re.compile(
+    r"(?<![\w’'.\-])([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*)){0,4})(?:’s|'s)?"
+    r"\s+(?:CEO|[Cc]hief [Ee]xecutive|[Ss]pokes(?:man|woman|person)|[Ff]ounder|[Cc]o-founder|"
+    r"[Cc]hairman|[Cc]hairwoman)\s+[A-Z]")
 #: Parts of _ORG_OF's roles: a text with none of them is not searched.
 _ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "pokes",
                 "mployee", "hareholder", " at ", " the ")
@@ -576,6 +582,16 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         words = (match.group(1) or match.group(2) or match.group(3)).split()
         while words and (words[-1] in WEEKDAYS or words[-1] in CONNECTORS):
             words = words[:-1]
+        if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
+            context.org_names.setdefault(" ".join(words), " ".join(words))
+    for match in _ORG_BEFORE_ROLE.finditer(text) if any(
+            cue in text for cue in _ORG_OF_CUES[:6]) else ():
+        words = match.group(1).split()
+        while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
+            words = words[1:]
+        if len(words) > 1 and _ordinary_form(words[0]) and re.search(
+                r"(?:^|[.!?\n][\"'”’)]*)\s*$", text[:match.start()]):
+            words = words[1:]  # "Ousted WeWork CEO Adam Neumann": a headline's first word
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
     for match in _DESCRIBED_NAME.finditer(text) if DESCRIBED_NAMES else ():
@@ -926,7 +942,7 @@ def _a_persons_name(words: list[str], text: str) -> bool:
     if len(words) > 1 and words[0].lower() in _common_given_names():
         return True
     return len(words) == 1 and any(
-        match.lower() in _common_given_names()
+        match.lower() in _common_given_names() and match not in LEADING_WORDS
         for match in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(words[0])}\b", text))
 
 
@@ -997,6 +1013,18 @@ def _ordinary(token: str) -> bool:
     word = token.lower()
     words = _english_words()
     return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _ordinary_form(token: str) -> bool:
+    """Whether a word is an ordinary English word or its -ed or -ing form ("Ousted",
+    "Departing"), which the word list does not always hold."""
+    word = token.lower()
+    stems = [word]
+    for ending in ("ed", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            stems += [stem, stem + "e", stem[:-1]]
+    return any(_ordinary(stem) for stem in stems)
 
 
 def _a_thing(name: str) -> bool:
