@@ -241,6 +241,10 @@ CALENDAR = frozenset(
     Oct Nov Dec Christmas Easter
     """.split()
 )
+#: Days of the week, which news style writes right after a name ("the Supreme Court
+#: Wednesday ruled", "told the Argus Leader Monday"): they end the name.
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                      "Sunday"})
 #: City names in the gazetteer that are far more often ordinary words or parts of names.
 NOT_CITIES = frozenset({"Of", "Reading", "Nice", "Split", "Mobile", "Bath", "Police", "Orange",
                         "Independence", "Surprise", "Temple", "Victoria", "Hope", "Deal",
@@ -399,24 +403,10 @@ def _us_states() -> frozenset[str]:
 
 def gender_guesser_names() -> set[str]:
     """The given names of gender-guesser's data file, lower case: the keys of
-    `Detector(case_sensitive=False).names` (a "+" in a name stands for nothing, a space or
-    a hyphen), read in one pass. The detector also builds every name's per-country
-    figures, which costs a build about 0.2-0.4 s of CPU and which nothing here reads."""
-    import gender_guesser
-
-    names: set[str] = set()
-    data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
-    with data.open(encoding="utf-8") as lines:
-        for line in lines:
-            line = line.strip()
-            if not line or line[0] in "#=":
-                continue
-            name = line.split(None, 2)[1].lower()
-            if "+" in name:
-                names.update(name.replace("+", joint) for joint in ("", " ", "-"))
-            else:
-                names.add(name)
-    return names
+    `Detector(case_sensitive=False).names`, read by `_given_name_frequencies` (the detector
+    also builds every name's per-country figures, which costs a build about 0.2-0.4 s of CPU
+    and which nothing here reads)."""
+    return {name for name, _ in _given_name_frequencies()}
 
 
 #: A given name makes a name of ordinary words a person's ("Will Smith", "Heath Ledger",
@@ -426,21 +416,36 @@ def gender_guesser_names() -> set[str]:
 COMMON_GIVEN_NAME = 4
 
 
+def _name_line(line: str) -> list[tuple[str, tuple[int, ...]]]:
+    """The given names (lower case) of one line of gender-guesser's data file with their
+    frequencies by country, as its header lays the line out (the file is UTF-8, columns
+    counted in characters): the gender in columns 1-2, the name from column 4 to 29, a sort
+    mark in column 30 ('+' or '-' beside a name with an umlaut, printed twice), one
+    hexadecimal digit per country from column 31 (a space: absent). A '+' inside a name
+    stands for nothing, a space or a hyphen ("Jun+Wei": Junwei, Jun Wei, Jun-Wei). No names
+    for a comment ('#') or an equivalence ('=') line."""
+    if not line.strip() or line[0] in "#=":
+        return []
+    name = line[3:29].strip().lower()
+    figures = tuple(int(digit, 16) if digit.strip() else 0 for digit in line[30:85])
+    if "+" not in name:
+        return [(name, figures)]
+    return [(name.replace("+", joint), figures) for joint in ("", " ", "-")]
+
+
 @functools.lru_cache(maxsize=1)
 def _given_name_frequencies() -> tuple[tuple[str, tuple[int, ...]], ...]:
     """Each given name (lower case) of gender-guesser's data file with its frequencies by
     country (its scale, 0 absent, 1 rare ... 13 extremely common; the first three are Great
-    Britain, Ireland and the U.S.A.)."""
+    Britain, Ireland and the U.S.A.); a name may come more than once (one line per gender,
+    umlauts printed twice). The one reading of the file, for every given-name set here."""
     import gender_guesser
 
     found: list[tuple[str, tuple[int, ...]]] = []
     data = Path(gender_guesser.__file__).parent / "data" / "nam_dict.txt"
     with data.open(encoding="utf-8") as lines:
         for line in lines:
-            if not line.strip() or line[0] in "#=":
-                continue
-            figures = tuple(int(digit, 16) if digit.strip() else 0 for digit in line[30:85])
-            found.append((line[3:30].strip().lower().replace("+", "-"), figures))
+            found.extend(_name_line(line))
     return tuple(found)
 
 
@@ -509,14 +514,28 @@ _ACTOR = re.compile(
     rf"\b([A-Z][A-Z&]{{1,5}})(?:(?:’s|'s)\b|(?:\s+(?:and|&)\s+([A-Z][A-Z&]{{1,5}}))?"
     rf"\s+{_ACTOR_WORDS}\b)")
 #: Roles that only an organization has: "founder of Hack Forums", "the chief executive of
-#: Ostmark Freight" (a president or a head may be a country's).
+#: Ostmark Freight" (a president or a head may be a country's), "an economist at Flexport",
+#: "a spokeswoman for ..."; and a name one tells or speaks to with "the" before it, a
+#: newspaper or a body ("told the Argus Leader", "spoke to the Senate").
 _ORG_OF = re.compile(
     r"\b(?:[Ff]ounder|[Cc]o-founder|[Cc]hief executive|CEO|[Cc]hairman|[Cc]hairwoman|"
     r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Ee]mployees?|[Ss]hareholders)"
-    r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+    r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    r"|\b(?:analyst|economist|strategist|researcher|professor|scientist|lawyer|attorney|"
+    r"engineer|editor|reporter|correspondent|fellow|lecturer|executive|manager|director|"
+    r"partner|teacher|student|coach)s?"
+    r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    r"|\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|interview\s+with|interviewed\s+by)"
+    r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+#: The same roles before a person's name, after the organization's: "Wikileaks co-founder
+#: Julian Assange", "Twitter CEO Jack Dorsey".
+_ORG_BEFORE_ROLE = re.compile(
+    r"(?<![\w’'.\-])([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*)){0,4})(?:’s|'s)?"
+    r"\s+(?:CEO|[Cc]hief [Ee]xecutive|[Ss]pokes(?:man|woman|person)|[Ff]ounder|[Cc]o-founder|"
+    r"[Cc]hairman|[Cc]hairwoman)\s+[A-Z]")
 #: Parts of _ORG_OF's roles: a text with none of them is not searched.
 _ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "pokes",
-                "mployee", "hareholder")
+                "mployee", "hareholder", " at ", " the ")
 #: Roman numerals ("World War II was"): no organization.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -560,10 +579,20 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             if acronym and _actor_acronym(acronym, context):
                 context.org_names.setdefault(acronym, acronym)
     for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
-        words = match.group(1).split()
-        while words and words[-1] in CONNECTORS:
+        words = (match.group(1) or match.group(2) or match.group(3)).split()
+        while words and (words[-1] in WEEKDAYS or words[-1] in CONNECTORS):
             words = words[:-1]
-        if words and _of_an_organization(words, context):
+        if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
+            context.org_names.setdefault(" ".join(words), " ".join(words))
+    for match in _ORG_BEFORE_ROLE.finditer(text) if any(
+            cue in text for cue in _ORG_OF_CUES[:6]) else ():
+        words = match.group(1).split()
+        while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
+            words = words[1:]
+        if len(words) > 1 and _ordinary_form(words[0]) and re.search(
+                r"(?:^|[.!?\n][\"'”’)]*)\s*$", text[:match.start()]):
+            words = words[1:]  # "Ousted WeWork CEO Adam Neumann": a headline's first word
+        if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
     for match in _DESCRIBED_NAME.finditer(text) if DESCRIBED_NAMES else ():
         words = (match.group(1) or match.group(2)).split()
@@ -905,6 +934,18 @@ def _of_an_organization(words: list[str], context: _Context) -> bool:
         len(words) == 1 and _is_word(words[0], context))
 
 
+def _a_persons_name(words: list[str], text: str) -> bool:
+    """Whether a name after a role ("a spokeswoman for ...") reads as a person's: a common
+    given name before another word ("for Ilse Varnholt"; not "at Cornell" alone), or a
+    single word the text also writes after a common given name ("for Neumann", the text
+    naming Adam Neumann)."""
+    if len(words) > 1 and words[0].lower() in _common_given_names():
+        return True
+    return len(words) == 1 and any(
+        match.lower() in _common_given_names() and match not in LEADING_WORDS
+        for match in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(words[0])}\b", text))
+
+
 def _described_org(words: list[str], context: _Context, text: str) -> bool:
     """Whether a name an organization's noun describes ("the energy supplier Ostmark") is
     the organization's: no person's name (a common given name first: "the firm Ilse
@@ -972,6 +1013,18 @@ def _ordinary(token: str) -> bool:
     word = token.lower()
     words = _english_words()
     return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _ordinary_form(token: str) -> bool:
+    """Whether a word is an ordinary English word or its -ed or -ing form ("Ousted",
+    "Departing"), which the word list does not always hold."""
+    word = token.lower()
+    stems = [word]
+    for ending in ("ed", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            stems += [stem, stem + "e", stem[:-1]]
+    return any(_ordinary(stem) for stem in stems)
 
 
 def _a_thing(name: str) -> bool:
@@ -1210,6 +1263,8 @@ def _split(run: _Run) -> Iterable[_Run]:
     to a name ("Larry Merchant WON'T"), a number word ("Y. Two"), a function word ("When");
     a name said twice in a row ("Jane Roe Jane Roe") is said once."""
     tokens = run.tokens
+    if len(tokens) >= 3 and tokens[-1] in WEEKDAYS and tokens[-2] not in CONNECTORS:
+        tokens = tokens[:-1]  # "told the Argus Leader Monday": the day is no part of it
     half = len(tokens) // 2
     if len(tokens) % 2 == 0 and half >= 1 and tokens[:half] == tokens[half:]:
         tokens = tokens[:half]
@@ -1264,6 +1319,9 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         for part in (tokens[:joint], tokens[joint + 1:]):
             if part:
                 _classify_run(_Run(part, run.sentence_start), context, people)
+        return
+    if " ".join(tokens) in context.org_names and " ".join(tokens) not in aliases:
+        _add(found.organizations, " ".join(tokens))  # "told the Argus Leader": no title
         return
     title_at = _last_title(tokens)
     if title_at is not None:
