@@ -83,7 +83,7 @@ FIELD_NAMES = {
 FLOORS: dict[tuple[str, str], float] = {
     ("html", "title"): 0.95,
     ("text", "title"): 0.93,
-    ("paste", "title"): 0.90,
+    ("paste", "title"): 0.93,
     ("html", "date"): 0.92,
     ("text", "date"): 0.97,
     ("paste", "date"): 0.96,
