@@ -21,7 +21,7 @@ from builder.extract.dates import (
     relative_in_english,
     resolve_relative,
 )
-from builder.model import SeedError
+from builder.model import Article, SeedError
 from builder.readers.text import _date_span, _stamp_line
 
 BODY_EN = (
@@ -56,15 +56,20 @@ def _saved_at(path: Path, moment: dt.datetime) -> None:
     os.utime(path, (stamp, stamp))
 
 
-def test_a_relative_stamp_beside_the_byline_dates_the_page(tmp_path: Path) -> None:
-    page = (MENU + "\n¿Vuelve el ferry de Velmora a Ostrakan?\n\n"
-            "Ana Quill | Publicado hace 3 horas\n\n" + BODY_EN)
+def _read_saved(tmp_path: Path, page: str) -> Article:
+    """The page as a seed file saved at noon on 10 March 2026, read."""
     path = tmp_path / "seed.txt"
     path.write_text(page, encoding="utf-8")
     _saved_at(path, dt.datetime(2026, 3, 10, 12, 0))
     from builder.readers import read_seed
 
-    article = read_seed(path, 5_000_000)
+    return read_seed(path, 5_000_000)
+
+
+def test_a_relative_stamp_beside_the_byline_dates_the_page(tmp_path: Path) -> None:
+    page = (MENU + "\n¿Vuelve el ferry de Velmora a Ostrakan?\n\n"
+            "Ana Quill | Publicado hace 3 horas\n\n" + BODY_EN)
+    article = _read_saved(tmp_path, page)
     assert article.relative_stamp == "Publicado hace 3 horas"
     assert article.published == dt.date(2026, 3, 10)
     assert RELATIVE_DATE in article.review
@@ -79,12 +84,7 @@ def test_a_relative_stamp_below_a_standfirst_and_a_caption_dates_the_page(
             "Ostrakan\n"
             "Bauen\n"
             "Ilse Varnholt | vor 2 Tagen\n\n" + BODY)
-    path = tmp_path / "seed.txt"
-    path.write_text(page, encoding="utf-8")
-    _saved_at(path, dt.datetime(2026, 3, 10, 12, 0))
-    from builder.readers import read_seed
-
-    article = read_seed(path, 5_000_000)
+    article = _read_saved(tmp_path, page)
     assert article.relative_stamp == "vor 2 Tagen"
     assert article.published == dt.date(2026, 3, 8)
 
