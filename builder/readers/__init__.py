@@ -142,5 +142,29 @@ def decode(data: bytes) -> str:
         try:
             content = data.decode("utf-8")
         except UnicodeDecodeError:
-            content = data.decode("cp1252", errors="replace")
+            content = _decode_broken_utf8(data)
     return content.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 read as Windows-1252, one by one."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("builder-cp1252", _cp1252_bytes)
+
+
+def _decode_broken_utf8(data: bytes) -> str:
+    """Text that is not valid UTF-8: Windows-1252, unless most of its non-ASCII characters
+    are valid UTF-8 (a UTF-8 page with a few broken bytes: a line wrap that cut a character,
+    a quote pasted from a Windows program). Reading such a page as Windows-1252 would garble
+    every accented letter and every non-Latin script in it; so it is read as UTF-8, and only
+    the broken bytes as Windows-1252, so that nothing is dropped."""
+    replaced = data.decode("utf-8", errors="replace")
+    broken = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(1 for char in replaced if ord(char) > 127) - broken
+    if valid > broken:
+        return data.decode("utf-8", errors="builder-cp1252")
+    return data.decode("cp1252", errors="replace")
