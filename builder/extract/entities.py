@@ -513,13 +513,26 @@ _ACTOR_WORDS = (
 _ACTOR = re.compile(
     rf"\b([A-Z][A-Z&]{{1,5}})(?:(?:’s|'s)\b|(?:\s+(?:and|&)\s+([A-Z][A-Z&]{{1,5}}))?"
     rf"\s+{_ACTOR_WORDS}\b)")
-#: Roles that only an organization has: "founder of Hack Forums", "the chief executive of
-#: Ostmark Freight" (a president or a head may be a country's), "an economist at Flexport",
-#: "a spokeswoman for ..."; and a name one tells or speaks to with "the" before it, a
-#: newspaper or a body ("told the Argus Leader", "spoke to the Senate").
+#: Roles that only an organization has, said "founder of X" or "X founder Y": one list for
+#: both orders (_ORG_OF, _ORG_BEFORE_ROLE); a president or a head may be a country's.
+ORG_ROLES = ("founder", "co-founder", "chief executive", "CEO", "chairman", "chairwoman",
+             "spokesman", "spokeswoman", "spokesperson")
+
+
+def _roles_pattern(roles: Iterable[str]) -> str:
+    """An alternation of roles, each word's first letter in either case ("Chief Executive",
+    "chief executive"), a role in capitals ("CEO") as written."""
+    return "(?:" + "|".join(" ".join(
+        f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}" if word[0].islower()
+        else re.escape(word) for word in role.split()) for role in roles) + ")"
+
+
+#: "founder of Hack Forums", "the chief executive of Ostmark Freight", "employees at ...";
+#: "an economist at Flexport" (a job at a workplace); and a name one tells or speaks to
+#: with "the" before it, a newspaper or a body ("told the Argus Leader", "spoke to the
+#: Senate").
 _ORG_OF = re.compile(
-    r"\b(?:[Ff]ounder|[Cc]o-founder|[Cc]hief executive|CEO|[Cc]hairman|[Cc]hairwoman|"
-    r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Ee]mployees?|[Ss]hareholders)"
+    rf"\b(?:{_roles_pattern(ORG_ROLES)}|[Ee]mployees?|[Ss]hareholders)"
     r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
     r"|\b(?:analyst|economist|strategist|researcher|professor|scientist|lawyer|attorney|"
     r"engineer|editor|reporter|correspondent|fellow|lecturer|executive|manager|director|"
@@ -531,11 +544,13 @@ _ORG_OF = re.compile(
 #: Julian Assange", "Twitter CEO Jack Dorsey".
 _ORG_BEFORE_ROLE = re.compile(
     r"(?<![\w’'.\-])([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*)){0,4})(?:’s|'s)?"
-    r"\s+(?:CEO|[Cc]hief [Ee]xecutive|[Ss]pokes(?:man|woman|person)|[Ff]ounder|[Cc]o-founder|"
-    r"[Cc]hairman|[Cc]hairwoman)\s+[A-Z]")
-#: Parts of _ORG_OF's roles: a text with none of them is not searched.
-_ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "pokes",
-                "mployee", "hareholder", " at ", " the ")
+    rf"\s+{_roles_pattern(ORG_ROLES)}\s+[A-Z]")
+#: Parts of the roles (each role's last word but its first letter): a text with none of
+#: them is not searched for _ORG_BEFORE_ROLE; with none of these nor the other cues of
+#: _ORG_OF, not for _ORG_OF.
+_ROLE_CUES = tuple(sorted({role.split()[-1][1:] if role[0].islower() else role
+                           for role in ORG_ROLES}))
+_ORG_OF_CUES = (*_ROLE_CUES, "mployee", "hareholder", " at ", " the ")
 #: Roman numerals ("World War II was"): no organization.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -585,7 +600,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
     for match in _ORG_BEFORE_ROLE.finditer(text) if any(
-            cue in text for cue in _ORG_OF_CUES[:6]) else ():
+            cue in text for cue in _ROLE_CUES) else ():
         words = match.group(1).split()
         while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
             words = words[1:]
