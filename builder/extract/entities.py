@@ -234,6 +234,9 @@ LEADING_WORDS = frozenset(
     Courtesy
     """.split()
 )
+#: ... and the same contractions with a typographic apostrophe, as news pages print them:
+#: "I’d", "I’m" were a place and people.
+LEADING_WORDS = LEADING_WORDS | {word.replace("'", "’") for word in LEADING_WORDS if "'" in word}
 CALENDAR = frozenset(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
