@@ -1557,11 +1557,21 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     ):
         return "person"
     if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
-            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
+            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS) and not (
+            tokens[0] not in PLACE_FIRST_WORDS and _common_noun_phrase(tokens)):
         return "place"
     if _facility(tokens):
         return "place"
     return None
+
+
+def _common_noun_phrase(tokens: list[str]) -> bool:
+    """Whether words that end in a place word are a phrase of nouns, not a place's name:
+    the place word after a connector that follows no place word ("Zukunft der Region",
+    "Weite Teile der Region" on German pages; "Bay of Islands" stays), or after articles
+    only ("Der Boulevard")."""
+    return (len(tokens) >= 3 and tokens[-2] in CONNECTORS and tokens[-3] not in PLACE_WORDS) or all(
+        token in FOREIGN_ARTICLES for token in tokens[:-1])
 
 
 def _place_surname(tokens: list[str]) -> bool:
