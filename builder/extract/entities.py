@@ -531,9 +531,10 @@ def _roles_pattern(roles: Iterable[str]) -> str:
 
 
 #: "founder of Hack Forums", "the chief executive of Ostmark Freight", "employees at ...";
-#: "an economist at Flexport" (a job at a workplace); and a name one tells or speaks to
-#: with "the" before it, a newspaper or a body ("told the Argus Leader", "spoke to the
-#: Senate").
+#: "an economist at Flexport" (a job at a workplace); and a name one tells or speaks to, or
+#: that reports, with "the" before it, a newspaper or a body ("told the Argus Leader",
+#: "spoke to the Senate", "according to the Intelligencer", "a study by the Ostmark
+#: Trust").
 _ORG_OF = re.compile(
     rf"\b(?:{_roles_pattern(ORG_ROLES)}|[Ee]mployees?|[Ss]hareholders)"
     r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
@@ -542,7 +543,10 @@ _ORG_OF = re.compile(
     r"partner|teacher|student|coach)s?"
     r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
     r"|\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|interview\s+with|interviewed\s+by)"
-    r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+    r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    r"|\b(?:according\s+to|reported\s+by|published\s+by|(?:data|figures|a\s+statement)\s+from|"
+    r"(?:report|study|survey|statement)\s+by)"
+    r"\s+the\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
 #: The same roles before a person's name, after the organization's: "Wikileaks co-founder
 #: Julian Assange", "Twitter CEO Jack Dorsey".
 _ORG_BEFORE_ROLE = re.compile(
@@ -597,7 +601,9 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             if acronym and _actor_acronym(acronym, context):
                 context.org_names.setdefault(acronym, acronym)
     for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
-        words = (match.group(1) or match.group(2) or match.group(3)).split()
+        if match.group(4) and not _source_name_ends(text, match.end()):
+            continue  # "according to the Chinese calendar": the name is a noun's modifier
+        words = (match.group(1) or match.group(2) or match.group(3) or match.group(4)).split()
         while words and (words[-1] in WEEKDAYS or words[-1] in CONNECTORS):
             words = words[:-1]
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
@@ -950,6 +956,20 @@ def _of_an_organization(words: list[str], context: _Context) -> bool:
     return len(words) <= 5 and _kind(words) != "place" and not any(
         word in LEADING_WORDS or word in CALENDAR for word in words) and not (
         len(words) == 1 and _is_word(words[0], context))
+
+
+def _source_name_ends(text: str, end: int) -> bool:
+    """Whether a source's name ("according to the Intelligencer") ends at `end`: no
+    lower-case word after it but a function word, a verb of speech or an organization's
+    noun ("the Independent newspaper"); "according to the Chinese calendar", "the Petén
+    region" name no source."""
+    following = _next_word(text, end)
+    return not following or following in ENGLISH_MARKERS or following in SPEECH_VERBS or bool(
+        _SOURCE_NOUN.fullmatch(following))
+
+
+#: Nouns after a source's name that say it is an organization: "the Independent newspaper".
+_SOURCE_NOUN = re.compile(_NAMED_ORG_NOUNS)
 
 
 def _a_persons_name(words: list[str], text: str) -> bool:

@@ -1,0 +1,26 @@
+"""A name that reports, with "the" before it ("according to the Intelligencer", "a study by
+the Ostmark Trust", "reported by the Independent newspaper"), is an organization; not a
+name that only modifies a noun ("according to the Chinese calendar", "data from the
+Velmora region")."""
+
+from __future__ import annotations
+
+from builder.extract.entities import extract_entities
+
+TEXT = (
+    "Shipments crossed the border, he said, according to the Varnholt Intelligencer. A "
+    "study by the Ostmark Trust agreed, as reported by the Telmark newspaper.\n\n"
+    "It was late according to the Ostrakan calendar, and data from the Velmora region "
+    "showed no change."
+)
+
+
+def test_sources_are_organizations() -> None:
+    organizations = extract_entities(TEXT, {}).organizations
+    assert {"Varnholt Intelligencer", "Ostmark Trust", "Telmark"} <= set(organizations)
+
+
+def test_a_nouns_modifier_is_no_source() -> None:
+    organizations = extract_entities(TEXT, {}).organizations
+    assert "Ostrakan" not in organizations
+    assert "Velmora" not in organizations
