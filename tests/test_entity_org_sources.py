@@ -11,13 +11,14 @@ TEXT = (
     "Shipments crossed the border, he said, according to the Varnholt Intelligencer. A "
     "study by the Ostmark Trust agreed, as reported by the Telmark newspaper.\n\n"
     "It was late according to the Ostrakan calendar, and data from the Velmora region "
-    "showed no change."
+    "showed no change. According to The Ostrander newspaper, the talks failed."
 )
 
 
 def test_sources_are_organizations() -> None:
     organizations = extract_entities(TEXT, {}).organizations
-    assert {"Varnholt Intelligencer", "Ostmark Trust", "Telmark"} <= set(organizations)
+    assert {"Varnholt Intelligencer", "Ostmark Trust", "Telmark", "Ostrander"} <= set(
+        organizations)
 
 
 def test_a_nouns_modifier_is_no_source() -> None:

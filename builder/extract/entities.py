@@ -544,9 +544,9 @@ _ORG_OF = re.compile(
     r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
     r"|\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|interview\s+with|interviewed\s+by)"
     r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
-    r"|\b(?:according\s+to|reported\s+by|published\s+by|(?:data|figures|a\s+statement)\s+from|"
-    r"(?:report|study|survey|statement)\s+by)"
-    r"\s+the\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+    r"|\b(?:[Aa]ccording\s+to|[Rr]eported\s+by|[Pp]ublished\s+by|"
+    r"(?:[Dd]ata|[Ff]igures|[Aa]\s+statement)\s+from|(?:report|study|survey|statement)\s+by)"
+    r"\s+[Tt]he\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
 #: The same roles before a person's name, after the organization's: "Wikileaks co-founder
 #: Julian Assange", "Twitter CEO Jack Dorsey".
 _ORG_BEFORE_ROLE = re.compile(
