@@ -25,3 +25,18 @@ def test_a_nouns_modifier_is_no_source() -> None:
     organizations = extract_entities(TEXT, {}).organizations
     assert "Ostrakan" not in organizations
     assert "Velmora" not in organizations
+
+
+def test_an_outlet_one_tells_is_an_organization() -> None:
+    text = ("The plant's owner told Velmora Gazette Online that it would reopen, and a "
+            "spokesman confirmed to OSTV that talks went on.")
+    organizations = extract_entities(text, {}).organizations
+    assert {"Velmora Gazette Online", "OSTV"} <= set(organizations)
+
+
+def test_a_person_one_tells_is_no_organization() -> None:
+    text = ("Senators grilled Ilse Marta Varnholt on Monday. \"You are in this job because of "
+            "this crisis,\" Telmark told Marta Varnholt. Later an aide told Mayor Quennell, "
+            "then told Quennell again, and told MPs.")
+    organizations = extract_entities(text, {}).organizations
+    assert not {"Marta Varnholt", "Mayor Quennell", "Quennell", "MPs"} & set(organizations)

@@ -546,18 +546,24 @@ _ORG_OF = re.compile(
     r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
     r"|\b(?:[Aa]ccording\s+to|[Rr]eported\s+by|[Pp]ublished\s+by|"
     r"(?:[Dd]ata|[Ff]igures|[Aa]\s+statement)\s+from|(?:report|study|survey|statement)\s+by)"
-    r"\s+[Tt]he\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+    r"\s+[Tt]he\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    r"|\b(?:told|confirmed\s+to|statement\s+to|interview\s+with)"
+    r"\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
 #: The same roles before a person's name, after the organization's: "Wikileaks co-founder
 #: Julian Assange", "Twitter CEO Jack Dorsey".
 _ORG_BEFORE_ROLE = re.compile(
     r"(?<![\w’'.\-])([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*)){0,4})(?:’s|'s)?"
     rf"\s+{_roles_pattern(ORG_ROLES)}\s+[A-Z]")
+#: A title before a name, as a pattern: "Mayor Varnholt", "Dr. Varnholt".
+_TITLE_BEFORE = "|".join(sorted((re.escape(title.rstrip(".").title()) for title in TITLES),
+                                key=len, reverse=True))
 #: Parts of the roles (each role's last word but its first letter): a text with none of
 #: them is not searched for _ORG_BEFORE_ROLE; with none of these nor the other cues of
 #: _ORG_OF, not for _ORG_OF.
 _ROLE_CUES = tuple(sorted({role.split()[-1][1:] if role[0].islower() else role
                            for role in ORG_ROLES}))
-_ORG_OF_CUES = (*_ROLE_CUES, "mployee", "hareholder", " at ", " the ")
+_ORG_OF_CUES = (*_ROLE_CUES, "mployee", "hareholder", " at ", " the ", "told ", "onfirmed to ",
+                "tatement to ", "nterview with ")
 #: Roman numerals ("World War II was"): no organization.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -603,7 +609,15 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
         if match.group(4) and not _source_name_ends(text, match.end()):
             continue  # "according to the Chinese calendar": the name is a noun's modifier
-        words = (match.group(1) or match.group(2) or match.group(3) or match.group(4)).split()
+        if match.group(5) and (_kind(match.group(5).split()) == "person" or (
+                " " not in match.group(5) and not (_is_caps(match.group(5))
+                                                   and match.group(5) not in TERM_ACRONYMS)) or any(
+                word.lower().rstrip(".") in TITLES for word in match.group(5).split()) or re.search(
+                rf"\b(?:{_TITLE_BEFORE})\.?\s+{re.escape(match.group(5))}\b", text)):
+            continue  # "told Ilse Varnholt", "told Mayor Varnholt", "told Varnholt" (one
+            # word: a surname as often as an outlet's name, so only an acronym: "told CNN")
+        words = (match.group(1) or match.group(2) or match.group(3) or match.group(4)
+                 or match.group(5)).split()
         while words and (words[-1] in WEEKDAYS or words[-1] in CONNECTORS):
             words = words[:-1]
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
@@ -975,13 +989,13 @@ _SOURCE_NOUN = re.compile(_NAMED_ORG_NOUNS)
 def _a_persons_name(words: list[str], text: str) -> bool:
     """Whether a name after a role ("a spokeswoman for ...") reads as a person's: a common
     given name before another word ("for Ilse Varnholt"; not "at Cornell" alone), or a
-    single word the text also writes after a common given name ("for Neumann", the text
-    naming Adam Neumann)."""
+    name the text also writes after a common given name ("for Neumann", the text naming
+    Adam Neumann; "told Hawk Sawyer", naming Kathleen Hawk Sawyer)."""
     if len(words) > 1 and words[0].lower() in _common_given_names():
         return True
-    return len(words) == 1 and any(
-        match.lower() in _common_given_names() and match not in LEADING_WORDS
-        for match in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(words[0])}\b", text))
+    return any(match.lower() in _common_given_names() and match not in LEADING_WORDS
+               for match in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(' '.join(words))}\b",
+                                       text))
 
 
 def _described_org(words: list[str], context: _Context, text: str) -> bool:
