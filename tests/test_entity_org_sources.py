@@ -40,3 +40,11 @@ def test_a_person_one_tells_is_no_organization() -> None:
             "then told Quennell again, and told MPs.")
     organizations = extract_entities(text, {}).organizations
     assert not {"Marta Varnholt", "Mayor Quennell", "Quennell", "MPs"} & set(organizations)
+
+
+def test_an_outlet_one_speaks_to_is_an_organization() -> None:
+    text = ("She spoke to Ostmark Style about the show. While speaking to Quennell and his "
+            "passengers, an officer saw the car.")
+    organizations = extract_entities(text, {}).organizations
+    assert "Ostmark Style" in organizations
+    assert "Quennell" not in organizations

@@ -547,7 +547,8 @@ _ORG_OF = re.compile(
     r"|\b(?:[Aa]ccording\s+to|[Rr]eported\s+by|[Pp]ublished\s+by|"
     r"(?:[Dd]ata|[Ff]igures|[Aa]\s+statement)\s+from|(?:report|study|survey|statement)\s+by)"
     r"\s+[Tt]he\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
-    r"|\b(?:told|confirmed\s+to|statement\s+to|interview\s+with)"
+    r"|\b(?:told|confirmed\s+to|statement\s+to|interview\s+with|spoke\s+to|speaking\s+to|"
+    r"talking\s+to)"
     r"\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
 #: The same roles before a person's name, after the organization's: "Wikileaks co-founder
 #: Julian Assange", "Twitter CEO Jack Dorsey".
@@ -563,7 +564,7 @@ _TITLE_BEFORE = "|".join(sorted((re.escape(title.rstrip(".").title()) for title 
 _ROLE_CUES = tuple(sorted({role.split()[-1][1:] if role[0].islower() else role
                            for role in ORG_ROLES}))
 _ORG_OF_CUES = (*_ROLE_CUES, "mployee", "hareholder", " at ", " the ", "told ", "onfirmed to ",
-                "tatement to ", "nterview with ")
+                "tatement to ", "nterview with ", "king to ", "spoke to ")
 #: Roman numerals ("World War II was"): no organization.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -609,17 +610,12 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
         if match.group(4) and not _source_name_ends(text, match.end()):
             continue  # "according to the Chinese calendar": the name is a noun's modifier
-        if match.group(5) and (_kind(match.group(5).split()) == "person" or (
-                " " not in match.group(5) and not (_is_caps(match.group(5))
-                                                   and match.group(5) not in TERM_ACRONYMS)) or any(
-                word.lower().rstrip(".") in TITLES for word in match.group(5).split()) or re.search(
-                rf"\b(?:{_TITLE_BEFORE})\.?\s+{re.escape(match.group(5))}\b", text)):
-            continue  # "told Ilse Varnholt", "told Mayor Varnholt", "told Varnholt" (one
-            # word: a surname as often as an outlet's name, so only an acronym: "told CNN")
         words = (match.group(1) or match.group(2) or match.group(3) or match.group(4)
                  or match.group(5)).split()
         while words and (words[-1] in WEEKDAYS or words[-1] in CONNECTORS):
             words = words[:-1]
+        if match.group(5) and _a_listeners_name(words, text):
+            continue  # "told Ilse Varnholt", "told Mayor Varnholt", "told Varnholt"
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
     for match in _ORG_BEFORE_ROLE.finditer(text) if any(
@@ -984,6 +980,19 @@ def _source_name_ends(text: str, end: int) -> bool:
 
 #: Nouns after a source's name that say it is an organization: "the Independent newspaper".
 _SOURCE_NOUN = re.compile(_NAMED_ORG_NOUNS)
+
+
+def _a_listeners_name(words: list[str], text: str) -> bool:
+    """Whether a name one tells or speaks to without "the" may be a person's: a person's
+    name by the rules ("told Ilse Varnholt"), a title inside ("told Mayor Quennell") or
+    before it elsewhere ("Mayor Quennell" ... "told Quennell"), or one word that is no
+    acronym of an organization (a surname as often as an outlet's name: "Cook told
+    Benioff"; "told CNN" is an outlet's, "told MPs" a term's)."""
+    name = " ".join(words)
+    return not words or _kind(words) == "person" or (len(words) == 1 and not (
+        _is_caps(name) and name not in TERM_ACRONYMS)) or any(
+        word.lower().rstrip(".") in TITLES for word in words) or bool(re.search(
+            rf"\b(?:{_TITLE_BEFORE})\.?\s+{re.escape(name)}\b", text))
 
 
 def _a_persons_name(words: list[str], text: str) -> bool:
