@@ -555,6 +555,16 @@ _ORG_OF = re.compile(
 _ORG_BEFORE_ROLE = re.compile(
     r"(?<![\w’'.\-])([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*)){0,4})(?:’s|'s)?"
     rf"\s+{_roles_pattern(ORG_ROLES)}\s+[A-Z]")
+#: Names listed before a plural organization's noun: "at Papworth and Addenbrooke's
+#: Hospitals", "Ostmark, Telmark and Varn banks": each name is one organization's.
+_LISTED_ORGS = re.compile(
+    r"(?<![\w’'\-])((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*(?:(?:’s|'s)?,[ \t]+"
+    r"(?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)*)(?:’s|'s)?[ \t]+(?:and|or|&)[ \t]+"
+    r"((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)(?:’s|'s)?[ \t]+"
+    r"(?:[Hh]ospitals|[Uu]niversities|[Bb]anks|[Pp]arties|[Cc]ompanies|[Cc]olleges|[Cc]linics|"
+    r"[Mm]inistries|[Aa]gencies|[Uu]nions|[Ii]nstitutes|[Ff]oundations|[Nn]ewspapers|[Ff]irms|"
+    r"[Aa]irlines|[Bb]roadcasters|[Pp]ublishers|[Cc]armakers|[Aa]utomakers|[Rr]etailers|"
+    r"[Ii]nsurers|[Ll]enders|[Cc]harities)\b")
 #: A title before a name, as a pattern: "Mayor Varnholt", "Dr. Varnholt".
 _TITLE_BEFORE = "|".join(sorted((re.escape(title.rstrip(".").title()) for title in TITLES),
                                 key=len, reverse=True))
@@ -628,6 +638,17 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             words = words[1:]  # "Ousted WeWork CEO Adam Neumann": a headline's first word
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
+    for match in _LISTED_ORGS.finditer(text):
+        for name in [*match.group(1).split(","), match.group(2)]:
+            words = _POSSESSIVE.sub("", name.strip()).split()
+            while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
+                words = words[1:]
+            if words and _of_an_organization(words, context) and not _a_persons_name(
+                    words, text) and not _demonym(" ".join(words)) and not any(
+                    word.endswith(("ans", "ese", "ian", "ish")) for word in words):
+                # (no place, person or people: "London and Paris banks", "Chinese and
+                # Korean companies")
+                context.org_names.setdefault(" ".join(words), " ".join(words))
     for match in _DESCRIBED_NAME.finditer(text) if DESCRIBED_NAMES else ():
         words = (match.group(1) or match.group(2)).split()
         if _described_org(words, context, text):
