@@ -1526,7 +1526,12 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
                 continue
             token = tokens[index]
             known = token not in ORG_WORDS and (token in aliases or _kind(
-                [token], context) in ("place", "org"))
+                [token], context) in ("place", "org")) and not (
+                token in _known_orgs()[1] and token not in context.org_names
+                and index + 1 < len(tokens))
+            # (a listed organization that is an ordinary word too names none before other
+            # words of a run: "Target" of "Multi Strategy Target Return", "Heinz Eichhorst",
+            # "Amazon Alexa"; last, it may: "der Autokonzern Ford")
             if known:
                 _classify_run(_Run([token], False), context)
             index += 1
