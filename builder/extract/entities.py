@@ -234,6 +234,9 @@ LEADING_WORDS = frozenset(
     Courtesy
     """.split()
 )
+#: ... and the same contractions with a typographic apostrophe, as news pages print them:
+#: "I’d", "I’m" were a place and people.
+LEADING_WORDS = LEADING_WORDS | {word.replace("'", "’") for word in LEADING_WORDS if "'" in word}
 CALENDAR = frozenset(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
@@ -513,29 +516,65 @@ _ACTOR_WORDS = (
 _ACTOR = re.compile(
     rf"\b([A-Z][A-Z&]{{1,5}})(?:(?:’s|'s)\b|(?:\s+(?:and|&)\s+([A-Z][A-Z&]{{1,5}}))?"
     rf"\s+{_ACTOR_WORDS}\b)")
-#: Roles that only an organization has: "founder of Hack Forums", "the chief executive of
-#: Ostmark Freight" (a president or a head may be a country's), "an economist at Flexport",
-#: "a spokeswoman for ..."; and a name one tells or speaks to with "the" before it, a
-#: newspaper or a body ("told the Argus Leader", "spoke to the Senate").
+#: Roles that only an organization has, said "founder of X" or "X founder Y": one list for
+#: both orders (_ORG_OF, _ORG_BEFORE_ROLE); a president or a head may be a country's.
+ORG_ROLES = ("founder", "co-founder", "chief executive", "CEO", "chairman", "chairwoman",
+             "spokesman", "spokeswoman", "spokesperson")
+
+
+def _roles_pattern(roles: Iterable[str]) -> str:
+    """An alternation of roles, each word's first letter in either case ("Chief Executive",
+    "chief executive"), a role in capitals ("CEO") as written."""
+    return "(?:" + "|".join(" ".join(
+        f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}" if word[0].islower()
+        else re.escape(word) for word in role.split()) for role in roles) + ")"
+
+
+#: "founder of Hack Forums", "the chief executive of Ostmark Freight", "employees at ...";
+#: "an economist at Flexport" (a job at a workplace); and a name one tells or speaks to, or
+#: that reports, with "the" before it, a newspaper or a body ("told the Argus Leader",
+#: "spoke to the Senate", "according to the Intelligencer", "a study by the Ostmark
+#: Trust").
 _ORG_OF = re.compile(
-    r"\b(?:[Ff]ounder|[Cc]o-founder|[Cc]hief executive|CEO|[Cc]hairman|[Cc]hairwoman|"
-    r"[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|[Ee]mployees?|[Ss]hareholders)"
+    rf"\b(?:{_roles_pattern(ORG_ROLES)}|[Ee]mployees?|[Ss]hareholders)"
     r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
     r"|\b(?:analyst|economist|strategist|researcher|professor|scientist|lawyer|attorney|"
     r"engineer|editor|reporter|correspondent|fellow|lecturer|executive|manager|director|"
     r"partner|teacher|student|coach)s?"
     r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
     r"|\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|interview\s+with|interviewed\s+by)"
-    r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+    r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    r"|\b(?:[Aa]ccording\s+to|[Rr]eported\s+by|[Pp]ublished\s+by|"
+    r"(?:[Dd]ata|[Ff]igures|[Aa]\s+statement)\s+from|(?:report|study|survey|statement)\s+by)"
+    r"\s+[Tt]he\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    r"|\b(?:told|confirmed\s+to|statement\s+to|interview\s+with|spoke\s+to|speaking\s+to|"
+    r"talking\s+to)"
+    r"\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
 #: The same roles before a person's name, after the organization's: "Wikileaks co-founder
 #: Julian Assange", "Twitter CEO Jack Dorsey".
 _ORG_BEFORE_ROLE = re.compile(
     r"(?<![\w’'.\-])([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*)){0,4})(?:’s|'s)?"
-    r"\s+(?:CEO|[Cc]hief [Ee]xecutive|[Ss]pokes(?:man|woman|person)|[Ff]ounder|[Cc]o-founder|"
-    r"[Cc]hairman|[Cc]hairwoman)\s+[A-Z]")
-#: Parts of _ORG_OF's roles: a text with none of them is not searched.
-_ORG_OF_CUES = ("ounder", "hief executive", "CEO", "hairman", "hairwoman", "pokes",
-                "mployee", "hareholder", " at ", " the ")
+    rf"\s+{_roles_pattern(ORG_ROLES)}\s+[A-Z]")
+#: Names listed before a plural organization's noun: "at Papworth and Addenbrooke's
+#: Hospitals", "Ostmark, Telmark and Varn banks": each name is one organization's.
+_LISTED_ORGS = re.compile(
+    r"(?<![\w’'\-])((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*(?:(?:’s|'s)?,[ \t]+"
+    r"(?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)*)(?:’s|'s)?[ \t]+(?:and|or|&)[ \t]+"
+    r"((?:[A-Z][\w\-]*[ \t]+){0,2}[A-Z][\w\-]*)(?:’s|'s)?[ \t]+"
+    r"(?:[Hh]ospitals|[Uu]niversities|[Bb]anks|[Pp]arties|[Cc]ompanies|[Cc]olleges|[Cc]linics|"
+    r"[Mm]inistries|[Aa]gencies|[Uu]nions|[Ii]nstitutes|[Ff]oundations|[Nn]ewspapers|[Ff]irms|"
+    r"[Aa]irlines|[Bb]roadcasters|[Pp]ublishers|[Cc]armakers|[Aa]utomakers|[Rr]etailers|"
+    r"[Ii]nsurers|[Ll]enders|[Cc]harities)\b")
+#: A title before a name, as a pattern: "Mayor Varnholt", "Dr. Varnholt".
+_TITLE_BEFORE = "|".join(sorted((re.escape(title.rstrip(".").title()) for title in TITLES),
+                                key=len, reverse=True))
+#: Parts of the roles (each role's last word but its first letter): a text with none of
+#: them is not searched for _ORG_BEFORE_ROLE; with none of these nor the other cues of
+#: _ORG_OF, not for _ORG_OF.
+_ROLE_CUES = tuple(sorted({role.split()[-1][1:] if role[0].islower() else role
+                           for role in ORG_ROLES}))
+_ORG_OF_CUES = (*_ROLE_CUES, "mployee", "hareholder", " at ", " the ", "told ", "onfirmed to ",
+                "tatement to ", "nterview with ", "king to ", "spoke to ")
 #: Roman numerals ("World War II was"): no organization.
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -579,13 +618,18 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             if acronym and _actor_acronym(acronym, context):
                 context.org_names.setdefault(acronym, acronym)
     for match in _ORG_OF.finditer(text) if any(cue in text for cue in _ORG_OF_CUES) else ():
-        words = (match.group(1) or match.group(2) or match.group(3)).split()
+        if match.group(4) and not _source_name_ends(text, match.end()):
+            continue  # "according to the Chinese calendar": the name is a noun's modifier
+        words = (match.group(1) or match.group(2) or match.group(3) or match.group(4)
+                 or match.group(5)).split()
         while words and (words[-1] in WEEKDAYS or words[-1] in CONNECTORS):
             words = words[:-1]
+        if match.group(5) and _a_listeners_name(words, text):
+            continue  # "told Ilse Varnholt", "told Mayor Varnholt", "told Varnholt"
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
     for match in _ORG_BEFORE_ROLE.finditer(text) if any(
-            cue in text for cue in _ORG_OF_CUES[:6]) else ():
+            cue in text for cue in _ROLE_CUES) else ():
         words = match.group(1).split()
         while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
             words = words[1:]
@@ -594,6 +638,17 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             words = words[1:]  # "Ousted WeWork CEO Adam Neumann": a headline's first word
         if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
             context.org_names.setdefault(" ".join(words), " ".join(words))
+    for match in _LISTED_ORGS.finditer(text):
+        for name in [*match.group(1).split(","), match.group(2)]:
+            words = _POSSESSIVE.sub("", name.strip()).split()
+            while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
+                words = words[1:]
+            if words and _of_an_organization(words, context) and not _a_persons_name(
+                    words, text) and not _demonym(" ".join(words)) and not any(
+                    word.endswith(("ans", "ese", "ian", "ish")) for word in words):
+                # (no place, person or people: "London and Paris banks", "Chinese and
+                # Korean companies")
+                context.org_names.setdefault(" ".join(words), " ".join(words))
     for match in _DESCRIBED_NAME.finditer(text) if DESCRIBED_NAMES else ():
         words = (match.group(1) or match.group(2)).split()
         if _described_org(words, context, text):
@@ -934,16 +989,43 @@ def _of_an_organization(words: list[str], context: _Context) -> bool:
         len(words) == 1 and _is_word(words[0], context))
 
 
+def _source_name_ends(text: str, end: int) -> bool:
+    """Whether a source's name ("according to the Intelligencer") ends at `end`: no
+    lower-case word after it but a function word, a verb of speech or an organization's
+    noun ("the Independent newspaper"); "according to the Chinese calendar", "the Petén
+    region" name no source."""
+    following = _next_word(text, end)
+    return not following or following in ENGLISH_MARKERS or following in SPEECH_VERBS or bool(
+        _SOURCE_NOUN.fullmatch(following))
+
+
+#: Nouns after a source's name that say it is an organization: "the Independent newspaper".
+_SOURCE_NOUN = re.compile(_NAMED_ORG_NOUNS)
+
+
+def _a_listeners_name(words: list[str], text: str) -> bool:
+    """Whether a name one tells or speaks to without "the" may be a person's: a person's
+    name by the rules ("told Ilse Varnholt"), a title inside ("told Mayor Quennell") or
+    before it elsewhere ("Mayor Quennell" ... "told Quennell"), or one word that is no
+    acronym of an organization (a surname as often as an outlet's name: "Cook told
+    Benioff"; "told CNN" is an outlet's, "told MPs" a term's)."""
+    name = " ".join(words)
+    return not words or _kind(words) == "person" or (len(words) == 1 and not (
+        _is_caps(name) and name not in TERM_ACRONYMS)) or any(
+        word.lower().rstrip(".") in TITLES for word in words) or bool(re.search(
+            rf"\b(?:{_TITLE_BEFORE})\.?\s+{re.escape(name)}\b", text))
+
+
 def _a_persons_name(words: list[str], text: str) -> bool:
     """Whether a name after a role ("a spokeswoman for ...") reads as a person's: a common
     given name before another word ("for Ilse Varnholt"; not "at Cornell" alone), or a
-    single word the text also writes after a common given name ("for Neumann", the text
-    naming Adam Neumann)."""
+    name the text also writes after a common given name ("for Neumann", the text naming
+    Adam Neumann; "told Hawk Sawyer", naming Kathleen Hawk Sawyer)."""
     if len(words) > 1 and words[0].lower() in _common_given_names():
         return True
-    return len(words) == 1 and any(
-        match.lower() in _common_given_names() and match not in LEADING_WORDS
-        for match in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(words[0])}\b", text))
+    return any(match.lower() in _common_given_names() and match not in LEADING_WORDS
+               for match in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(' '.join(words))}\b",
+                                       text))
 
 
 def _described_org(words: list[str], context: _Context, text: str) -> bool:
@@ -1444,7 +1526,12 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
                 continue
             token = tokens[index]
             known = token not in ORG_WORDS and (token in aliases or _kind(
-                [token], context) in ("place", "org"))
+                [token], context) in ("place", "org")) and not (
+                token in _known_orgs()[1] and token not in context.org_names
+                and index + 1 < len(tokens))
+            # (a listed organization that is an ordinary word too names none before other
+            # words of a run: "Target" of "Multi Strategy Target Return", "Heinz Eichhorst",
+            # "Amazon Alexa"; last, it may: "der Autokonzern Ford")
             if known:
                 _classify_run(_Run([token], False), context)
             index += 1
@@ -1539,11 +1626,21 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     ):
         return "person"
     if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
-            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS):
+            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS) and not (
+            tokens[0] not in PLACE_FIRST_WORDS and _common_noun_phrase(tokens)):
         return "place"
     if _facility(tokens):
         return "place"
     return None
+
+
+def _common_noun_phrase(tokens: list[str]) -> bool:
+    """Whether words that end in a place word are a phrase of nouns, not a place's name:
+    the place word after a connector that follows no place word ("Zukunft der Region",
+    "Weite Teile der Region" on German pages; "Bay of Islands" stays), or after articles
+    only ("Der Boulevard")."""
+    return (len(tokens) >= 3 and tokens[-2] in CONNECTORS and tokens[-3] not in PLACE_WORDS) or all(
+        token in FOREIGN_ARTICLES for token in tokens[:-1])
 
 
 def _place_surname(tokens: list[str]) -> bool:

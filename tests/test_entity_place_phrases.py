@@ -1,0 +1,24 @@
+"""A place word after a connector or an article alone ends a phrase of nouns, not a place's
+name: German pages' "Zukunft der Region", "Weite Teile der Region", "Der Boulevard" were
+places; "Bay of Islands" and "Isle of Wight" stay places."""
+
+from __future__ import annotations
+
+from builder.extract.entities import extract_entities
+
+
+def test_nouns_before_der_region_are_no_place() -> None:
+    text = ("Die Zukunft der Region steht auf dem Spiel. Weite Teile der Region sind ohne "
+            "Strom, sagte Ilse Varnholt in Velmora.\n\n"
+            "Der Boulevard war gesperrt.")
+    places = extract_entities(text, {}).places
+    assert "Zukunft der Region" not in places
+    assert "Weite Teile der Region" not in places
+    assert "Der Boulevard" not in places
+
+
+def test_places_with_a_connector_stay_places() -> None:
+    text = ("The ferry left the Bay of Islands at dawn and reached the Isle of Wight, and "
+            "later Ostrakan Valley, by night.")
+    places = extract_entities(text, {}).places
+    assert {"Bay of Islands", "Isle of Wight", "Ostrakan Valley"} <= set(places)
