@@ -650,7 +650,7 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if article.published is None and article.relative_stamp is None:
         _find_comment_date(page, title_index, article)
     if article.published is None and article.relative_stamp is None:
-        _find_any_date(page, title_index, article)
+        _find_stamp_anywhere(page, title_index, article, last_resort=True)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -2506,30 +2506,49 @@ def _ends_with_date(text: str) -> bool:
 
 
 def _find_stamp_anywhere(page: _Page, title_index: int, article: Article,
-                         sheet: frozenset[int] = frozenset()) -> None:
-    """No date near the headline, under the body or labelled: the stamp line nearest the
-    headline, anywhere on the page (when the headline or the body was found away from where
-    the page shows its stamp). Lines read as comments, lists or other furniture are left
-    out, and so are copyright lines."""
-    best: tuple[int, int, list[tuple[dt.date, bool]], str] | None = None
-    # Readers' comments below the headline each carry their own stamp: none dates the page.
-    comments = next((index for index, block in enumerate(page.blocks)
-                     if index > title_index and _heads_comments(block)), len(page.blocks))
-    for index, block in enumerate(page.blocks[:comments]):
-        if block.junk or block.words > LABELLED_STAMP_WORDS or index in sheet:
-            continue
-        bare = _BULLET.sub("", block.text).strip()
-        if not bare or _COPYRIGHT_YEAR_LINE.search(bare):
-            continue
-        found = _stamp_line(bare, page.day_first)
-        if not found:
-            continue
-        # Nearest first; at equal distance the line under the headline.
-        key = (abs(index - title_index), 0 if index > title_index else 1)
-        if best is None or key < best[:2]:
-            best = (*key, found, bare)
-    if best is not None:
-        _take_stamp(article, [(day, best[3], update) for day, update in best[2]])
+                         sheet: frozenset[int] = frozenset(), last_resort: bool = False) -> None:
+    """The date line nearest the headline anywhere on the page, outward from the headline
+    (at each distance the line below it first); copyright lines are passed over (their
+    year is the site's).
+
+    First (no date near the headline, under the body or labelled) only a stamp line: the
+    headline or the body was found away from where the page shows its stamp. Lines read as
+    comments, lists or other furniture, long lines, the fields in `sheet` and the readers'
+    comments below the headline (each with its own stamp) are left out.
+
+    With `last_resort` (no stamp, no told day and no comment dates the page): any full date,
+    the headline's own line, lists, captions and long lines included (a stamp run on into
+    the headline or a paragraph, a dated list of posts), flagged for review. The issue asks
+    that a seed be refused only when no date is on it at all: a weak date a person checks
+    keeps the article, a refusal loses it."""
+    from builder.extract.dates import PAGE_DATE
+
+    blocks = page.blocks
+    end = len(blocks)
+    if not last_resort:
+        end = next((index for index, block in enumerate(blocks)
+                    if index > title_index and _heads_comments(block)), end)
+    for distance in range(max(title_index + 1, end - title_index)):
+        for index in (title_index + distance, title_index - distance)[:2 if distance else 1]:
+            if not 0 <= index < end:
+                continue
+            block = blocks[index]
+            if not last_resort and (block.junk or block.words > LABELLED_STAMP_WORDS
+                                    or index in sheet):
+                continue
+            bare = _BULLET.sub("", block.text).strip()
+            if not bare or _COPYRIGHT_YEAR_LINE.search(bare):
+                continue
+            found = (_dates_in(bare, page.day_first) if last_resort
+                     else _stamp_line(bare, page.day_first))
+            if not found:
+                continue
+            _take_stamp(article, [(day, bare, update) for day, update in found])
+            if last_resort:
+                article.date_evidence = f"a date elsewhere on the page: {bare[:80]!r}"
+                if PAGE_DATE not in article.review:
+                    article.review.append(PAGE_DATE)
+            return
 
 
 #: A relative stamp line near the headline has at most this many words.
@@ -2630,34 +2649,6 @@ def _find_comment_date(page: _Page, title_index: int, article: Article) -> None:
 
 
 _COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
-
-
-def _find_any_date(page: _Page, title_index: int, article: Article) -> None:
-    """The last resort, when no stamp, no told day and no comment dates the page: the full
-    date written nearest the headline anywhere on the page, the headline's own line, lists,
-    captions and long lines included (a stamp run on into the headline or a paragraph, a
-    dated list of posts), flagged for review. The issue asks that a seed be refused only
-    when no date is on it at all: a weak date a person checks keeps the article, a refusal
-    loses it. Copyright lines are passed over (their year is the site's)."""
-    from builder.extract.dates import PAGE_DATE
-
-    blocks = page.blocks
-    # Outward from the headline, at each distance the line below it first.
-    for distance in range(len(blocks)):
-        for index in (title_index + distance, title_index - distance)[:2 if distance else 1]:
-            if not 0 <= index < len(blocks):
-                continue
-            text = blocks[index].text
-            if _COPYRIGHT_YEAR_LINE.search(text):
-                continue
-            found = _dates_in(text, page.day_first)
-            if found:
-                original = [day for day, update in found if not update]
-                article.published = (original or [found[0][0]])[0]
-                article.date_evidence = f"a date elsewhere on the page: {text[:80]!r}"
-                if PAGE_DATE not in article.review:
-                    article.review.append(PAGE_DATE)
-                return
 
 
 def _byline(text: str, following: list[_Block]) -> list[str] | None:
