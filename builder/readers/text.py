@@ -2837,8 +2837,11 @@ def _day_first(text: str) -> bool:
             < ENGLISH_SHARE * len(words)):
         return True
     # Dates with month names, spellings and the pound or euro sign weigh alike: a British
-    # page may carry an American agency's captions ("Sept. 29, 2020").
-    evidence = (len(_DATE_DMY.findall(text)) - len(_DATE_MDY.findall(text))
+    # page may carry an American agency's captions ("Sept. 29, 2020"). Each date written
+    # counts once: a caption shown twice (its image's text and its own line, as a dump has
+    # it) or a date repeated in every caption of a gallery is one piece of evidence.
+    evidence = (len({m.group(0).casefold() for m in _DATE_DMY.finditer(text)})
+                - len({m.group(0).casefold() for m in _DATE_MDY.finditer(text)})
                 + len(_BRITISH.findall(text)) - len(_AMERICAN.findall(text))
                 + min(CURRENCY_EVIDENCE, len(re.findall(r"[£€]", text))))
     return evidence > 0
