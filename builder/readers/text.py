@@ -2437,7 +2437,22 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         return found
     if _DATE_AND_TIME.search(text) and count_words(text) <= LABELLED_STAMP_WORDS:
         return found  # "... - 18.03.2020 13:15 Uhr Autor/in: ...": a day and its time
+    # A meta line of fields parted by bars, bullets or an icon font's glyphs ("30 Min. |
+    # normal | 10.10.2006 | 4512 kcal"): a field that is only a date is the stamp.
+    if count_words(text) <= OPENING_STAMP_WORDS and _FIELD_SEPARATOR.search(text):
+        for field in _FIELD_SEPARATOR.split(text):
+            rest = field
+            for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC,
+                            _CLOCK, _WEEKDAY):
+                rest = pattern.sub(" ", rest)
+            if not rest.strip(" ,.-") and (dates := _dates_in(field, day_first)):
+                return dates
     return []
+
+
+#: What parts the fields of a meta line: a bar, a bullet, or a glyph of an icon font (the
+#: Private Use Area, where a calendar or a clock icon stands before its value).
+_FIELD_SEPARATOR = re.compile(r"\s[|•·]\s|[-]")
 
 
 #: A line closing with a date in brackets ("... in Velmora und Ostrakan (12.02.2021)").
