@@ -2729,6 +2729,14 @@ _DATE_SHORT_YEAR = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.\s*|\s+|-){_AN
                               rf"(?:\s+|-|(?<=\.))(?P<year>\d\d)\s*\)?\s*$", re.IGNORECASE)
 #: ... after at most this many words.
 SHORT_YEAR_LEAD_WORDS = 6
+#: A stamp as a server's listing or a mail client writes it, the time between the day and
+#: the year ("Jan 04 09:34 2021", "Tue Mar 3 14:02:11 2020").
+_DATE_CLOCK_YEAR = re.compile(rf"\b{_ANY_MONTH}\s+(?P<day>\d{{1,2}})\s+\d{{1,2}}:\d\d"
+                              rf"(?::\d\d)?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+#: A numeric date parted by dashes, with a four-digit year ("03-10-2004"; a two-digit year
+#: would read a span or a code, "12-15-20", as one).
+_DATE_DASHED = re.compile(r"(?<![\d-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d\d)"
+                          r"(?![\d-])")
 
 
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
@@ -2771,6 +2779,16 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         first_is_day = a > 12 or (b <= 12 and (dots or day_first))
         day, month = (a, b) if first_is_day else (b, a)
         add(match.start(), match.end(), year, month, day)
+    if "-" in text:
+        for match in _DATE_DASHED.finditer(text):
+            a, b = int(match.group("a")), int(match.group("b"))
+            first_is_day = a > 12 or (b <= 12 and day_first)
+            day, month = (a, b) if first_is_day else (b, a)
+            add(match.start(), match.end(), int(match.group("year")), month, day)
+    if ":" in text:
+        for match in _DATE_CLOCK_YEAR.finditer(text):
+            add(match.start(), match.end(), int(match.group("year")),
+                _MONTHS[match.group("month").rstrip(".").lower()], int(match.group("day")))
     if not found and (short := _DATE_SHORT_YEAR.search(text)) is not None and count_words(
             text[:short.start()]) <= SHORT_YEAR_LEAD_WORDS:
         add(short.start(), short.end(), 2000 + int(short.group("year")),
