@@ -2739,6 +2739,19 @@ _DATE_DASHED = re.compile(r"(?<![\d-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:
                           r"(?![\d-])")
 
 
+#: Letters a case-blind match takes for others ("ſep" for "sep", "maı" and "MAİ" for "mai",
+#: the Kelvin sign for "k"), folded back before a month's name is looked up.
+_CASE_BLIND = str.maketrans({"ſ": "s", "ı": "i", "\u212a": "k", "\u0307": ""})
+
+
+def _month_of(name: str) -> int:
+    """The number of the month whose name a date pattern matched, case-blind; 0 (so no date
+    is made of it) for a spelling the table does not hold, rather than an error that would
+    stop the page being read."""
+    key = name.rstrip(".").lower()
+    return _MONTHS.get(key) or _MONTHS.get(key.translate(_CASE_BLIND), 0)
+
+
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ...")."""
@@ -2762,7 +2775,7 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
 
     for pattern in (_DATE_MDY, _DATE_DMY):
         for match in pattern.finditer(text):
-            month = _MONTHS[match.group("month").rstrip(".").lower()]
+            month = _month_of(match.group("month"))
             add(match.start(), match.end(), int(match.group("year")), month,
                 int(match.group("day")))
     for match in _DATE_ISO.finditer(text):
@@ -2788,11 +2801,11 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     if ":" in text:
         for match in _DATE_CLOCK_YEAR.finditer(text):
             add(match.start(), match.end(), int(match.group("year")),
-                _MONTHS[match.group("month").rstrip(".").lower()], int(match.group("day")))
+                _month_of(match.group("month")), int(match.group("day")))
     if not found and (short := _DATE_SHORT_YEAR.search(text)) is not None and count_words(
             text[:short.start()]) <= SHORT_YEAR_LEAD_WORDS:
         add(short.start(), short.end(), 2000 + int(short.group("year")),
-            _MONTHS[short.group("month").rstrip(".").lower()], int(short.group("day")))
+            _month_of(short.group("month")), int(short.group("day")))
     found.sort()
     if len(found) > 1:
         # A line with a day it tells of and its stamp ("Seit dem 1. Oktober 2022 ... 6. März
