@@ -650,7 +650,7 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if article.published is None and article.relative_stamp is None:
         _find_comment_date(page, title_index, article)
     if article.published is None and article.relative_stamp is None:
-        _find_any_date(page, title_index, article)
+        _find_stamp_anywhere(page, title_index, article, last_resort=True)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -2437,7 +2437,22 @@ def _stamp_line(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         return found
     if _DATE_AND_TIME.search(text) and count_words(text) <= LABELLED_STAMP_WORDS:
         return found  # "... - 18.03.2020 13:15 Uhr Autor/in: ...": a day and its time
+    # A meta line of fields parted by bars, bullets or an icon font's glyphs ("30 Min. |
+    # normal | 10.10.2006 | 4512 kcal"): a field that is only a date is the stamp.
+    if count_words(text) <= OPENING_STAMP_WORDS and _FIELD_SEPARATOR.search(text):
+        for field in _FIELD_SEPARATOR.split(text):
+            rest = field
+            for pattern in (_DATE_MDY, _DATE_DMY, _DATE_ISO, _DATE_SPACED, _DATE_NUMERIC,
+                            _CLOCK, _WEEKDAY):
+                rest = pattern.sub(" ", rest)
+            if not rest.strip(" ,.-") and (dates := _dates_in(field, day_first)):
+                return dates
     return []
+
+
+#: What parts the fields of a meta line: a bar, a bullet, or a glyph of an icon font (the
+#: Private Use Area, where a calendar or a clock icon stands before its value).
+_FIELD_SEPARATOR = re.compile(r"\s[|•·]\s|[-]")
 
 
 #: A line closing with a date in brackets ("... in Velmora und Ostrakan (12.02.2021)").
@@ -2506,30 +2521,49 @@ def _ends_with_date(text: str) -> bool:
 
 
 def _find_stamp_anywhere(page: _Page, title_index: int, article: Article,
-                         sheet: frozenset[int] = frozenset()) -> None:
-    """No date near the headline, under the body or labelled: the stamp line nearest the
-    headline, anywhere on the page (when the headline or the body was found away from where
-    the page shows its stamp). Lines read as comments, lists or other furniture are left
-    out, and so are copyright lines."""
-    best: tuple[int, int, list[tuple[dt.date, bool]], str] | None = None
-    # Readers' comments below the headline each carry their own stamp: none dates the page.
-    comments = next((index for index, block in enumerate(page.blocks)
-                     if index > title_index and _heads_comments(block)), len(page.blocks))
-    for index, block in enumerate(page.blocks[:comments]):
-        if block.junk or block.words > LABELLED_STAMP_WORDS or index in sheet:
-            continue
-        bare = _BULLET.sub("", block.text).strip()
-        if not bare or _COPYRIGHT_YEAR_LINE.search(bare):
-            continue
-        found = _stamp_line(bare, page.day_first)
-        if not found:
-            continue
-        # Nearest first; at equal distance the line under the headline.
-        key = (abs(index - title_index), 0 if index > title_index else 1)
-        if best is None or key < best[:2]:
-            best = (*key, found, bare)
-    if best is not None:
-        _take_stamp(article, [(day, best[3], update) for day, update in best[2]])
+                         sheet: frozenset[int] = frozenset(), last_resort: bool = False) -> None:
+    """The date line nearest the headline anywhere on the page, outward from the headline
+    (at each distance the line below it first); copyright lines are passed over (their
+    year is the site's).
+
+    First (no date near the headline, under the body or labelled) only a stamp line: the
+    headline or the body was found away from where the page shows its stamp. Lines read as
+    comments, lists or other furniture, long lines, the fields in `sheet` and the readers'
+    comments below the headline (each with its own stamp) are left out.
+
+    With `last_resort` (no stamp, no told day and no comment dates the page): any full date,
+    the headline's own line, lists, captions and long lines included (a stamp run on into
+    the headline or a paragraph, a dated list of posts), flagged for review. The issue asks
+    that a seed be refused only when no date is on it at all: a weak date a person checks
+    keeps the article, a refusal loses it."""
+    from builder.extract.dates import PAGE_DATE
+
+    blocks = page.blocks
+    end = len(blocks)
+    if not last_resort:
+        end = next((index for index, block in enumerate(blocks)
+                    if index > title_index and _heads_comments(block)), end)
+    for distance in range(max(title_index + 1, end - title_index)):
+        for index in (title_index + distance, title_index - distance)[:2 if distance else 1]:
+            if not 0 <= index < end:
+                continue
+            block = blocks[index]
+            if not last_resort and (block.junk or block.words > LABELLED_STAMP_WORDS
+                                    or index in sheet):
+                continue
+            bare = _BULLET.sub("", block.text).strip()
+            if not bare or _COPYRIGHT_YEAR_LINE.search(bare):
+                continue
+            found = (_dates_in(bare, page.day_first) if last_resort
+                     else _stamp_line(bare, page.day_first))
+            if not found:
+                continue
+            _take_stamp(article, [(day, bare, update) for day, update in found])
+            if last_resort:
+                article.date_evidence = f"a date elsewhere on the page: {bare[:80]!r}"
+                if PAGE_DATE not in article.review:
+                    article.review.append(PAGE_DATE)
+            return
 
 
 #: A relative stamp line near the headline has at most this many words.
@@ -2632,34 +2666,6 @@ def _find_comment_date(page: _Page, title_index: int, article: Article) -> None:
 _COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 
-def _find_any_date(page: _Page, title_index: int, article: Article) -> None:
-    """The last resort, when no stamp, no told day and no comment dates the page: the full
-    date written nearest the headline anywhere on the page, the headline's own line, lists,
-    captions and long lines included (a stamp run on into the headline or a paragraph, a
-    dated list of posts), flagged for review. The issue asks that a seed be refused only
-    when no date is on it at all: a weak date a person checks keeps the article, a refusal
-    loses it. Copyright lines are passed over (their year is the site's)."""
-    from builder.extract.dates import PAGE_DATE
-
-    blocks = page.blocks
-    # Outward from the headline, at each distance the line below it first.
-    for distance in range(len(blocks)):
-        for index in (title_index + distance, title_index - distance)[:2 if distance else 1]:
-            if not 0 <= index < len(blocks):
-                continue
-            text = blocks[index].text
-            if _COPYRIGHT_YEAR_LINE.search(text):
-                continue
-            found = _dates_in(text, page.day_first)
-            if found:
-                original = [day for day, update in found if not update]
-                article.published = (original or [found[0][0]])[0]
-                article.date_evidence = f"a date elsewhere on the page: {text[:80]!r}"
-                if PAGE_DATE not in article.review:
-                    article.review.append(PAGE_DATE)
-                return
-
-
 def _byline(text: str, following: list[_Block]) -> list[str] | None:
     """The names in a byline ("By A and B", "ByThe Associated Press", "By" then names on the
     lines below, "October 19, 2019 by IWB"); None if `text` is not a byline."""
@@ -2723,6 +2729,27 @@ _DATE_SHORT_YEAR = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:\.\s*|\s+|-){_AN
                               rf"(?:\s+|-|(?<=\.))(?P<year>\d\d)\s*\)?\s*$", re.IGNORECASE)
 #: ... after at most this many words.
 SHORT_YEAR_LEAD_WORDS = 6
+#: A stamp as a server's listing or a mail client writes it, the time between the day and
+#: the year ("Jan 04 09:34 2021", "Tue Mar 3 14:02:11 2020").
+_DATE_CLOCK_YEAR = re.compile(rf"\b{_ANY_MONTH}\s+(?P<day>\d{{1,2}})\s+\d{{1,2}}:\d\d"
+                              rf"(?::\d\d)?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+#: A numeric date parted by dashes, with a four-digit year ("03-10-2004"; a two-digit year
+#: would read a span or a code, "12-15-20", as one).
+_DATE_DASHED = re.compile(r"(?<![\d-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<year>(?:19|20)\d\d)"
+                          r"(?![\d-])")
+
+
+#: Letters a case-blind match takes for others ("ſep" for "sep", "maı" and "MAİ" for "mai",
+#: the Kelvin sign for "k"), folded back before a month's name is looked up.
+_CASE_BLIND = str.maketrans({"ſ": "s", "ı": "i", "\u212a": "k", "\u0307": ""})
+
+
+def _month_of(name: str) -> int:
+    """The number of the month whose name a date pattern matched, case-blind; 0 (so no date
+    is made of it) for a spelling the table does not hold, rather than an error that would
+    stop the page being read."""
+    key = name.rstrip(".").lower()
+    return _MONTHS.get(key) or _MONTHS.get(key.translate(_CASE_BLIND), 0)
 
 
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
@@ -2748,7 +2775,7 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
 
     for pattern in (_DATE_MDY, _DATE_DMY):
         for match in pattern.finditer(text):
-            month = _MONTHS[match.group("month").rstrip(".").lower()]
+            month = _month_of(match.group("month"))
             add(match.start(), match.end(), int(match.group("year")), month,
                 int(match.group("day")))
     for match in _DATE_ISO.finditer(text):
@@ -2765,10 +2792,20 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         first_is_day = a > 12 or (b <= 12 and (dots or day_first))
         day, month = (a, b) if first_is_day else (b, a)
         add(match.start(), match.end(), year, month, day)
+    if "-" in text:
+        for match in _DATE_DASHED.finditer(text):
+            a, b = int(match.group("a")), int(match.group("b"))
+            first_is_day = a > 12 or (b <= 12 and day_first)
+            day, month = (a, b) if first_is_day else (b, a)
+            add(match.start(), match.end(), int(match.group("year")), month, day)
+    if ":" in text:
+        for match in _DATE_CLOCK_YEAR.finditer(text):
+            add(match.start(), match.end(), int(match.group("year")),
+                _month_of(match.group("month")), int(match.group("day")))
     if not found and (short := _DATE_SHORT_YEAR.search(text)) is not None and count_words(
             text[:short.start()]) <= SHORT_YEAR_LEAD_WORDS:
         add(short.start(), short.end(), 2000 + int(short.group("year")),
-            _MONTHS[short.group("month").rstrip(".").lower()], int(short.group("day")))
+            _month_of(short.group("month")), int(short.group("day")))
     found.sort()
     if len(found) > 1:
         # A line with a day it tells of and its stamp ("Seit dem 1. Oktober 2022 ... 6. März
@@ -2846,8 +2883,11 @@ def _day_first(text: str) -> bool:
             < ENGLISH_SHARE * len(words)):
         return True
     # Dates with month names, spellings and the pound or euro sign weigh alike: a British
-    # page may carry an American agency's captions ("Sept. 29, 2020").
-    evidence = (len(_DATE_DMY.findall(text)) - len(_DATE_MDY.findall(text))
+    # page may carry an American agency's captions ("Sept. 29, 2020"). Each date written
+    # counts once: a caption shown twice (its image's text and its own line, as a dump has
+    # it) or a date repeated in every caption of a gallery is one piece of evidence.
+    evidence = (len({m.group(0).casefold() for m in _DATE_DMY.finditer(text)})
+                - len({m.group(0).casefold() for m in _DATE_MDY.finditer(text)})
                 + len(_BRITISH.findall(text)) - len(_AMERICAN.findall(text))
                 + min(CURRENCY_EVIDENCE, len(re.findall(r"[£€]", text))))
     return evidence > 0
