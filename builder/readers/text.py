@@ -596,7 +596,10 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if body_start <= title_index:
         body_start = title_index + 1
         body_end = max(body_end, body_start)
-    header_end = _read_header(page, title_index, body_start, body_end, article)
+    # A data sheet's dates ("Erscheinungsdatum: 14.08.2027" among "Verlag:", "Seiten:", ...)
+    # are the described item's: read only when the page shows no other stamp.
+    sheet = _sheet_fields(page)
+    header_end = _read_header(page, title_index, body_start, body_end, article, sheet)
     body_start = max(body_start, header_end)
     # The story opens with prose (a sentence, or a dateline alone on its line), not a
     # leftover label.
@@ -624,9 +627,6 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
-    # A data sheet's dates ("Erscheinungsdatum: 14.08.2027" among "Verlag:", "Seiten:", ...)
-    # are the described item's: read only when the page shows no other stamp.
-    sheet = _sheet_fields(page)
     if article.published is None:
         _find_date_near(page, title_index, body_start, body_end, article, sheet)
     if article.published is None:
@@ -2102,10 +2102,11 @@ HEADER_PROSE_BLOCKS = 3
 
 
 def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
-                 article: Article) -> int:
+                 article: Article, sheet: frozenset[int]) -> int:
     """Read publisher, bylines and stamps between the title and the body; return where the
     body starts. Bylines and stamps at the top of the body run belong to the header too
-    (a standfirst above the byline reads as prose)."""
+    (a standfirst above the byline reads as prose). `sheet`: the page's data-sheet fields
+    (`_sheet_fields`), whose dates are no stamp."""
     from builder.extract.dates import relative_in_english
 
     zone_end = body_start
@@ -2120,7 +2121,6 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
                 break  # the story has begun: a long paragraph is no standfirst or caption
     stamps: list[tuple[dt.date, str, bool]] = []
     first = True
-    sheet = _sheet_fields(page)
     for index in range(title_index + 1, zone_end):
         block = page.blocks[index]
         bare = _BULLET.sub("", block.text).strip()
