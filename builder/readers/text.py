@@ -2784,20 +2784,16 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     for match in _DATE_SPACED.finditer(text):
         add(match.start(), match.end(), int(match.group("year")), int(match.group("b")),
             int(match.group("a")))
-    for match in _DATE_NUMERIC.finditer(text):
+    # Numeric dates, parted by slashes or dots, then by dashes (a dotted one is day first).
+    for match in [*_DATE_NUMERIC.finditer(text),
+                  *(_DATE_DASHED.finditer(text) if "-" in text else ())]:
         a, b = int(match.group("a")), int(match.group("b"))
         year = int(match.group("year"))
         year = year + 2000 if year < 100 else year
-        dots = match.group("sep") == "."
+        dots = match.groupdict().get("sep") == "."
         first_is_day = a > 12 or (b <= 12 and (dots or day_first))
         day, month = (a, b) if first_is_day else (b, a)
         add(match.start(), match.end(), year, month, day)
-    if "-" in text:
-        for match in _DATE_DASHED.finditer(text):
-            a, b = int(match.group("a")), int(match.group("b"))
-            first_is_day = a > 12 or (b <= 12 and day_first)
-            day, month = (a, b) if first_is_day else (b, a)
-            add(match.start(), match.end(), int(match.group("year")), month, day)
     if ":" in text:
         for match in _DATE_CLOCK_YEAR.finditer(text):
             add(match.start(), match.end(), int(match.group("year")),
