@@ -530,6 +530,13 @@ def _roles_pattern(roles: Iterable[str]) -> str:
         else re.escape(word) for word in role.split()) for role in roles) + ")"
 
 
+#: An organization's name after a role or a verb: capitalised words, and "of", "for", "and"
+#: between them ("Bank of Ostmark").
+_ORG_NAME = r"([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+#: ... kept on its line (after a source or a listener, where a line break ends the name).
+_ORG_NAME_ON_LINE = _ORG_NAME.replace(r"\s+", r"[ \t]+")
+
+
 #: "founder of Hack Forums", "the chief executive of Ostmark Freight", "employees at ...";
 #: "an economist at Flexport" (a job at a workplace); and a name one tells or speaks to, or
 #: that reports, with "the" before it, a newspaper or a body ("told the Argus Leader",
@@ -537,19 +544,19 @@ def _roles_pattern(roles: Iterable[str]) -> str:
 #: Trust").
 _ORG_OF = re.compile(
     rf"\b(?:{_roles_pattern(ORG_ROLES)}|[Ee]mployees?|[Ss]hareholders)"
-    r"\s+(?:of|at|for)\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    rf"\s+(?:of|at|for)\s+(?:the\s+)?{_ORG_NAME}"
     r"|\b(?:analyst|economist|strategist|researcher|professor|scientist|lawyer|attorney|"
     r"engineer|editor|reporter|correspondent|fellow|lecturer|executive|manager|director|"
     r"partner|teacher|student|coach)s?"
-    r"\s+at\s+(?:the\s+)?([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    rf"\s+at\s+(?:the\s+)?{_ORG_NAME}"
     r"|\b(?:told|spoke\s+to|speaking\s+to|talking\s+to|interview\s+with|interviewed\s+by)"
-    r"\s+the\s+([A-Z][\w&’'\-]*(?:\s+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    rf"\s+the\s+{_ORG_NAME}"
     r"|\b(?:[Aa]ccording\s+to|[Rr]eported\s+by|[Pp]ublished\s+by|"
     r"(?:[Dd]ata|[Ff]igures|[Aa]\s+statement)\s+from|(?:report|study|survey|statement)\s+by)"
-    r"\s+[Tt]he\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)"
+    rf"\s+[Tt]he\s+{_ORG_NAME_ON_LINE}"
     r"|\b(?:told|confirmed\s+to|statement\s+to|interview\s+with|spoke\s+to|speaking\s+to|"
     r"talking\s+to)"
-    r"\s+([A-Z][\w&’'\-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w&’'\-]*))*)")
+    rf"\s+{_ORG_NAME_ON_LINE}")
 #: The same roles before a person's name, after the organization's: "Wikileaks co-founder
 #: Julian Assange", "Twitter CEO Jack Dorsey".
 _ORG_BEFORE_ROLE = re.compile(
@@ -626,29 +633,22 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             words = words[:-1]
         if match.group(5) and _a_listeners_name(words, text):
             continue  # "told Ilse Varnholt", "told Mayor Varnholt", "told Varnholt"
-        if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
-            context.org_names.setdefault(" ".join(words), " ".join(words))
+        _note_organization(words, context, text)
     for match in _ORG_BEFORE_ROLE.finditer(text) if any(
             cue in text for cue in _ROLE_CUES) else ():
-        words = match.group(1).split()
-        while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
-            words = words[1:]
+        words = _without_leading(match.group(1).split())
         if len(words) > 1 and _ordinary_form(words[0]) and re.search(
                 r"(?:^|[.!?\n][\"'”’)]*)\s*$", text[:match.start()]):
             words = words[1:]  # "Ousted WeWork CEO Adam Neumann": a headline's first word
-        if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
-            context.org_names.setdefault(" ".join(words), " ".join(words))
+        _note_organization(words, context, text)
     for match in _LISTED_ORGS.finditer(text):
         for name in [*match.group(1).split(","), match.group(2)]:
-            words = _POSSESSIVE.sub("", name.strip()).split()
-            while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
-                words = words[1:]
-            if words and _of_an_organization(words, context) and not _a_persons_name(
-                    words, text) and not _demonym(" ".join(words)) and not any(
+            words = _without_leading(_POSSESSIVE.sub("", name.strip()).split())
+            if not _demonym(" ".join(words)) and not any(
                     word.endswith(("ans", "ese", "ian", "ish")) for word in words):
-                # (no place, person or people: "London and Paris banks", "Chinese and
-                # Korean companies")
-                context.org_names.setdefault(" ".join(words), " ".join(words))
+                # (no people: "Chinese and Korean companies"; no place or person either,
+                # as _note_organization checks: "London and Paris banks")
+                _note_organization(words, context, text)
     for match in _DESCRIBED_NAME.finditer(text) if DESCRIBED_NAMES else ():
         words = (match.group(1) or match.group(2)).split()
         if _described_org(words, context, text):
@@ -987,6 +987,21 @@ def _of_an_organization(words: list[str], context: _Context) -> bool:
     return len(words) <= 5 and _kind(words) != "place" and not any(
         word in LEADING_WORDS or word in CALENDAR for word in words) and not (
         len(words) == 1 and _is_word(words[0], context))
+
+
+def _without_leading(words: list[str]) -> list[str]:
+    """A name's words without the function words and connectors before it ("The", "And")."""
+    while words and (words[0] in LEADING_WORDS or words[0] in CONNECTORS):
+        words = words[1:]
+    return words
+
+
+def _note_organization(words: list[str], context: _Context, text: str) -> None:
+    """Take `words`, found after an organization's role, source or listener cue, as an
+    organization's name when they may be one (`_of_an_organization`) and do not read as a
+    person's (`_a_persons_name`)."""
+    if words and _of_an_organization(words, context) and not _a_persons_name(words, text):
+        context.org_names.setdefault(" ".join(words), " ".join(words))
 
 
 def _source_name_ends(text: str, end: int) -> bool:
