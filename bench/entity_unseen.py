@@ -39,17 +39,13 @@ def pages(aeb: Path, traf: Path, half: str, every: int) -> list[Path]:
 
 def found(path: Path) -> dict[str, list[str]] | None:
     """The names the extractor finds in one page's article, as a build runs it."""
-    from builder.extract.dateline import extract_dateline
+    from builder.extract import entity_text
     from builder.extract.entities import extract_entities
 
     article = _read(path)
     if article is None or not article.paragraphs:
         return None
-    lede = article.paragraphs[0]
-    dateline = extract_dateline(lede)
-    if dateline is not None:
-        lede = lede[dateline.end:]
-    entities = extract_entities("\n\n".join([lede, *article.paragraphs[1:]]), {})
+    entities = extract_entities(entity_text(article)[0], {})
     return {kind: list(getattr(entities, kind)) for kind in KINDS}
 
 

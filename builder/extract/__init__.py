@@ -13,10 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from builder.model import Article
 
-__all__ = ["extract_article", "unify_organizations", "unify_people"]
+if TYPE_CHECKING:
+    from builder.extract.dateline import Dateline
+
+__all__ = ["entity_text", "extract_article", "unify_organizations", "unify_people"]
 
 
 def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, str],
@@ -136,15 +140,10 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 def _extract_entities(article: Article, aliases: Mapping[str, str],
                       known_people: Iterable[str]) -> None:
-    from builder.extract.dateline import extract_dateline
     from builder.extract.entities import extract_entities
 
     note = article.note or {}
-    lede = article.paragraphs[0]
-    dateline = extract_dateline(lede)
-    if dateline is not None:
-        lede = lede[dateline.end:]
-    text = "\n\n".join([lede, *article.paragraphs[1:]])
+    text, dateline = entity_text(article)
     known = [article.location] if article.location else []
     if dateline is not None and dateline.region:
         known.append(dateline.region)
@@ -152,6 +151,19 @@ def _extract_entities(article: Article, aliases: Mapping[str, str],
     article.people = _given(note, "people", entities.people)
     article.places = _given(note, "places", entities.places)
     article.organizations = _given(note, "organizations", entities.organizations)
+
+
+def entity_text(article: Article) -> tuple[str, Dateline | None]:
+    """The text names are looked for in, the article's paragraphs with the dateline taken
+    off the first ("VELMORA, March 3 (Reuters) -" is the byline's, not the story's), and
+    that dateline."""
+    from builder.extract.dateline import extract_dateline
+
+    lede = article.paragraphs[0]
+    dateline = extract_dateline(lede)
+    if dateline is not None:
+        lede = lede[dateline.end:]
+    return "\n\n".join([lede, *article.paragraphs[1:]]), dateline
 
 
 def _given(note: Mapping[str, object], key: str, extracted: list[str]) -> list[str]:
