@@ -121,9 +121,14 @@ _BIO = re.compile(
     r"^(?:(?:mr|mrs|ms|dr|prof)\.?\s+)?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]+,?\s+"
     r"(?:is|was|has been)\s+(?:a|an|the)\b[^.]{0,120}?\b(?:editor|writer|reporter|"
     r"columnist|correspondent|contributor|author|journalist|professor|fellow|producer|critic|"
-    r"analyst|blogger|expert|specialist|engineer)s?\b"
+    r"analyst|blogger|expert|specialist|engineer|agent|consultant|adviser|advisor|planner|"
+    r"researcher)s?\b"
     r"|^I(?:'m|’m| am)\s+(?:a|an)\s+[^.]{0,80}?\b(?:writer|journalist|editor|reporter|author|"
     r"blogger)s?\b")
+
+#: A line of fields parted by bars ("Rentenpolitik | Blog | Mailaktion Bundestag | Alles
+#: klar?"): a breadcrumb, a menu or a meta line, not a sentence.
+_FIELDS = re.compile(r"(?:\s\|\s.*){2}")
 
 
 def _ends_sentence(text: str, end: re.Match[str]) -> bool:
@@ -191,7 +196,7 @@ STAMP_MAX_WORDS = 7
 
 def _is_furniture_sentence(sentence: str) -> bool:
     return bool(_NOTE.search(sentence) or _CAPTION.search(sentence) or _BIO.match(sentence)
-                or _CUT_SHORT.search(sentence)
+                or _CUT_SHORT.search(sentence) or _FIELDS.search(sentence)
                 or (_NUMERIC_DATE.search(sentence)
                     and len(_WORD.findall(sentence)) <= STAMP_MAX_WORDS))
 
@@ -226,8 +231,14 @@ def _first_real_sentence(paragraphs: Sequence[str], strict: bool = False) -> str
         if (len(_WORD.findall(text)) <= FURNITURE_MAX_WORDS and _CAPTION.search(text)
                 and not _is_furniture_sentence(first_sentence(text))):
             continue  # a caption with its credit at the end
+        notice = len(_WORD.findall(text)) <= FURNITURE_MAX_WORDS
         for _ in range(SENTENCES_TRIED):
             sentence = first_sentence(text)
+            if notice and (_NOTE.search(sentence) or _BIO.match(sentence)):
+                # A notice or an author's note goes on to its paragraph's end ("This article
+                # has been translated automatically. It might contain mistakes ..."); a
+                # caption glued to the story's first sentence does not.
+                break
             if not _is_furniture_sentence(sentence):
                 words = len(_WORD.findall(sentence))
                 if words >= (STRICT_MIN_WORDS if strict else SUMMARY_MIN_WORDS) and (
