@@ -52,3 +52,27 @@ def test_a_story_that_opens_on_a_pronoun_is_still_summarised() -> None:
     opening = ("He was twelve when the storm of 1987 broke the harbour wall of Velmora, and "
                "he has not forgotten it.")
     assert summarize([opening, MORE]) == opening
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour towns of the north coast count their losses",
+    "Velmora council news flash for March 3 Video",
+    "Harbour, Fisheries, Weather, Letters",
+])
+def test_a_line_without_a_stop_gives_way_to_a_sentence_below(line: str) -> None:
+    """Another story's headline, a video's label or a list of tags above the story has no
+    final stop: the story's first sentence below it is the summary."""
+    assert summarize([line, STORY, MORE]) == STORY
+
+
+def test_a_line_without_a_stop_is_the_summary_when_no_sentence_follows() -> None:
+    line = "Harbour towns of the north coast count their losses"
+    assert summarize([line, "Velmora", "Ostrakan harbour"]) == line
+
+
+def test_a_long_lede_without_a_stop_is_still_the_summary() -> None:
+    """A paragraph of more than a heading's words is the story's, stop or not."""
+    lede = ("The council of Velmora voted on Tuesday to rebuild the old harbour wall before "
+            "the winter storms that broke it twice in the last ten years and flooded the "
+            "north quay")
+    assert summarize([lede, MORE]) == lede

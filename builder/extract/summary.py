@@ -217,6 +217,12 @@ def summarize(paragraphs: Sequence[str]) -> str:
     return extract_summary(paragraphs[0]) if paragraphs else ""
 
 
+#: A sentence ends with a stop (a quote or a bracket may close it); ...
+_FINISHED = re.compile(r"[.!?…][\"'”’»)\]]*$")
+#: ... a line of at most this many words without one is a heading or a label, passed over
+#: for a sentence in the next paragraphs.
+HEADING_MAX_WORDS = 20
+
 #: A sentence past the top paragraphs is taken only when it is a sentence of the story's
 #: kind: this many words at least.
 STRICT_MIN_WORDS = 8
@@ -226,6 +232,7 @@ def _first_real_sentence(paragraphs: Sequence[str], strict: bool = False) -> str
     """The first sentence with a sentence's length that is not furniture in `paragraphs`
     (see `summarize`); None when there is none. `strict`: a longer sentence that ends as a
     sentence does, for paragraphs further down where teasers and labels stand."""
+    unfinished: str | None = None
     for paragraph in paragraphs:
         text = " ".join(_unescaped(paragraph).split())
         if (len(_WORD.findall(text)) <= FURNITURE_MAX_WORDS and _CAPTION.search(text)
@@ -243,9 +250,13 @@ def _first_real_sentence(paragraphs: Sequence[str], strict: bool = False) -> str
                 words = len(_WORD.findall(sentence))
                 if words >= (STRICT_MIN_WORDS if strict else SUMMARY_MIN_WORDS) and (
                         not strict or re.search(r"[.!?][\"”’)]*$", sentence)):
-                    return _bounded(sentence)
+                    if strict or _FINISHED.search(sentence) or words > HEADING_MAX_WORDS:
+                        return _bounded(sentence)
+                    # A line with no final stop (another story's headline, a video's
+                    # label, a list of tags) is taken only when no sentence follows.
+                    unfinished = unfinished or _bounded(sentence)
                 break
             text = text[len(sentence):].strip()
             if not text:
                 break
-    return None
+    return unfinished
