@@ -250,7 +250,11 @@ _COMMENT_PROMPT = re.compile(
     r"kommentieren\b|^(?:verraten|schreiben|erzählen) (?:sie|uns|mir)\b.{0,30}\bin (?:den|"
     r"die) kommentar(?:en|e)\b|^(?:verrate|schreib|erzähl|teil)[te]? (?:uns|mir|es)\b.{0,30}"
     r"\bin (?:den|die) kommentar(?:en|e)\b|^(?:let us|let me|tell us|share)\b.{0,40}\bin "
-    r"the comments\b|^ihre meinung zu diesem thema\b", re.IGNORECASE)
+    r"the comments\b|^ihre meinung zu diesem thema\b"
+    # ... or a prompt to review the product ("Bitte teilen Sie uns Ihre Erfahrungen mit,
+    # wenn Sie ... probiert haben").
+    r"|^(?:bitte )?(?:teilen sie uns|teile uns|teilt uns)\b.{0,30}\b(?:erfahrung|meinung|"
+    r"bewertung)\w*\b.{0,10}\bmit\b", re.IGNORECASE)
 #: ... in a line this short (a story's last paragraph may close with such a prompt);
 COMMENT_PROMPT_WORDS = 30
 #: ... and a form's consent to the use of one's data ("Ich willige ein, dass ...", "I agree
@@ -261,7 +265,12 @@ _CONSENT = re.compile(
     r"^(?:ja, )?ich (?:bin mit der|habe die) (?:verarbeitung|speicherung|nutzung|"
     r"datenschutz\w*)|^(?:i|yes, i) (?:agree|consent|accept)\b.{0,40}\b(?:privacy|terms|"
     r"data|processing)\b|^klicken sie auf den (?:\w+ )?(?:button|link|schalter),? um "
-    r"(?:den|die) (?:inhalt|inhalte|karte|video)\b", re.IGNORECASE)
+    r"(?:den|die) (?:inhalt|inhalte|karte|video)\b"
+    # ... also when the form's action opens it ("Mit Absenden meiner E-Mail-Adresse willige
+    # ich bis auf Widerruf ein, ...", "By submitting this form, you agree to ...").
+    r"|^mit (?:dem )?(?:absenden|abschicken|klick)\b.{0,60}\bwillige ich\b"
+    r"|^by (?:submitting|signing up|subscribing|clicking)\b.{0,60}\b(?:you |i )?(?:agree|"
+    r"consent|accept)\b", re.IGNORECASE)
 CONSENT_WORDS = 100
 #: A call to act on the site rather than a sentence of the story ("Receive our monthly
 #: newsletter ...", "Submit your question below ...", "All products featured on ... are
@@ -292,7 +301,7 @@ _CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our
                           r"abonnez-vous|inscrivez-vous|soutenez|assine\b)",
                           re.IGNORECASE)
 #: ... at most this many words long.
-CALL_TO_ACT_WORDS = 25
+CALL_TO_ACT_WORDS = 40
 #: The site speaking of itself rather than the story: a disclaimer of its writers' opinions
 #: ("Les opinions exprimées ... n'engagent que leurs auteurs", "... is not responsible for
 #: the opinions ..."), a rights notice ("Vervielfältigung nur mit Genehmigung", "Alle
