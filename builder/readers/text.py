@@ -959,6 +959,11 @@ def _classify(block: _Block) -> None:
                      and block.words <= 60) or bool(_AGENCY_CAPTION.match(text))
 
 
+#: A paragraph of two sentences or more and at least this many words, shown twice, is the
+#: story and its teaser too (a caption is one sentence, or has its credit).
+REPEATED_STORY_WORDS = 30
+
+
 def _mark_repeated_captions(blocks: list[_Block]) -> None:
     """Image captions that a page shows twice (the alt text, then the caption) are dropped,
     both copies. A paragraph longer than a caption and with no credit, shown twice, is the
@@ -974,8 +979,10 @@ def _mark_repeated_captions(blocks: list[_Block]) -> None:
                 continue
             similar = min(len(key), len(other_key)) >= 0.8 * max(len(key), len(other_key))
             contained = key in other_key or other_key in key
-            if (other_key == key and block.words > CAPTION_MAX_WORDS
-                    and not _CAPTION.search(block.text)):
+            if (other_key == key and not _CAPTION.search(block.text) and (
+                    block.words > CAPTION_MAX_WORDS or (
+                        block.words >= REPEATED_STORY_WORDS
+                        and _SENTENCE_BREAK.search(block.text) is not None))):
                 block.caption = True
             elif (other_key == key and (distance <= 3 or block.words >= 8)) or (
                     distance <= 3 and len(key) > 30 and contained
