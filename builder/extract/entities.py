@@ -882,7 +882,15 @@ def _after_a_name(text: str, start: int) -> bool:
 #: Not verbs of speech: "Kyiv said" is read as the place speaking, as the repo's seed
 #: page lists it.
 ACTING_VERBS = frozenset({"are", "were", "have", "passed", "signed", "vetoed", "voted", "beat",
-                          "beats", "won", "lost", "drew"})
+                          "beats", "won", "lost", "drew",
+                          "believes", "believed", "wants", "wanted", "insists", "insisted",
+                          "refuses", "refused", "accuses", "accused", "demands", "demanded",
+                          "threatens", "threatened", "rejects", "rejected", "imposed",
+                          "invaded", "annexed", "retaliated", "ratified", "condemned",
+                          "condemns", "sanctioned", "recognised", "recognized"})
+#: Words before a place that make it a team beaten or met: "beating England", "lost to Wales".
+BEATEN_AFTER = re.compile(r"(?:\bbeat|\bbeating|\bdefeated|\bdefeating|\bthrashed|"
+                          r"\blost\s+to|\bdrew\s+with)\s+$")
 
 
 def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
@@ -893,8 +901,9 @@ def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
     for name in [place for place in found.places
                  if place not in known and place in _gazetteer()]:
         mentions = list(_mentions(name, text))
-        if mentions and all(_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
-                text, max(0, start - 8), start) and _opens_name(text, start)
+        if mentions and all((_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
+                text, max(0, start - 8), start) and _opens_name(text, start))
+                or BEATEN_AFTER.search(text, max(0, start - 12), start)
                 for start, end in mentions):
             found.places.remove(name)
             _add(found.organizations, name)
@@ -907,7 +916,7 @@ _LISTED = re.compile(r"(?:,|\band|\bor|&)\s*$")
 def _opens_name(text: str, start: int) -> bool:
     """Whether no capitalised word of a longer name comes just before `start` (a
     sentence's first word, such as "After", is none)."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40):start].rstrip("“‘\"'(")  # "“Beijing believes"
     if not before.strip():
         return True
     if not before[-1:].isspace():
