@@ -662,7 +662,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
-    if LEARNED and ner.MODEL.is_file() and _english(text):
+    english = _english(text)
+    if LEARNED and ner.MODEL.is_file() and english:
         _add_learned(text, context)
     known_people = list(known_people)
     own_surnames = _surnames(found.people)
@@ -696,6 +697,9 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                            if (name not in last_words or name in context.org_names)
                            and not _only_a_product(name, text)
                            and not _a_heading_of_words(name, text)]
+    if not english:
+        found.organizations = [name for name in dict.fromkeys(
+            map(_foreign_org_name, found.organizations)) if name]
     _move_acting_places(found, text, known)
     credits = _credit_spans(text)
     if credits:  # "(Photo by Jon Super/Xinhua via Getty)": the picture's maker (an
@@ -1094,6 +1098,38 @@ def _english(text: str) -> bool:
     foreign = sum(word in FOREIGN_MARKERS or (not word.isascii() and not any(
         "a" <= letter <= "z" for letter in word)) for word in words)
     return foreign <= max(english, 0.02 * len(words))
+
+
+#: Words of German (the most frequent other language of news pages read) that join a noun
+#: to the name it governs ("Nutzung der ...", "Anwendung von ...") or open a phrase.
+GERMAN_JOINERS = frozenset("der des von vom dem den zur zum im am".split())
+GERMAN_OPENERS = frozenset("Die Der Das Den Dem Des Im Am Laut Aus Eine Ein Einer Eines".split())
+
+
+def _foreign_org_name(name: str) -> str:
+    """An organization's name the rules took from a text in another language, without the
+    nouns that govern it: German writes every noun with a capital, so "Absolventen der
+    Stanford University", "Bestimmungen der Europäischen Union", "Die Europäische Union"
+    were read as one name; the name after the last joiner stays when it is an
+    organization's by itself (an organization's word last, an acronym, a listed name).
+    "Anwendung von Office", "Das Radio" (a lone organization word left: a product, a
+    department, a noun) is no name."""
+    words = name.split()
+    for index in range(len(words) - 2, 0, -1):
+        if words[index] in GERMAN_JOINERS:
+            tail = words[index + 1:]
+            if len(tail) == 1 and tail[0] in ORG_WORDS:
+                return ""
+            if (tail[-1] in ORG_WORDS or tail[-1] in MORE_ORG_WORDS
+                    or " ".join(tail) in _known_orgs()[0]
+                    or (len(tail) == 1 and _is_caps(tail[0]))):
+                words = tail
+            break
+    while len(words) > 1 and words[0] in GERMAN_OPENERS:
+        words = words[1:]
+    if len(words) == 1 and words[0] in ORG_WORDS and len(name.split()) > 1:
+        return ""  # "Das Radio", "Die Securities": a noun, not a name
+    return " ".join(words)
 
 
 def _actor_acronym(acronym: str, context: _Context) -> bool:

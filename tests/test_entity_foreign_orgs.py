@@ -1,0 +1,33 @@
+"""On a page in German (every noun capitalised), an organization's name the rules find
+loses the nouns that govern it ("Nutzung der ...", "Die ..."), and a lone organization
+word left ("von Office", "Das Radio") is no name. English texts are not touched. Fictional
+names throughout."""
+
+from __future__ import annotations
+
+from builder.extract.entities import extract_entities
+
+GERMAN = (
+    "Die Absolventen der Velmora University haben nicht mit der Presse gesprochen. Laut der "
+    "Ostrakan Energy Agency ist die Nutzung von Office in der Schule ein Problem, und das "
+    "ist nicht neu. Das Radio hat es auch gesagt, wie die Zeitung schreibt. Die Brannock "
+    "GmbH ist mit dem Ergebnis nicht zufrieden und will es auch nicht sein."
+)
+
+
+def test_german_nouns_before_a_name_are_no_part_of_it() -> None:
+    organizations = extract_entities(GERMAN, {}).organizations
+    assert "Velmora University" in organizations
+    assert "Ostrakan Energy Agency" in organizations
+    assert "Brannock GmbH" in organizations
+    assert not any(name.startswith(("Absolventen", "Laut", "Die ", "Das ", "Nutzung"))
+                   for name in organizations)
+    assert "Office" not in organizations
+    assert "Radio" not in organizations
+
+
+def test_an_english_text_keeps_the_names_it_writes() -> None:
+    organizations = extract_entities(
+        "The Museum der Velmora Foundation said on Monday that it would close, and the "
+        "city was sad about it.", {}).organizations
+    assert organizations == ["Museum der Velmora Foundation"]
