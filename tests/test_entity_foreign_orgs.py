@@ -1,7 +1,8 @@
 """On a page in German (every noun capitalised), an organization's name the rules find
 loses the nouns that govern it ("Nutzung der ...", "Die ..."), and a lone organization
-word left ("von Office", "Das Radio") is no name. English texts are not touched. Fictional
-names throughout."""
+word left ("von Office", "Das Radio") is no name; a phrase opening with a German function
+word ("Im Gegensatz") is no person. English texts are not touched. Fictional names
+throughout."""
 
 from __future__ import annotations
 
@@ -31,3 +32,12 @@ def test_an_english_text_keeps_the_names_it_writes() -> None:
         "The Museum der Velmora Foundation said on Monday that it would close, and the "
         "city was sad about it.", {}).organizations
     assert organizations == ["Museum der Velmora Foundation"]
+
+
+def test_german_phrases_are_no_people() -> None:
+    people = extract_entities(
+        "Im Gegensatz zu Ilse Varnholt hat der Verein nicht gewonnen. Eine Maske ist in der "
+        "Stadt Pflicht, und das Ende des Jahres ist nah. Ursula von der Velmora sagt, dass "
+        "es nicht so ist.", {}).people
+    assert not any(name.startswith(("Im ", "Eine ", "Ende ")) for name in people)
+    assert "Ilse Varnholt" in people

@@ -700,6 +700,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     if not english:
         found.organizations = [name for name in dict.fromkeys(
             map(_foreign_org_name, found.organizations)) if name]
+        found.people = [name for name in found.people if not _foreign_phrase(name)]
     _move_acting_places(found, text, known)
     credits = _credit_spans(text)
     if credits:  # "(Photo by Jon Super/Xinhua via Getty)": the picture's maker (an
@@ -1104,6 +1105,24 @@ def _english(text: str) -> bool:
 #: to the name it governs ("Nutzung der ...", "Anwendung von ...") or open a phrase.
 GERMAN_JOINERS = frozenset("der des von vom dem den zur zum im am".split())
 GERMAN_OPENERS = frozenset("Die Der Das Den Dem Des Im Am Laut Aus Eine Ein Einer Eines".split())
+
+
+#: German words that open a phrase, never a person's name ("Im Gegensatz", "Eine Maske",
+#: "Bei Tauwetter", "Des Weiteren").
+GERMAN_PHRASE_OPENERS = GERMAN_OPENERS | frozenset(
+    "Bei Sie Seit Hat Wo Da Alle Mit Nach Für Zu Zum Zur Auf Wie Wenn Als Auch Ab Um Unter "
+    "Über Vor Durch Gegen Ohne Bis Beim Vom".split())
+
+
+def _foreign_phrase(name: str) -> bool:
+    """Whether a "person" the rules found on a page in German is a phrase of nouns: it
+    opens with a German function word ("Im Bereich der Gesundheitsversorgung", "Eine
+    Maske") or has a joiner inside ("Ende des Jahres", "Lage der Schwachschichten"; not
+    after "von": "Ursula von der Leyen")."""
+    words = name.split()
+    return words[0] in GERMAN_PHRASE_OPENERS or any(
+        word in GERMAN_JOINERS and word not in ("von", "vom") and words[index - 1] != "von"
+        for index, word in enumerate(words[1:-1], 1))
 
 
 def _foreign_org_name(name: str) -> str:
