@@ -41,3 +41,14 @@ def test_german_phrases_are_no_people() -> None:
         "es nicht so ist.", {}).people
     assert not any(name.startswith(("Im ", "Eine ", "Ende ")) for name in people)
     assert "Ilse Varnholt" in people
+
+
+def test_german_nouns_that_spell_a_town_are_no_places() -> None:
+    # the rule is for the gazetteer's places, so real town names show it
+    places = extract_entities(
+        "Das Essen war gut, und wir waren in den Bergen. Ilse Varnholt wohnt in der Mitte "
+        "des Dorfes, aber sie fährt oft nach Hamburg, und das ist nicht weit.", {}).places
+    assert "Essen" not in places
+    assert "Bergen" not in places
+    assert "Mitte" not in places
+    assert "Hamburg" in places

@@ -701,6 +701,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         found.organizations = [name for name in dict.fromkeys(
             map(_foreign_org_name, found.organizations)) if name]
         found.people = [name for name in found.people if not _foreign_phrase(name)]
+        found.places = [name for name in found.places
+                        if name in known or not _a_foreign_noun(name, text)]
     _move_acting_places(found, text, known)
     credits = _credit_spans(text)
     if credits:  # "(Photo by Jon Super/Xinhua via Getty)": the picture's maker (an
@@ -1123,6 +1125,30 @@ def _foreign_phrase(name: str) -> bool:
     return words[0] in GERMAN_PHRASE_OPENERS or any(
         word in GERMAN_JOINERS and word not in ("von", "vom") and words[index - 1] != "von"
         for index, word in enumerate(words[1:-1], 1))
+
+
+#: Prepositions of place before a town's name, of German and the other languages the
+#: rules read ("in Essen", "nach Berlin", "gegen Herne", "à Paris"), and the words that
+#: join it to another place or compare it with one ("Bochum und Manchester", "wie Berlin").
+_PLACE_PREPOSITION = frozenset(
+    "in nach aus bei von gegen nahe zwischen um ab bis en à de a desde hacia da na no w z do "
+    "und oder sowie wie and or et ou y e i".split())
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _a_foreign_noun(name: str, text: str) -> bool:
+    """Whether a one-word place the rules found on a page in another language is a noun
+    there: German capitalises nouns, so "das Essen", "in den Bergen", "mehrere Male", "der
+    Mitte" read as Essen, Bergen, Male and Mitte. So it is when every mention follows a
+    lower-case word that is no preposition of place ("in Essen" names the town); never a
+    country or a state ("die USA"), nor an acronym."""
+    if " " in name or _is_caps(name) or name in _countries_and_states():
+        return False
+    for start, _ in _mentions(name, text):
+        match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if not match or not match.group(1).islower() or match.group(1) in _PLACE_PREPOSITION:
+            return False
+    return True
 
 
 def _foreign_org_name(name: str) -> str:
