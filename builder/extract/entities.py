@@ -684,7 +684,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
     titles = _quoted_titles(text)
     found.people = distinct_people([name for name in found.people if name in aliases.values()
-                                     or not (_a_thing(name) or name in titles)])
+                                     or not (_a_thing(name) or name in titles
+                                             or _a_journal(name))])
     found.organizations = [name for name in found.organizations if not any(
         other != name and other.endswith(" " + name) for other in found.organizations)]
     known = [aliases.get(place, place) for place in known_places]
@@ -1212,6 +1213,26 @@ def _ordinary_form(token: str) -> bool:
             stem = word[:-len(ending)]
             stems += [stem, stem + "e", stem[:-1]]
     return any(_ordinary(stem) for stem in stems)
+
+
+#: Words of journals' abbreviated names in reference lists ("Br J Dermatol", "Ann Intern
+#: Med", "Am J Epidemiol"), after the NLM catalogue's abbreviations.
+JOURNAL_WORDS = frozenset("""
+    J Am Br Eur Int Ann Annu Engl Med Clin Res Rev Ther Sci Transl Dis Soc Geriatr Acad
+    Dermatol Rheumatol Rheum Pharmacol Pharm Pharmacokinet Immunol Investig Intern Epidemiol
+    Econom Cytol Physiol Biol Chem Neurol Psychiatry Psychol Surg Oncol Cardiol Pediatr
+    Endocrinol Nutr Gastroenterol Hepatol Nephrol Allergy Infect Microbiol Genet Lett Proc
+    Natl Fail
+    """.split())
+
+
+def _a_journal(name: str) -> bool:
+    """Whether a "person" is a journal's abbreviated name from a reference list: two words
+    or more, every one a journal's abbreviation but for at most one ("Eur J Clin
+    Pharmacol", "Ren Fail"); not "J. Anasa" (an initial has its dot)."""
+    words = name.split()
+    listed = sum(word in JOURNAL_WORDS for word in words)
+    return len(words) >= 2 and listed >= 2 and listed >= len(words) - 1
 
 
 def _a_thing(name: str) -> bool:
