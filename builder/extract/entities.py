@@ -662,7 +662,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
-    if LEARNED and ner.MODEL.is_file() and _english(text):
+    english = _english(text)
+    if LEARNED and ner.MODEL.is_file() and english:
         _add_learned(text, context)
     known_people = list(known_people)
     own_surnames = _surnames(found.people)
@@ -683,7 +684,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
     titles = _quoted_titles(text)
     found.people = distinct_people([name for name in found.people if name in aliases.values()
-                                     or not (_a_thing(name) or name in titles)])
+                                     or not (_a_thing(name) or name in titles
+                                             or _a_journal(name))])
     found.organizations = [name for name in found.organizations if not any(
         other != name and other.endswith(" " + name) for other in found.organizations)]
     known = [aliases.get(place, place) for place in known_places]
@@ -696,6 +698,12 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                            if (name not in last_words or name in context.org_names)
                            and not _only_a_product(name, text)
                            and not _a_heading_of_words(name, text)]
+    if not english:
+        found.organizations = [name for name in dict.fromkeys(
+            map(_foreign_org_name, found.organizations)) if name]
+        found.people = [name for name in found.people if not _foreign_phrase(name)]
+        found.places = [name for name in found.places
+                        if name in known or not _a_foreign_noun(name, text)]
     _move_acting_places(found, text, known)
     credits = _credit_spans(text)
     if credits:  # "(Photo by Jon Super/Xinhua via Getty)": the picture's maker (an
@@ -882,7 +890,15 @@ def _after_a_name(text: str, start: int) -> bool:
 #: Not verbs of speech: "Kyiv said" is read as the place speaking, as the repo's seed
 #: page lists it.
 ACTING_VERBS = frozenset({"are", "were", "have", "passed", "signed", "vetoed", "voted", "beat",
-                          "beats", "won", "lost", "drew"})
+                          "beats", "won", "lost", "drew",
+                          "believes", "believed", "wants", "wanted", "insists", "insisted",
+                          "refuses", "refused", "accuses", "accused", "demands", "demanded",
+                          "threatens", "threatened", "rejects", "rejected", "imposed",
+                          "invaded", "annexed", "retaliated", "ratified", "condemned",
+                          "condemns", "sanctioned", "recognised", "recognized"})
+#: Words before a place that make it a team beaten or met: "beating England", "lost to Wales".
+BEATEN_AFTER = re.compile(r"(?:\bbeat|\bbeating|\bdefeated|\bdefeating|\bthrashed|"
+                          r"\blost\s+to|\bdrew\s+with)\s+$")
 
 
 def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
@@ -893,8 +909,9 @@ def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
     for name in [place for place in found.places
                  if place not in known and place in _gazetteer()]:
         mentions = list(_mentions(name, text))
-        if mentions and all(_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
-                text, max(0, start - 8), start) and _opens_name(text, start)
+        if mentions and all((_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
+                text, max(0, start - 8), start) and _opens_name(text, start))
+                or BEATEN_AFTER.search(text, max(0, start - 12), start)
                 for start, end in mentions):
             found.places.remove(name)
             _add(found.organizations, name)
@@ -907,7 +924,7 @@ _LISTED = re.compile(r"(?:,|\band|\bor|&)\s*$")
 def _opens_name(text: str, start: int) -> bool:
     """Whether no capitalised word of a longer name comes just before `start` (a
     sentence's first word, such as "After", is none)."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40):start].rstrip("“‘\"'(")  # "“Beijing believes"
     if not before.strip():
         return True
     if not before[-1:].isspace():
@@ -1087,6 +1104,80 @@ def _english(text: str) -> bool:
     return foreign <= max(english, 0.02 * len(words))
 
 
+#: Words of German (the most frequent other language of news pages read) that join a noun
+#: to the name it governs ("Nutzung der ...", "Anwendung von ...") or open a phrase.
+GERMAN_JOINERS = frozenset("der des von vom dem den zur zum im am".split())
+GERMAN_OPENERS = frozenset("Die Der Das Den Dem Des Im Am Laut Aus Eine Ein Einer Eines".split())
+
+
+#: German words that open a phrase, never a person's name ("Im Gegensatz", "Eine Maske",
+#: "Bei Tauwetter", "Des Weiteren").
+GERMAN_PHRASE_OPENERS = GERMAN_OPENERS | frozenset(
+    "Bei Sie Seit Hat Wo Da Alle Mit Nach Für Zu Zum Zur Auf Wie Wenn Als Auch Ab Um Unter "
+    "Über Vor Durch Gegen Ohne Bis Beim Vom".split())
+
+
+def _foreign_phrase(name: str) -> bool:
+    """Whether a "person" the rules found on a page in German is a phrase of nouns: it
+    opens with a German function word ("Im Bereich der Gesundheitsversorgung", "Eine
+    Maske") or has a joiner inside ("Ende des Jahres", "Lage der Schwachschichten"; not
+    after "von": "Ursula von der Leyen")."""
+    words = name.split()
+    return words[0] in GERMAN_PHRASE_OPENERS or any(
+        word in GERMAN_JOINERS and word not in ("von", "vom") and words[index - 1] != "von"
+        for index, word in enumerate(words[1:-1], 1))
+
+
+#: Prepositions of place before a town's name, of German and the other languages the
+#: rules read ("in Essen", "nach Berlin", "gegen Herne", "à Paris"), and the words that
+#: join it to another place or compare it with one ("Bochum und Manchester", "wie Berlin").
+_PLACE_PREPOSITION = frozenset(
+    "in nach aus bei von gegen nahe zwischen um ab bis en à de a desde hacia da na no w z do "
+    "und oder sowie wie and or et ou y e i".split())
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _a_foreign_noun(name: str, text: str) -> bool:
+    """Whether a one-word place the rules found on a page in another language is a noun
+    there: German capitalises nouns, so "das Essen", "in den Bergen", "mehrere Male", "der
+    Mitte" read as Essen, Bergen, Male and Mitte. So it is when every mention follows a
+    lower-case word that is no preposition of place ("in Essen" names the town); never a
+    country or a state ("die USA"), nor an acronym."""
+    if " " in name or _is_caps(name) or name in _countries_and_states():
+        return False
+    for start, _ in _mentions(name, text):
+        match = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if not match or not match.group(1).islower() or match.group(1) in _PLACE_PREPOSITION:
+            return False
+    return True
+
+
+def _foreign_org_name(name: str) -> str:
+    """An organization's name the rules took from a text in another language, without the
+    nouns that govern it: German writes every noun with a capital, so "Absolventen der
+    Stanford University", "Bestimmungen der Europäischen Union", "Die Europäische Union"
+    were read as one name; the name after the last joiner stays when it is an
+    organization's by itself (an organization's word last, an acronym, a listed name).
+    "Anwendung von Office", "Das Radio" (a lone organization word left: a product, a
+    department, a noun) is no name."""
+    words = name.split()
+    for index in range(len(words) - 2, 0, -1):
+        if words[index] in GERMAN_JOINERS:
+            tail = words[index + 1:]
+            if len(tail) == 1 and tail[0] in ORG_WORDS:
+                return ""
+            if (tail[-1] in ORG_WORDS or tail[-1] in MORE_ORG_WORDS
+                    or " ".join(tail) in _known_orgs()[0]
+                    or (len(tail) == 1 and _is_caps(tail[0]))):
+                words = tail
+            break
+    while len(words) > 1 and words[0] in GERMAN_OPENERS:
+        words = words[1:]
+    if len(words) == 1 and words[0] in ORG_WORDS and len(name.split()) > 1:
+        return ""  # "Das Radio", "Die Securities": a noun, not a name
+    return " ".join(words)
+
+
 def _actor_acronym(acronym: str, context: _Context) -> bool:
     """Whether an acronym that acts ("IAG said", "VW's") names an organization: not a term
     ("AI", "MP"), a place ("UK"), a Roman numeral, a word the text also writes in lower
@@ -1122,6 +1213,26 @@ def _ordinary_form(token: str) -> bool:
             stem = word[:-len(ending)]
             stems += [stem, stem + "e", stem[:-1]]
     return any(_ordinary(stem) for stem in stems)
+
+
+#: Words of journals' abbreviated names in reference lists ("Br J Dermatol", "Ann Intern
+#: Med", "Am J Epidemiol"), after the NLM catalogue's abbreviations.
+JOURNAL_WORDS = frozenset("""
+    J Am Br Eur Int Ann Annu Engl Med Clin Res Rev Ther Sci Transl Dis Soc Geriatr Acad
+    Dermatol Rheumatol Rheum Pharmacol Pharm Pharmacokinet Immunol Investig Intern Epidemiol
+    Econom Cytol Physiol Biol Chem Neurol Psychiatry Psychol Surg Oncol Cardiol Pediatr
+    Endocrinol Nutr Gastroenterol Hepatol Nephrol Allergy Infect Microbiol Genet Lett Proc
+    Natl Fail
+    """.split())
+
+
+def _a_journal(name: str) -> bool:
+    """Whether a "person" is a journal's abbreviated name from a reference list: two words
+    or more, every one a journal's abbreviation but for at most one ("Eur J Clin
+    Pharmacol", "Ren Fail"); not "J. Anasa" (an initial has its dot)."""
+    words = name.split()
+    listed = sum(word in JOURNAL_WORDS for word in words)
+    return len(words) >= 2 and listed >= 2 and listed >= len(words) - 1
 
 
 def _a_thing(name: str) -> bool:

@@ -1,0 +1,54 @@
+"""On a page in German (every noun capitalised), an organization's name the rules find
+loses the nouns that govern it ("Nutzung der ...", "Die ..."), and a lone organization
+word left ("von Office", "Das Radio") is no name; a phrase opening with a German function
+word ("Im Gegensatz") is no person. English texts are not touched. Fictional names
+throughout."""
+
+from __future__ import annotations
+
+from builder.extract.entities import extract_entities
+
+GERMAN = (
+    "Die Absolventen der Velmora University haben nicht mit der Presse gesprochen. Laut der "
+    "Ostrakan Energy Agency ist die Nutzung von Office in der Schule ein Problem, und das "
+    "ist nicht neu. Das Radio hat es auch gesagt, wie die Zeitung schreibt. Die Brannock "
+    "GmbH ist mit dem Ergebnis nicht zufrieden und will es auch nicht sein."
+)
+
+
+def test_german_nouns_before_a_name_are_no_part_of_it() -> None:
+    organizations = extract_entities(GERMAN, {}).organizations
+    assert "Velmora University" in organizations
+    assert "Ostrakan Energy Agency" in organizations
+    assert "Brannock GmbH" in organizations
+    assert not any(name.startswith(("Absolventen", "Laut", "Die ", "Das ", "Nutzung"))
+                   for name in organizations)
+    assert "Office" not in organizations
+    assert "Radio" not in organizations
+
+
+def test_an_english_text_keeps_the_names_it_writes() -> None:
+    organizations = extract_entities(
+        "The Museum der Velmora Foundation said on Monday that it would close, and the "
+        "city was sad about it.", {}).organizations
+    assert organizations == ["Museum der Velmora Foundation"]
+
+
+def test_german_phrases_are_no_people() -> None:
+    people = extract_entities(
+        "Im Gegensatz zu Ilse Varnholt hat der Verein nicht gewonnen. Eine Maske ist in der "
+        "Stadt Pflicht, und das Ende des Jahres ist nah. Ursula von der Velmora sagt, dass "
+        "es nicht so ist.", {}).people
+    assert not any(name.startswith(("Im ", "Eine ", "Ende ")) for name in people)
+    assert "Ilse Varnholt" in people
+
+
+def test_german_nouns_that_spell_a_town_are_no_places() -> None:
+    # the rule is for the gazetteer's places, so real town names show it
+    places = extract_entities(
+        "Das Essen war gut, und wir waren in den Bergen. Ilse Varnholt wohnt in der Mitte "
+        "des Dorfes, aber sie fährt oft nach Hamburg, und das ist nicht weit.", {}).places
+    assert "Essen" not in places
+    assert "Bergen" not in places
+    assert "Mitte" not in places
+    assert "Hamburg" in places
