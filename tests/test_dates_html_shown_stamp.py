@@ -104,3 +104,14 @@ def test_shows_date_reads_the_page_as_stamps_are_read() -> None:
     assert shows_date(lines, dt.date(2025, 2, 10))
     assert not shows_date(lines, dt.date(2025, 10, 2))
     assert not shows_date(lines, dt.date(2025, 3, 4))
+
+
+def test_a_day_shown_only_as_an_update_is_not_the_pages_publication() -> None:
+    # Markup often gives the day of the last change; the page shows it only as an update.
+    lines = ["Velmora Bote", "11.01.2022, 09:50 Uhr / Aktualisiert am 21.01.2022, 11:39 Uhr"]
+    assert not shows_date(lines, dt.date(2022, 1, 21))
+    assert shows_date(lines, dt.date(2022, 1, 11))
+    markup = (dt.date(2022, 1, 21), "the date shown beside the page's headline (htmldate)")
+    stamp = ShownStamp(dt.date(2022, 1, 11), "timestamp '11.01.2022, 09:50 Uhr'", ())
+    chosen = prefer_shown_stamp(markup, dt.date(2022, 1, 21), stamp, lines)
+    assert chosen is not None and chosen[0] == dt.date(2022, 1, 11)

@@ -2833,13 +2833,16 @@ def shows_date(lines: list[str], day: dt.date) -> bool:
     """Whether a page's text (its `lines`) writes `day` as a full date, read as the stamps
     are read (numeric dates day or month first by the page's own evidence): the saved-page
     reader asks whether the date its markup gives is one the page shows its readers at all.
-    Only the lines holding the day's number and the year's last two digits are read."""
+    A day shown only as an update ("Aktualisiert am 21.01.2022") is not counted: markup
+    often gives the day of the last change. Only the lines holding the day's number and the
+    year's last two digits are read."""
     year, number = f"{day.year % 100:02d}", str(day.day)
     candidates = [line for line in lines if year in line and number in line]
     if not candidates:
         return False
     day_first = _day_first("\n".join(lines))
-    return any(found == day for line in candidates for found, _ in _dates_in(line, day_first))
+    return any(found == day and not update for line in candidates
+               for found, update in _dates_in(line, day_first))
 
 
 #: Short words that make up a large share of any English text ("the", "and", "of"): a page
