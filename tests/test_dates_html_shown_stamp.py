@@ -115,3 +115,24 @@ def test_a_day_shown_only_as_an_update_is_not_the_pages_publication() -> None:
     stamp = ShownStamp(dt.date(2022, 1, 11), "timestamp '11.01.2022, 09:50 Uhr'", ())
     chosen = prefer_shown_stamp(markup, dt.date(2022, 1, 21), stamp, lines)
     assert chosen is not None and chosen[0] == dt.date(2022, 1, 11)
+
+
+def test_a_dotted_date_reads_day_first_whatever_the_markup_says() -> None:
+    # "01.11.2023" is 1 November on any page; the markup's 11 January is no reading of it.
+    markup = (dt.date(2023, 1, 11), "the page's publication date (htmldate, original date)")
+    stamp = ShownStamp(dt.date(2023, 11, 1), "timestamp 'Erstellt am: 01.11.2023'", ())
+    lines = ["Velmora Bote", "Trinkwasser in Ostrakan belastet", "Erstellt am: 01.11.2023"]
+    chosen = prefer_shown_stamp(markup, None, stamp, lines)
+    assert chosen is not None and chosen[0] == dt.date(2023, 11, 1)
+
+
+def test_the_stamp_is_looked_for_under_the_chosen_headline_not_a_logo_h1(
+        tmp_path: Path) -> None:
+    # The page's first <h1> is its logo, far above the story behind a long menu.
+    menu = "".join(f"<li><a href='/r{n}'>Rubrik {n}</a></li>" for n in range(80))
+    page = _page("Von Ilse Varnholt, 4. 3. 2025", "2025-02-10T08:00:00+01:00")
+    page = page.replace("<nav><ul>", f"<h1>Velmora Bote</h1><nav><ul>{menu}", 1)
+    page = page.replace("<h1>Neue Fahrzeiten", "<h2>Neue Fahrzeiten", 1).replace(
+        "Ostrakan</h1>", "Ostrakan</h2>", 1)
+    published, _ = _read(tmp_path, page)
+    assert published == dt.date(2025, 3, 4)

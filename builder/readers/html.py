@@ -105,7 +105,7 @@ def read_html(content: str | bytes, seed: str) -> Article:
     # it the address trafilatura read: asked again only when the page's address is another.
     original = (_iso_date(document.date) if document.url == url
                 else _find_date(tree, url, original_date=True))
-    published = _published(tree, url, original)
+    published = _published(tree, url, original, title)
     if published is not None:
         article.published, article.date_evidence, flags = published
         article.review.extend(flag for flag in flags if flag not in article.review)
@@ -185,8 +185,8 @@ def _date_params() -> dict[str, Any]:
             "max_date": dt.date.today().isoformat()}
 
 
-def _published(tree: Any, url: str | None,
-               original: dt.date | None) -> tuple[dt.date, str, tuple[str, ...]] | None:
+def _published(tree: Any, url: str | None, original: dt.date | None,
+               title: str) -> tuple[dt.date, str, tuple[str, ...]] | None:
     """The page's publication date, how it was chosen, and the review flags it carries.
 
     htmldate's original date (the oldest date the page's markup gives for the article)
@@ -196,8 +196,9 @@ def _published(tree: Any, url: str | None,
     htmldate's newest date is asked too (a second full pass over the page, so only then):
     the newest date is taken when the original one is only a year, or when the headline
     shows it. A date shown beside the headline one day from the chosen one is the page's
-    own calendar day. Then the stamp a reader sees under the headline, read as a paste of
-    the page is read (`_shown_stamp`), may overrule the markup (`prefer_shown_stamp`)."""
+    own calendar day. Then the stamp a reader sees under the headline (`title`), read as a
+    paste of the page is read (`_shown_stamp`), may overrule the markup
+    (`prefer_shown_stamp`)."""
     shown = headline_date(tree)
     markup: tuple[dt.date, str] | None = None
     if original is not None:
@@ -212,7 +213,9 @@ def _published(tree: Any, url: str | None,
     lines, headline = visible_lines(tree)
     if markup is not None and shown in (None, markup[0]) and shows_date(lines, markup[0]):
         return (*markup, ())  # the page shows the markup's day: no stamp can overrule it
-    return prefer_shown_stamp(markup, shown, _shown_stamp(lines, headline), lines)
+    return prefer_shown_stamp(markup, shown,
+                              _shown_stamp(lines, _headline_line(lines, title, headline)),
+                              lines)
 
 
 class ShownStamp(NamedTuple):
@@ -243,10 +246,12 @@ def prefer_shown_stamp(markup: tuple[dt.date, str] | None, shown: dt.date | None
     if markup is None:
         return stamp.day, stamp.evidence, stamp.flags
     day, why = markup
-    if stamp.flags or stamp.day == day or (stamp.day.year, stamp.day.month, stamp.day.day) == (
-            day.year, day.day, day.month):
+    if stamp.flags or stamp.day == day or (
+            (stamp.day.year, stamp.day.month, stamp.day.day) == (day.year, day.day, day.month)
+            and any(shows_date(lines, day, day_first=order) for order in (False, True))):
         # The same day; or the page's numeric date read the other way round ("11/01/2021"
-        # read day first, the markup's 1 November): the markup tells how the page writes.
+        # read day first, the markup's 1 November; not "01.11.2023", day first whatever the
+        # page): the markup tells how the page writes.
         return day, why, ()
     if not shows_date(lines, day):
         return stamp.day, (f"{stamp.evidence} beside the headline; the markup's date "
@@ -309,19 +314,32 @@ STAMP_LINES_BEFORE = 5
 STAMP_LINES = 50
 
 
+def _headline_line(lines: list[str], title: str, h1: int | None) -> int | None:
+    """The line of the page's headline: the first line that is the title the reader chose
+    (a page's first `<h1>` may be its logo), else the first `<h1>`'s (at line `h1`), else
+    None."""
+    wanted = fold(title)
+    if wanted:
+        for index, line in enumerate(lines):
+            if fold(line) == wanted:
+                return index
+    return h1
+
+
 def _shown_stamp(lines: list[str], headline: int | None) -> ShownStamp | None:
-    """The date the text reader finds in the page's visible `lines` around its first
-    `<h1>` (at line `headline`): its stamp near the headline, else a weaker date it flags;
-    None when it finds none (or reads no article there)."""
+    """The date the text reader finds in the page's visible `lines` around the headline
+    (at line `headline`; the whole page without one): its stamp near the headline, else a
+    weaker date it flags; None when it finds none (or reads no article there)."""
     from builder.readers.text import read_text
 
     if not lines:
         return None
     # The text around the headline: the stamp is beside it, and the reader's work grows
     # with the page (menus, lists and footers below the story are most of a page's lines).
-    start = max(0, (headline or 0) - STAMP_LINES_BEFORE)
+    window = lines if headline is None else lines[max(0, headline - STAMP_LINES_BEFORE):
+                                                  headline + STAMP_LINES - STAMP_LINES_BEFORE]
     try:
-        seen = read_text("\n".join(lines[start:start + STAMP_LINES]), "page.html")
+        seen = read_text("\n".join(window), "page.html")
     except SeedError:
         return None
     if seen.published is None:

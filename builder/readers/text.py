@@ -2829,18 +2829,20 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     return result
 
 
-def shows_date(lines: list[str], day: dt.date) -> bool:
+def shows_date(lines: list[str], day: dt.date, day_first: bool | None = None) -> bool:
     """Whether a page's text (its `lines`) writes `day` as a full date, read as the stamps
     are read (numeric dates day or month first by the page's own evidence): the saved-page
     reader asks whether the date its markup gives is one the page shows its readers at all.
     A day shown only as an update ("Aktualisiert am 21.01.2022") is not counted: markup
     often gives the day of the last change. Only the lines holding the day's number and the
-    year's last two digits are read."""
+    year's last two digits are read. `day_first`: how numeric dates read (by default, as the
+    page's evidence says)."""
     year, number = f"{day.year % 100:02d}", str(day.day)
     candidates = [line for line in lines if year in line and number in line]
     if not candidates:
         return False
-    day_first = _day_first("\n".join(lines))
+    if day_first is None:
+        day_first = _day_first("\n".join(lines))
     return any(found == day and not update for line in candidates
                for found, update in _dates_in(line, day_first))
 
