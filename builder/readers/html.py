@@ -21,7 +21,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import htmldate
 import trafilatura
@@ -32,6 +32,7 @@ from trafilatura.utils import load_html
 from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
 from builder.readers.months import MONTH_NAMES
+from builder.readers.text import shows_date
 
 __all__ = ["decode_html", "read_html"]
 
@@ -104,9 +105,10 @@ def read_html(content: str | bytes, seed: str) -> Article:
     # it the address trafilatura read: asked again only when the page's address is another.
     original = (_iso_date(document.date) if document.url == url
                 else _find_date(tree, url, original_date=True))
-    published = _published(tree, url, original)
+    published = _published(tree, url, original, title)
     if published is not None:
-        article.published, article.date_evidence = published
+        article.published, article.date_evidence, flags = published
+        article.review.extend(flag for flag in flags if flag not in article.review)
     return article
 
 
@@ -183,9 +185,9 @@ def _date_params() -> dict[str, Any]:
             "max_date": dt.date.today().isoformat()}
 
 
-def _published(tree: Any, url: str | None,
-               original: dt.date | None) -> tuple[dt.date, str] | None:
-    """The page's publication date and how it was chosen.
+def _published(tree: Any, url: str | None, original: dt.date | None,
+               title: str) -> tuple[dt.date, str, tuple[str, ...]] | None:
+    """The page's publication date, how it was chosen, and the review flags it carries.
 
     htmldate's original date (the oldest date the page's markup gives for the article)
     is the rule (`original`, read by the caller). It can be an older date of something else
@@ -194,18 +196,156 @@ def _published(tree: Any, url: str | None,
     htmldate's newest date is asked too (a second full pass over the page, so only then):
     the newest date is taken when the original one is only a year, or when the headline
     shows it. A date shown beside the headline one day from the chosen one is the page's
-    own calendar day."""
-    if original is None:
-        return None
+    own calendar day. Then the stamp a reader sees under the headline (`title`), read as a
+    paste of the page is read (`_shown_stamp`), may overrule the markup
+    (`prefer_shown_stamp`)."""
     shown = headline_date(tree)
-    chosen, why = choose_date(original, shown,
-                              lambda: _find_date(tree, url, original_date=False))
-    if shown is not None and abs((shown - chosen).days) == 1:
-        # The markup's time is often in UTC (or the server's zone) and the calendar day the
-        # page shows its readers, in its own zone, is the day before or after.
-        return shown, ("the date shown beside the page's headline (htmldate), a day from the "
-                       "markup's date (another time zone)")
-    return chosen, why
+    markup: tuple[dt.date, str] | None = None
+    if original is not None:
+        chosen, why = choose_date(original, shown,
+                                  lambda: _find_date(tree, url, original_date=False))
+        markup = (chosen, why)
+        if shown is not None and abs((shown - chosen).days) == 1:
+            # The markup's time is often in UTC (or the server's zone) and the calendar day
+            # the page shows its readers, in its own zone, is the day before or after.
+            markup = (shown, "the date shown beside the page's headline (htmldate), a day "
+                             "from the markup's date (another time zone)")
+    lines, headline = visible_lines(tree)
+    if markup is not None and shown in (None, markup[0]) and shows_date(lines, markup[0]):
+        return (*markup, ())  # the page shows the markup's day: no stamp can overrule it
+    return prefer_shown_stamp(markup, shown,
+                              _shown_stamp(lines, _headline_line(lines, title, headline)),
+                              lines)
+
+
+class ShownStamp(NamedTuple):
+    """The date the text reader reads in a page's visible text, as it reads a paste."""
+
+    day: dt.date
+    evidence: str
+    #: Its review flags: empty for a stamp near the headline; a weak date (the story's told
+    #: day, a comment's, one from elsewhere on the page) carries one.
+    flags: tuple[str, ...]
+
+
+def prefer_shown_stamp(markup: tuple[dt.date, str] | None, shown: dt.date | None,
+                       stamp: ShownStamp | None,
+                       lines: list[str]) -> tuple[dt.date, str, tuple[str, ...]] | None:
+    """Between the markup's date (htmldate, `markup`) and the stamp the text reader reads in
+    the page's visible `lines` (`stamp`), the publication date, why, and its review flags.
+
+    The markup's date is the rule: it is what the publisher filed. But markup often dates
+    something else: the page's last change, a sitemap's or a related article's date. A
+    stamp under the headline with no flag is taken instead when the markup's day is
+    nowhere in the page's visible text (a reader of the page never sees it), or when
+    htmldate, reading the text beside the headline (`shown`), finds the same day (two
+    readings of what the page shows agree). With no markup date at all, the text reader's
+    date is taken, weak or not, so a page that shows a date is not refused for want of one."""
+    if stamp is None:
+        return (*markup, ()) if markup is not None else None
+    if markup is None:
+        return stamp.day, stamp.evidence, stamp.flags
+    day, why = markup
+    if stamp.flags or stamp.day == day or (
+            (stamp.day.year, stamp.day.month, stamp.day.day) == (day.year, day.day, day.month)
+            and any(shows_date(lines, day, day_first=order) for order in (False, True))):
+        # The same day; or the page's numeric date read the other way round ("11/01/2021"
+        # read day first, the markup's 1 November; not "01.11.2023", day first whatever the
+        # page): the markup tells how the page writes.
+        return day, why, ()
+    if not shows_date(lines, day):
+        return stamp.day, (f"{stamp.evidence} beside the headline; the markup's date "
+                           f"{day.isoformat()} is not shown on the page"), ()
+    if stamp.day == shown:
+        return stamp.day, (f"{stamp.evidence} beside the headline, as htmldate reads it "
+                           f"there; the markup's date was {day.isoformat()}"), ()
+    return day, why, ()
+
+
+#: Elements whose text starts and ends a line of the page as a browser shows it.
+_BLOCK_TAGS = frozenset("""address article aside blockquote br dd div dl dt figcaption figure
+footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul
+time""".split())
+
+
+def visible_lines(tree: Any) -> tuple[list[str], int | None]:
+    """The page's visible text, one line per block as a browser's copy and paste gives it
+    (scripts, styles and the head left out), for the text reader's date rules; and the
+    index of the line where the page's first `<h1>` starts (None without one)."""
+    lines: list[str] = []
+    parts: list[str] = []
+    headline: int | None = None
+
+    def close_line() -> None:
+        line = _SPACE.sub(" ", "".join(parts)).strip()
+        if line:
+            lines.append(line)
+        parts.clear()
+
+    # A walk by hand, not lxml's iterwalk: that leaves out comments, and with them the
+    # text that follows each one. Each element is met twice, opening and closing.
+    pending: list[tuple[Any, bool]] = [(tree, False)]
+    while pending:
+        element, closing = pending.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if closing:
+            if tag in _BLOCK_TAGS:
+                close_line()
+            if element.tail:
+                parts.append(element.tail)
+            continue
+        pending.append((element, True))
+        if not tag or tag in _NOT_SHOWN or tag == "head":
+            continue  # a comment, a script or a style: only its tail is shown
+        if tag in _BLOCK_TAGS:
+            close_line()
+        if tag == "h1" and headline is None:
+            headline = len(lines)
+        if element.text:
+            parts.append(element.text)
+        pending.extend((child, False) for child in reversed(element))
+    close_line()
+    return lines, headline
+
+
+#: The lines of the page read for its stamp: from this many above the first `<h1>` ...
+STAMP_LINES_BEFORE = 5
+#: ... this many in all.
+STAMP_LINES = 50
+
+
+def _headline_line(lines: list[str], title: str, h1: int | None) -> int | None:
+    """The line of the page's headline: the first line that is the title the reader chose
+    (a page's first `<h1>` may be its logo), else the first `<h1>`'s (at line `h1`), else
+    None."""
+    wanted = fold(title)
+    if wanted:
+        for index, line in enumerate(lines):
+            if fold(line) == wanted:
+                return index
+    return h1
+
+
+def _shown_stamp(lines: list[str], headline: int | None) -> ShownStamp | None:
+    """The date the text reader finds in the page's visible `lines` around the headline
+    (at line `headline`; the whole page without one): its stamp near the headline, else a
+    weaker date it flags; None when it finds none (or reads no article there)."""
+    from builder.readers.text import read_text
+
+    if not lines:
+        return None
+    # The text around the headline: the stamp is beside it, and the reader's work grows
+    # with the page (menus, lists and footers below the story are most of a page's lines).
+    window = lines if headline is None else lines[max(0, headline - STAMP_LINES_BEFORE):
+                                                  headline + STAMP_LINES - STAMP_LINES_BEFORE]
+    try:
+        seen = read_text("\n".join(window), "page.html")
+    except SeedError:
+        return None
+    if seen.published is None:
+        return None
+    return ShownStamp(seen.published, seen.date_evidence or "a date shown on the page",
+                      tuple(seen.review))
 
 
 def choose_date(original: dt.date, shown: dt.date | None,

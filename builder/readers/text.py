@@ -2768,10 +2768,15 @@ def _month_of(name: str) -> int:
     return _MONTHS.get(key) or _MONTHS.get(key.translate(_CASE_BLIND), 0)
 
 
+#: A digit, as the date patterns read one: a line without one holds no date (a regular
+#: expression finds it faster than a loop over the line's characters).
+_DIGIT = re.compile(r"\d")
+
+
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ...")."""
-    if not any(char.isdigit() for char in text):
+    if _DIGIT.search(text) is None:
         return []  # every date form has a number (most lines have none)
     found: list[tuple[int, dt.date]] = []
     # Characters already read as part of a date: a mark per character keeps the overlap test
@@ -2838,6 +2843,24 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
             clause[clause.lower().rfind("updat"):] if "updat" in clause.lower() else "")
         result.append((date, update))
     return result
+
+
+def shows_date(lines: list[str], day: dt.date, day_first: bool | None = None) -> bool:
+    """Whether a page's text (its `lines`) writes `day` as a full date, read as the stamps
+    are read (numeric dates day or month first by the page's own evidence): the saved-page
+    reader asks whether the date its markup gives is one the page shows its readers at all.
+    A day shown only as an update ("Aktualisiert am 21.01.2022") is not counted: markup
+    often gives the day of the last change. Only the lines holding the day's number and the
+    year's last two digits are read. `day_first`: how numeric dates read (by default, as the
+    page's evidence says)."""
+    year, number = f"{day.year % 100:02d}", str(day.day)
+    candidates = [line for line in lines if year in line and number in line]
+    if not candidates:
+        return False
+    if day_first is None:
+        day_first = _day_first("\n".join(lines))
+    return any(found == day and not update for line in candidates
+               for found, update in _dates_in(line, day_first))
 
 
 #: Short words that make up a large share of any English text ("the", "and", "of"): a page
