@@ -248,7 +248,7 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score],
             if not source:
                 continue
             article = _read(path)
-            text = squash("\n".join(article.paragraphs)) if article else ""
+            text = squash("\n".join([*article.standfirst, *article.paragraphs])) if article else ""
             for snippet in gold.get("with", []):
                 wanted = squash(snippet)
                 if wanted and wanted in source:
@@ -315,7 +315,7 @@ def evaluate_aeb(folder: Path, scores: dict[str, Score],
             if not source:
                 continue
             article = _read(path)
-            text = squash("\n".join(article.paragraphs)) if article else ""
+            text = squash("\n".join([*article.standfirst, *article.paragraphs])) if article else ""
             for wanted in [p for p in paragraphs if p in source][:AEB_SNIPPETS]:
                 scores.setdefault(f"aeb {kind} body", Score()).add(
                     wanted in text, f"{name}: lost {wanted[:60]!r}")

@@ -325,7 +325,7 @@ def _score_page(scores: dict[tuple[str, str], Score], kind: str, page: GoldPage,
         first = article.paragraphs[0][:70] if article else ""
         score("location").add(got_city == city,
                               f"{label}: got {got_city!r} from {first!r}, want {city!r}")
-    text = squash("\n".join(article.paragraphs)) if article else ""
+    text = squash("\n".join([*article.standfirst, *article.paragraphs])) if article else ""
     source = squash(source_text) if source_text is not None else None
     for snippet in page.body:
         wanted = squash(snippet)

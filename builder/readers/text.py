@@ -632,7 +632,10 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     while (len(article.paragraphs) >= 2 and count_words(article.paragraphs[0]) <= STANDFIRST_WORDS
            and extract_dateline(article.paragraphs[0]) is None
            and extract_dateline(article.paragraphs[1]) is not None):
-        article.paragraphs.pop(0)
+        article.standfirst.append(article.paragraphs.pop(0))
+    # A standfirst that the body shows again is kept once, in the body.
+    shown = {_fold(title), *(_fold(text) for text in article.paragraphs)}
+    article.standfirst = [text for text in article.standfirst if _fold(text) not in shown]
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
@@ -2163,6 +2166,10 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
             continue
         if is_first and _is_publisher_line(block) and article.publisher is None:
             article.publisher = bare
+        elif _counts(block) and not _looks_like_meta(bare):
+            # Prose of the header that is no byline, stamp or publisher: the standfirst,
+            # the writer's text (kept), but not the story's first paragraph.
+            article.standfirst.append(re.sub(r"\s{2,}", " ", bare))
     if stamps and all(update for _, _, update in stamps):
         # Only an update under the headline ("Article mis à jour le 7 janvier 2020."): the
         # original stamp may stand just above it ("Par Loïc Quill | 30 septembre 2018").
