@@ -26,7 +26,8 @@ Two collections, each a folder with `html/NAME.html` and its renderings `paste/N
   the page's visible text (scripts and styles taken out) holds them.
 * **aeb**: the scrapinghub article-extraction benchmark (`ground-truth.json`: each page's
   `articleBody`). body = the body's paragraphs of eight words or more (at most 20 per page)
-  found in the reader's text; summary = the summary is a passage of the gold body. The
+  found in the reader's text (its standfirst and paragraphs, as the event page shows them; so
+  for traf's body and junk); summary = the summary is a passage of the gold body. The
   saved page (`html`) counts the paragraphs its visible text holds.
 
 `--half dev` keeps only the pages whose name hashes even, `--half test` the others: a rule

@@ -76,3 +76,23 @@ def test_the_event_page_shows_the_standfirst_escaped_and_sums_up_the_story(
     # A rebuild leaves the page byte for byte as it was.
     pipeline.build(settings, dt.date(2026, 3, 20))
     assert page.read_text(encoding="utf-8") == text
+
+
+def test_a_standfirst_above_a_dateline_is_kept_and_the_dateline_opens_the_story(
+        tmp_path: Path) -> None:
+    path = tmp_path / "velmora-dateline.txt"
+    path.write_text(f"""Harbour board votes to close Ostrakan ferry pier
+
+Published 14 March 2026
+
+{STANDFIRST}
+
+VELMORA, March 14 (Coast Wire) - {LEDE}
+
+{SECOND}
+
+{THIRD}
+""", encoding="utf-8")
+    article = read_seed(path, 10**6)
+    assert article.standfirst == [STANDFIRST]
+    assert article.paragraphs[0].startswith("VELMORA, March 14 (Coast Wire) - The Velmora")
