@@ -26,7 +26,8 @@ Two collections, each a folder with `html/NAME.html` and its renderings `paste/N
   the page's visible text (scripts and styles taken out) holds them.
 * **aeb**: the scrapinghub article-extraction benchmark (`ground-truth.json`: each page's
   `articleBody`). body = the body's paragraphs of eight words or more (at most 20 per page)
-  found in the reader's text; summary = the summary is a passage of the gold body. The
+  found in the reader's text (its standfirst and paragraphs, as the event page shows them; so
+  for traf's body and junk); summary = the summary is a passage of the gold body. The
   saved page (`html`) counts the paragraphs its visible text holds.
 
 `--half dev` keeps only the pages whose name hashes even, `--half test` the others: a rule
@@ -248,7 +249,7 @@ def evaluate_traf(folder: Path, corpus: Path, scores: dict[str, Score],
             if not source:
                 continue
             article = _read(path)
-            text = squash("\n".join(article.paragraphs)) if article else ""
+            text = squash("\n".join([*article.standfirst, *article.paragraphs])) if article else ""
             for snippet in gold.get("with", []):
                 wanted = squash(snippet)
                 if wanted and wanted in source:
@@ -315,7 +316,7 @@ def evaluate_aeb(folder: Path, scores: dict[str, Score],
             if not source:
                 continue
             article = _read(path)
-            text = squash("\n".join(article.paragraphs)) if article else ""
+            text = squash("\n".join([*article.standfirst, *article.paragraphs])) if article else ""
             for wanted in [p for p in paragraphs if p in source][:AEB_SNIPPETS]:
                 scores.setdefault(f"aeb {kind} body", Score()).add(
                     wanted in text, f"{name}: lost {wanted[:60]!r}")

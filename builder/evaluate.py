@@ -29,10 +29,12 @@ What is measured, and against what:
   `extract_dateline` reads with a dash or agency separator and that opens a sentence (a
   dateline alone on its line counts with the line after it); photo captions
   ("CITY - MARCH 3: ...", "FILE - ...") and repeated lines do not.
-* **body kept**: gold body snippets found in the reader's paragraphs (white space
+* **body kept**: gold body snippets found in the reader's standfirst and paragraphs (the
+  text the event page shows; white space
   normalised, case kept, as trafilatura's benchmark does), counted by snippet. For text, over
   the snippets the text file holds (lynx does not render some pages' bodies).
-* **junk dropped**: gold junk snippets not found in the reader's paragraphs, by snippet. For
+* **junk dropped**: gold junk snippets not found in the reader's standfirst and paragraphs,
+  by snippet. For
   text, over the snippets the text file holds (junk the paste does not have is no test).
 * **summary**: the summary the extractors make (`summary_of`: the first real sentence, see
   `extract.summary`) is
@@ -325,7 +327,7 @@ def _score_page(scores: dict[tuple[str, str], Score], kind: str, page: GoldPage,
         first = article.paragraphs[0][:70] if article else ""
         score("location").add(got_city == city,
                               f"{label}: got {got_city!r} from {first!r}, want {city!r}")
-    text = squash("\n".join(article.paragraphs)) if article else ""
+    text = squash("\n".join([*article.standfirst, *article.paragraphs])) if article else ""
     source = squash(source_text) if source_text is not None else None
     for snippet in page.body:
         wanted = squash(snippet)

@@ -664,7 +664,7 @@ def event_from(articles: list[Article]) -> Event:
         date_from=lead.date_from,
         review=list(lead.review),
         body=lead.body_markdown if lead.body_markdown is not None else "\n\n".join(
-            escape_paragraph(paragraph) for paragraph in lead.paragraphs),
+            escape_paragraph(paragraph) for paragraph in [*lead.standfirst, *lead.paragraphs]),
     )
     for article in articles[1:]:
         if article.body_markdown is not None:  # a note's body is a person's own record

@@ -55,6 +55,10 @@ class Article:
     title: str
     paragraphs: list[str]
     publisher: str | None = None
+    #: The standfirst (the prose between the headline and the byline or stamp, or above a
+    #: dateline): the writer's text, shown on the event page above the paragraphs, but not
+    #: the story that the summary, dateline, date and tags are read from.
+    standfirst: list[str] = field(default_factory=list)
     credit: str | None = None
     url: str | None = None
     authors: list[str] = field(default_factory=list)

@@ -632,7 +632,10 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     while (len(article.paragraphs) >= 2 and count_words(article.paragraphs[0]) <= STANDFIRST_WORDS
            and extract_dateline(article.paragraphs[0]) is None
            and extract_dateline(article.paragraphs[1]) is not None):
-        article.paragraphs.pop(0)
+        article.standfirst.append(article.paragraphs.pop(0))
+    # A standfirst that the body shows again is kept once, in the body.
+    shown = {_fold(title), *(_fold(text) for text in article.paragraphs)}
+    article.standfirst = [text for text in article.standfirst if _fold(text) not in shown]
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
@@ -2137,6 +2140,8 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
                 break  # the story has begun: a long paragraph is no standfirst or caption
     stamps: list[tuple[dt.date, str, bool]] = []
     first = True
+    prose_lines: list[int] = []  # header prose that is no byline, stamp or publisher
+    last_meta = -1  # the last byline, stamp or relative stamp of the header
     for index in range(title_index + 1, zone_end):
         block = page.blocks[index]
         bare = _BULLET.sub("", block.text).strip()
@@ -2147,6 +2152,7 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
             continue  # a field of a data sheet under a label taken for the headline
         if _RELATIVE.match(bare) or relative_in_english(bare):
             article.relative_stamp = article.relative_stamp or bare
+            last_meta = index
             continue
         if block.junk:
             continue
@@ -2156,13 +2162,18 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
                 article.authors = names
             stamps.extend((found, bare, update)
                           for found, update in _dates_in(bare, page.day_first))
+            last_meta = index
             continue
         dates = _dates_in(bare, page.day_first)
         if dates and block.words <= 25 and _stamp_like(bare, block.words, page.day_first):
             stamps.extend((found, bare, update) for found, update in dates)
+            last_meta = index
             continue
         if is_first and _is_publisher_line(block) and article.publisher is None:
             article.publisher = bare
+        elif _counts(block) and not _looks_like_meta(bare):
+            prose_lines.append(index)
+    article.standfirst = _standfirst(page, title_index, prose_lines, last_meta)
     if stamps and all(update for _, _, update in stamps):
         # Only an update under the headline ("Article mis à jour le 7 janvier 2020."): the
         # original stamp may stand just above it ("Par Loïc Quill | 30 septembre 2018").
@@ -2178,6 +2189,30 @@ def _read_header(page: _Page, title_index: int, body_start: int, body_end: int,
             _take_stamp(article, [(day, late, update)
                                   for day, update in _dates_in(late, page.day_first)])
     return zone_end
+
+
+#: A standfirst starts within this many blocks under the headline, ...
+STANDFIRST_REACH = 4
+#: ... and has at most this many paragraphs.
+STANDFIRST_BLOCKS = 2
+
+
+def _standfirst(page: _Page, title_index: int, prose_lines: list[int],
+                last_meta: int) -> list[str]:
+    """The standfirst: the prose of the header (`prose_lines`, no byline, stamp or
+    publisher) that stands between the headline and its byline or stamp (`last_meta`), just
+    under the headline, in a paragraph or two shown once on the page. It is the writer's
+    text, kept on the event page, but not the story's first paragraph (the summary and the
+    dateline are read from the story). Prose farther down, in more paragraphs or shown again
+    elsewhere is a teaser, a notice or another story's standfirst, and left out."""
+    lines = [index for index in prose_lines if index < last_meta]
+    if (not lines or len(lines) > STANDFIRST_BLOCKS
+            or lines[0] - title_index > STANDFIRST_REACH
+            or any(page.folded_lines.get(_fold(page.blocks[index].text), 0) > 1
+                   for index in lines)):
+        return []
+    return [re.sub(r"\s{2,}", " ", _BULLET.sub("", page.blocks[index].text).strip())
+            for index in lines]
 
 
 #: Lines above the headline searched for the original stamp when the header shows only an
