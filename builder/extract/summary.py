@@ -14,6 +14,8 @@ import html
 import re
 from collections.abc import Sequence
 
+from builder.extract.dateline import extract_dateline
+
 __all__ = ["extract_summary", "is_furniture", "summarize"]
 
 #: Longest summary, in characters; a longer first sentence is cut at a word and marked "…".
@@ -72,6 +74,11 @@ _CAPTION = re.compile(
     r"|\((?:l|r|m|left|right|center|centre|top|bottom|from left|from right|v\.\s*l\.|"
     r"background|foreground|front|rear|above|below)\.?\)"
     r"|\b(?:pictured|poses? for a (?:photo|picture|portrait))\b"
+    # A caption's opener placing the people in the picture, in several languages: "Von
+    # links nach rechts: ...", "From left: ...", "De gauche à droite, ...", "v.l.n.r.".
+    r"|^(?:von links(?: nach rechts)?|from left(?: to right)?|left to right|de gauche (?:à|a) "
+    r"droite|de izquierda a derecha|da sinistra(?: a destra)?|van links naar rechts|"
+    r"od lewej|da esquerda para a direita)\s*[:,]|\bv\.\s*l\.\s*n\.\s*r\.\s*[:,]?"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:jan|feb|march|april|may|june|july|aug|"
     r"sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b",
     re.IGNORECASE)
@@ -206,7 +213,13 @@ def summarize(paragraphs: Sequence[str]) -> str:
     is not furniture, in the first of the article's top paragraphs (`paragraphs[0]` is the
     lede after its dateline) that is not furniture as a whole. A caption glued to the story
     ("1of4Grass Valley's Ann Roe looks at ... Gas ran out ...") is passed over within its
-    paragraph. The lede's first sentence when there is none."""
+    paragraph. The lede's first sentence when there is none.
+
+    A paragraph near the top that opens with a dateline ("OSTRAKAN, Velmora — ...") is where
+    the story begins: the short paragraphs above it are its header (a box of key points, a
+    standfirst, a photo's caption and credit), and the summary is read from the dateline
+    on."""
+    paragraphs = _from_dateline(paragraphs)
     found = _first_real_sentence(paragraphs[:SUMMARY_PARAGRAPHS])
     if found is None:
         found = _first_real_sentence(paragraphs[SUMMARY_PARAGRAPHS:
@@ -215,6 +228,24 @@ def summarize(paragraphs: Sequence[str]) -> str:
     if found is not None:
         return found
     return extract_summary(paragraphs[0]) if paragraphs else ""
+
+
+#: The paragraphs above a dateline that opens the story are its header when each has at
+#: most this many words (key points, a standfirst, a caption); a longer one is the story.
+HEADER_PARAGRAPH_WORDS = 70
+
+
+def _from_dateline(paragraphs: Sequence[str]) -> Sequence[str]:
+    """`paragraphs` from the first of the top ones (not the lede) that opens with a
+    dateline, the dateline taken off, when every paragraph above it is short; else as
+    given (see `summarize`)."""
+    for index in range(1, min(len(paragraphs), SUMMARY_PARAGRAPHS)):
+        if len(_WORD.findall(paragraphs[index - 1])) > HEADER_PARAGRAPH_WORDS:
+            break
+        dateline = extract_dateline(paragraphs[index])
+        if dateline is not None:
+            return [paragraphs[index][dateline.end:], *paragraphs[index + 1:]]
+    return paragraphs
 
 
 #: A sentence ends with a stop (a quote or a bracket may close it); ...

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from builder.extract.dateline import extract_dateline
+from builder.extract.summary import is_furniture
 from builder.model import Article, SeedError
 from builder.readers.months import MONTH_NAMES
 
@@ -628,11 +629,14 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     # The headline shown again at the top of the text is not the story's first paragraph.
     if len(article.paragraphs) >= 2 and _fold(article.paragraphs[0]) == _fold(title):
         article.paragraphs.pop(0)
-    # A standfirst above a dateline belongs to the header: the dateline opens the story.
+    # A standfirst above a dateline belongs to the header: the dateline opens the story. A
+    # photo's caption or credit standing there is neither, and left out.
     while (len(article.paragraphs) >= 2 and count_words(article.paragraphs[0]) <= STANDFIRST_WORDS
            and extract_dateline(article.paragraphs[0]) is None
            and extract_dateline(article.paragraphs[1]) is not None):
-        article.standfirst.append(article.paragraphs.pop(0))
+        popped = article.paragraphs.pop(0)
+        if not is_furniture(popped):
+            article.standfirst.append(popped)
     # A standfirst that the body shows again is kept once, in the body.
     shown = {_fold(title), *(_fold(text) for text in article.paragraphs)}
     article.standfirst = [text for text in article.standfirst if _fold(text) not in shown]
@@ -2204,15 +2208,20 @@ def _standfirst(page: _Page, title_index: int, prose_lines: list[int],
     under the headline, in a paragraph or two shown once on the page. It is the writer's
     text, kept on the event page, but not the story's first paragraph (the summary and the
     dateline are read from the story). Prose farther down, in more paragraphs or shown again
-    elsewhere is a teaser, a notice or another story's standfirst, and left out."""
+    elsewhere is a teaser, a notice or another story's standfirst, and left out. So is a
+    paragraph that is a photo's caption or credit ("... (Ann Roe/Velmora Post)", "From left
+    to right: ...") or a notice ("JavaScript is disabled in your browser"), which the
+    header shows between the headline and the byline as a standfirst stands: the summary's
+    own test of such furniture (`is_furniture`) refuses it."""
     lines = [index for index in prose_lines if index < last_meta]
     if (not lines or len(lines) > STANDFIRST_BLOCKS
             or lines[0] - title_index > STANDFIRST_REACH
             or any(page.folded_lines.get(_fold(page.blocks[index].text), 0) > 1
                    for index in lines)):
         return []
-    return [re.sub(r"\s{2,}", " ", _BULLET.sub("", page.blocks[index].text).strip())
-            for index in lines]
+    texts = [re.sub(r"\s{2,}", " ", _BULLET.sub("", page.blocks[index].text).strip())
+             for index in lines]
+    return [text for text in texts if not is_furniture(text)]
 
 
 #: Lines above the headline searched for the original stamp when the header shows only an
