@@ -637,9 +637,10 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         popped = article.paragraphs.pop(0)
         if not is_furniture(popped):
             article.standfirst.append(popped)
-    # A standfirst that the body shows again is kept once, in the body.
-    shown = {_fold(title), *(_fold(text) for text in article.paragraphs)}
-    article.standfirst = [text for text in article.standfirst if _fold(text) not in shown]
+    if article.standfirst:  # (most articles have none: fold the story only for one)
+        # A standfirst that the body shows again is kept once, in the body.
+        shown = {_fold(title), *(_fold(text) for text in article.paragraphs)}
+        article.standfirst = [text for text in article.standfirst if _fold(text) not in shown]
     if not article.paragraphs:
         raise SeedError(f"no article text under the title {title[:60]!r} "
                         "(expected paragraphs of text after the headline)")
