@@ -1,15 +1,22 @@
 """The standfirst (the prose between a headline and its byline or stamp) is the writer's
 text: the event page shows it above the story, escaped like any article text, but the
 summary is the story's first sentence, not the standfirst (issue 9). The article is
-fictional."""
+fictional.
+
+A photo's caption or credit, or a browser notice, that stands where a standfirst would (between
+the headline and the byline) is no standfirst: the reader leaves it out and keeps the real
+standfirst beside it."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from builder import pipeline, scaffold
 from builder.config import load_settings
+from builder.extract.summary import is_furniture
 from builder.readers import read_seed
 
 STANDFIRST = ("Velmora's harbour board says the old ferry pier will close for two years "
@@ -21,12 +28,20 @@ SECOND = ("Dr Ilse Varnholt, the board's chief engineer, said the ferries would 
 THIRD = ("Traders on the quay told the board they feared losing custom during the works, "
          "and asked for the temporary stage to open before the summer season began.")
 
-PASTE = f"""Velmora Coast Gazette
+#: The same standfirst without markup, beside the captions and notices below.
+PLAIN_STANDFIRST = STANDFIRST.replace(" <script>alert('pier')</script>", "")
+
+
+def _paste(standfirst: str = STANDFIRST, header: str = "") -> str:
+    """The fictional paste: headline, standfirst, a `header` line if any, byline, stamp and
+    the story."""
+    between = f"\n{header}\n" if header else ""
+    return f"""Velmora Coast Gazette
 
 Harbour board votes to close Ostrakan ferry pier
 
-{STANDFIRST}
-
+{standfirst}
+{between}
 By Tomas Quellin
 
 Published 14 March 2026
@@ -41,7 +56,7 @@ Published 14 March 2026
 
 def _seed(folder: Path) -> Path:
     path = folder / "velmora-pier.txt"
-    path.write_text(PASTE, encoding="utf-8")
+    path.write_text(_paste(), encoding="utf-8")
     return path
 
 
@@ -96,3 +111,44 @@ VELMORA, March 14 (Coast Wire) - {LEDE}
     article = read_seed(path, 10**6)
     assert article.standfirst == [STANDFIRST]
     assert article.paragraphs[0].startswith("VELMORA, March 14 (Coast Wire) - The Velmora")
+
+
+HEADER_LINES = [
+    # A caption ending with its photographer's credit in brackets.
+    ("Dr Ilse Varnholt speaks to traders on the north quay of the Ostrakan harbour on "
+     "Tuesday morning. (Tomas Quellin/Velmora Coast Gazette)"),
+    # A caption placing the people in the picture, in German and in English.
+    ("Von links nach rechts: Ilse Varnholt, Chefingenieurin, Tomas Quellin, Hafenmeister, "
+     "und Mara Ostrakis, Vorsitzende des Hafenrats von Velmora."),
+    ("From left to right: Ilse Varnholt, chief engineer, Tomas Quellin, harbour master, and "
+     "Mara Ostrakis, chair of the Velmora harbour board."),
+    # A notice about the reader's browser.
+    ("In Ihrem Browser ist Javascript deaktiviert. Damit alle Inhalte dieser Seite richtig "
+     "angezeigt werden, muss Javascript aktiviert sein."),
+]
+
+
+@pytest.mark.parametrize("header", HEADER_LINES)
+def test_a_caption_or_notice_under_the_headline_is_no_standfirst(tmp_path: Path,
+                                                                 header: str) -> None:
+    path = tmp_path / "velmora-pier.txt"
+    path.write_text(_paste(PLAIN_STANDFIRST, header), encoding="utf-8")
+    article = read_seed(path, 10**6)
+    assert article.title == "Harbour board votes to close Ostrakan ferry pier"
+    assert article.standfirst == [PLAIN_STANDFIRST]
+    assert article.paragraphs[0] == LEDE
+
+
+@pytest.mark.parametrize("opener", [
+    "Von links nach rechts: Ilse Varnholt und Tomas Quellin am Kai.",
+    "De gauche à droite, Ilse Varnholt et Tomas Quellin sur le quai.",
+    "De izquierda a derecha: Ilse Varnholt y Tomas Quellin en el muelle.",
+    "V.l.n.r.: Ilse Varnholt und Tomas Quellin am Kai von Velmora.",
+])
+def test_caption_openers_in_several_languages_are_furniture(opener: str) -> None:
+    assert is_furniture(opener)
+
+
+def test_a_sentence_about_the_left_bank_is_no_caption() -> None:
+    assert not is_furniture("The ferry from the left bank of the Ostra will stop running "
+                            "when the Velmora pier closes next spring.")
