@@ -32,7 +32,7 @@ from trafilatura.utils import load_html
 from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
 from builder.readers.months import MONTH_NAMES
-from builder.readers.text import shows_date
+from builder.readers.text import read_text, shows_date
 
 __all__ = ["decode_html", "read_html"]
 
@@ -330,8 +330,6 @@ def _shown_stamp(lines: list[str], headline: int | None) -> ShownStamp | None:
     """The date the text reader finds in the page's visible `lines` around the headline
     (at line `headline`; the whole page without one): its stamp near the headline, else a
     weaker date it flags; None when it finds none (or reads no article there)."""
-    from builder.readers.text import read_text
-
     if not lines:
         return None
     # The text around the headline: the stamp is beside it, and the reader's work grows
