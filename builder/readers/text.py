@@ -463,8 +463,10 @@ _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})
                        rf"(?:st|nd|rd|th|er)?(?:\.?\s*(?:of\s+|de\s+)?|\s*[/-]\s*){_ANY_MONTH}"
                        rf"(?:,?\s+|\s*[/-]\s*)(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d){_YEAR_END}",
                        re.IGNORECASE)
+#: "2019-11-19", and ISO 8601's date and time ("2019-11-19T12:48:14Z"): the day may run
+#: into the "T" before the time.
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
-                       r"\b")
+                       r"(?:\b|(?=T\d\d:\d\d))")
 #: "18. 05. 2014", "13. 1. 2020": a numeric date with a space after each dot (German and
 #: Czech typography), always day first.
 _DATE_SPACED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.[ \u2009\u202f](?P<b>\d{1,2})\."
