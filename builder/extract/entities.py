@@ -133,7 +133,13 @@ PLACE_WORDS = frozenset(
 #: learned tagger reads as a feature (a change there would need the model trained again).
 STREET_WORDS = frozenset("""
     Drive Parkway Highway Expressway Freeway Turnpike Terrace Crescent Causeway Garden
-    Gardens Plaza
+    Gardens Plaza Place Mews Promenade Esplanade
+    """.split())
+#: Planets and moons, which end no person's name: "Galileo Jupiter", "Juno Jupiter" are a
+#: spacecraft and the planet it flew to, its first word a given name too. Not Mercury, Mars,
+#: Venus or Moon: surnames and stage names ("Freddie Mercury", "Bruno Mars", "Keith Moon").
+ASTRONOMICAL_WORDS = frozenset("""
+    Jupiter Saturn Uranus Neptune Pluto Ganymede Callisto Enceladus
     """.split())
 #: More words that end organization names, after a name ("Hong Kong Stock Exchange",
 #: "Tokyo Metropolitan Government", "Human Rights Watch", "Tata Steel"): never alone, nor
@@ -1701,6 +1707,7 @@ def _could_be_name(tokens: list[str]) -> bool:
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
         or token in LEADING_WORDS or token in CALENDAR for index, token in enumerate(tokens)
     ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in STREET_WORDS and (
+        tokens[-1] not in ASTRONOMICAL_WORDS) and (
         tokens[-1] not in NOT_SURNAMES) and (
         tokens[-1] not in CONTINENTS) and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
@@ -1985,7 +1992,8 @@ def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
             _is_word(word, context) for word in words  # "Gives", in a heading's capitals
         ) and not any(
             word.lower().rstrip(".") in TITLES or (index > 0 and word in _gazetteer())
-            or word in ORG_WORDS for index, word in enumerate(words))
+            or word in ORG_WORDS for index, word in enumerate(words)) and (
+            words[-1] not in STREET_WORDS and words[-1] not in ASTRONOMICAL_WORDS)
     if kind == "LOC" and (name in CONTINENTS or name.endswith(
             ("ans", "ese", "ian", "ish", "ean", "eli", "ani")) or (
             len(words) >= 2 and words[0] not in _SAINTS and any(
