@@ -1,7 +1,7 @@
 """The organizations list derived from open data (builder/extract/data/organizations_open.txt,
 issue 12): its names are found as organizations in a sentence, and the list keeps out what
 the rules would take for something else (ordinary words, places, names of one letter).
-Fictional text; the listed names are real companies and clubs."""
+Fictional text; the listed names are real companies, clubs and newspapers."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ from builder.extract.entities import extract_entities
     ("The Velmora harbour board signed with Avery Dennison for new labels.",
      "Avery Dennison"),
     ("Fans of Eintracht Frankfurt filled the square in Port Veyra.", "Eintracht Frankfurt"),
+    ("The Velmora pier study was first reported by Aftonbladet in March.", "Aftonbladet"),
+    ("Ilse Varnholt wrote about the Ostrakan floods in Süddeutsche Zeitung.",
+     "Süddeutsche Zeitung"),
 ])
 def test_a_listed_name_is_an_organization(text: str, name: str) -> None:
     found = extract_entities(text, {})
