@@ -891,6 +891,9 @@ def _after_a_name(text: str, start: int) -> bool:
                 or word in _gazetteer() or word in ORG_WORDS or word in PLACE_WORDS)
 
 
+#: Whether a possessive or "government" after a place makes the mention its government's
+#: (`_a_governments_mention`); a switch for bench/ner_spans.py's two-fold figures.
+GOVERNMENT_MENTIONS = True
 #: Verbs that make a place that is their subject a government or a team: "North Carolina
 #: passed its bill", "South Africa are almost out" (a plural verb for a country's name).
 #: Not verbs of speech: "Kyiv said" is read as the place speaking, as the repo's seed
@@ -907,9 +910,42 @@ BEATEN_AFTER = re.compile(r"(?:\bbeat|\bbeating|\bdefeated|\bdefeating|\bthrashe
                           r"\blost\s+to|\bdrew\s+with)\s+$")
 
 
+#: Nouns after a place's possessive (or after the place, for the first two) that make it
+#: its government: "Russia's actions", "Australia's position", "the Hong Kong government".
+#: Not "Russia's far east", "London's mayor" (a person's office, no act of the place's).
+GOVERNMENT_NOUNS = frozenset("""
+    government authorities regime position positions stance action actions decision
+    decisions policy policies intervention response refusal military army navy parliament
+    """.split())
+#: Words that end a state's institutions ("High Court", "Foreign Ministry"); not every
+#: organization word: "Brisbane's Nine News" is a broadcaster in the city.
+STATE_BODY_WORDS = frozenset("""
+    Court Ministry Parliament Government Senate Congress Assembly Cabinet
+    """.split())
+#: A place's possessive before a government noun or before a state body's name ("Hong
+#: Kong's High Court", "China's Foreign Ministry": two capitalised words, the second a
+#: STATE_BODY_WORDS word).
+_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s)\s+(?:([a-z]+)|[A-Z][a-z]+\s+([A-Z][a-z]+))")
+
+
+def _a_governments_mention(text: str, start: int, end: int) -> bool:
+    """Whether a place's mention names its government by the words after it: a
+    possessive before a government noun or an institution ("Australia's position",
+    "Hong Kong's High Court"), or "government"/"authorities" just after it ("the Hong
+    Kong government"), the mention opening its name."""
+    if not _opens_name(text, start):
+        return False
+    match = _GOVERNMENT_AFTER.match(text, end)
+    if match:
+        return (match.group(1) or "") in GOVERNMENT_NOUNS or (
+            match.group(2) or "") in STATE_BODY_WORDS
+    return _next_word(text, end) in ("government", "authorities")
+
+
 def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
     """A country, state or city that the text names only as an actor ("North Carolina
-    passed", "South Africa are") is its government or its team: an organization there,
+    passed", "South Africa are") or by its government's acts and bodies ("Australia's
+    position", `_a_governments_mention`) is its government or its team: an organization there,
     not the place. A mention after a list ("Tennessee, Montana and Missouri are") or
     inside a longer name ("Bellanira Bello says") is no actor's."""
     for name in [place for place in found.places
@@ -918,6 +954,7 @@ def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
         if mentions and all((_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
                 text, max(0, start - 8), start) and _opens_name(text, start))
                 or BEATEN_AFTER.search(text, max(0, start - 12), start)
+                or (GOVERNMENT_MENTIONS and _a_governments_mention(text, start, end))
                 for start, end in mentions):
             found.places.remove(name)
             _add(found.organizations, name)
