@@ -141,6 +141,9 @@ STREET_WORDS = frozenset("""
 ASTRONOMICAL_WORDS = frozenset("""
     Jupiter Saturn Uranus Neptune Pluto Ganymede Callisto Enceladus
     """.split())
+#: Words that open a saint's name, which is a place's as a rule ("St. Kitts", "St Austell",
+#: "Saint Lucia"), no person's in the news.
+SAINT_WORDS = frozenset({"St.", "St", "Saint", "Ste.", "Sainte"})
 #: More words that end organization names, after a name ("Hong Kong Stock Exchange",
 #: "Tokyo Metropolitan Government", "Human Rights Watch", "Tata Steel"): never alone, nor
 #: after ordinary words only ("Experience Exchange", "Overnight Energy"), see
@@ -1744,7 +1747,7 @@ def _could_be_name(tokens: list[str]) -> bool:
         or token in NOT_IN_NAMES or _CAMEL.search(token[3:])
         or token in LEADING_WORDS or token in CALENDAR for index, token in enumerate(tokens)
     ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in STREET_WORDS and (
-        tokens[-1] not in ASTRONOMICAL_WORDS) and (
+        tokens[-1] not in ASTRONOMICAL_WORDS) and tokens[0] not in SAINT_WORDS and (
         tokens[-1] not in NOT_SURNAMES) and (
         tokens[-1] not in CONTINENTS) and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
@@ -2030,7 +2033,8 @@ def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
         ) and not any(
             word.lower().rstrip(".") in TITLES or (index > 0 and word in _gazetteer())
             or word in ORG_WORDS for index, word in enumerate(words)) and (
-            words[-1] not in STREET_WORDS and words[-1] not in ASTRONOMICAL_WORDS)
+            words[-1] not in STREET_WORDS and words[-1] not in ASTRONOMICAL_WORDS) and (
+            words[0] not in SAINT_WORDS)
     if kind == "LOC" and (name in CONTINENTS or name.endswith(
             ("ans", "ese", "ian", "ish", "ean", "eli", "ani")) or (
             len(words) >= 2 and words[0] not in _SAINTS and any(
