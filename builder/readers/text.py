@@ -612,6 +612,11 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     # are the described item's: read only when the page shows no other stamp.
     sheet = _sheet_fields(page)
     header_end = _read_header(page, title_index, body_start, body_end, article, sheet)
+    # Prose of the body run that the header passed over to reach a dated or signed line
+    # below it, and did not take for the standfirst, is the story's opening (a line of the
+    # story that names a day, a link with a date in its address, stand there as often as
+    # a late byline does): it is read, the header's lines between left out.
+    opening = _story_in_header(page, title_index, body_start, header_end, article)
     body_start = max(body_start, header_end)
     # The story opens with prose (a sentence, or a dateline alone on its line), not a
     # leftover label.
@@ -619,7 +624,9 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         body_start += 1
     recipe = _recipe_span(page, title_index, body_start, body_end)
     if recipe is None:
-        article.paragraphs = _read_body(page, body_start, body_end, article)
+        article.paragraphs = _read_body(page, opening[0], body_end, article,
+                                        set(opening[1:])) if opening else _read_body(
+            page, body_start, body_end, article)
         if resume is not None:
             article.paragraphs += _read_body(page, *resume, article)
     elif recipe[0] <= body_end and recipe[1] >= body_start:  # the card meets the story
@@ -673,6 +680,38 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
+
+
+def _story_in_header(page: _Page, title_index: int, body_start: int, header_end: int,
+                     article: Article) -> list[int]:
+    """The story's paragraphs that the header took in (`[body_start, header_end)`, the top
+    of the body run down to its last byline or stamp) below the header's first byline or
+    stamp, and did not keep as the standfirst: [the first such paragraph, then the header's
+    other lines from there on, to be left out]; empty when there is none. A standfirst
+    stands between the headline and its byline; prose under the byline that the header
+    would drop is the writer's story."""
+    def signed(index: int) -> bool:
+        block = page.blocks[index]
+        bare = _BULLET.sub("", block.text).strip()
+        return bool(bare) and not block.junk and (
+            (block.words <= 16 and _byline(bare, page.blocks[index + 1:index + 5]) is not None)
+            or (block.words <= 25 and bool(_dates_in(bare, page.day_first))
+                and _stamp_like(bare, block.words, page.day_first)))
+
+    if not any(_counts(block) for block in page.blocks[body_start:header_end]):
+        return []  # (most headers end where the body run starts)
+    first = next((index for index in range(title_index + 1, header_end) if signed(index)),
+                 None)
+    if first is None:
+        return []
+    kept = {_fold(text) for text in article.standfirst}
+    story = [index for index in range(max(body_start, first + 1), header_end)
+             if _counts(page.blocks[index]) and not signed(index)
+             and _fold(re.sub(r"\s{2,}", " ", _BULLET.sub("", page.blocks[index].text).strip()))
+             not in kept]
+    if not story:
+        return []
+    return [story[0], *(index for index in range(story[0], header_end) if index not in story)]
 
 
 #: The headings of a recipe card's parts: its ingredients, then its steps.
@@ -3083,13 +3122,15 @@ def _teaser_units(page: _Page, start: int, end: int) -> set[int]:
     return teasers
 
 
-def _read_body(page: _Page, start: int, end: int, article: Article) -> list[str]:
-    """Paragraphs of the body, without furniture."""
+def _read_body(page: _Page, start: int, end: int, article: Article,
+               skip: set[int] | None = None) -> list[str]:
+    """Paragraphs of the body, without furniture (nor the blocks of `skip`: the header's
+    bylines and stamps among the story's first paragraphs)."""
     paragraphs: list[str] = []
     teasers = _teaser_units(page, start, end)
     for index in range(start, end):
         block = page.blocks[index]
-        if index in teasers:
+        if index in teasers or (skip is not None and index in skip):
             continue
         text = _BULLET.sub("", block.text).strip() if not block.bullet else block.text
         if not text:
