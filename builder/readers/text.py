@@ -133,8 +133,12 @@ _CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
 #: Pictographs (emoji): a line of them can be a headline (a line with no letters is not).
 _PICTOGRAPH = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,。！？][\"'”’)\]]*$")
+#: ... and so does a paragraph that ends in a German or French closing quote ("... an.“",
+#: "... sauber!«", "... fin. »"): a paragraph of prose.
+_ENDS_PROSE = re.compile(r"[.!?…:;,。！？][\"'”’“‘»«›‹)\]]*(?:\s[»›])?$")
 #: A sentence ending inside a line (not an abbreviation such as "St." or "U.S.").
-_SENTENCE_BREAK = re.compile(r"[a-z0-9%)\]\"'”’]{2}[.!?…][\"'”’)\]]*\s+[\"“‘'(]?[A-Z0-9]|[。！？]")
+_SENTENCE_BREAK = re.compile(r"[a-zß-öø-ÿ0-9%)\]\"'”’“‘»«]{2}[.!?…][\"'”’“‘»«›‹)\]]*\s+"
+                             r"[\"“‘'(„»«]?[A-ZÀ-ÖØ-Þ0-9]|[。！？]")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|video)s?"
@@ -758,7 +762,7 @@ def _opens_story(block: _Block) -> bool:
         return True
     cased = [c for c in block.text if c.lower() != c.upper()]
     return (not (block.junk or block.caption or block.stop or block.bullet)
-            and block.words >= 4 and bool(re.search(r"[.!?][\"'”’)]*$", block.text))
+            and block.words >= 4 and bool(re.search(r"[.!?][\"'”’“‘»«›‹)]*$", block.text))
             and (not cased or re.search(r"\b[^\W\d_A-Z]{2,}\b", block.text) is not None)
             and not _looks_like_meta(block.text))
 
@@ -1001,7 +1005,7 @@ def _classify(block: _Block) -> None:
         and not _PHOTO_COPYRIGHT.match(text))
     long_enough = block.words >= PROSE_MIN_WORDS
     plain = _TAG.sub(" ", text).strip() if "<" in text else text  # "...said.</div>"
-    sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
+    sentences = bool(_ENDS_PROSE.search(plain) or _SENTENCE_BREAK.search(plain))
     separators = text.count("|") + text.count(" • ") + text.count(" / ")
     block.prose = long_enough and sentences and separators < 2 and not _URL.search(text[:40])
     block.caption = (bool(_CAPTION.search(text) or _CREDIT_TAIL.search(text))
@@ -1305,7 +1309,7 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
     while start > lowest:
         block = page.blocks[start - 1]
         if (block.junk or block.caption or block.stop or block.bullet or block.words < 4
-                or not re.search(r"[.!?][\"'”’)]*$", block.text)
+                or not re.search(r"[.!?][\"'”’“‘»«›‹)]*$", block.text)
                 or (page.indented and block.indent == 0) or _looks_like_meta(block.text)):
             break
         start -= 1
@@ -1318,7 +1322,7 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
             end, credits = end + 1, True
             continue
         if (credits or block.junk or block.caption or block.stop or block.bullet
-                or block.words < 4 or not re.search(r"[.!?][\"'”’)]*$", block.text)
+                or block.words < 4 or not re.search(r"[.!?][\"'”’“‘»«›‹)]*$", block.text)
                 or _looks_like_meta(block.text)):
             break
         end += 1
