@@ -121,6 +121,10 @@ _ORIGINAL_WORD = re.compile(r"\b(?:published|posted|created|written|originally|f
                             r"gepubliceerd)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:source|sources|credit|via|courtesy(?: of)?)\s*[:\-–]\s*(.+)$",
                      re.IGNORECASE)
+#: ... and in other languages, with a colon: "Quelle: Landesregierung", "Fuente: EFE",
+#: "Fonte: Ansa", "Bron: ANP", "Źródło: PAP" (read by the body only, as the English ones).
+_SOURCE = re.compile(r"^(?:quelle|quellen|fuente|fuentes|fonte|fontes|bron|źródło)\s*:\s*(.+)$",
+                     re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
                         r"[\s,]*(?:by\s+)?(?P<name>[A-Z][\w&.'’ \-]{1,60}?)\s*"
                         r"(?:[.,|]|all rights|\d{4}|$)", re.IGNORECASE)
@@ -3139,7 +3143,8 @@ def _read_body(page: _Page, start: int, end: int, article: Article,
         text = _BULLET.sub("", block.text).strip() if not block.bullet else block.text
         if not text:
             continue
-        if (credit := _CREDIT.match(text)) is not None and block.words <= 8:
+        if (credit := _CREDIT.match(text) or _SOURCE.match(text)) is not None and (
+                block.words <= 8):
             article.credit = credit.group(1).strip()
             continue
         if block.junk or block.caption or block.stop:
@@ -3153,6 +3158,7 @@ def _read_body(page: _Page, start: int, end: int, article: Article,
     # The credit line usually stands just after the text.
     for block in page.blocks[end:end + 5]:
         text = _BULLET.sub("", block.text).strip()
-        if (credit := _CREDIT.match(text)) is not None and block.words <= 8:
+        if (credit := _CREDIT.match(text) or _SOURCE.match(text)) is not None and (
+                block.words <= 8):
             article.credit = article.credit or credit.group(1).strip()
     return paragraphs
