@@ -625,6 +625,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     # story that names a day, a link with a date in its address, stand there as often as
     # a late byline does): it is read, the header's lines between left out.
     opening = _story_in_header(page, title_index, body_start, header_end, article)
+    if page.indented and not article.standfirst and not opening:
+        article.standfirst = _flush_left_lead(page, title_index, body_start)
     body_start = max(body_start, header_end)
     # The story opens with prose (a sentence, or a dateline alone on its line), not a
     # leftover label.
@@ -720,6 +722,33 @@ def _story_in_header(page: _Page, title_index: int, body_start: int, header_end:
     if not story:
         return []
     return [story[0], *(index for index in range(story[0], header_end) if index not in story)]
+
+
+#: A text browser's lead stands within this many blocks above the story's first paragraph.
+LEAD_REACH = 6
+
+
+def _flush_left_lead(page: _Page, title_index: int, body_start: int) -> list[str]:
+    """The lead of a text browser's dump: a paragraph of prose (ten words or more, a final
+    stop) that the dump sets flush left, as it sets headings, between the headline and the
+    story's first paragraph, with only furniture, captions, bylines and stamps between it
+    and the story (a dump indents the story's paragraphs; the lead, set apart in the page's
+    header, is not, so it reads as no prose). Empty when there is none, or it is shown twice
+    (a teaser)."""
+    lead: list[str] = []
+    for index in range(body_start - 1, max(title_index, body_start - 1 - LEAD_REACH), -1):
+        block = page.blocks[index]
+        if block.junk or block.caption or _looks_like_meta(block.text):
+            continue
+        if block.stop or block.bullet or block.indent != 0:
+            break
+        if (block.words >= PROSE_MIN_WORDS and _ENDS_PROSE.search(block.text) is not None
+                and page.folded_lines.get(_fold(block.text), 0) == 1
+                and not _URL.search(block.text[:40])):
+            lead.insert(0, re.sub(r"\s{2,}", " ", block.text))
+            if len(lead) == STANDFIRST_BLOCKS:
+                break
+    return [text for text in lead if not is_furniture(text)]
 
 
 #: The headings of a recipe card's parts: its ingredients, then its steps.
