@@ -1074,12 +1074,18 @@ def _mark_repeated_captions(blocks: list[_Block]) -> None:
                     distance <= 3 and len(key) > 30 and contained
                     and (similar or _CAPTION.search(other.text) or _CAPTION.search(block.text))):
                 block.caption = other.caption = True
-        bare = re.sub(r"^\d{1,3}[.)]?\s+", "", key)
-        half = len(bare) // 2
-        if len(bare) > 30 and (bare[:half].strip() == bare[half:].strip()
-                               or bare[:half - 1].strip() == bare[half + 1:].strip()
-                               or bare[:half + 1].strip() == bare[half:].strip()):
+        if _doubled(key):
             block.caption = True  # "A caption. A caption." on one line
+
+
+def _doubled(key: str) -> bool:
+    """Whether a folded line is one text written twice ("A caption. A caption.", an image's
+    alt text and its caption run together)."""
+    bare = re.sub(r"^\d{1,3}[.)]?\s+", "", key)
+    half = len(bare) // 2
+    return len(bare) > 30 and (bare[:half].strip() == bare[half:].strip()
+                               or bare[:half - 1].strip() == bare[half + 1:].strip()
+                               or bare[:half + 1].strip() == bare[half:].strip())
 
 
 #: A photo's credit on its own line ("Photo: Ann Roe", "AFP via Getty Images") has at most
@@ -1119,6 +1125,8 @@ def _mark_credited_captions(blocks: list[_Block]) -> None:
         bare = _BARE_CREDIT.match(credit.text) is not None
         if not ((credit.caption or bare) and credit.words <= CREDIT_LINE_WORDS):
             continue
+        if not bare and _doubled(_fold(credit.text)):
+            continue  # an image's alt text and caption run together: no credit of the text above
         after = blocks[index + 1].text if index + 1 < len(blocks) else ""
         if re.match(r"(?:image |photo |media )?caption\b", after, re.IGNORECASE):
             continue  # "Image copyright X" then "Image caption ...": the caption follows
