@@ -121,6 +121,10 @@ _ORIGINAL_WORD = re.compile(r"\b(?:published|posted|created|written|originally|f
                             r"gepubliceerd)\b", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:source|sources|credit|via|courtesy(?: of)?)\s*[:\-–]\s*(.+)$",
                      re.IGNORECASE)
+#: ... and in other languages, with a colon: "Quelle: Landesregierung", "Fuente: EFE",
+#: "Fonte: Ansa", "Bron: ANP", "Źródło: PAP" (read by the body only, as the English ones).
+_SOURCE = re.compile(r"^(?:quelle|quellen|fuente|fuentes|fonte|fontes|bron|źródło)\s*:\s*(.+)$",
+                     re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?"
                         r"[\s,]*(?:by\s+)?(?P<name>[A-Z][\w&.'’ \-]{1,60}?)\s*"
                         r"(?:[.,|]|all rights|\d{4}|$)", re.IGNORECASE)
@@ -133,8 +137,12 @@ _CJK = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
 #: Pictographs (emoji): a line of them can be a headline (a line with no letters is not).
 _PICTOGRAPH = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,。！？][\"'”’)\]]*$")
+#: ... and so does a paragraph that ends in a German or French closing quote ("... an.“",
+#: "... sauber!«", "... fin. »"): a paragraph of prose.
+_ENDS_PROSE = re.compile(r"[.!?…:;,。！？][\"'”’“‘»«›‹)\]]*(?:\s[»›])?$")
 #: A sentence ending inside a line (not an abbreviation such as "St." or "U.S.").
-_SENTENCE_BREAK = re.compile(r"[a-z0-9%)\]\"'”’]{2}[.!?…][\"'”’)\]]*\s+[\"“‘'(]?[A-Z0-9]|[。！？]")
+_SENTENCE_BREAK = re.compile(r"[a-zß-öø-ÿ0-9%)\]\"'”’“‘»«]{2}[.!?…][\"'”’“‘»«›‹)\]]*\s+"
+                             r"[\"“‘'(„»«]?[A-ZÀ-ÖØ-Þ0-9]|[。！？]")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|video)s?"
@@ -612,6 +620,13 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     # are the described item's: read only when the page shows no other stamp.
     sheet = _sheet_fields(page)
     header_end = _read_header(page, title_index, body_start, body_end, article, sheet)
+    # Prose of the body run that the header passed over to reach a dated or signed line
+    # below it, and did not take for the standfirst, is the story's opening (a line of the
+    # story that names a day, a link with a date in its address, stand there as often as
+    # a late byline does): it is read, the header's lines between left out.
+    opening = _story_in_header(page, title_index, body_start, header_end, article)
+    if page.indented and not article.standfirst and not opening:
+        article.standfirst = _flush_left_lead(page, title_index, body_start)
     body_start = max(body_start, header_end)
     # The story opens with prose (a sentence, or a dateline alone on its line), not a
     # leftover label.
@@ -619,7 +634,9 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         body_start += 1
     recipe = _recipe_span(page, title_index, body_start, body_end)
     if recipe is None:
-        article.paragraphs = _read_body(page, body_start, body_end, article)
+        article.paragraphs = _read_body(page, opening[0], body_end, article,
+                                        set(opening[1:])) if opening else _read_body(
+            page, body_start, body_end, article)
         if resume is not None:
             article.paragraphs += _read_body(page, *resume, article)
     elif recipe[0] <= body_end and recipe[1] >= body_start:  # the card meets the story
@@ -675,6 +692,65 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
     return article
 
 
+def _story_in_header(page: _Page, title_index: int, body_start: int, header_end: int,
+                     article: Article) -> list[int]:
+    """The story's paragraphs that the header took in (`[body_start, header_end)`, the top
+    of the body run down to its last byline or stamp) below the header's first byline or
+    stamp, and did not keep as the standfirst: [the first such paragraph, then the header's
+    other lines from there on, to be left out]; empty when there is none. A standfirst
+    stands between the headline and its byline; prose under the byline that the header
+    would drop is the writer's story."""
+    def signed(index: int) -> bool:
+        block = page.blocks[index]
+        bare = _BULLET.sub("", block.text).strip()
+        return bool(bare) and not block.junk and (
+            (block.words <= 16 and _byline(bare, page.blocks[index + 1:index + 5]) is not None)
+            or (block.words <= 25 and bool(_dates_in(bare, page.day_first))
+                and _stamp_like(bare, block.words, page.day_first)))
+
+    if not any(_counts(block) for block in page.blocks[body_start:header_end]):
+        return []  # (most headers end where the body run starts)
+    first = next((index for index in range(title_index + 1, header_end) if signed(index)),
+                 None)
+    if first is None:
+        return []
+    kept = {_fold(text) for text in article.standfirst}
+    story = [index for index in range(max(body_start, first + 1), header_end)
+             if _counts(page.blocks[index]) and not signed(index)
+             and _fold(re.sub(r"\s{2,}", " ", _BULLET.sub("", page.blocks[index].text).strip()))
+             not in kept]
+    if not story:
+        return []
+    return [story[0], *(index for index in range(story[0], header_end) if index not in story)]
+
+
+#: A text browser's lead stands within this many blocks above the story's first paragraph.
+LEAD_REACH = 6
+
+
+def _flush_left_lead(page: _Page, title_index: int, body_start: int) -> list[str]:
+    """The lead of a text browser's dump: a paragraph of prose (ten words or more, a final
+    stop) that the dump sets flush left, as it sets headings, between the headline and the
+    story's first paragraph, with only furniture, captions, bylines and stamps between it
+    and the story (a dump indents the story's paragraphs; the lead, set apart in the page's
+    header, is not, so it reads as no prose). Empty when there is none, or it is shown twice
+    (a teaser)."""
+    lead: list[str] = []
+    for index in range(body_start - 1, max(title_index, body_start - 1 - LEAD_REACH), -1):
+        block = page.blocks[index]
+        if block.junk or block.caption or _looks_like_meta(block.text):
+            continue
+        if block.stop or block.bullet or block.indent != 0:
+            break
+        if (block.words >= PROSE_MIN_WORDS and _ENDS_PROSE.search(block.text) is not None
+                and page.folded_lines.get(_fold(block.text), 0) == 1
+                and not _URL.search(block.text[:40])):
+            lead.insert(0, re.sub(r"\s{2,}", " ", block.text))
+            if len(lead) == STANDFIRST_BLOCKS:
+                break
+    return [text for text in lead if not is_furniture(text)]
+
+
 #: The headings of a recipe card's parts: its ingredients, then its steps.
 _INGREDIENTS = re.compile(r"^(?:ingredients?(?: list)?|what you(?:'ll| will)? need|you will "
                           r"need|zutaten|ingrédients|ingredientes|ingredienti|ingrediënten)"
@@ -719,7 +795,7 @@ def _opens_story(block: _Block) -> bool:
         return True
     cased = [c for c in block.text if c.lower() != c.upper()]
     return (not (block.junk or block.caption or block.stop or block.bullet)
-            and block.words >= 4 and bool(re.search(r"[.!?][\"'”’)]*$", block.text))
+            and block.words >= 4 and bool(re.search(r"[.!?][\"'”’“‘»«›‹)]*$", block.text))
             and (not cased or re.search(r"\b[^\W\d_A-Z]{2,}\b", block.text) is not None)
             and not _looks_like_meta(block.text))
 
@@ -962,7 +1038,7 @@ def _classify(block: _Block) -> None:
         and not _PHOTO_COPYRIGHT.match(text))
     long_enough = block.words >= PROSE_MIN_WORDS
     plain = _TAG.sub(" ", text).strip() if "<" in text else text  # "...said.</div>"
-    sentences = bool(_ENDS_SENTENCE.search(plain) or _SENTENCE_BREAK.search(plain))
+    sentences = bool(_ENDS_PROSE.search(plain) or _SENTENCE_BREAK.search(plain))
     separators = text.count("|") + text.count(" • ") + text.count(" / ")
     block.prose = long_enough and sentences and separators < 2 and not _URL.search(text[:40])
     block.caption = (bool(_CAPTION.search(text) or _CREDIT_TAIL.search(text))
@@ -998,12 +1074,18 @@ def _mark_repeated_captions(blocks: list[_Block]) -> None:
                     distance <= 3 and len(key) > 30 and contained
                     and (similar or _CAPTION.search(other.text) or _CAPTION.search(block.text))):
                 block.caption = other.caption = True
-        bare = re.sub(r"^\d{1,3}[.)]?\s+", "", key)
-        half = len(bare) // 2
-        if len(bare) > 30 and (bare[:half].strip() == bare[half:].strip()
-                               or bare[:half - 1].strip() == bare[half + 1:].strip()
-                               or bare[:half + 1].strip() == bare[half:].strip()):
+        if _doubled(key):
             block.caption = True  # "A caption. A caption." on one line
+
+
+def _doubled(key: str) -> bool:
+    """Whether a folded line is one text written twice ("A caption. A caption.", an image's
+    alt text and its caption run together)."""
+    bare = re.sub(r"^\d{1,3}[.)]?\s+", "", key)
+    half = len(bare) // 2
+    return len(bare) > 30 and (bare[:half].strip() == bare[half:].strip()
+                               or bare[:half - 1].strip() == bare[half + 1:].strip()
+                               or bare[:half + 1].strip() == bare[half:].strip())
 
 
 #: A photo's credit on its own line ("Photo: Ann Roe", "AFP via Getty Images") has at most
@@ -1043,6 +1125,8 @@ def _mark_credited_captions(blocks: list[_Block]) -> None:
         bare = _BARE_CREDIT.match(credit.text) is not None
         if not ((credit.caption or bare) and credit.words <= CREDIT_LINE_WORDS):
             continue
+        if not bare and _doubled(_fold(credit.text)):
+            continue  # an image's alt text and caption run together: no credit of the text above
         after = blocks[index + 1].text if index + 1 < len(blocks) else ""
         if re.match(r"(?:image |photo |media )?caption\b", after, re.IGNORECASE):
             continue  # "Image copyright X" then "Image caption ...": the caption follows
@@ -1266,7 +1350,7 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
     while start > lowest:
         block = page.blocks[start - 1]
         if (block.junk or block.caption or block.stop or block.bullet or block.words < 4
-                or not re.search(r"[.!?][\"'”’)]*$", block.text)
+                or not re.search(r"[.!?][\"'”’“‘»«›‹)]*$", block.text)
                 or (page.indented and block.indent == 0) or _looks_like_meta(block.text)):
             break
         start -= 1
@@ -1279,7 +1363,7 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
             end, credits = end + 1, True
             continue
         if (credits or block.junk or block.caption or block.stop or block.bullet
-                or block.words < 4 or not re.search(r"[.!?][\"'”’)]*$", block.text)
+                or block.words < 4 or not re.search(r"[.!?][\"'”’“‘»«›‹)]*$", block.text)
                 or _looks_like_meta(block.text)):
             break
         end += 1
@@ -3083,18 +3167,21 @@ def _teaser_units(page: _Page, start: int, end: int) -> set[int]:
     return teasers
 
 
-def _read_body(page: _Page, start: int, end: int, article: Article) -> list[str]:
-    """Paragraphs of the body, without furniture."""
+def _read_body(page: _Page, start: int, end: int, article: Article,
+               skip: set[int] | None = None) -> list[str]:
+    """Paragraphs of the body, without furniture (nor the blocks of `skip`: the header's
+    bylines and stamps among the story's first paragraphs)."""
     paragraphs: list[str] = []
     teasers = _teaser_units(page, start, end)
     for index in range(start, end):
         block = page.blocks[index]
-        if index in teasers:
+        if index in teasers or (skip is not None and index in skip):
             continue
         text = _BULLET.sub("", block.text).strip() if not block.bullet else block.text
         if not text:
             continue
-        if (credit := _CREDIT.match(text)) is not None and block.words <= 8:
+        if (credit := _CREDIT.match(text) or _SOURCE.match(text)) is not None and (
+                block.words <= 8):
             article.credit = credit.group(1).strip()
             continue
         if block.junk or block.caption or block.stop:
@@ -3108,6 +3195,7 @@ def _read_body(page: _Page, start: int, end: int, article: Article) -> list[str]
     # The credit line usually stands just after the text.
     for block in page.blocks[end:end + 5]:
         text = _BULLET.sub("", block.text).strip()
-        if (credit := _CREDIT.match(text)) is not None and block.words <= 8:
+        if (credit := _CREDIT.match(text) or _SOURCE.match(text)) is not None and (
+                block.words <= 8):
             article.credit = article.credit or credit.group(1).strip()
     return paragraphs
