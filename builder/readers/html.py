@@ -449,9 +449,13 @@ def _clean(text: str | None) -> str:
     return _SPACE.sub(" ", (text or "").replace("\u00a0", " ").replace("\u200b", "")).strip()
 
 
+#: Typographic quotes and dashes as their plain forms, for `fold`.
+_PLAIN_MARKS = str.maketrans("‘’‚‛′“”„‟″–—―", "''''\"\"\"\"\"\"---")
+
+
 def fold(text: str) -> str:
     """Text compared loosely: case, quotes, dashes and spacing folded."""
-    text = text.translate(str.maketrans("‘’‚‛′“”„‟″–—―", "''''\"\"\"\"\"\"---"))
+    text = text.translate(_PLAIN_MARKS)
     return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip().casefold()
 
 

@@ -1288,10 +1288,14 @@ def _mark_templates(blocks: list[_Block]) -> None:
             block.junk = True
 
 
+#: Typographic quotes and dashes as their plain forms, for `_fold`.
+_PLAIN_MARKS = str.maketrans("‘’“”–—", "''\"\"--")
+
+
 def _fold(text: str) -> str:
     """A line as compared with others: quotes, dashes, case, spaces and HTML entities left in
     the text ("&#39;") folded."""
-    text = html.unescape(text).translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    text = html.unescape(text).translate(_PLAIN_MARKS)
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
