@@ -2959,6 +2959,35 @@ def shows_date(lines: list[str], day: dt.date, day_first: bool | None = None) ->
                for found, update in _dates_in(line, day_first))
 
 
+def date_lines(lines: list[str], day: dt.date, day_first: bool) -> list[int]:
+    """The indexes of the `lines` that write `day` as a full date, not as an update, read
+    as `shows_date` reads them (`day_first`: how numeric dates read): where on the page a
+    day is shown, for the saved-page reader to weigh which of two days stands nearer the
+    headline."""
+    year, number = f"{day.year % 100:02d}", str(day.day)
+    return [index for index, line in enumerate(lines) if year in line and number in line
+            and any(found == day and not update for found, update in _dates_in(line,
+                                                                                 day_first))]
+
+
+def shown_days(line: str, day_first: bool) -> list[dt.date]:
+    """The days a line writes as full dates, updates left out, read as `shows_date` reads
+    them."""
+    return [found for found, update in _dates_in(line, day_first) if not update]
+
+
+def labels_publication(line: str) -> bool:
+    """Whether a line is a short one that labels its date the publication ("Zuerst
+    erschienen am 10.02.2025", "Published: 3 May 2021"): a page's own stamp wherever it
+    stands (a comment's or a list's date carries no such label)."""
+    return count_words(line) <= LABELLED_STAMP_WORDS and bool(_ORIGINAL_WORD.search(line))
+
+
+def reads_day_first(lines: list[str]) -> bool:
+    """How a page's numeric dates read (`_day_first` on its `lines`)."""
+    return _day_first("\n".join(lines))
+
+
 #: Short words that make up a large share of any English text ("the", "and", "of"): a page
 #: where they are rare is written in another language.
 _ENGLISH_WORDS = frozenset("the and of to in is that for with was on are it as be by this "
