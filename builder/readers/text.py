@@ -2633,6 +2633,9 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article,
 
 #: A relative stamp line near the headline has at most this many words.
 RELATIVE_LINE_WORDS = 16
+#: Blocks just above the headline read for a relative stamp, nearest first (as many as
+#: `_find_date_near` reads there for a full date).
+RELATIVE_ABOVE_BLOCKS = 4
 #: What parts a meta line's fields: "Ana Quill | Publicado hace 3 horas".
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
 
@@ -2642,11 +2645,14 @@ def _find_relative_near(page: _Page, title_index: int, body_start: int,
     """No full date near the headline or anywhere as a stamp: a relative stamp ("Publicado
     hace 3 horas", "Ana Quill | vor 2 Tagen") on a short line between the headline and the
     first lines of the body, when the header zone stopped above it (a standfirst and a
-    caption between): the page's own stamp, weak, but no reason to refuse the page."""
+    caption between); else on one of the few lines just above the headline, where a page
+    sets its section and stamp over the headline ("Earnings / Published 1 day ago"): the
+    page's own stamp, weak, but no reason to refuse the page."""
     from builder.extract.dates import relative_in_english
 
     end = min(len(page.blocks), max(body_start + 3, title_index + 1 + HEADER_SCAN_BLOCKS))
-    for block in page.blocks[title_index + 1:end]:
+    above = page.blocks[max(0, title_index - RELATIVE_ABOVE_BLOCKS):title_index]
+    for block in [*page.blocks[title_index + 1:end], *reversed(above)]:
         if block.words > RELATIVE_LINE_WORDS:
             continue
         for part in _META_SEPARATOR.split(_BULLET.sub("", block.text).strip()):
