@@ -27,6 +27,10 @@ COMMENT_DATE = "date from the readers' comments"
 #: to the headline written anywhere on the page (a list, a caption, a sidebar, the headline's
 #: own line), weak, but a page that shows a date is not refused for want of one.
 PAGE_DATE = "date from elsewhere on the page"
+#: The page shows no date but in the signatures of the posts it embeds ("— Ann Roe (@annroe)
+#: November 18, 2019"): the day is the latest of them (a story embeds posts already
+#: written, so it was published that day or after).
+EMBED_DATE = "date from an embedded post"
 
 _AGO = re.compile(r"(an?|\d+)\s*(second|sec|minute|min|hour|hr|h|day|d|week|wk|month|year)s?"
                   r"\s+ago", re.IGNORECASE)

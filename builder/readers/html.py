@@ -32,7 +32,14 @@ from trafilatura.utils import load_html
 from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
 from builder.readers.months import MONTH_NAMES
-from builder.readers.text import read_text, shows_date
+from builder.readers.text import (
+    date_lines,
+    labels_publication,
+    read_text,
+    reads_day_first,
+    shown_days,
+    shows_date,
+)
 
 __all__ = ["decode_html", "read_html"]
 
@@ -210,12 +217,30 @@ def _published(tree: Any, url: str | None, original: dt.date | None,
             # the page shows its readers, in its own zone, is the day before or after.
             markup = (shown, "the date shown beside the page's headline (htmldate), a day "
                              "from the markup's date (another time zone)")
-    lines, headline = visible_lines(tree)
-    if markup is not None and shown in (None, markup[0]) and shows_date(lines, markup[0]):
+    lines, h1 = visible_lines(tree)
+    headline = _headline_line(lines, title, h1)
+    if markup is not None and shown in (None, markup[0]) and _markup_stands(
+            lines, headline, markup[0]):
         return (*markup, ())  # the page shows the markup's day: no stamp can overrule it
-    return prefer_shown_stamp(markup, shown,
-                              _shown_stamp(lines, _headline_line(lines, title, headline)),
-                              lines)
+    return prefer_shown_stamp(markup, shown, _shown_stamp(lines, headline), lines, headline)
+
+
+def _markup_stands(lines: list[str], headline: int | None, day: dt.date) -> bool:
+    """Whether the page shows the markup's `day` so that no stamp can overrule it: with no
+    other day shown nearer the headline (line `headline`), or labelled the publication
+    anywhere, or anywhere at all on a page whose headline is not found. Otherwise the
+    stamp beside the headline is read and weighed against it (`prefer_shown_stamp`)."""
+    if headline is None:
+        return shows_date(lines, day)
+    day_first = reads_day_first(lines)
+    at = date_lines(lines, day, day_first)
+    if not at:
+        return False
+    if any(labels_publication(lines[index]) for index in at):
+        return True
+    distance = min(abs(index - headline) for index in at)
+    nearer = lines[max(0, headline - distance + 1):headline + distance]
+    return not any(found != day for line in nearer for found in shown_days(line, day_first))
 
 
 class ShownStamp(NamedTuple):
@@ -229,8 +254,8 @@ class ShownStamp(NamedTuple):
 
 
 def prefer_shown_stamp(markup: tuple[dt.date, str] | None, shown: dt.date | None,
-                       stamp: ShownStamp | None,
-                       lines: list[str]) -> tuple[dt.date, str, tuple[str, ...]] | None:
+                       stamp: ShownStamp | None, lines: list[str],
+                       headline: int | None = None) -> tuple[dt.date, str, tuple[str, ...]] | None:
     """Between the markup's date (htmldate, `markup`) and the stamp the text reader reads in
     the page's visible `lines` (`stamp`), the publication date, why, and its review flags.
 
@@ -259,7 +284,24 @@ def prefer_shown_stamp(markup: tuple[dt.date, str] | None, shown: dt.date | None
     if stamp.day == shown:
         return stamp.day, (f"{stamp.evidence} beside the headline, as htmldate reads it "
                            f"there; the markup's date was {day.isoformat()}"), ()
+    if headline is not None and _shown_nearer(lines, headline, stamp.day, day):
+        return stamp.day, (f"{stamp.evidence} beside the headline; the markup's date "
+                           f"{day.isoformat()} is shown only farther from it"), ()
     return day, why, ()
+
+
+def _shown_nearer(lines: list[str], headline: int, stamp: dt.date, markup: dt.date) -> bool:
+    """Whether the page shows the `stamp`'s day nearer its headline (line `headline`) than
+    it shows the `markup`'s day anywhere, and never labels the markup's day its publication
+    ("Zuerst erschienen am ..."): the markup's day is then that of a reader's comment, a
+    related article in a list, a caption's picture, which the markup took for the page's."""
+    day_first = reads_day_first(lines)
+    markup_at = date_lines(lines, markup, day_first)
+    stamp_at = date_lines(lines, stamp, day_first)
+    if not stamp_at or any(labels_publication(lines[index]) for index in markup_at):
+        return False
+    return min(abs(index - headline) for index in stamp_at) < min(
+        (abs(index - headline) for index in markup_at), default=len(lines))
 
 
 #: Elements whose text starts and ends a line of the page as a browser shows it.

@@ -687,6 +687,8 @@ def _read_under(page: _Page, seed: str, title_index: int, body_start: int,
         _find_comment_date(page, title_index, article)
     if article.published is None and article.relative_stamp is None:
         _find_stamp_anywhere(page, title_index, article, last_resort=True)
+    if article.published is None and article.relative_stamp is None:
+        _find_embedded_post_date(page, article)
     if article.publisher is None:
         article.publisher = _copyright_holder(page)
     return article
@@ -2719,6 +2721,9 @@ def _find_stamp_anywhere(page: _Page, title_index: int, article: Article,
 
 #: A relative stamp line near the headline has at most this many words.
 RELATIVE_LINE_WORDS = 16
+#: Blocks just above the headline read for a relative stamp, nearest first (as many as
+#: `_find_date_near` reads there for a full date).
+RELATIVE_ABOVE_BLOCKS = 4
 #: What parts a meta line's fields: "Ana Quill | Publicado hace 3 horas".
 _META_SEPARATOR = re.compile(r"\s[|•·]\s")
 
@@ -2728,11 +2733,14 @@ def _find_relative_near(page: _Page, title_index: int, body_start: int,
     """No full date near the headline or anywhere as a stamp: a relative stamp ("Publicado
     hace 3 horas", "Ana Quill | vor 2 Tagen") on a short line between the headline and the
     first lines of the body, when the header zone stopped above it (a standfirst and a
-    caption between): the page's own stamp, weak, but no reason to refuse the page."""
+    caption between); else on one of the few lines just above the headline, where a page
+    sets its section and stamp over the headline ("Earnings / Published 1 day ago"): the
+    page's own stamp, weak, but no reason to refuse the page."""
     from builder.extract.dates import relative_in_english
 
     end = min(len(page.blocks), max(body_start + 3, title_index + 1 + HEADER_SCAN_BLOCKS))
-    for block in page.blocks[title_index + 1:end]:
+    above = page.blocks[max(0, title_index - RELATIVE_ABOVE_BLOCKS):title_index]
+    for block in [*page.blocks[title_index + 1:end], *reversed(above)]:
         if block.words > RELATIVE_LINE_WORDS:
             continue
         for part in _META_SEPARATOR.split(_BULLET.sub("", block.text).strip()):
@@ -2812,6 +2820,29 @@ def _find_comment_date(page: _Page, title_index: int, article: Article) -> None:
         article.date_evidence = f"the first readers' comment: {line[:80]!r}"
         if COMMENT_DATE not in article.review:
             article.review.append(COMMENT_DATE)
+
+
+def _find_embedded_post_date(page: _Page, article: Article) -> None:
+    """No date anywhere on the page but in the signatures of the posts it embeds ("— Ann
+    Roe (@annroe) November 18, 2019", "Posted by Velmora Council on Monday, February 7,
+    2022"), which the other searches leave out as the posts' own: the latest of them,
+    flagged for review. A story quotes posts already written, so it was published on the
+    latest one's day or after, and that day is the nearest the page gives (the day most
+    posts share is only as near when the story was written the day they were); the issue
+    asks that a seed be refused only when no date is on it at all."""
+    from builder.extract.dates import EMBED_DATE
+
+    signed = [(day, block.text) for block in page.blocks
+              for day in _embedded_post_dates(block.text, page.day_first)]
+    if not signed:
+        return
+    day, line = max(signed, key=lambda item: item[0])
+    article.published = day
+    posts = f"the latest of {len(signed)} embedded posts" if len(signed) > 1 else (
+        "an embedded post")
+    article.date_evidence = f"{posts}, signed {line.strip()[:80]!r}"
+    if EMBED_DATE not in article.review:
+        article.review.append(EMBED_DATE)
 
 
 _COPYRIGHT_YEAR_LINE = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
@@ -2910,9 +2941,46 @@ _DIGIT = re.compile(r"\d")
 
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
-    ("Updated: ...", "Last modified on ...")."""
+    ("Updated: ...", "Last modified on ..."). The date of an embedded post's signature is
+    left out: it dates the post, not the page (`_embedded_post_dates` reads those)."""
     if _DIGIT.search(text) is None:
         return []  # every date form has a number (most lines have none)
+    found = _written_dates(text, day_first)
+    found = [item for item in found if not _signs_post(text, item[0], len(found))]
+    result = []
+    for start, date in found:
+        before = text[max(0, start - 40):start]
+        clause = re.split(r"[|•·]|\s{2,}|/\s", before)[-1]
+        update = bool(_UPDATE_WORD.search(clause)) and not _ORIGINAL_WORD.search(
+            clause[clause.lower().rfind("updat"):] if "updat" in clause.lower() else "")
+        result.append((date, update))
+    return result
+
+
+def _signs_post(text: str, start: int, dates: int) -> bool:
+    """Whether the date at `start` of a line holding `dates` dates closes the signature of
+    an embedded post: a tweet's ("— Ada Quill (@adaquill) May 2, 2020"), an Instagram
+    post's ("... (@ada.quill) on Jun 16, 2019"), or a Facebook post's line ("Posted by
+    Velmora Council on Monday, February 7, 2022", its only date, closing the line)."""
+    return bool(_EMBED_SIGNATURE.search(text[max(0, start - 40):start])
+                or (dates == 1 and _FACEBOOK_SIGNATURE.match(text[:start])
+                    and _DATE_MDY.fullmatch(text.rstrip(), start)))
+
+
+def _embedded_post_dates(text: str, day_first: bool) -> list[dt.date]:
+    """The dates of a line that close an embedded post's signature (`_signs_post`), which
+    `_dates_in` leaves out."""
+    if "(@" not in text and "osted by" not in text.lower():
+        return []  # every signature has a handle in brackets or "Posted by"
+    found = _written_dates(text, day_first)
+    return [date for start, date in found if _signs_post(text, start, len(found))]
+
+
+def _written_dates(text: str, day_first: bool) -> list[tuple[int, dt.date]]:
+    """The full dates written in a line, each with where it starts, in order; a day the
+    line tells of beside another date is left out."""
+    if _DIGIT.search(text) is None:
+        return []
     found: list[tuple[int, dt.date]] = []
     # Characters already read as part of a date: a mark per character keeps the overlap test
     # linear in the text, however many dates it holds (a list of spans made it quadratic).
@@ -2964,20 +3032,7 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         # 2023"): the day told of is no stamp.
         found = [item for item in found if not _TELLS_OF_DATE.search(
             text[max(0, item[0] - 20):item[0]])] or found
-    # The signature of an embedded post ("— Ada Quill (@adaquill) May 2, 2020") dates the
-    # post, not the page.
-    found = [item for item in found
-             if not _EMBED_SIGNATURE.search(text[max(0, item[0] - 40):item[0]])
-             and not (len(found) == 1 and _FACEBOOK_SIGNATURE.match(text[:item[0]])
-                      and _DATE_MDY.fullmatch(text.rstrip(), item[0]))]
-    result = []
-    for start, date in found:
-        before = text[max(0, start - 40):start]
-        clause = re.split(r"[|•·]|\s{2,}|/\s", before)[-1]
-        update = bool(_UPDATE_WORD.search(clause)) and not _ORIGINAL_WORD.search(
-            clause[clause.lower().rfind("updat"):] if "updat" in clause.lower() else "")
-        result.append((date, update))
-    return result
+    return found
 
 
 def shows_date(lines: list[str], day: dt.date, day_first: bool | None = None) -> bool:
@@ -2996,6 +3051,35 @@ def shows_date(lines: list[str], day: dt.date, day_first: bool | None = None) ->
         day_first = _day_first("\n".join(lines))
     return any(found == day and not update for line in candidates
                for found, update in _dates_in(line, day_first))
+
+
+def date_lines(lines: list[str], day: dt.date, day_first: bool) -> list[int]:
+    """The indexes of the `lines` that write `day` as a full date, not as an update, read
+    as `shows_date` reads them (`day_first`: how numeric dates read): where on the page a
+    day is shown, for the saved-page reader to weigh which of two days stands nearer the
+    headline."""
+    year, number = f"{day.year % 100:02d}", str(day.day)
+    return [index for index, line in enumerate(lines) if year in line and number in line
+            and any(found == day and not update for found, update in _dates_in(line,
+                                                                                 day_first))]
+
+
+def shown_days(line: str, day_first: bool) -> list[dt.date]:
+    """The days a line writes as full dates, updates left out, read as `shows_date` reads
+    them."""
+    return [found for found, update in _dates_in(line, day_first) if not update]
+
+
+def labels_publication(line: str) -> bool:
+    """Whether a line is a short one that labels its date the publication ("Zuerst
+    erschienen am 10.02.2025", "Published: 3 May 2021"): a page's own stamp wherever it
+    stands (a comment's or a list's date carries no such label)."""
+    return count_words(line) <= LABELLED_STAMP_WORDS and bool(_ORIGINAL_WORD.search(line))
+
+
+def reads_day_first(lines: list[str]) -> bool:
+    """How a page's numeric dates read (`_day_first` on its `lines`)."""
+    return _day_first("\n".join(lines))
 
 
 #: Short words that make up a large share of any English text ("the", "and", "of"): a page
