@@ -52,7 +52,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from builder.evaluate import Score, letters, squash, summary_of
-from builder.extract.dates import COMMENT_DATE, PAGE_DATE, RELATIVE_DATE, STORY_DATE
+from builder.extract.dates import (
+    COMMENT_DATE,
+    EMBED_DATE,
+    PAGE_DATE,
+    RELATIVE_DATE,
+    STORY_DATE,
+)
 from builder.model import Article, SeedError
 from builder.readers import read_seed
 from builder.readers.months import MONTH_NAMES
@@ -172,7 +178,7 @@ def date_shown(text: str, day: dt.date) -> bool:
 
 
 #: The review flags of a weak date (builder.extract.dates).
-_DATE_FLAGS = frozenset({RELATIVE_DATE, STORY_DATE, COMMENT_DATE, PAGE_DATE})
+_DATE_FLAGS = frozenset({RELATIVE_DATE, STORY_DATE, COMMENT_DATE, PAGE_DATE, EMBED_DATE})
 
 
 def _refused(article: Article | None) -> bool:
