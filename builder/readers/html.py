@@ -32,7 +32,7 @@ from trafilatura.utils import load_html
 from builder.extract.dateline import extract_dateline
 from builder.model import Article, SeedError
 from builder.readers.months import MONTH_NAMES
-from builder.readers.text import read_text, shows_date
+from builder.readers.text import _Block, _classify, read_text, shows_date
 
 __all__ = ["decode_html", "read_html"]
 
@@ -578,7 +578,26 @@ def _paragraphs(text: str, title: str) -> list[str]:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
-    return paragraphs
+    return _without_furniture(paragraphs)
+
+
+def _without_furniture(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without those the paste reader's block tests call page furniture (a
+    call to subscribe, a 'Related'/'À lire aussi' label, a comments prompt, an affiliate
+    notice, an author's note): trafilatura keeps such boxes when they sit inside the
+    article's markup. The same tests as the paste reader's (`text._classify`), so the two
+    readers agree on what is the article. A short label whose next paragraph opens in lower
+    case is a link cut out of a sentence ('Photos' + 'which were released ...'), kept. When
+    every paragraph would go, all are kept."""
+    kept: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        block = _Block(paragraph, line=index, indent=0)
+        _classify(block)
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if block.junk and not following[:1].islower():
+            continue
+        kept.append(paragraph)
+    return kept or paragraphs
 
 
 def _stamp(line: str) -> bool:
