@@ -61,3 +61,23 @@ def test_a_label_cut_out_of_a_sentence_stays(tmp_path: Path) -> None:
            "standing under the roof of the granary.</p>")
     paragraphs = _read(tmp_path, box)
     assert "Photos" in paragraphs
+
+
+RELATED = """<p>You might also like</p>
+<ul><li><a href="/a">Ostrakan ferry returns to the Tamsel after a winter ashore</a></li>
+<li><a href="/b">Harbour Street market opens its new covered hall</a></li>
+<li><a href="/c">Velmora choir wins the valley cup for a third year</a></li></ul>"""
+
+
+def test_a_list_of_other_stories_under_its_label_is_dropped(tmp_path: Path) -> None:
+    paragraphs = _read(tmp_path, RELATED)
+    assert paragraphs == [STORY, MORE, LAST]
+
+
+def test_a_label_above_prose_keeps_the_prose(tmp_path: Path) -> None:
+    # Only headlines go with the label: short lines with a sentence's stop are the story.
+    notes = ["The guild will bake the salt loaf again in May.",
+             "Its ovens in Ostrakan stay lit all week."]
+    box = "<p>You might also like</p>" + "".join(f"<p>{note}</p>" for note in notes)
+    paragraphs = _read(tmp_path, box)
+    assert all(note in paragraphs for note in notes)
