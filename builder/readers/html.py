@@ -34,6 +34,7 @@ from builder.model import Article, SeedError
 from builder.readers.months import MONTH_NAMES
 from builder.readers.text import (
     date_lines,
+    furniture_marks,
     labels_publication,
     read_text,
     reads_day_first,
@@ -624,7 +625,55 @@ def _paragraphs(text: str, title: str) -> list[str]:
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
-    return paragraphs
+    return _without_furniture(paragraphs)
+
+
+def _without_furniture(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without those the paste reader's block tests call page furniture (a
+    call to subscribe, a 'Read also: ...' teaser, a comments prompt, an affiliate notice, an
+    author's note): trafilatura keeps such boxes when they sit inside the article's markup.
+    The same tests as the paste reader's (`text.furniture_marks`), so the two readers agree on
+    what is the article. A short label whose next paragraph opens in lower case is a link
+    cut out of a sentence ('Photos' + 'which were released ...'), kept. A label of other
+    stories ('Empfohlene Beiträge', 'More stories', 'Lesen Sie auch die folgenden Beiträge:')
+    below the story's first paragraph goes with the list of headlines under it
+    (`_other_stories`). When every paragraph would go, all are kept."""
+    kept: list[str] = []
+    index = 0
+    while index < len(paragraphs):
+        junk, stop = furniture_marks(paragraphs[index])
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if junk and not following[:1].islower():
+            index += 1
+            continue
+        if kept and stop:
+            end = _other_stories(paragraphs, index + 1)
+            if end - index - 1 >= OTHER_STORIES_MIN:
+                index = end
+                continue
+        kept.append(paragraphs[index])
+        index += 1
+    return kept or paragraphs
+
+
+#: A list of other stories under a 'Related' label has at least this many headlines ...
+OTHER_STORIES_MIN = 2
+#: ... each of this many words (a shorter line is a label or a name, a longer one prose).
+HEADLINE_MIN_WORDS = 3
+HEADLINE_LIST_MAX_WORDS = 20
+
+
+def _other_stories(paragraphs: list[str], start: int) -> int:
+    """Where the run of headline-like lines from `start` ends: lines of a headline's length
+    that end without a sentence's stop (a list of other stories' titles)."""
+    end = start
+    while end < len(paragraphs):
+        line = paragraphs[end]
+        if (not HEADLINE_MIN_WORDS <= len(line.split()) <= HEADLINE_LIST_MAX_WORDS
+                or re.search(r"[.!?:;…]\s*$", line)):
+            break
+        end += 1
+    return end
 
 
 def _stamp(line: str) -> bool:

@@ -999,6 +999,15 @@ def _continues(previous: str, line: str) -> bool:
     return not _SENTENCE_END.search(previous) and (line[0].islower() or line[0] in ",;")
 
 
+def furniture_marks(text: str) -> tuple[bool, bool]:
+    """How the paste reader's block tests (`_classify`) read one paragraph alone: (page
+    furniture, a label that ends the story such as "Related stories"). For the saved-page
+    reader, so that both readers agree on what is the article."""
+    block = _Block(text, line=0, indent=0)
+    _classify(block)
+    return block.junk, block.stop
+
+
 def _classify(block: _Block) -> None:
     text = block.text
     if block.junk:
