@@ -1008,10 +1008,23 @@ def furniture_marks(text: str) -> tuple[bool, bool]:
     return block.junk, block.stop
 
 
+#: A line wholly in brackets or parentheses ("[Related: ...]", "(Read more: ...)").
+_WRAPPED = re.compile(r"\s*[\[(]([^\[\]()]+)[\])]\s*")
+
+
 def _classify(block: _Block) -> None:
     text = block.text
     if block.junk:
         return
+    wrapped = _WRAPPED.fullmatch(text)
+    if wrapped is not None:
+        # A link box set in brackets inside the story ("[Related: Other headline]") is what
+        # its words are without them: furniture, and the story goes on after it.
+        inner = _Block(wrapped.group(1).strip(), line=block.line, indent=block.indent)
+        _classify(inner)
+        if inner.junk:
+            block.junk, block.stop = True, inner.stop
+            return
     if block.words <= 15 and re.search(r"\bnewsletters?\b|\binbox\b", text, re.IGNORECASE):
         block.junk = block.stop = True  # a newsletter box closes the article
         return
