@@ -25,7 +25,7 @@ STORY = " ".join([
 ])
 
 
-def _page(stamp: str, published_meta: str, footer: str = "") -> str:
+def _page(stamp: str, published_meta: str, footer: str = "", after_story: str = "") -> str:
     paragraphs = "".join(f"<p>{STORY}</p>" for _ in range(4))
     return f"""<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8">
@@ -38,7 +38,9 @@ def _page(stamp: str, published_meta: str, footer: str = "") -> str:
 <h1>Neue Fahrzeiten für die Fähre nach Ostrakan</h1>
 <div class="meta">{stamp}</div>
 {paragraphs}
-</article></main>
+</article>
+{after_story}
+</main>
 <footer><p>{footer}</p></footer>
 </body></html>"""
 
@@ -136,3 +138,51 @@ def test_the_stamp_is_looked_for_under_the_chosen_headline_not_a_logo_h1(
         "Ostrakan</h1>", "Ostrakan</h2>", 1)
     published, _ = _read(tmp_path, page)
     assert published == dt.date(2025, 3, 4)
+
+
+# A stamp beside the headline beats a markup date the page shows only farther away: markup
+# often gives the day of a reader's comment, a related article in a list or a caption's
+# picture, which the page does show, but not as its stamp. The markup's day still stands
+# when shown at least as near the headline, or labelled the publication anywhere.
+
+MARKUP = "2025-03-12T21:40:00+01:00"
+
+
+COMMENT = ("<section class='comments'><h2>2 Kommentare</h2>"
+           "<div class='comment'><p>Tomas Quillan</p><p>12.03.2025, 21:40</p>"
+           "<p>Endlich fährt das Morgenboot früher!</p></div></section>")
+
+
+def test_the_stamp_beside_the_headline_beats_a_markup_date_shown_in_a_comment(
+        tmp_path: Path) -> None:
+    published, evidence = _read(tmp_path, _page("Von Ilse Varnholt, 4. 3. 2025", MARKUP,
+                                              after_story=COMMENT))
+    assert published == dt.date(2025, 3, 4)
+    assert evidence is not None and "farther" in evidence
+
+
+def test_the_markup_date_stands_when_shown_as_near_the_headline() -> None:
+    markup = (dt.date(2025, 3, 12), "the page's publication date (htmldate, original date)")
+    stamp = ShownStamp(dt.date(2025, 3, 4), "timestamp '4. März 2025'", ())
+    for lines in (["Fähre nach Ostrakan", "12.03.2025", "4. März 2025"],
+                  ["12.03.2025", "Fähre nach Ostrakan", "4. März 2025"]):
+        chosen = prefer_shown_stamp(markup, None, stamp, lines, headline=lines.index(
+            "Fähre nach Ostrakan"))
+        assert chosen is not None and chosen[0] == dt.date(2025, 3, 12)
+
+
+def test_the_markup_date_stands_when_labelled_the_publication(tmp_path: Path) -> None:
+    footer = "<p>Zuerst erschienen am 12.03.2025 im Ostrakaner Anzeiger</p>"
+    published, _ = _read(tmp_path, _page("Von Ilse Varnholt, 4. 3. 2025", MARKUP,
+                                         after_story=footer))
+    assert published == dt.date(2025, 3, 12)
+
+
+def test_without_the_headline_line_a_markup_date_shown_anywhere_stands() -> None:
+    markup = (dt.date(2025, 3, 12), "the page's publication date (htmldate, original date)")
+    stamp = ShownStamp(dt.date(2025, 3, 4), "timestamp '4. März 2025'", ())
+    lines = ["Fähre nach Ostrakan", "4. März 2025", "Story", "Tomas Quillan 12.03.2025, 21:40"]
+    chosen = prefer_shown_stamp(markup, None, stamp, lines)
+    assert chosen is not None and chosen[0] == dt.date(2025, 3, 12)
+    chosen = prefer_shown_stamp(markup, None, stamp, lines, headline=0)
+    assert chosen is not None and chosen[0] == dt.date(2025, 3, 4)
