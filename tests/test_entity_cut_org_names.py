@@ -31,3 +31,10 @@ def test_a_references_authors_are_no_organizations() -> None:
             "vaccine in elderly persons. Ann Intern Med. 1995;123:518-27.\n")
     organizations = extract_entities(text, {}).organizations
     assert not any(name.endswith((" PA", " AW", " HS")) for name in organizations)
+
+
+def test_on_before_a_place_is_where_a_body_sits() -> None:
+    text = ("They took a break in a hearing before the Velmora Intelligence Committee on "
+            "Capitol Hill in Washington, Tuesday.")
+    organizations = extract_entities(text, {}).organizations
+    assert not any("Capitol" in name for name in organizations)

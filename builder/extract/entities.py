@@ -1563,13 +1563,19 @@ PLURAL_OWNERS = frozenset("""
     """.split())
 #: A capitalised word next, after spaces: the name goes on.
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w’'\-]*)")
+#: ... and up to three capitalised words.
+_NEXT_NAMES = re.compile(r"[ \t]+([A-Z][\w’'\-]*)(?:[ \t]+[A-Z][\w’'\-]*){0,2}")
 
 
 def _joins_a_field(head: str, text: str, end: int) -> bool:
     """Whether "on" after `head` (ending at `end`) joins a body's head to its field: a head
-    of ON_HEADS, and a capitalised word that is no day or month next."""
-    following = _NEXT_NAME.match(text, end)
-    return head in ON_HEADS and following is not None and following.group(1) not in CALENDAR
+    of ON_HEADS, and capitalised words next that are no day or month nor a place ("the
+    Intelligence Committee on Capitol Hill": where it sits)."""
+    following = _NEXT_NAMES.match(text, end)
+    if head not in ON_HEADS or following is None or following.group(1) in CALENDAR:
+        return False
+    words = following.group().split()
+    return not any(_kind(words[:stop]) == "place" for stop in range(1, len(words) + 1))
 
 
 def _flush(tokens: list[str], sentence_start: bool, before: str) -> Iterable[_Run]:
