@@ -6,7 +6,7 @@ Fictional texts."""
 
 from __future__ import annotations
 
-from builder.extract.entities import extract_entities
+from builder.extract.entities import _could_be_name, extract_entities
 
 
 def test_event_words_make_no_person() -> None:
@@ -28,6 +28,10 @@ def test_a_job_before_a_name_is_no_part_of_it() -> None:
 def test_a_titles_plural_names_no_person() -> None:
     text = "Their relationships with the Queen and Princes Tomas and Ilse of Velmora.\n"
     assert not any(name.startswith("Princes") for name in extract_entities(text, {}).people)
+    # the check the tagger's people pass too ("Princes Charles" was tagged as one)
+    assert not _could_be_name(["Princes", "Harold"])
+    assert not _could_be_name(["Senators", "Varnholt"])
+    assert _could_be_name(["Harold", "Varnholt"])
 
 
 def test_a_listed_brand_first_names_a_product() -> None:
