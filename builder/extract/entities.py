@@ -178,6 +178,18 @@ NOT_SURNAMES = frozenset(
     Library Museum Gallery Theatre Theater Cathedral
     """.split()
 )
+#: Words of events and titles won that no person's name holds, anywhere after its first
+#: word ("Davis Cup Finals", "Sky Sports"): the event, the channel, not a person.
+EVENT_WORDS = frozenset("""
+    Cup Cups Final Finals Championship Championships Trophy Olympics Games Sports Tournament
+    Awards Prize
+    """.split())
+#: Job names, no titles of address, that no person's name holds after its first word
+#: ("Lexus Project Manager Fumihiko Hazama": the man is the name after the job).
+JOB_WORDS = frozenset("""
+    Manager Managers Engineer Editor Analyst Designer Producer Coordinator Consultant
+    Correspondent Columnist Strategist Technician Spokesman Spokeswoman Spokesperson
+    """.split())
 #: Abbreviated company suffixes that end a name, as a sentence's end does ("at Nissan North
 #: America Inc. Taking on..." was one run, read as the person "Nissan North"); not "Co.",
 #: which goes on ("Co. Limited", "Co. Durham").
@@ -327,6 +339,8 @@ class _Context:
     aged: frozenset[str] = frozenset()
     #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
     lower_words: frozenset[str] = frozenset()
+    #: The text itself, for checks of a name's mentions.
+    text: str = ""
 
 
 def _read_list(name: str) -> list[str]:
@@ -623,7 +637,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     found = Entities()
     context = _Context(aliases, found,
                        lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)),
-                       aged=_cued_names(text))
+                       aged=_cued_names(text), text=text)
     context.org_names.update(spelled_out(text))
     for match in _DESCRIBED.finditer(text):
         acronym = match.group(1) or match.group(2)
@@ -694,6 +708,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     titles = _quoted_titles(text)
     found.people = distinct_people([name for name in found.people if name in aliases.values()
                                      or not (_a_thing(name) or name in titles
+                                             or _a_headings_thing(name, text)
                                              or _a_journal(name))])
     found.organizations = [name for name in found.organizations if not any(
         other != name and other.endswith(" " + name) for other in found.organizations)]
@@ -1293,6 +1308,34 @@ def _a_thing(name: str) -> bool:
         _ordinary(word) for word in words)
 
 
+#: Short words a sentence writes in lower case, capitalised in a heading's title case.
+TITLE_CASE_WORDS = frozenset("""
+    The A An Is Are Was Were And But Or Isn't Aren't Its It's Not
+    """.split())
+#: The most words of a heading.
+HEADING_WORDS_MOST = 20
+
+
+def _a_headings_thing(name: str, text: str) -> bool:
+    """Whether a "person" of ordinary words, none an English given name ("Price Tag": price
+    is a given name, but rarely), is only named in headings in title case ("... But The
+    Price Tag Isn't Cheap"): a phrase capitalised for the heading. A list of names ("Cornel
+    West, ...") has no function word in capitals, and a long row of them is no heading."""
+    words = name.split()
+    if len(words) < 2 or any(word.lower() in _english_given_names() for word in words) or (
+            not all(_ordinary(word) for word in words)):
+        return False
+    mentions = list(re.finditer(r"(?<![\w’'])" + re.escape(name) + r"(?![\w’'])", text))
+    for match in mentions:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        line = text[start:end if end >= 0 else len(text)].split()
+        if len(line) > HEADING_WORDS_MOST or not any(
+                word in TITLE_CASE_WORDS for word in line[1:]):
+            return False  # a sentence, a table's row of names ("The Nation Cornel West")
+    return bool(mentions)
+
+
 #: A phrase in quotation marks: "Jenn Shapland’s ‘Thin Skin’".
 _QUOTED = re.compile(r"[‘“\"]([^‘’“”\"\n]{1,80})[’”\"]")
 
@@ -1470,7 +1513,10 @@ def _runs(text: str) -> list[_Run]:
             word = word.rstrip(".")
             ends_sentence = True
         possessive = bool(_POSSESSIVE.search(word)) and len(word) > 2
-        if possessive:
+        if possessive and _POSSESSIVE.sub("", word) in PLURAL_OWNERS and _NEXT_NAME.match(
+                text, last_end):
+            possessive = False  # "People’s Liberation Army": a name, not its owner's
+        elif possessive:
             word = _POSSESSIVE.sub("", word)
         owner = _OWNER.match(word)
         if owner:  # "KFC-parent Yum Brands": KFC is a name, and the run ends with it
@@ -1481,7 +1527,10 @@ def _runs(text: str) -> list[_Run]:
                 before = previous if not start_of_sentence and (
                     not gap.strip() or gap.strip() in ",\"“”") else ""
             tokens.append(word)
-        elif word in CONNECTORS and tokens:
+        elif tokens and (word in CONNECTORS or (word == "on" and _joins_a_field(
+                tokens[-1], text, last_end))):
+            # "National Institute on Drug Abuse", "Council on Foreign Relations": "on"
+            # joins a body's head to its field (not "the Board on Friday")
             tokens.append(word)
         else:
             pending = list(_flush(tokens, run_at_start, before))
@@ -1498,6 +1547,35 @@ def _runs(text: str) -> list[_Run]:
         previous = word.lower()
     runs.extend(_flush(tokens, run_at_start, before))
     return runs
+
+
+#: Heads of bodies that "on" joins to their field: "Institute on Aging", "Council on
+#: Foreign Relations", "Committee on Ways and Means".
+ON_HEADS = frozenset("""
+    Institute Institutes Council Commission Committee Centre Center Board Bureau Office
+    Panel Conference
+    """.split())
+#: Plural nouns whose possessive opens a name, not an owner's ("People's Liberation
+#: Army", "Children's Hospital", "Women's Institute", "Workers' Party").
+PLURAL_OWNERS = frozenset("""
+    People Peoples Children Women Men Workers Veterans Farmers Teachers Citizens Nurses
+    Writers Students Miners Soldiers Sailors
+    """.split())
+#: A capitalised word next, after spaces: the name goes on.
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][\w’'\-]*)")
+#: ... and up to three capitalised words.
+_NEXT_NAMES = re.compile(r"[ \t]+([A-Z][\w’'\-]*)(?:[ \t]+[A-Z][\w’'\-]*){0,2}")
+
+
+def _joins_a_field(head: str, text: str, end: int) -> bool:
+    """Whether "on" after `head` (ending at `end`) joins a body's head to its field: a head
+    of ON_HEADS, and capitalised words next that are no day or month nor a place ("the
+    Intelligence Committee on Capitol Hill": where it sits)."""
+    following = _NEXT_NAMES.match(text, end)
+    if head not in ON_HEADS or following is None or following.group(1) in CALENDAR:
+        return False
+    words = following.group().split()
+    return not any(_kind(words[:stop]) == "place" for stop in range(1, len(words) + 1))
 
 
 def _flush(tokens: list[str], sentence_start: bool, before: str) -> Iterable[_Run]:
@@ -1750,7 +1828,29 @@ def _could_be_name(tokens: list[str]) -> bool:
         tokens[-1] not in ASTRONOMICAL_WORDS) and tokens[0] not in SAINT_WORDS and (
         tokens[-1] not in NOT_SURNAMES) and (
         tokens[-1] not in CONTINENTS) and (
-        tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities()
+        tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities() and (
+        not _no_persons_words(tokens))
+
+
+def _plural_title(token: str) -> bool:
+    """Whether a word is a title's plural ("Princes Charles and William", "Kings", "Senators
+    Warren and Sanders"): it names several people, none of them by itself; not a title that
+    ends in s ("Mrs", "Ms")."""
+    word = token.lower()
+    return word not in TITLES and word.endswith("s") and (
+        word[:-1] in TITLES or (word.endswith("es") and word[:-2] in TITLES))
+
+
+def _no_persons_words(tokens: list[str]) -> bool:
+    """Whether words of several can be no person's name by their words: a title's plural
+    first ("Princes Charles"); an event's word or a job's after the first ("Davis Cup
+    Finals", "Sky Sports", "Lexus Project Manager"); a listed organization first that is
+    no common given name ("Nissan Connect": a product, the brand's)."""
+    if len(tokens) < 2:
+        return False
+    return _plural_title(tokens[0]) or any(
+        token in EVENT_WORDS or token in JOB_WORDS for token in tokens[1:]) or (
+        tokens[0] in _known_orgs()[0] and tokens[0].lower() not in _common_given_names())
 
 
 def _is_word(token: str, context: _Context) -> bool:
@@ -2007,6 +2107,23 @@ LEARNED_ORDINARY_SINGLE = 0.9
 LEARNED_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 
 
+#: An author of a reference list, surname and initials ("Gross PA", "Sacks HS").
+_AUTHOR = r"[A-Z][\w’'\-]+ [A-Z]{1,3}"
+
+
+def _an_author(name: str, text: str) -> bool:
+    """Whether every mention of a name of a word and one to three capitals ("Sacks HS") is
+    an author's in a reference list: another such name or "et al" just after it behind a
+    comma, or another just before it. A company's name ("Sky UK") is not so listed."""
+    if not re.fullmatch(_AUTHOR, name):
+        return False
+    mentions = list(re.finditer(r"(?<![\w’'])" + re.escape(name) + r"(?![\w’'])", text))
+    return bool(mentions) and all(
+        re.match(r"\s?,\s?(?:" + _AUTHOR + r"\b|et al)", text[match.end():])
+        or re.search(_AUTHOR + r"\s?,\s?$", text[:match.start()])
+        for match in mentions)
+
+
 def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
     """Whether a name the tagger found passes the rules' checks for its kind: no lower-case
     or function word inside, no term acronym; for a person no word the text writes in lower
@@ -2042,4 +2159,6 @@ def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
         return False
     if kind == "ORG" and len(words) == 1 and (name in ORG_WORDS or name in PLACE_WORDS):
         return False  # "Inc", "Science"
+    if kind != "PER" and _an_author(name, context.text):
+        return False  # "Gross PA, Sacks HS, et al.": a reference's author, no organization
     return not (len(words) == 1 and _is_caps(name) and name in TERM_ACRONYMS)
