@@ -220,20 +220,27 @@ def _published(tree: Any, url: str | None, original: dt.date | None,
                              "from the markup's date (another time zone)")
     lines, h1 = visible_lines(tree)
     headline = _headline_line(lines, title, h1)
+    # How the page's numeric dates read, weighed once for every question about the markup's
+    # day (none without one).
+    day_first = reads_day_first(lines) if markup is not None else None
     if markup is not None and shown in (None, markup[0]) and _markup_stands(
-            lines, headline, markup[0]):
+            lines, headline, markup[0], day_first):
         return (*markup, ())  # the page shows the markup's day: no stamp can overrule it
-    return prefer_shown_stamp(markup, shown, _shown_stamp(lines, headline), lines, headline)
+    return prefer_shown_stamp(markup, shown, _shown_stamp(lines, headline), lines, headline,
+                              day_first=day_first)
 
 
-def _markup_stands(lines: list[str], headline: int | None, day: dt.date) -> bool:
+def _markup_stands(lines: list[str], headline: int | None, day: dt.date,
+                   day_first: bool | None) -> bool:
     """Whether the page shows the markup's `day` so that no stamp can overrule it: with no
     other day shown nearer the headline (line `headline`), or labelled the publication
     anywhere, or anywhere at all on a page whose headline is not found. Otherwise the
-    stamp beside the headline is read and weighed against it (`prefer_shown_stamp`)."""
+    stamp beside the headline is read and weighed against it (`prefer_shown_stamp`).
+    `day_first`: how the page's numeric dates read (None: weighed here)."""
+    if day_first is None:
+        day_first = reads_day_first(lines)
     if headline is None:
-        return shows_date(lines, day)
-    day_first = reads_day_first(lines)
+        return shows_date(lines, day, day_first)
     at = date_lines(lines, day, day_first)
     if not at:
         return False
@@ -256,7 +263,8 @@ class ShownStamp(NamedTuple):
 
 def prefer_shown_stamp(markup: tuple[dt.date, str] | None, shown: dt.date | None,
                        stamp: ShownStamp | None, lines: list[str],
-                       headline: int | None = None) -> tuple[dt.date, str, tuple[str, ...]] | None:
+                       headline: int | None = None, *, day_first: bool | None = None,
+                       ) -> tuple[dt.date, str, tuple[str, ...]] | None:
     """Between the markup's date (htmldate, `markup`) and the stamp the text reader reads in
     the page's visible `lines` (`stamp`), the publication date, why, and its review flags.
 
@@ -266,7 +274,8 @@ def prefer_shown_stamp(markup: tuple[dt.date, str] | None, shown: dt.date | None
     nowhere in the page's visible text (a reader of the page never sees it), or when
     htmldate, reading the text beside the headline (`shown`), finds the same day (two
     readings of what the page shows agree). With no markup date at all, the text reader's
-    date is taken, weak or not, so a page that shows a date is not refused for want of one."""
+    date is taken, weak or not, so a page that shows a date is not refused for want of one.
+    `day_first`: how the page's numeric dates read (None: weighed here, when needed)."""
     if stamp is None:
         return (*markup, ()) if markup is not None else None
     if markup is None:
@@ -279,24 +288,27 @@ def prefer_shown_stamp(markup: tuple[dt.date, str] | None, shown: dt.date | None
         # read day first, the markup's 1 November; not "01.11.2023", day first whatever the
         # page): the markup tells how the page writes.
         return day, why, ()
-    if not shows_date(lines, day):
+    if day_first is None:
+        day_first = reads_day_first(lines)
+    if not shows_date(lines, day, day_first):
         return stamp.day, (f"{stamp.evidence} beside the headline; the markup's date "
                            f"{day.isoformat()} is not shown on the page"), ()
     if stamp.day == shown:
         return stamp.day, (f"{stamp.evidence} beside the headline, as htmldate reads it "
                            f"there; the markup's date was {day.isoformat()}"), ()
-    if headline is not None and _shown_nearer(lines, headline, stamp.day, day):
+    if headline is not None and _shown_nearer(lines, headline, stamp.day, day, day_first):
         return stamp.day, (f"{stamp.evidence} beside the headline; the markup's date "
                            f"{day.isoformat()} is shown only farther from it"), ()
     return day, why, ()
 
 
-def _shown_nearer(lines: list[str], headline: int, stamp: dt.date, markup: dt.date) -> bool:
+def _shown_nearer(lines: list[str], headline: int, stamp: dt.date, markup: dt.date,
+                  day_first: bool) -> bool:
     """Whether the page shows the `stamp`'s day nearer its headline (line `headline`) than
     it shows the `markup`'s day anywhere, and never labels the markup's day its publication
     ("Zuerst erschienen am ..."): the markup's day is then that of a reader's comment, a
-    related article in a list, a caption's picture, which the markup took for the page's."""
-    day_first = reads_day_first(lines)
+    related article in a list, a caption's picture, which the markup took for the page's.
+    `day_first`: how the page's numeric dates read."""
     markup_at = date_lines(lines, markup, day_first)
     stamp_at = date_lines(lines, stamp, day_first)
     if not stamp_at or any(labels_publication(lines[index]) for index in markup_at):

@@ -3066,13 +3066,10 @@ def shows_date(lines: list[str], day: dt.date, day_first: bool | None = None) ->
     year's last two digits are read. `day_first`: how numeric dates read (by default, as the
     page's evidence says)."""
     year, number = f"{day.year % 100:02d}", str(day.day)
-    candidates = [line for line in lines if year in line and number in line]
-    if not candidates:
-        return False
-    if day_first is None:
-        day_first = _day_first("\n".join(lines))
-    return any(found == day and not update for line in candidates
-               for found, update in _dates_in(line, day_first))
+    if not any(year in line and number in line for line in lines):
+        return False  # (most pages: no need to weigh how their numeric dates read)
+    return bool(date_lines(lines, day, reads_day_first(lines) if day_first is None
+                           else day_first))
 
 
 def date_lines(lines: list[str], day: dt.date, day_first: bool) -> list[int]:
