@@ -118,3 +118,23 @@ def test_a_credit_in_brackets_is_no_sentence() -> None:
 ])
 def test_teasers_stamps_and_notices_are_not_the_summary(furniture: str) -> None:
     assert summarize([furniture, STORY, MORE]) == STORY
+
+
+@pytest.mark.parametrize("caption", [
+    # A caption whose credit closes it: a copyright sign, or an agency's name alone.
+    "Plakat am Hafen von Port Veyra: „Die Mauer bleibt.“ Ashmoor, Mai 2021 (c) Ilse Varnholt",
+    "Der neue Kai von Port Veyra im Morgenlicht © Foto: Tobin Ashe",
+    "Un grupo de barcos, en el puerto de Port Veyra el 11 de febrero pasado. EFE",
+    "Fischer am Nordkai von Port Veyra am vergangenen Dienstag. dpa",
+])
+def test_a_caption_closed_by_its_credit_is_passed_over(caption: str) -> None:
+    assert is_furniture(caption)
+    assert summarize([caption, STORY, MORE]) == STORY
+
+
+def test_a_story_naming_an_agency_or_a_copyright_is_kept() -> None:
+    lede = ("The Port Veyra council said on Tuesday that the copyright of the harbour plans "
+            "stays with the town, not with the builders.")
+    assert summarize([lede, MORE]) == lede
+    # A story's paragraph of several sentences that an agency's name closes is no caption.
+    assert summarize([f"{STORY} {MORE} Reuters", MORE]) == STORY

@@ -80,7 +80,12 @@ _CAPTION = re.compile(
     r"droite|de izquierda a derecha|da sinistra(?: a destra)?|van links naar rechts|"
     r"od lewej|da esquerda para a direita)\s*[:,]|\bv\.\s*l\.\s*n\.\s*r\.\s*[:,]?"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s+(?:jan|feb|march|april|may|june|july|aug|"
-    r"sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b",
+    r"sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
+    # A caption's credit closing it: "... (c) Ann Roe", "... © Foto: Ann Roe", or an agency's
+    # or picture desk's name alone after the caption's one sentence ("... im Hafen. dpa").
+    r"|(?:©|\(c\)|\bcopyright\b)\s*[^.!?©]{0,60}$"
+    r"|^[^.!?]+[.!?]\s+(?:AP|AFP|EFE|dpa|Reuters|Getty Images|Imago|Keystone|ANSA|Europa Press|"
+    r"Xinhua|EPA|picture alliance|Shutterstock|iStock|Unsplash)\s*$",
     re.IGNORECASE)
 
 #: An editor's note, a notice or a call to act on the site rather than a sentence of the
