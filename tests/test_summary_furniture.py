@@ -68,10 +68,26 @@ def test_only_furniture_gives_the_lede() -> None:
      "Dobbs v. Quennell was cited by Gov. Ilse Varnholt on Tuesday."),
     ("Der Rat tagte am 19. Januar im Hafen von Port Veyra. Es wurde gestritten.",
      "Der Rat tagte am 19. Januar im Hafen von Port Veyra."),
+    # A German ordinal after its article, German and Spanish short forms.
+    ("Der Hafen von Port Veyra ist ein Bau des 19. Jahrhunderts. Er wird erneuert.",
+     "Der Hafen von Port Veyra ist ein Bau des 19. Jahrhunderts."),
+    ("Die Regatta von Port Veyra findet zum 6. Mal statt. Es segeln vierzig Boote.",
+     "Die Regatta von Port Veyra findet zum 6. Mal statt."),
+    ("Der Kai kostet 3,5 Mio. Euro bzw. Franken. Der Rat zahlt.",
+     "Der Kai kostet 3,5 Mio. Euro bzw. Franken."),
+    ("La Sra. Varnholt abrió el muelle de Port Veyra. Llovía.",
+     "La Sra. Varnholt abrió el muelle de Port Veyra."),
 ])
 def test_the_summary_is_not_cut_at_an_abbreviation_or_a_day(lede: str, summary: str) -> None:
     assert summarize([lede]) == summary
     assert extract_summary(lede) == summary
+
+
+def test_a_number_closing_a_sentence_still_closes_it() -> None:
+    """A number without an article before it is no ordinal: the stop after it ends the
+    sentence ("... sank unter 1.")."""
+    lede = "Die Zahl der Fähren in Port Veyra sank unter 1. Der Rat beriet."
+    assert extract_summary(lede) == "Die Zahl der Fähren in Port Veyra sank unter 1."
 
 
 def test_an_entity_left_in_the_text_is_shown_as_its_character() -> None:

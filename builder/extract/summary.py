@@ -35,8 +35,9 @@ FURNITURE_MAX_WORDS = 70
 
 #: Words that end with a full stop without ending a sentence: titles before names ("Gov.",
 #: "Sen."), "v." in case names ("Dobbs v. Jackson"), company suffixes, months and the US
-#: states' short forms used in datelines and addresses. Single letters (initials, "U.S.")
-#: never end a sentence either.
+#: states' short forms used in datelines and addresses; German, Spanish short forms ("bzw.",
+#: "Mio.", "Nr.", "Sra.", "pág."). Single letters (initials, "U.S.") never end a sentence
+#: either.
 ABBREVIATIONS = frozenset("""
 mr mrs ms mx dr prof rev hon fr sr jr st gov sen rep reps sens lt col gen maj capt cmdr adm
 sgt cpl pvt brig supt insp det atty pres vice amb mt ft no nos vs v inc corp co ltd llc bros
@@ -44,7 +45,13 @@ dept univ assn ave blvd rd hwy approx est vol pp fig jan feb mar apr jun jul aug
 nov dec mon tue tues wed thu thur thurs fri sat sun ala ariz ark calif colo conn del fla ga ill
 ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex vt va wash
 wis wyo al cf e.g i.e etc gens govs sgts msgr ret excl incl dist cpt rt
+bzw vgl ggf evtl ca mio mrd tsd nr jh jhd bspw sog lt hrsg bd aufl dipl ing gebr
+sra srta dra núm pág aprox
 """.split())
+#: ... nor does the stop after a number that an article or a contraction stands before: a
+#: German ordinal ("des 19. Jahrhunderts", "zum 6. Mal", "der 27. Weltklimakonferenz").
+_ORDINAL_BEFORE = re.compile(r"\b(?:des|der|dem|den|die|das|zum|zur|am|im|vom|beim|ins|"
+                             r"dieses|diesem|ihrem|ihres|seinem|seines)\s+$")
 
 #: Month names (English, German, French, Spanish, Italian, Dutch, Portuguese): "19. Januar"
 #: is a date, and its full stop ends no sentence.
@@ -156,6 +163,9 @@ def _ends_sentence(text: str, end: re.Match[str]) -> bool:
         return False  # an initial ("John F. Kennedy"), "U.S.", "v."
     if last.isdigit() and len(last) <= 2 and _MONTH_WORD.match(text, end.end()):
         return False  # a day written "19. Januar"
+    if last.isdigit() and len(last) <= 3 and _ORDINAL_BEFORE.search(
+            text, max(0, found.start() - 12), found.start()):
+        return False  # an ordinal: "des 19. Jahrhunderts"
     return last.casefold() not in ABBREVIATIONS
 
 
