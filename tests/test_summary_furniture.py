@@ -83,6 +83,20 @@ def test_the_summary_is_not_cut_at_an_abbreviation_or_a_day(lede: str, summary: 
     assert extract_summary(lede) == summary
 
 
+@pytest.mark.parametrize(("lede", "summary"), [
+    # German quotes: a sentence closing inside „...“, the next opening with „.
+    ("Die Hafenmeisterin rief: „Der Kai von Port Veyra ist gesperrt.“ Niemand widersprach.",
+     "Die Hafenmeisterin rief: „Der Kai von Port Veyra ist gesperrt.“"),
+    ("„Wir bauen neu“, sagte Ilse Varnholt in Port Veyra. „Der Kai ist alt.“",
+     "„Wir bauen neu“, sagte Ilse Varnholt in Port Veyra."),
+    # French guillemets.
+    ("Le maire de Port Veyra a dit : « Le quai fermera en mars. » Les pêcheurs protestent.",
+     "Le maire de Port Veyra a dit : « Le quai fermera en mars. »"),
+])
+def test_a_sentence_ends_at_its_closing_quote(lede: str, summary: str) -> None:
+    assert extract_summary(lede) == summary
+
+
 def test_a_number_closing_a_sentence_still_closes_it() -> None:
     """A number without an article before it is no ordinal: the stop after it ends the
     sentence ("... sank unter 1.")."""

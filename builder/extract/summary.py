@@ -59,7 +59,10 @@ _MONTH_WORD = re.compile(
     r"(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|avr|juil|"
     r"août|déc|ene|abr|ago|dic|gen|giu|lug|ott|set|mei|maa|out|fev)", re.IGNORECASE)
 
-_CANDIDATE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(\u00C0-\u024F])")
+#: (A quote closes as English, German or French does it: ” ’, “ ‘, » › (in French after a
+#: space); the next sentence may open with any of their opening quotes: “ ‘, „ ‚, « ‹, » ›.)
+_CANDIDATE_END = re.compile(r"[.!?](?:[\"”’“‘»›)]|[ \u00a0\u202f][»›])*\s+"
+                            r"(?=[A-Z\"“‘„‚«‹»›(\u00C0-\u024F])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -264,7 +267,7 @@ def _from_dateline(paragraphs: Sequence[str]) -> Sequence[str]:
 
 
 #: A sentence ends with a stop (a quote or a bracket may close it); ...
-_FINISHED = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_FINISHED = re.compile(r"[.!?…][\"'”’“‘»›)\]]*$")
 #: ... a line of at most this many words without one is a heading or a label, passed over
 #: for a sentence in the next paragraphs.
 HEADING_MAX_WORDS = 20
@@ -295,7 +298,7 @@ def _first_real_sentence(paragraphs: Sequence[str], strict: bool = False) -> str
             if not _is_furniture_sentence(sentence):
                 words = len(_WORD.findall(sentence))
                 if words >= (STRICT_MIN_WORDS if strict else SUMMARY_MIN_WORDS) and (
-                        not strict or re.search(r"[.!?][\"”’)]*$", sentence)):
+                        not strict or re.search(r"[.!?][\"”’“‘»›)]*$", sentence)):
                     if strict or _FINISHED.search(sentence) or words > HEADING_MAX_WORDS:
                         return _bounded(sentence)
                     # A line with no final stop (another story's headline, a video's
