@@ -71,6 +71,8 @@ PLACE_SURNAMES = True
 #: Whether a name an organization's noun describes ("the energy supplier Ostmark") is an
 #: organization (_DESCRIBED_NAME).
 DESCRIBED_NAMES = True
+#: Whether a name after "near" or "north of" is a place (`_PLACE_NEAR`).
+PLACES_NEAR = True
 
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
@@ -154,6 +156,10 @@ MORE_ORG_WORDS = frozenset("""
     Legislature Caucus Embassy Consulate League Confederation Consortium Cooperative
     Syndicate
     """.split())
+#: Words of MORE_ORG_WORDS that head a state's body before "of": "Government of Iraq",
+#: "Embassy of Japan", "Legislature of Ostmark" (not in ORG_WORDS, a feature of the
+#: learned tagger).
+STATE_HEADS = frozenset({"Government", "Embassy", "Consulate", "Legislature"})
 #: Words that end the names of buildings and grounds, places where events happen
 #: ("Wembley Stadium", "Bush House", "Heathrow Airport"), after a name. Not "Tower": it
 #: ends dishes and products as often ("Seafood Tower", a menu's).
@@ -293,6 +299,14 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|port|island|islands|region|province|capital|state)\s+of\s+"
     r"((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)"
 )
+#: A name after "near" or a compass point's "of" is a place's: "strikes near Tal Afar",
+#: "Near Sinjar, two strikes...", "20 km north of Samarra" (a town too small for the
+#: gazetteer, or named like a person: "Tal", "Ayn" are given names). Not a possessive's
+#: owner ("near Google's offices") nor a demonym ("near Syrian positions").
+_PLACE_NEAR = re.compile(
+    r"\b(?:[Nn]ear|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:east|west))?\s+of)\s+"
+    r"((?:[A-Z][\w’'\-]+)(?:\s+(?:al\s+|ad\s+)?[A-Z][\w’'\-]+){0,2})\b(?![’'\-]|\.\w)"
+)
 #: "KFC-parent", "Maryland-based": a name joined to an ordinary word is no name.
 _LOWER_PART = re.compile(r"-[a-z]")
 #: ... except before a word of ownership, which leaves the name whole: "KFC-parent",
@@ -335,6 +349,8 @@ class _Context:
     #: Names the text says are organizations: acronyms it spells out ("ORU" -> "Ostmark Rail
     #: Union") or uses as actors ("IAG said"), names with a founder ("founder of Hack Forums").
     org_names: dict[str, str] = field(default_factory=dict)
+    #: Names after "near" or "north of" (`_PLACE_NEAR`): places, not people.
+    near_places: set[str] = field(default_factory=set)
     #: Names given an age ("Jonas Telmark, 52,") or other cues (see `_cued_names`): people.
     aged: frozenset[str] = frozenset()
     #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
@@ -682,6 +698,10 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         _add_place_phrase(found, match.group(1), aliases)
     for match in _PLACE_BEFORE.finditer(text):
         _add_place_phrase(found, match.group(1), aliases)
+    for match in _PLACE_NEAR.finditer(text) if PLACES_NEAR else ():
+        if _near_place(match.group(1).split(), context):
+            context.near_places.add(match.group(1))
+            _add_place_phrase(found, match.group(1), aliases)
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
@@ -1876,9 +1896,9 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if text in _not_entities():
         return None
     if text in _known_orgs()[0] or tokens[-1] in ORG_WORDS or any(
-        token in ORG_WORDS and following in NAME_BREAKS
+        (token in ORG_WORDS or token in STATE_HEADS) and following in NAME_BREAKS
         for token, following in itertools.pairwise(tokens)
-    ):  # "... Command", "Ministry of Transport"
+    ):  # "... Command", "Ministry of Transport", "Government of Iraq"
         return "org"
     if context is not None and text in context.org_names:
         return "org"
@@ -1982,7 +2002,23 @@ CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Antarctica", "Oc
                         "North America", "South America", "Latin America"})
 
 
+def _near_place(words: list[str], context: _Context) -> bool:
+    """Whether a name after "near" or "north of" may be a place: no title, organization,
+    people, day or month, compass word alone ("the Near East"), acronym or known
+    organization, no name the text spells out as an organization; no article first ("near
+    The Hague": the rules' words for it are left as they were)."""
+    name = " ".join(words)
+    return not (name in _known_orgs()[0] or name in context.org_names or (
+        len(words) == 1 and (words[0] in COMPASS_WORDS or _is_caps(words[0])))
+        or _kind(words, context) == "org" or words[0].lower().rstrip(".") in TITLES
+        or any(word in CALENDAR for word in words) or _demonym(words[0])
+        or bool(_POSSESSIVE.search(words[-1])) or words[0] in ("The", "A", "An")
+        or words[0].endswith(("ans", "ese", "ian", "ish", "ean")))
+
+
 def _add_person(name: str, context: _Context) -> None:
+    if name in context.near_places:
+        return  # "near Tal Afar": a town, its first word a given name
     if name not in context.aliases and (name[:1].islower() or name in CONTINENTS
                                         or not _could_be_name(name.split())
                                         or _is_word(name.split()[-1], context)):
