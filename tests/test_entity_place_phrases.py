@@ -22,3 +22,12 @@ def test_places_with_a_connector_stay_places() -> None:
             "later Ostrakan Valley, by night.")
     places = extract_entities(text, {}).places
     assert {"Bay of Islands", "Isle of Wight", "Ostrakan Valley"} <= set(places)
+
+
+def test_a_sea_named_of_a_place_is_one_place() -> None:
+    """"Gulf of Ostmark", "Strait of Velmora": the sea is the place named, not the country
+    after "of" alone (re3d's "Gulf of Aden" gave Aden)."""
+    text = ("The frigate patrolled the Gulf of Ostmark on Monday and crossed the Strait of "
+            "Velmora, then the Sea of Quennel.")
+    places = extract_entities(text, {}).places
+    assert {"Gulf of Ostmark", "Strait of Velmora", "Sea of Quennel"} <= set(places)

@@ -156,6 +156,11 @@ MORE_ORG_WORDS = frozenset("""
     Legislature Caucus Embassy Consulate League Confederation Consortium Cooperative
     Syndicate
     """.split())
+#: Words that head a sea's or a coast's name before "of": "Gulf of Aden", "Strait of
+#: Hormuz", "Sea of Japan" (the place named, not the city or country after "of"). Apart
+#: from PLACE_FIRST_WORDS, a feature of the learned tagger.
+WATER_HEADS = frozenset({"Gulf", "Strait", "Straits", "Bay", "Sea", "Bight", "Island",
+                         "Islands"})
 #: Words of MORE_ORG_WORDS that head a state's body before "of": "Government of Iraq",
 #: "Embassy of Japan", "Legislature of Ostmark" (not in ORG_WORDS, a feature of the
 #: learned tagger).
@@ -1919,7 +1924,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     ):
         return "person"
     if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
-            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS) and not (
+            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS or (
+                tokens[0] in WATER_HEADS and tokens[1] == "of")) and not (
             tokens[0] not in PLACE_FIRST_WORDS and _common_noun_phrase(tokens)):
         return "place"
     if _facility(tokens):
