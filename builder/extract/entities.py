@@ -73,6 +73,8 @@ PLACE_SURNAMES = True
 DESCRIBED_NAMES = True
 #: Whether a name after "near" or "north of" is a place (`_PLACE_NEAR`).
 PLACES_NEAR = True
+#: Whether an adverb in -ly may stand between an acting place and its verb (`_acting_verb`).
+POLICY_ADVERBS = True
 
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
@@ -948,6 +950,29 @@ ACTING_VERBS = frozenset({"are", "were", "have", "passed", "signed", "vetoed", "
                           "threatens", "threatened", "rejects", "rejected", "imposed",
                           "invaded", "annexed", "retaliated", "ratified", "condemned",
                           "condemns", "sanctioned", "recognised", "recognized"})
+#: More verbs after a place that make it its government, a state's stands and pledges in
+#: statements ("The Ostmark remains committed", "Velmora strongly condemns", "the Ostmark
+#: continues to support"); after an adverb in -ly too.
+POLICY_VERBS = frozenset("""
+    remains continues supports stands reaffirms reiterates welcomes urges pledges
+    """.split())
+#: An adverb in -ly before the verb: "The United States strongly condemns".
+_ADVERB_VERB = re.compile(r"\s+[a-z]+ly\s+([a-z]+)")
+
+
+def _acting_verb(text: str, end: int, name: str) -> bool:
+    """Whether the word after a place's mention (or after an adverb in -ly there) is a
+    verb of ACTING_VERBS, or of POLICY_VERBS after a country or a state (its name or an
+    acronym: "the UK"; not a region: "the Middle East remains a priority"): the place
+    acts."""
+    verbs = ACTING_VERBS | POLICY_VERBS if (
+        name in _countries_and_states() or _is_caps(name)) else ACTING_VERBS
+    if _next_word(text, end) in verbs:
+        return True
+    adverb = _ADVERB_VERB.match(text, end) if POLICY_ADVERBS else None
+    return adverb is not None and adverb.group(1) in verbs
+
+
 #: Words before a place that make it a team beaten or met: "beating England", "lost to Wales".
 BEATEN_AFTER = re.compile(r"(?:\bbeat|\bbeating|\bdefeated|\bdefeating|\bthrashed|"
                           r"\blost\s+to|\bdrew\s+with)\s+$")
@@ -989,13 +1014,15 @@ def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
     """A country, state or city that the text names only as an actor ("North Carolina
     passed", "South Africa are") or by its government's acts and bodies ("Australia's
     position", `_a_governments_mention`) is its government or its team: an organization there,
-    not the place. A mention after a list ("Tennessee, Montana and Missouri are") or
-    inside a longer name ("Bellanira Bello says") is no actor's."""
+    not the place. A mention after a list ("Tennessee, Montana and Missouri are"), inside
+    a longer name ("Bellanira Bello says") or after a name's "of" ("Warren of
+    Massachusetts accused") is no actor's."""
     for name in [place for place in found.places
                  if place not in known and place in _gazetteer()]:
         mentions = list(_mentions(name, text))
-        if mentions and all((_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
-                text, max(0, start - 8), start) and _opens_name(text, start))
+        if mentions and all((_acting_verb(text, end, name) and not _LISTED.search(
+                text, max(0, start - 8), start) and _opens_name(text, start)
+                and not _OF_A_NAME.search(text, max(0, start - 40), start))
                 or BEATEN_AFTER.search(text, max(0, start - 12), start)
                 or (GOVERNMENT_MENTIONS and _a_governments_mention(text, start, end))
                 for start, end in mentions):
@@ -1003,6 +1030,9 @@ def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
             _add(found.organizations, name)
 
 
+#: A name's "of" just before a place: "Sen. Ilse Varnholt of Ostmark accused ...", where the
+#: person acts, not the place.
+_OF_A_NAME = re.compile(r"[A-Z][\w.’'\-]*\s+of\s+$")
 #: A list's joint just before a name: "Montana and ", "Tennessee, ".
 _LISTED = re.compile(r"(?:,|\band|\bor|&)\s*$")
 
