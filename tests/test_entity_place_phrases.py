@@ -31,3 +31,13 @@ def test_a_sea_named_of_a_place_is_one_place() -> None:
             "Velmora, then the Sea of Quennel.")
     places = extract_entities(text, {}).places
     assert {"Gulf of Ostmark", "Strait of Velmora", "Sea of Quennel"} <= set(places)
+
+
+def test_arabic_place_heads_open_places_not_people() -> None:
+    """"Wadi ...", "Ayn ...", "Deir ...": a valley, a spring, a monastery's village, never
+    a person (re3d's "Wadi Barada" and "Ayn Issa" were people)."""
+    text = ("Shelling went on around the Wadi Qarnoush area, and a medic was wounded in the "
+            "vicinity of Ayn Sulbek. Deir Halvan was shelled on Monday, Orla Brekk said.")
+    found = extract_entities(text, {})
+    assert {"Wadi Qarnoush", "Ayn Sulbek", "Deir Halvan"} <= set(found.places)
+    assert not {"Wadi Qarnoush", "Ayn Sulbek", "Deir Halvan"} & set(found.people)

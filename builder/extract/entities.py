@@ -181,6 +181,14 @@ COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Prison", "Temple"})
 GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
 PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Cape", "Port", "Fort", "Isle"})
+#: Arabic words that open places' names, never a person's: a valley, a mountain, a spring, a
+#: monastery, a village, a ruin, a castle, a well, a bridge ("Wadi Barada", "Jabal Akhdar",
+#: "Ayn Issa", "Deir Hafer", "Kafr Nabl"). Not "Al" (Al Gore), "Tal" (a given name), "Ras"
+#: (Ras Baraka) nor "Tell" (an English verb that opens sentences). Apart from
+#: PLACE_FIRST_WORDS, a feature of the learned tagger.
+ARABIC_PLACE_HEADS = frozenset("""
+    Wadi Jabal Jebel Jabāl Ayn Ain Deir Dayr Kafr Khirbet Khirbat Qasr Bir Jisr
+    """.split())
 #: Words that end the names of things, not of people: "Paris Agreement", "Andrew Marr Show".
 NOT_SURNAMES = frozenset(
     """
@@ -1881,6 +1889,7 @@ def _could_be_name(tokens: list[str]) -> bool:
         or token in LEADING_WORDS or token in CALENDAR for index, token in enumerate(tokens)
     ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in STREET_WORDS and (
         tokens[-1] not in ASTRONOMICAL_WORDS) and tokens[0] not in SAINT_WORDS and (
+        tokens[0] not in ARABIC_PLACE_HEADS) and (
         tokens[-1] not in NOT_SURNAMES) and (
         tokens[-1] not in CONTINENTS) and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities() and (
@@ -1953,6 +1962,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         context is None or tokens[-1].lower() not in context.lower_words
     ):
         return "person"
+    if 2 <= len(tokens) <= 4 and tokens[0] in ARABIC_PLACE_HEADS:
+        return "place"  # "Wadi Barada", "Ayn Issa"
     if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
             tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS or (
                 tokens[0] in WATER_HEADS and tokens[1] == "of")) and not (
