@@ -172,11 +172,11 @@ STATE_HEADS = frozenset({"Government", "Embassy", "Consulate", "Legislature"})
 #: ends dishes and products as often ("Seafood Tower", a menu's).
 FACILITY_WORDS = frozenset("""
     Airport Station Stadium Arena House Palace Castle Cathedral Mosque Temple Bridge Hall
-    Prison
+    Prison Dam Barrage Airfield Airbase Base
     """.split())
 #: ... of which these end ordinary phrases too ("Open House", "Town Hall"): only after a
 #: word that is no ordinary word.
-COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Prison", "Temple"})
+COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Prison", "Temple", "Base"})
 #: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
 GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
