@@ -23,3 +23,16 @@ def test_owners_peoples_days_and_organizations_after_near_are_no_places() -> Non
         "Christmas, near the Velmora Rail Union depot, in the Near East.", {})
     assert not {"Brekkon's", "Ostmarkian", "Christmas", "East"} & set(
         found.places)
+
+
+def test_a_town_before_its_state_is_a_place() -> None:
+    """"Spc. Jane Roe, of Quennelby, Texas": a hometown, not a person (re3d's "Cibolo,
+    Texas", "Woodbridge, Virginia"); a person before her employer's name that opens with a
+    state's stays a person."""
+    found = extract_entities(
+        "Spc. Jane Roe, of Quennelby, Texas, died Jan. 7. He was a native of Skardeville, "
+        "South Dakota. The campaign did not appeal to Orla Brekk, Washington State Department "
+        "of Health spokeswoman.", {})
+    assert {"Quennelby", "Skardeville"} <= set(found.places)
+    assert "Quennelby" not in found.people
+    assert "Orla Brekk" in found.people and "Orla Brekk" not in found.places

@@ -322,6 +322,12 @@ _PLACE_NEAR = re.compile(
     r"\b(?:[Nn]ear|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:east|west))?\s+of)\s+"
     r"((?:[A-Z][\w’'\-]+)(?:\s+(?:al\s+|ad\s+)?[A-Z][\w’'\-]+){0,2})\b(?![’'\-]|\.\w)"
 )
+#: A name after "of", "in", "from"... and before a comma and a country or a U.S. state is a
+#: town: "Spc. Jane Roe, of Cibolo, Texas", "the retaking of Palmyra, Syria".
+_PLACE_IN_STATE = re.compile(
+    r"\b(?:of|in|from|near|at|to|outside|into)\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2}),"
+    r"\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2})"
+)
 #: "KFC-parent", "Maryland-based": a name joined to an ordinary word is no name.
 _LOWER_PART = re.compile(r"-[a-z]")
 #: ... except before a word of ownership, which leaves the name whole: "KFC-parent",
@@ -717,6 +723,15 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         if _near_place(match.group(1).split(), context):
             context.near_places.add(match.group(1))
             _add_place_phrase(found, match.group(1), aliases)
+    for match in _PLACE_IN_STATE.finditer(text) if PLACES_NEAR else ():
+        words, state = match.group(1).split(), match.group(2).split()
+        if " ".join(state) in _countries_and_states() and (
+                " ".join(words) not in _countries_and_states()) and _near_place(
+                words, context) and _kind(words, context) != "person":
+            # (the state's name whole: "Julie Graham, Washington State Department of
+            # Health" is a person and her employer)
+            context.near_places.add(match.group(1))
+            _add_place_phrase(found, match.group(1), aliases)
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
@@ -741,6 +756,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         elif titled and _could_be_name([token]):
             _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
     titles = _quoted_titles(text)
+    found.people = [name for name in found.people if name not in context.near_places]
     found.people = distinct_people([name for name in found.people if name in aliases.values()
                                      or not (_a_thing(name) or name in titles
                                              or _a_headings_thing(name, text)
