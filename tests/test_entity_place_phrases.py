@@ -41,3 +41,15 @@ def test_arabic_place_heads_open_places_not_people() -> None:
     found = extract_entities(text, {})
     assert {"Wadi Qarnoush", "Ayn Sulbek", "Deir Halvan"} <= set(found.places)
     assert not {"Wadi Qarnoush", "Ayn Sulbek", "Deir Halvan"} & set(found.people)
+
+
+def test_a_place_phrase_loses_its_owner_and_a_sentences_first_word() -> None:
+    """"Ostmark’s Quennel province": the province is Quennel; "Declaring Lima district":
+    the district is Lima's, the verb opens the sentence (re3d's "Syria’s Idlib",
+    "Declaring Mosul" were places)."""
+    text = ("Strikes hit northwestern Ostmark’s Quennel province on Monday. No one may "
+            "enter Lima without a reason. Declaring Lima district a closed area follows the "
+            "ruling, Orla Brekk said.")
+    places = extract_entities(text, {}).places
+    assert "Quennel" in places and "Lima" in places
+    assert not {"Ostmark’s Quennel", "Declaring Lima"} & set(places)

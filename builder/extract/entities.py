@@ -1557,6 +1557,13 @@ def _add_place_phrase(found: Entities, name: str, aliases: Mapping[str, str]) ->
     words = name.split()
     while words and words[0] in LEADING_WORDS:
         words = words[1:]
+    owner = next((index for index, word in enumerate(words[:-1]) if _POSSESSIVE.search(word)),
+                 None)
+    if owner is not None:  # "Syria’s Idlib province": the province is Idlib
+        words = words[owner + 1:]
+    if len(words) == 2 and words[0] not in _PLACE_QUALIFIERS and _ordinary_form(words[0]) and (
+            words[1] in _gazetteer()):
+        words = words[1:]  # "Declaring Mosul district": a sentence's first word before it
     if words and not any(word in CALENDAR or word in ORG_WORDS or word in NUMBER_WORDS
                          or word in LEADING_WORDS for word in words):
         candidate = " ".join(words)
