@@ -73,6 +73,8 @@ PLACE_SURNAMES = True
 DESCRIBED_NAMES = True
 #: Whether a name after "near" or "north of" is a place (`_PLACE_NEAR`).
 PLACES_NEAR = True
+#: Whether an Arabic article ("al-Assad") joins the capitalised words before it in a name.
+ARABIC_ARTICLES = True
 #: Whether an adverb in -ly may stand between an acting place and its verb (`_acting_verb`).
 POLICY_ADVERBS = True
 
@@ -328,6 +330,8 @@ _PLACE_IN_STATE = re.compile(
     r"\b(?:of|in|from|near|at|to|outside|into)\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2}),"
     r"\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2})"
 )
+#: An Arabic article joined to a capitalised word: "al-Assad", "el-Sisi", "ash-Shaykh".
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-[A-Z][\w’'\-]*$")
 #: "KFC-parent", "Maryland-based": a name joined to an ordinary word is no name.
 _LOWER_PART = re.compile(r"-[a-z]")
 #: ... except before a word of ownership, which leaves the name whole: "KFC-parent",
@@ -1613,6 +1617,8 @@ def _runs(text: str) -> list[_Run]:
                 before = previous if not start_of_sentence and (
                     not gap.strip() or gap.strip() in ",\"“”") else ""
             tokens.append(word)
+        elif tokens and ARABIC_ARTICLES and _ARABIC_ARTICLE.match(word):
+            tokens.append(word)  # "Bashar al-Assad", "Haider al-Abadi": the article joins
         elif tokens and (word in CONNECTORS or (word == "on" and _joins_a_field(
                 tokens[-1], text, last_end))):
             # "National Institute on Drug Abuse", "Council on Foreign Relations": "on"
@@ -1977,7 +1983,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if len(tokens) == 1 and _is_caps(text):
         return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
-        token[:1].isupper() or token in CONNECTORS for token in tokens
+        token[:1].isupper() or token in CONNECTORS or _ARABIC_ARTICLE.match(token)
+        for token in tokens
     ) and (not any(token in _gazetteer() for token in tokens[1:]) or (
         PLACE_SURNAMES and _place_surname(tokens))) and not any(
         " ".join(tokens[:end]) in _gazetteer() for end in range(2, len(tokens))
