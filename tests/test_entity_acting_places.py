@@ -28,3 +28,17 @@ def test_a_place_also_named_as_a_place_stays_one() -> None:
         "Velmora Rovers beat Portugal on Sunday. Orla Brekk flew to Portugal on Monday.", {})
     assert "Portugal" in found.places
     assert "Portugal" not in found.organizations
+
+
+def test_a_country_that_remains_or_strongly_condemns_is_its_government() -> None:
+    """A state's statements: "Ecuador remains committed", "Peru strongly condemns" (re3d's
+    "The United States strongly condemns", "The UK remains steadfast") name its government,
+    by the sample's convention; a region that remains a priority stays a place, and so does
+    a senator's state ("Ilse Varnholt of Bolivia quickly accused")."""
+    found = extract_entities(
+        "Ecuador remains committed to the Velmora talks. Peru strongly condemns the attack "
+        "on the Ostmark ferry, and Sen. Ilse Varnholt of Bolivia quickly accused the "
+        "operators. The Middle East remains a priority for Orla Brekk.", {})
+    assert {"Ecuador", "Peru"} <= set(found.organizations)
+    assert not {"Ecuador", "Peru"} & set(found.places)
+    assert {"Bolivia", "Middle East"} <= set(found.places)

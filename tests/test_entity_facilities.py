@@ -23,3 +23,17 @@ def test_ordinary_phrases_people_and_legislatures_are_not_facilities() -> None:
     assert "Open House" not in found.places
     assert "Zac Hall" not in found.places
     assert "Indiana House" not in found.places
+
+
+def test_dams_airfields_and_bases_are_places() -> None:
+    """"Quennel Dam", "Varnholt Barrage", "Brekkhaven Airfield", "Skarde Air Base": a work
+    or a ground where events happen, a place (re3d's "Mosul Dam", "Incirlik Air Base" were
+    missed, the dam's city listed instead); a base after ordinary words only ("Fan Base")
+    is none."""
+    found = extract_entities(
+        "Forces advanced to within 7 kilometers of Quennel Dam and the Varnholt Barrage on "
+        "Monday. Aircraft left Brekkhaven Airfield at dawn and landed at Skarde Air Base, "
+        "Orla Brekk said. The Fan Base cheered.", {})
+    assert {"Quennel Dam", "Varnholt Barrage", "Brekkhaven Airfield", "Skarde Air Base"} <= set(
+        found.places)
+    assert "Fan Base" not in found.places

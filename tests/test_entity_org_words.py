@@ -40,3 +40,12 @@ def test_two_organizations_joined_by_and_are_two() -> None:
     assert "Wells Fargo" in found.organizations
     assert "Bank of America and Wells Fargo" not in found.organizations
     assert "Department of Health and Human Services" in found.organizations
+
+
+def test_a_state_head_before_of_names_an_organization() -> None:
+    """"the Government of Ostmark", "the Embassy of Velmora": a state's body, as "Ministry
+    of ..." is (re3d's "Government of Iraq" was only the place Iraq)."""
+    found = extract_entities(
+        "Aid will reach Quennelbury in coordination with the Government of Ostmark, under "
+        "a joint plan. Orla Brekk visited the Embassy of Velmora on Tuesday.", {})
+    assert {"Government of Ostmark", "Embassy of Velmora"} <= set(found.organizations)

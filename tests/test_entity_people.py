@@ -141,3 +141,13 @@ def test_a_place_before_who_is_no_person() -> None:
     text = ("“It is long,” says Orla Brekk, a harbour master in Veyrabridge, who wants a new "
             "pier.")
     assert people(text) == ["Orla Brekk"]
+
+
+def test_an_arabic_article_joins_a_persons_name() -> None:
+    """"Tariq al-Varnawi", "Abu Samir al-Quennel": the article "al-" is part of the name, not
+    its end (re3d's "Bashar al-Assad" was "Bashar", "Abu Musab al-Zarqawi" "Abu Musab")."""
+    found = extract_entities(
+        "Ostmark's President Tariq al-Varnawi met the envoy on Monday. The strike killed Abu "
+        "Samir al-Quennel, officials said.", {})
+    assert {"Tariq al-Varnawi", "Abu Samir al-Quennel"} <= set(found.people)
+    assert not {"Tariq", "Abu Samir"} & set(found.people)

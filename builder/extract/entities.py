@@ -71,6 +71,12 @@ PLACE_SURNAMES = True
 #: Whether a name an organization's noun describes ("the energy supplier Ostmark") is an
 #: organization (_DESCRIBED_NAME).
 DESCRIBED_NAMES = True
+#: Whether a name after "near" or "north of" is a place (`_PLACE_NEAR`).
+PLACES_NEAR = True
+#: Whether an Arabic article ("al-Assad") joins the capitalised words before it in a name.
+ARABIC_ARTICLES = True
+#: Whether an adverb in -ly may stand between an acting place and its verb (`_acting_verb`).
+POLICY_ADVERBS = True
 
 #: Cities smaller than this are left out of the gazetteer: small towns' names collide with
 #: ordinary words far more often than they are meant.
@@ -154,20 +160,37 @@ MORE_ORG_WORDS = frozenset("""
     Legislature Caucus Embassy Consulate League Confederation Consortium Cooperative
     Syndicate
     """.split())
+#: Words that head a sea's or a coast's name before "of": "Gulf of Aden", "Strait of
+#: Hormuz", "Sea of Japan" (the place named, not the city or country after "of"). Apart
+#: from PLACE_FIRST_WORDS, a feature of the learned tagger.
+WATER_HEADS = frozenset({"Gulf", "Strait", "Straits", "Bay", "Sea", "Bight", "Island",
+                         "Islands"})
+#: Words of MORE_ORG_WORDS that head a state's body before "of": "Government of Iraq",
+#: "Embassy of Japan", "Legislature of Ostmark" (not in ORG_WORDS, a feature of the
+#: learned tagger).
+STATE_HEADS = frozenset({"Government", "Embassy", "Consulate", "Legislature"})
 #: Words that end the names of buildings and grounds, places where events happen
 #: ("Wembley Stadium", "Bush House", "Heathrow Airport"), after a name. Not "Tower": it
 #: ends dishes and products as often ("Seafood Tower", a menu's).
 FACILITY_WORDS = frozenset("""
     Airport Station Stadium Arena House Palace Castle Cathedral Mosque Temple Bridge Hall
-    Prison
+    Prison Dam Barrage Airfield Airbase Base
     """.split())
 #: ... of which these end ordinary phrases too ("Open House", "Town Hall"): only after a
 #: word that is no ordinary word.
-COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Prison", "Temple"})
+COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Prison", "Temple", "Base"})
 #: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
 GENERATIONS = frozenset({"II", "III", "IV"})
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
 PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Cape", "Port", "Fort", "Isle"})
+#: Arabic words that open places' names, never a person's: a valley, a mountain, a spring, a
+#: monastery, a village, a ruin, a castle, a well, a bridge ("Wadi Barada", "Jabal Akhdar",
+#: "Ayn Issa", "Deir Hafer", "Kafr Nabl"). Not "Al" (Al Gore), "Tal" (a given name), "Ras"
+#: (Ras Baraka) nor "Tell" (an English verb that opens sentences). Apart from
+#: PLACE_FIRST_WORDS, a feature of the learned tagger.
+ARABIC_PLACE_HEADS = frozenset("""
+    Wadi Jabal Jebel Jabāl Ayn Ain Deir Dayr Kafr Khirbet Khirbat Qasr Bir Jisr
+    """.split())
 #: Words that end the names of things, not of people: "Paris Agreement", "Andrew Marr Show".
 NOT_SURNAMES = frozenset(
     """
@@ -293,6 +316,22 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:city|town|village|port|island|islands|region|province|capital|state)\s+of\s+"
     r"((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+)?)"
 )
+#: A name after "near" or a compass point's "of" is a place's: "strikes near Tal Afar",
+#: "Near Sinjar, two strikes...", "20 km north of Samarra" (a town too small for the
+#: gazetteer, or named like a person: "Tal", "Ayn" are given names). Not a possessive's
+#: owner ("near Google's offices") nor a demonym ("near Syrian positions").
+_PLACE_NEAR = re.compile(
+    r"\b(?:[Nn]ear|(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:east|west))?\s+of)\s+"
+    r"((?:[A-Z][\w’'\-]+)(?:\s+(?:al\s+|ad\s+)?[A-Z][\w’'\-]+){0,2})\b(?![’'\-]|\.\w)"
+)
+#: A name after "of", "in", "from"... and before a comma and a country or a U.S. state is a
+#: town: "Spc. Jane Roe, of Cibolo, Texas", "the retaking of Palmyra, Syria".
+_PLACE_IN_STATE = re.compile(
+    r"\b(?:of|in|from|near|at|to|outside|into)\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2}),"
+    r"\s+((?:[A-Z][\w’'\-]+)(?:\s+[A-Z][\w’'\-]+){0,2})"
+)
+#: An Arabic article joined to a capitalised word: "al-Assad", "el-Sisi", "ash-Shaykh".
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar|ul)-[A-Z][\w’'\-]*$")
 #: "KFC-parent", "Maryland-based": a name joined to an ordinary word is no name.
 _LOWER_PART = re.compile(r"-[a-z]")
 #: ... except before a word of ownership, which leaves the name whole: "KFC-parent",
@@ -335,6 +374,8 @@ class _Context:
     #: Names the text says are organizations: acronyms it spells out ("ORU" -> "Ostmark Rail
     #: Union") or uses as actors ("IAG said"), names with a founder ("founder of Hack Forums").
     org_names: dict[str, str] = field(default_factory=dict)
+    #: Names after "near" or "north of" (`_PLACE_NEAR`): places, not people.
+    near_places: set[str] = field(default_factory=set)
     #: Names given an age ("Jonas Telmark, 52,") or other cues (see `_cued_names`): people.
     aged: frozenset[str] = frozenset()
     #: Words the text writes in lower case: "Bread" is no surname where "bread" is a word.
@@ -682,6 +723,19 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         _add_place_phrase(found, match.group(1), aliases)
     for match in _PLACE_BEFORE.finditer(text):
         _add_place_phrase(found, match.group(1), aliases)
+    for match in _PLACE_NEAR.finditer(text) if PLACES_NEAR else ():
+        if _near_place(match.group(1).split(), context):
+            context.near_places.add(match.group(1))
+            _add_place_phrase(found, match.group(1), aliases)
+    for match in _PLACE_IN_STATE.finditer(text) if PLACES_NEAR else ():
+        words, state = match.group(1).split(), match.group(2).split()
+        if " ".join(state) in _countries_and_states() and (
+                " ".join(words) not in _countries_and_states()) and _near_place(
+                words, context) and _kind(words, context) != "person":
+            # (the state's name whole: "Julie Graham, Washington State Department of
+            # Health" is a person and her employer)
+            context.near_places.add(match.group(1))
+            _add_place_phrase(found, match.group(1), aliases)
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
@@ -706,6 +760,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
         elif titled and _could_be_name([token]):
             _add(found.people, token)  # "Mayor Varnholt", and no full name for her in the text
     titles = _quoted_titles(text)
+    found.people = [name for name in found.people if name not in context.near_places]
     found.people = distinct_people([name for name in found.people if name in aliases.values()
                                      or not (_a_thing(name) or name in titles
                                              or _a_headings_thing(name, text)
@@ -923,6 +978,29 @@ ACTING_VERBS = frozenset({"are", "were", "have", "passed", "signed", "vetoed", "
                           "threatens", "threatened", "rejects", "rejected", "imposed",
                           "invaded", "annexed", "retaliated", "ratified", "condemned",
                           "condemns", "sanctioned", "recognised", "recognized"})
+#: More verbs after a place that make it its government, a state's stands and pledges in
+#: statements ("The Ostmark remains committed", "Velmora strongly condemns", "the Ostmark
+#: continues to support"); after an adverb in -ly too.
+POLICY_VERBS = frozenset("""
+    remains continues supports stands reaffirms reiterates welcomes urges pledges
+    """.split())
+#: An adverb in -ly before the verb: "The United States strongly condemns".
+_ADVERB_VERB = re.compile(r"\s+[a-z]+ly\s+([a-z]+)")
+
+
+def _acting_verb(text: str, end: int, name: str) -> bool:
+    """Whether the word after a place's mention (or after an adverb in -ly there) is a
+    verb of ACTING_VERBS, or of POLICY_VERBS after a country or a state (its name or an
+    acronym: "the UK"; not a region: "the Middle East remains a priority"): the place
+    acts."""
+    verbs = ACTING_VERBS | POLICY_VERBS if (
+        name in _countries_and_states() or _is_caps(name)) else ACTING_VERBS
+    if _next_word(text, end) in verbs:
+        return True
+    adverb = _ADVERB_VERB.match(text, end) if POLICY_ADVERBS else None
+    return adverb is not None and adverb.group(1) in verbs
+
+
 #: Words before a place that make it a team beaten or met: "beating England", "lost to Wales".
 BEATEN_AFTER = re.compile(r"(?:\bbeat|\bbeating|\bdefeated|\bdefeating|\bthrashed|"
                           r"\blost\s+to|\bdrew\s+with)\s+$")
@@ -964,13 +1042,15 @@ def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
     """A country, state or city that the text names only as an actor ("North Carolina
     passed", "South Africa are") or by its government's acts and bodies ("Australia's
     position", `_a_governments_mention`) is its government or its team: an organization there,
-    not the place. A mention after a list ("Tennessee, Montana and Missouri are") or
-    inside a longer name ("Bellanira Bello says") is no actor's."""
+    not the place. A mention after a list ("Tennessee, Montana and Missouri are"), inside
+    a longer name ("Bellanira Bello says") or after a name's "of" ("Warren of
+    Massachusetts accused") is no actor's."""
     for name in [place for place in found.places
                  if place not in known and place in _gazetteer()]:
         mentions = list(_mentions(name, text))
-        if mentions and all((_next_word(text, end) in ACTING_VERBS and not _LISTED.search(
-                text, max(0, start - 8), start) and _opens_name(text, start))
+        if mentions and all((_acting_verb(text, end, name) and not _LISTED.search(
+                text, max(0, start - 8), start) and _opens_name(text, start)
+                and not _OF_A_NAME.search(text, max(0, start - 40), start))
                 or BEATEN_AFTER.search(text, max(0, start - 12), start)
                 or (GOVERNMENT_MENTIONS and _a_governments_mention(text, start, end))
                 for start, end in mentions):
@@ -978,6 +1058,9 @@ def _move_acting_places(found: Entities, text: str, known: list[str]) -> None:
             _add(found.organizations, name)
 
 
+#: A name's "of" just before a place: "Sen. Ilse Varnholt of Ostmark accused ...", where the
+#: person acts, not the place.
+_OF_A_NAME = re.compile(r"[A-Z][\w.’'\-]*\s+of\s+$")
 #: A list's joint just before a name: "Montana and ", "Tennessee, ".
 _LISTED = re.compile(r"(?:,|\band|\bor|&)\s*$")
 
@@ -1478,6 +1561,13 @@ def _add_place_phrase(found: Entities, name: str, aliases: Mapping[str, str]) ->
     words = name.split()
     while words and words[0] in LEADING_WORDS:
         words = words[1:]
+    owner = next((index for index, word in enumerate(words[:-1]) if _POSSESSIVE.search(word)),
+                 None)
+    if owner is not None:  # "Syria’s Idlib province": the province is Idlib
+        words = words[owner + 1:]
+    if len(words) == 2 and words[0] not in _PLACE_QUALIFIERS and _ordinary_form(words[0]) and (
+            words[1] in _gazetteer()):
+        words = words[1:]  # "Declaring Mosul district": a sentence's first word before it
     if words and not any(word in CALENDAR or word in ORG_WORDS or word in NUMBER_WORDS
                          or word in LEADING_WORDS for word in words):
         candidate = " ".join(words)
@@ -1527,6 +1617,8 @@ def _runs(text: str) -> list[_Run]:
                 before = previous if not start_of_sentence and (
                     not gap.strip() or gap.strip() in ",\"“”") else ""
             tokens.append(word)
+        elif tokens and ARABIC_ARTICLES and _ARABIC_ARTICLE.match(word):
+            tokens.append(word)  # "Bashar al-Assad", "Haider al-Abadi": the article joins
         elif tokens and (word in CONNECTORS or (word == "on" and _joins_a_field(
                 tokens[-1], text, last_end))):
             # "National Institute on Drug Abuse", "Council on Foreign Relations": "on"
@@ -1826,6 +1918,7 @@ def _could_be_name(tokens: list[str]) -> bool:
         or token in LEADING_WORDS or token in CALENDAR for index, token in enumerate(tokens)
     ) and tokens[-1] not in PLACE_WORDS and tokens[-1] not in STREET_WORDS and (
         tokens[-1] not in ASTRONOMICAL_WORDS) and tokens[0] not in SAINT_WORDS and (
+        tokens[0] not in ARABIC_PLACE_HEADS) and (
         tokens[-1] not in NOT_SURNAMES) and (
         tokens[-1] not in CONTINENTS) and (
         tokens[0] not in FOREIGN_ARTICLES) and " ".join(tokens) not in _not_entities() and (
@@ -1876,9 +1969,9 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if text in _not_entities():
         return None
     if text in _known_orgs()[0] or tokens[-1] in ORG_WORDS or any(
-        token in ORG_WORDS and following in NAME_BREAKS
+        (token in ORG_WORDS or token in STATE_HEADS) and following in NAME_BREAKS
         for token, following in itertools.pairwise(tokens)
-    ):  # "... Command", "Ministry of Transport"
+    ):  # "... Command", "Ministry of Transport", "Government of Iraq"
         return "org"
     if context is not None and text in context.org_names:
         return "org"
@@ -1890,7 +1983,8 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
     if len(tokens) == 1 and _is_caps(text):
         return None  # an acronym nobody spelled out: "AI", "SUV", "THE"
     if 2 <= len(tokens) <= 4 and tokens[0].lower() in _given_names() and all(
-        token[:1].isupper() or token in CONNECTORS for token in tokens
+        token[:1].isupper() or token in CONNECTORS or _ARABIC_ARTICLE.match(token)
+        for token in tokens
     ) and (not any(token in _gazetteer() for token in tokens[1:]) or (
         PLACE_SURNAMES and _place_surname(tokens))) and not any(
         " ".join(tokens[:end]) in _gazetteer() for end in range(2, len(tokens))
@@ -1898,8 +1992,11 @@ def _kind(tokens: list[str], context: _Context | None = None) -> str | None:
         context is None or tokens[-1].lower() not in context.lower_words
     ):
         return "person"
+    if 2 <= len(tokens) <= 4 and tokens[0] in ARABIC_PLACE_HEADS:
+        return "place"  # "Wadi Barada", "Ayn Issa"
     if 2 <= sum(token not in CONNECTORS for token in tokens) <= PLACE_WORDS_LONGEST and (
-            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS) and not (
+            tokens[-1] in PLACE_WORDS or tokens[0] in PLACE_FIRST_WORDS or (
+                tokens[0] in WATER_HEADS and tokens[1] == "of")) and not (
             tokens[0] not in PLACE_FIRST_WORDS and _common_noun_phrase(tokens)):
         return "place"
     if _facility(tokens):
@@ -1982,7 +2079,23 @@ CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Antarctica", "Oc
                         "North America", "South America", "Latin America"})
 
 
+def _near_place(words: list[str], context: _Context) -> bool:
+    """Whether a name after "near" or "north of" may be a place: no title, organization,
+    people, day or month, compass word alone ("the Near East"), acronym or known
+    organization, no name the text spells out as an organization; no article first ("near
+    The Hague": the rules' words for it are left as they were)."""
+    name = " ".join(words)
+    return not (name in _known_orgs()[0] or name in context.org_names or (
+        len(words) == 1 and (words[0] in COMPASS_WORDS or _is_caps(words[0])))
+        or _kind(words, context) == "org" or words[0].lower().rstrip(".") in TITLES
+        or any(word in CALENDAR for word in words) or _demonym(words[0])
+        or bool(_POSSESSIVE.search(words[-1])) or words[0] in ("The", "A", "An")
+        or words[0].endswith(("ans", "ese", "ian", "ish", "ean")))
+
+
 def _add_person(name: str, context: _Context) -> None:
+    if name in context.near_places:
+        return  # "near Tal Afar": a town, its first word a given name
     if name not in context.aliases and (name[:1].islower() or name in CONTINENTS
                                         or not _could_be_name(name.split())
                                         or _is_word(name.split()[-1], context)):
