@@ -1,7 +1,7 @@
 """A closing line of the story with no final stop that ends with an emoji or a smiley ("...
-and I like that 😉") stays in the body (issue 9: one snippet lost on unseen pages); a box's
-label after the story ("Share this with:") does not. All places, people and outlets are
-invented."""
+and I like that 😉") stays in the body (issue 9: one snippet lost on unseen pages), and so do
+a wire story's credits, in brackets or not; a box's label after the story ("Share this
+with:") does not. All places, people and outlets are invented."""
 
 from __future__ import annotations
 
@@ -38,3 +38,13 @@ def test_a_closing_line_without_a_stop_stays_in_the_body(closing: str) -> None:
 def test_a_box_label_after_the_story_is_left_out() -> None:
     article = read_text(_paste("Share this with:", "Facebook", "Email"), "velmora.txt")
     assert article.paragraphs == STORY
+
+
+@pytest.mark.parametrize("credit", [
+    "(Reporting by Mara Quill; Editing by Tobin Ashe)",
+    "Additional reporting by Mara Quill in Brenmark; Editing by Tobin Ashe",
+])
+def test_a_wire_story_keeps_its_closing_credits(credit: str) -> None:
+    """A wire story's credits close it, in brackets or not (issue 9)."""
+    article = read_text(_paste(credit), "velmora.txt")
+    assert article.paragraphs == [*STORY, credit]

@@ -189,8 +189,9 @@ _PROMO = re.compile(
     r"\bsign up for (?:our|the)\b.*\bnewsletters?\b|\bstraight to your (?:inbox|phone|device)\b|"
     r"\bakismet\b",
     re.IGNORECASE)
-#: A wire story's closing credits ("Additional reporting by ...; Editing by ...").
-_WIRE_CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled) by\b",
+#: A wire story's closing credits ("Additional reporting by ...; Editing by ...", in
+#: brackets or not: "(Reporting by ...; Editing by ...)").
+_WIRE_CREDIT = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b",
                           re.IGNORECASE)
 #: Cookie notices.
 _COOKIE_WORDS = (r"(?:settings?|consent|polic(?:y|ies)|enable|accept|use|preferences|"
