@@ -29,3 +29,28 @@ def test_the_sites_copyright_line_closes_the_story() -> None:
                         "for the summer, the company said on Monday."])
     article = read_text(page, "velmora.txt")
     assert article.paragraphs == STORY
+
+
+LAST = ("Further information is given by Ilse Varnholt at the harbour office of Velmora, "
+        "who also takes the names of helpers for the first crossing to Ostrakan in June.")
+
+
+def test_the_last_paragraph_above_a_credit_is_the_story() -> None:
+    """A text browser's dump runs the story's paragraphs together, with no blank line, and
+    the picture under the story with them: a long paragraph just under the story's prose is
+    its last paragraph, not the picture's caption, though the credit follows it (issue 9)."""
+    lines = [TITLE, "", "   By Mara Quill", "", "   March 14, 2023", ""]
+    lines += ["   " + paragraph for paragraph in STORY]
+    lines += ["   " + LAST, "   Foto: Tobin Ashe", "", "   Contact", "   Imprint"]
+    article = read_text("\n".join(lines), "velmora.txt")
+    assert article.paragraphs == [*STORY, LAST]
+
+
+def test_a_caption_apart_from_the_story_is_left_out() -> None:
+    caption = "The new ferry at the quay of Velmora."
+    lines = [TITLE, "", "   By Mara Quill", "", "   March 14, 2023", ""]
+    lines += ["   " + paragraph for paragraph in STORY[:2]]
+    lines += ["", "   " + caption, "   Foto: Tobin Ashe", ""]
+    lines += ["   " + paragraph for paragraph in STORY[2:]]
+    article = read_text("\n".join(lines), "velmora.txt")
+    assert article.paragraphs == STORY

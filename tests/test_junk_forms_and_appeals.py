@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from test_body_author_boxes import STORY, TITLE
 
-from builder.readers.text import read_text
+from builder.readers.text import furniture_marks, read_text
 
 
 def _page(*tail: str) -> str:
@@ -28,6 +28,8 @@ def _page(*tail: str) -> str:
     "Gefällt dir unser Hafenmagazin? Bei der Gründung der Velmora Gazette haben wir "
     "entschieden, alle Artikel kostenlos anzubieten. Damit das so bleibt, brauchen wir deine "
     "Unterstützung, jeden Monat und mit jedem Betrag, den du geben kannst.",
+    # A call to give, in English.
+    "Make your contribution now and help the Velmora Gazette thrive in 2027. Donate today",
 ])
 def test_a_form_prompt_or_appeal_is_not_the_story(line: str) -> None:
     article = read_text(_page(line), "velmora.txt")
@@ -39,3 +41,12 @@ def test_a_sentence_of_the_story_about_consent_is_kept() -> None:
             "rules after a long meeting, and that she would ask for their experience again.")
     article = read_text(_page(line), "velmora.txt")
     assert article.paragraphs == [*STORY, line]
+
+
+@pytest.mark.parametrize("line", [
+    "We rely on your support to make local news available to all",
+    "Make your contribution now and help the Velmora Gazette thrive. Donate today",
+    "The Velmora Gazette is funded by sponsors and member donations",
+])
+def test_a_call_to_give_is_furniture(line: str) -> None:
+    assert furniture_marks(line)[0], line

@@ -189,8 +189,9 @@ _PROMO = re.compile(
     r"\bsign up for (?:our|the)\b.*\bnewsletters?\b|\bstraight to your (?:inbox|phone|device)\b|"
     r"\bakismet\b",
     re.IGNORECASE)
-#: A wire story's closing credits ("Additional reporting by ...; Editing by ...").
-_WIRE_CREDIT = re.compile(r"^(?:additional )?(?:reporting|writing|editing|compiled) by\b",
+#: A wire story's closing credits ("Additional reporting by ...; Editing by ...", in
+#: brackets or not: "(Reporting by ...; Editing by ...)").
+_WIRE_CREDIT = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b",
                           re.IGNORECASE)
 #: Cookie notices.
 _COOKIE_WORDS = (r"(?:settings?|consent|polic(?:y|ies)|enable|accept|use|preferences|"
@@ -307,7 +308,11 @@ _CALL_TO_ACT = re.compile(r"^(?:send me|submit your|receive our|get our|join our
                           r"melde dich (?:jetzt )?(?:an|für)|hilf mit|helfen sie mit|jede "
                           r"(?:kleine )?spende|ihr beitrag hilft|gefällt (?:dir|ihnen) unser|"
                           r"lust auf mehr\?|um neue beiträge per e-mail|suscríbete|"
-                          r"abonnez-vous|inscrivez-vous|soutenez|assine\b)",
+                          r"abonnez-vous|inscrivez-vous|soutenez|assine\b|"
+                          # A call to give, in English ("We rely on your support ...").
+                          r"we rely on (?:your|our readers'?|readers'?) support|make (?:your|a) "
+                          r"(?:(?:tax[- ]deductible|one[- ]time|monthly) )?(?:contribution|"
+                          r"donation|gift)\b|donate (?:now|today)\b)",
                           re.IGNORECASE)
 #: ... at most this many words long.
 CALL_TO_ACT_WORDS = 40
@@ -329,7 +334,9 @@ _SITE_LINE = re.compile(
     r"^(?:for the latest\b.{0,60})?download (?:the|our)\b.{0,40}\bapps?\b|"
     r"^(?:diese|die) (?:aktuelle )?ausgabe (?:jetzt )?(?:digital |als e-paper )?"
     r"(?:lesen|kaufen|bestellen)\b|^ausgabe kaufen$|^besuchen sie unseren\b.{0,20}\bshop\b|"
-    r"^jetzt neu!|^sie lesen gern\b|^wir informieren sie regelmäßig\b",
+    r"^jetzt neu!|^sie lesen gern\b|^wir informieren sie regelmäßig\b|"
+    r"^[\w.&'’ ]{1,40} is (?:funded|supported|made possible) by (?:\w+ ){0,3}(?:sponsors|"
+    r"members|readers|donations|donors|listeners|viewers)\b",
     re.IGNORECASE)
 #: ... at most this many words long.
 SITE_LINE_WORDS = 40
@@ -939,7 +946,7 @@ def _parse(content: str) -> _Page:
         key = _fold(block.text)
         page.folded_lines[key] = page.folded_lines.get(key, 0) + 1
     _mark_repeated_captions(blocks)
-    _mark_credited_captions(blocks)
+    _mark_credited_captions(blocks, indented)
     _mark_templates(blocks)
     _mark_teasers(blocks)
     _mark_inline_boxes(blocks)
@@ -1134,15 +1141,21 @@ _PHOTO_COPYRIGHT = re.compile(r"^©\s*(?!.*\b(?:19|20)\d\d\b)(?!.*(?i:rights|res
                               r"droits|derechos|direitos|diritti))\S[^.!?]{0,50}$")
 #: ... when that is a caption's length (a paragraph of the story may stand there too).
 BARE_CAPTION_WORDS = 35
+#: In a text browser's dump, a paragraph of this many words or more just under a paragraph
+#: of the story goes on with the story, though a picture's credit follows it. (In a
+#: browser's paste such a paragraph was as often a long caption: see the log of issue 9.)
+STORY_PARAGRAPH_WORDS = 25
 #: A page where this many credited captions hold most of the prose is a slideshow.
 SLIDESHOW_CAPTIONS = 3
 
 
-def _mark_credited_captions(blocks: list[_Block]) -> None:
+def _mark_credited_captions(blocks: list[_Block], indented: bool = False) -> None:
     """A sentence just above a photo's credit line is the photo's caption ("A prototype of
     the device." then "Photo: Ann Roe"). Only a sentence that ends with a full stop (a
     headline has none, and may stand above its picture's credit), and only close above it;
-    and not on a slideshow, whose story is its captions."""
+    and not on a slideshow, whose story is its captions. In a text browser's dump
+    (`indented`), which runs the story's paragraphs and the picture under them together, a
+    long paragraph just under the story's prose is the story's last one, not a caption."""
     captions: list[tuple[_Block, bool]] = []
     for index in range(1, len(blocks)):
         credit = blocks[index]
@@ -1155,6 +1168,9 @@ def _mark_credited_captions(blocks: list[_Block]) -> None:
         if re.match(r"(?:image |photo |media )?caption\b", after, re.IGNORECASE):
             continue  # "Image copyright X" then "Image caption ...": the caption follows
         above = blocks[index - 1]
+        if (indented and above.words >= STORY_PARAGRAPH_WORDS and index >= 2
+                and _counts(blocks[index - 2])):
+            continue  # the story's last paragraph before a picture, not the picture's caption
         near = credit.line - above.line <= CAPTION_CREDIT_GAP
         if (not above.junk and 4 <= above.words <= CAPTION_MAX_WORDS
                 and (near or (bare and credit.line - above.line <= BARE_CREDIT_GAP))
@@ -1391,7 +1407,8 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
             end, credits = end + 1, True
             continue
         if (credits or block.junk or block.caption or block.stop or block.bullet
-                or block.words < 4 or not re.search(r"[.!?][\"'”’“‘»«›‹)]*$", block.text)
+                or block.words < 4 or not (re.search(r"[.!?][\"'”’“‘»«›‹)]*$", block.text)
+                                           or _closes_story(block.text))
                 or _looks_like_meta(block.text)):
             break
         end += 1
@@ -1400,6 +1417,18 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
     if start > lowest and _lone_dateline(page.blocks[start - 1].text):
         start -= 1
     return start, end
+
+
+#: A smiley typed as text at the end of a line (":)", ";-)", ":D").
+_EMOTICON = re.compile(r"[:;]-?[)(DPp]$")
+
+
+def _closes_story(text: str) -> bool:
+    """A closing line of the story with no final stop: one that ends with an emoji or a
+    smiley ("... and I like that 😉"). (A line that leads into what follows, "... here:",
+    was as often a call to follow, register or pay: see the log of issue 9.)"""
+    return (_EMOTICON.search(text) is not None
+            or _PICTOGRAPH.search(text[-2:]) is not None)
 
 
 def _best_run(page: _Page, lowest: int, highest: int, openings: set[int]) -> tuple[int, int]:
