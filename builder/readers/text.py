@@ -1373,7 +1373,7 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
         content = [i for i, b in enumerate(page.blocks) if not b.junk]
         return (content[1], len(page.blocks)) if len(content) > 1 else (len(page.blocks),
                                                                         len(page.blocks))
-    end = _trim_tail(page, start, end)
+    end = _short_lines_before(page, start, _trim_tail(page, start, end), end)
     # The story's first paragraph may be short: take sentences just above the run.
     while start > lowest:
         block = page.blocks[start - 1]
@@ -1400,6 +1400,29 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
     if start > lowest and _lone_dateline(page.blocks[start - 1].text):
         start -= 1
     return start, end
+
+
+#: The short lines left between the story's last paragraph and the closing label that cut
+#: it have at most this many words each.
+TAIL_LINE_WORDS = 8
+
+
+def _short_lines_before(page: _Page, start: int, trimmed: int, end: int) -> int:
+    """Where the story ends when a closing label cut its run at `trimmed` (below `end`):
+    short lines only between its last paragraph and the label (a tags list under "Tagged
+    with", share buttons, a "Published: ..." stamp, a newsletter's pitch) are the page's
+    furniture, not the story. A longer line among them (a footnote, an embedded post)
+    keeps them all."""
+    if trimmed >= end:
+        return trimmed
+    last = trimmed
+    while last > start + 1 and not (_counts(page.blocks[last - 1])
+                                    or _is_code(page.blocks[last - 1])):
+        last -= 1
+    if any(block.words > TAIL_LINE_WORDS and not block.junk
+           for block in page.blocks[last:trimmed]):
+        return trimmed
+    return last
 
 
 def _best_run(page: _Page, lowest: int, highest: int, openings: set[int]) -> tuple[int, int]:
