@@ -174,7 +174,9 @@ _INLINE_BOX = re.compile(r"^(?:related|see also|also read|read also|read more|mo
                          r"keep reading|further reading|lesen sie auch|lies auch|mehr zum "
                          r"thema|auch interessant|lea también|lee también|leia também|"
                          r"veja também|(?:à )?lire aussi|leggi anche|lees ook|czytaj (?:też|"
-                         r"także)|zobacz (?:też|także))(?!\w)")
+                         r"także)|zobacz (?:też|także)|(?:weitere|mehr|zusätzliche) "
+                         r"informationen|zusatzinformationen|(?:more|further|additional) "
+                         r"information)(?!\w)")
 #: Separators of a breadcrumb trail ("Home » Recipes » Title").
 _BREADCRUMB = re.compile(r"\s+(?:»|>>|>|›)\s+")
 #: Agency photo captions: "WASHINGTON, DC - OCTOBER 10: ...", "FILE - In this ... photo".
@@ -819,6 +821,13 @@ def _is_furniture(line: str) -> bool:
             or not (re.search(r"\w", key) or _is_symbol_line(key)))
 
 
+#: The label of a box of links for further reading ("Weitere Informationen zum Coronavirus:",
+#: "Further information"), folded as `_is_stop` folds it.
+_MORE_INFO = re.compile(
+    r"^(?:weitere|mehr|zusätzliche)\s+informationen(?:\s+(?:zu|zum|zur|über)\b.*)?$"
+    r"|^(?:zusatzinformationen|(?:more|further|additional) information|más información|"
+    r"plus d'informations|informations complémentaires|mais informações|"
+    r"maggiori informazioni|meer informatie)$")
 #: The label of a part of the page that follows the article, said in a short line rather
 #: than in the exact words of `STOPS`: a comments form or thread ("Hinterlasse eine
 #: Antwort", "11 Kommentare", "1 reply on ..."), the links to the next and previous posts,
@@ -840,6 +849,8 @@ _STOP_LABEL = re.compile(
     r"|^(?:lesen sie|lies|lest)\s+(?:auch|mehr|weiter)\b|^(?:noch\s+)?mehr\s+(?:zum thema|"
     r"zu diesem thema|news|nachrichten|artikel|beiträge|themen)\b"
     r"|^auch lesen\b|^(?:zobacz|czytaj) (?:również|też|także)\b"
+    # A box of links for further reading: "Weitere Informationen zum Coronavirus:".
+    rf"|{_MORE_INFO.pattern}"
     r"|^weitere\s+(?:beiträge|artikel|topthemen|top-themen|themen|nachrichten|meldungen|"
     r"pressemitteilungen|news|geschichten|texte)\b"
     r"|^(?:beliebte|ähnliche|verwandte|interessante|empfohlene|passende)\s+(?:beiträge|"
@@ -1280,6 +1291,9 @@ def _mark_inline_boxes(blocks: list[_Block]) -> None:
             continue
         items = blocks[index + 1:index + 2 + INLINE_BOX_ITEMS]
         end = next((i for i, item in enumerate(items) if _counts(item) or item.stop), None)
+        if end == 0 and _MORE_INFO.match(_fold(block.text).rstrip(":").strip()):
+            block.stop = False  # "More information" over prose: a section of the story
+            continue
         if end is None or not 1 <= end <= INLINE_BOX_ITEMS or not _counts(items[end]):
             continue
         after = next((b for b in blocks[index + 2 + end:] if not b.junk), None)
