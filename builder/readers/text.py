@@ -150,7 +150,12 @@ _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|
                       r"bildnachweis|imagen|crédito)\s*(?:\d{1,2}\s*)?[:©]|\((?:foto|bild)\b|"
                       r"\((?:photo|image|credit)\b|getty images|"
                       r"shutterstock|\bap photo\b|/\s*(?:ap|afp|reuters|getty|epa)\b|"
-                      r"©", re.IGNORECASE)
+                      r"©|"
+                      # "Fot. Ann Roe / Agencja", "... du hall / (C) Ann Roe", a caption's
+                      # sentence then its agency: "... on Tuesday. EFE".
+                      r"(?:^|\s)fot\.\s|[/|]\s*\(c\)\s*\S|[.!?]\s+(?-i:EFE|AFP|AP|DPA|dpa|"
+                      r"Reuters|REUTERS|EPA|ANSA|Xinhua|Keystone|KEYSTONE|Imago|IMAGO)\s*$",
+                      re.IGNORECASE)
 #: A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
 _CREDIT_TAIL = re.compile(r"[.!?][\"'”’)]*\s+(?:by|photo|photos|credit|courtesy(?: of)?)\s*:?\s+"
                           r"(?-i:[A-Z][A-Z0-9 .,&'’/\-]{3,})$", re.IGNORECASE)
