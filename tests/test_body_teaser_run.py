@@ -72,3 +72,15 @@ def test_a_longer_line_before_a_closing_label_stays() -> None:
     page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *tail, *RELATED])
     article = read_text(page, "velmora.txt")
     assert article.paragraphs == [*STORY, *tail]
+
+
+def test_teasers_under_kickers_with_pictures_between_are_dropped() -> None:
+    """Kicker, headline and teaser, then the next picture's alt text (as a text browser
+    shows it) and the next kicker: the list of teasers closes the run, pictures and all."""
+    kicker = "Harbours"
+    tail = [kicker, TEASERS[0], TEASERS[1], "Ferry at the north quay",
+            kicker, TEASERS[2], TEASERS[3], "Market hall roof",
+            kicker, TEASERS[4], TEASERS[5]]
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *tail])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == STORY

@@ -3252,6 +3252,9 @@ TEASER_KICKER_WORDS = 3
 #: A run of this many teasers in a row (headline, one short paragraph, the next headline)
 #: is a list of related stories, wherever it stands.
 TEASER_RUN_MIN = 2
+#: Two teasers under their kickers may have a short line between them (the next picture's
+#: alt text, as a text browser shows it) of at most this many words.
+TEASER_GAP_WORDS = 5
 
 
 def _headline_like(block: _Block, most: int) -> bool:
@@ -3308,10 +3311,14 @@ def _teaser_units(page: _Page, start: int, end: int) -> set[int]:
         following = units[index + 1] if index + 1 < len(units) else None
         if following is not None and following[0] == found[0] + found[1]:
             continue
+        if (following is not None and following[0] == found[0] + found[1] + 1
+                and found[2] and following[2]
+                and page.blocks[shown[following[0] - 1]].words <= TEASER_GAP_WORDS
+                and not page.blocks[shown[following[0] - 1]].prose):
+            continue  # a picture's alt text between two teasers under their kickers
         closes = run[-1][0] + run[-1][1] >= len(shown)
         if closes and len(run) >= TEASER_RUN_MIN:
-            for first, length, _ in run:
-                teasers.update(shown[first:first + length])
+            teasers.update(shown[run[0][0]:run[-1][0] + run[-1][1]])
         run = []
     return teasers
 
