@@ -1024,6 +1024,24 @@ def furniture_marks(text: str) -> tuple[bool, bool]:
     return block.junk, block.stop
 
 
+#: A menu set in one line has at least this many items between bars, ...
+MENU_ITEMS = 3
+#: ... each of at most this many words.
+MENU_ITEM_WORDS = 5
+
+
+def _is_menu_line(text: str) -> bool:
+    """A line of links between bars ("Politik | Blog | Impressum | Kontakt"): a menu or a
+    footer's links, left out of the body (only there: the headline's and the header's
+    tests still see it). One with a digit is left alone: a stamp or a byline's line ("May
+    3, 2021 | News | 4 Comments")."""
+    if " | " not in text or re.search(r"\d", text):
+        return False
+    parts = text.split(" | ")
+    return len(parts) >= MENU_ITEMS and all(1 <= count_words(part) <= MENU_ITEM_WORDS
+                                            for part in parts)
+
+
 #: A line wholly in brackets or parentheses ("[Related: ...]", "(Read more: ...)").
 _WRAPPED = re.compile(r"\s*[\[(]([^\[\]()]+)[\])]\s*")
 
@@ -3340,7 +3358,7 @@ def _read_body(page: _Page, start: int, end: int, article: Article,
                 block.words <= 8):
             article.credit = credit.group(1).strip()
             continue
-        if block.junk or block.caption or block.stop:
+        if block.junk or block.caption or block.stop or _is_menu_line(text):
             continue
         if paragraphs and _lone_dateline(paragraphs[-1]):
             paragraphs[-1] = f"{paragraphs[-1]} {text}"
