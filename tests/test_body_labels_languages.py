@@ -116,3 +116,25 @@ def test_a_long_call_to_subscribe_inside_the_story_is_furniture(call: str) -> No
     the story goes on under it."""
     text = "\n\n".join([TITLE, "Von Mara Quill", "14. März 2023", *STORY[:2], call, *STORY[2:]])
     assert read_text(text, "velmora.txt").paragraphs == STORY
+
+
+@pytest.mark.parametrize("label", [
+    "Weitere Informationen zum Hafen von Velmora:", "Zusatzinformationen:",
+    "Further information",
+])
+def test_a_box_of_links_for_more_information_is_not_the_story(label: str) -> None:
+    """A box of links under "Weitere Informationen ..." set inside the article: the label
+    and its links are furniture, and the story goes on under them."""
+    page = "\n\n".join([TITLE, "Von Mara Quill", "14. März 2023", *STORY[:2], label,
+                         *RELATED, *STORY[2:]])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == STORY, label
+
+
+def test_a_more_information_heading_over_prose_is_a_section() -> None:
+    """"Mehr Informationen" right over a paragraph is the story's last section, not a box of
+    links: it and its paragraph stay."""
+    section = ("Wer mehr über den Umbau wissen will, kann am Samstag zur Führung durch die "
+               "Baustelle kommen, die der Hafenmeister Tobin Ashe selbst leitet.")
+    article = read_text(_page("Mehr Informationen", section), "velmora.txt")
+    assert article.paragraphs == [*STORY, "Mehr Informationen", section]

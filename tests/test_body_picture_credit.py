@@ -1,10 +1,13 @@
 """A picture's credit, "© Name" with no year and no rights reserved ("© dpa | Ann Roe",
 "© Shutterstock/racorn"), stands inside the story and does not close it, as the site's
 "© 2023 Velmora Gazette" does (issue 9: body lost on unseen pastes, the story cut at the
-credit under its first picture). All places and people are invented."""
+credit under its first picture). A caption that ends with its credit ("Fot. ...", "... /
+(C) Name", "... on Tuesday. EFE", a wire agency's name) is not the story (issue 9: junk kept).
+All places and people are invented."""
 
 from __future__ import annotations
 
+import pytest
 from test_body_author_boxes import STORY, TITLE
 
 from builder.readers.text import read_text
@@ -54,3 +57,27 @@ def test_a_caption_apart_from_the_story_is_left_out() -> None:
     lines += ["   " + paragraph for paragraph in STORY[2:]]
     article = read_text("\n".join(lines), "velmora.txt")
     assert article.paragraphs == STORY
+
+
+@pytest.mark.parametrize("caption", [
+    "Fot. Mara Quill / Agencja Velmorska",
+    "The new ferry at the north quay of Velmora / (C) Mara Quill",
+    "The new ferry at the north quay of Velmora on Tuesday. EFE",
+])
+def test_a_caption_with_its_credit_is_not_the_story(caption: str) -> None:
+    """A picture's caption that ends with its credit, set between the story's paragraphs
+    ("Fot. ...", "... / (C) Name", a sentence then the agency's name): not the story."""
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY[:2], caption,
+                        *STORY[2:]])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == STORY, caption
+
+
+def test_a_sentence_with_a_lettered_point_is_the_story() -> None:
+    """A point lettered "(c)" in a sentence of the story is no credit."""
+    point = ("The council agreed on three points, and point (c) says that the fishers keep "
+             "their berths at the old shipyard until the work is done.")
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY[:2], point,
+                        *STORY[2:]])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == [*STORY[:2], point, *STORY[2:]]

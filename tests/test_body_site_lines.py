@@ -45,3 +45,16 @@ def test_a_sentence_of_the_story_about_an_app_is_kept() -> None:
                 "the harbour master said.")
     article = read_text(_page(sentence), "velmora.txt")
     assert article.paragraphs == [*STORY, sentence]
+
+
+@pytest.mark.parametrize("menu", [
+    "Hafen | Fähren | Blog | Impressum",
+    "IMPRESSUM | DATENSCHUTZ | COPYRIGHT MARA QUILL | A VELMORA GAZETTE PROJECT",
+])
+def test_a_menu_line_between_bars_is_not_the_story(menu: str) -> None:
+    """A line of links between bars (a menu, a footer's links) set among the story's
+    paragraphs is left out of the body."""
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY[:2], menu,
+                        *STORY[2:]])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == STORY, menu

@@ -42,3 +42,45 @@ def test_a_single_short_section_at_the_end_stays() -> None:
     page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *TEASERS[:2]])
     article = read_text(page, "velmora.txt")
     assert article.paragraphs == [*STORY, *TEASERS[:2]]
+
+
+RELATED = [
+    "You might also like",
+    ("The Ostrakan ferry company has named a new captain: Dr Ilse Varnholt's nephew, who "
+     "sailed the northern route for twenty years, will lead the crew of the new boat from "
+     "the first crossing in June."),
+    ("Traders of the Velmora market hall will move to the old station square for the winter, "
+     "until the roof that the autumn storms damaged has been mended by the town's builders "
+     "in March."),
+]
+
+
+def test_short_lines_between_the_story_and_a_closing_label_are_dropped() -> None:
+    """A tags list ("Tagged with" and the tags glued together) and a stamp between the last
+    paragraph and "You might also like" are the page's, not the story's."""
+    tail = ["Published: 14.03.2023, 12:35", "Tagged with", "VelmoraFerriesHarbours"]
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *tail, *RELATED])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == STORY
+
+
+def test_a_longer_line_before_a_closing_label_stays() -> None:
+    """A line of more words there (a footnote, an embedded post) may be the story's: the
+    lines up to the label stay."""
+    tail = ["[1] Velmora harbour works, final report of the town council, pages 12 to 19",
+            "Harbour Gazette, March 2023"]
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *tail, *RELATED])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == [*STORY, *tail]
+
+
+def test_teasers_under_kickers_with_pictures_between_are_dropped() -> None:
+    """Kicker, headline and teaser, then the next picture's alt text (as a text browser
+    shows it) and the next kicker: the list of teasers closes the run, pictures and all."""
+    kicker = "Harbours"
+    tail = [kicker, TEASERS[0], TEASERS[1], "Ferry at the north quay",
+            kicker, TEASERS[2], TEASERS[3], "Market hall roof",
+            kicker, TEASERS[4], TEASERS[5]]
+    page = "\n\n".join([TITLE, "By Mara Quill", "March 14, 2023", *STORY, *tail])
+    article = read_text(page, "velmora.txt")
+    assert article.paragraphs == STORY

@@ -150,7 +150,12 @@ _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|
                       r"bildnachweis|imagen|crédito)\s*(?:\d{1,2}\s*)?[:©]|\((?:foto|bild)\b|"
                       r"\((?:photo|image|credit)\b|getty images|"
                       r"shutterstock|\bap photo\b|/\s*(?:ap|afp|reuters|getty|epa)\b|"
-                      r"©", re.IGNORECASE)
+                      r"©|"
+                      # "Fot. Ann Roe / Agencja", "... du hall / (C) Ann Roe", a caption's
+                      # sentence then its agency: "... on Tuesday. EFE".
+                      r"(?:^|\s)fot\.\s|[/|]\s*\(c\)\s*\S|[.!?]\s+(?-i:EFE|AFP|AP|DPA|dpa|"
+                      r"Reuters|REUTERS|EPA|ANSA|Xinhua|Keystone|KEYSTONE|Imago|IMAGO)\s*$",
+                      re.IGNORECASE)
 #: A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
 _CREDIT_TAIL = re.compile(r"[.!?][\"'”’)]*\s+(?:by|photo|photos|credit|courtesy(?: of)?)\s*:?\s+"
                           r"(?-i:[A-Z][A-Z0-9 .,&'’/\-]{3,})$", re.IGNORECASE)
@@ -174,7 +179,9 @@ _INLINE_BOX = re.compile(r"^(?:related|see also|also read|read also|read more|mo
                          r"keep reading|further reading|lesen sie auch|lies auch|mehr zum "
                          r"thema|auch interessant|lea también|lee también|leia também|"
                          r"veja também|(?:à )?lire aussi|leggi anche|lees ook|czytaj (?:też|"
-                         r"także)|zobacz (?:też|także))(?!\w)")
+                         r"także)|zobacz (?:też|także)|(?:weitere|mehr|zusätzliche) "
+                         r"informationen|zusatzinformationen|(?:more|further|additional) "
+                         r"information)(?!\w)")
 #: Separators of a breadcrumb trail ("Home » Recipes » Title").
 _BREADCRUMB = re.compile(r"\s+(?:»|>>|>|›)\s+")
 #: Agency photo captions: "WASHINGTON, DC - OCTOBER 10: ...", "FILE - In this ... photo".
@@ -826,6 +833,13 @@ def _is_furniture(line: str) -> bool:
             or not (re.search(r"\w", key) or _is_symbol_line(key)))
 
 
+#: The label of a box of links for further reading ("Weitere Informationen zum Coronavirus:",
+#: "Further information"), folded as `_is_stop` folds it.
+_MORE_INFO = re.compile(
+    r"^(?:weitere|mehr|zusätzliche)\s+informationen(?:\s+(?:zu|zum|zur|über)\b.*)?$"
+    r"|^(?:zusatzinformationen|(?:more|further|additional) information|más información|"
+    r"plus d'informations|informations complémentaires|mais informações|"
+    r"maggiori informazioni|meer informatie)$")
 #: The label of a part of the page that follows the article, said in a short line rather
 #: than in the exact words of `STOPS`: a comments form or thread ("Hinterlasse eine
 #: Antwort", "11 Kommentare", "1 reply on ..."), the links to the next and previous posts,
@@ -847,6 +861,8 @@ _STOP_LABEL = re.compile(
     r"|^(?:lesen sie|lies|lest)\s+(?:auch|mehr|weiter)\b|^(?:noch\s+)?mehr\s+(?:zum thema|"
     r"zu diesem thema|news|nachrichten|artikel|beiträge|themen)\b"
     r"|^auch lesen\b|^(?:zobacz|czytaj) (?:również|też|także)\b"
+    # A box of links for further reading: "Weitere Informationen zum Coronavirus:".
+    rf"|{_MORE_INFO.pattern}"
     r"|^weitere\s+(?:beiträge|artikel|topthemen|top-themen|themen|nachrichten|meldungen|"
     r"pressemitteilungen|news|geschichten|texte)\b"
     r"|^(?:beliebte|ähnliche|verwandte|interessante|empfohlene|passende)\s+(?:beiträge|"
@@ -1013,6 +1029,24 @@ def furniture_marks(text: str) -> tuple[bool, bool]:
     block = _Block(text, line=0, indent=0)
     _classify(block)
     return block.junk, block.stop
+
+
+#: A menu set in one line has at least this many items between bars, ...
+MENU_ITEMS = 3
+#: ... each of at most this many words.
+MENU_ITEM_WORDS = 5
+
+
+def _is_menu_line(text: str) -> bool:
+    """A line of links between bars ("Politik | Blog | Impressum | Kontakt"): a menu or a
+    footer's links, left out of the body (only there: the headline's and the header's
+    tests still see it). One with a digit is left alone: a stamp or a byline's line ("May
+    3, 2021 | News | 4 Comments")."""
+    if " | " not in text or re.search(r"\d", text):
+        return False
+    parts = text.split(" | ")
+    return len(parts) >= MENU_ITEMS and all(1 <= count_words(part) <= MENU_ITEM_WORDS
+                                            for part in parts)
 
 
 #: A line wholly in brackets or parentheses ("[Related: ...]", "(Read more: ...)").
@@ -1296,6 +1330,9 @@ def _mark_inline_boxes(blocks: list[_Block]) -> None:
             continue
         items = blocks[index + 1:index + 2 + INLINE_BOX_ITEMS]
         end = next((i for i, item in enumerate(items) if _counts(item) or item.stop), None)
+        if end == 0 and _MORE_INFO.match(_fold(block.text).rstrip(":").strip()):
+            block.stop = False  # "More information" over prose: a section of the story
+            continue
         if end is None or not 1 <= end <= INLINE_BOX_ITEMS or not _counts(items[end]):
             continue
         after = next((b for b in blocks[index + 2 + end:] if not b.junk), None)
@@ -1389,7 +1426,7 @@ def _body_span(page: _Page, lowest: int = 0, highest: int | None = None) -> tupl
         content = [i for i, b in enumerate(page.blocks) if not b.junk]
         return (content[1], len(page.blocks)) if len(content) > 1 else (len(page.blocks),
                                                                         len(page.blocks))
-    end = _trim_tail(page, start, end)
+    end = _short_lines_before(page, start, _trim_tail(page, start, end), end)
     # The story's first paragraph may be short: take sentences just above the run.
     while start > lowest:
         block = page.blocks[start - 1]
@@ -1429,6 +1466,29 @@ def _closes_story(text: str) -> bool:
     was as often a call to follow, register or pay: see the log of issue 9.)"""
     return (_EMOTICON.search(text) is not None
             or _PICTOGRAPH.search(text[-2:]) is not None)
+
+
+#: The short lines left between the story's last paragraph and the closing label that cut
+#: it have at most this many words each.
+TAIL_LINE_WORDS = 8
+
+
+def _short_lines_before(page: _Page, start: int, trimmed: int, end: int) -> int:
+    """Where the story ends when a closing label cut its run at `trimmed` (below `end`):
+    short lines only between its last paragraph and the label (a tags list under "Tagged
+    with", share buttons, a "Published: ..." stamp, a newsletter's pitch) are the page's
+    furniture, not the story. A longer line among them (a footnote, an embedded post)
+    keeps them all."""
+    if trimmed >= end:
+        return trimmed
+    last = trimmed
+    while last > start + 1 and not (_counts(page.blocks[last - 1])
+                                    or _is_code(page.blocks[last - 1])):
+        last -= 1
+    if any(block.words > TAIL_LINE_WORDS and not block.junk
+           for block in page.blocks[last:trimmed]):
+        return trimmed
+    return last
 
 
 def _best_run(page: _Page, lowest: int, highest: int, openings: set[int]) -> tuple[int, int]:
@@ -3239,6 +3299,9 @@ TEASER_KICKER_WORDS = 3
 #: A run of this many teasers in a row (headline, one short paragraph, the next headline)
 #: is a list of related stories, wherever it stands.
 TEASER_RUN_MIN = 2
+#: Two teasers under their kickers may have a short line between them (the next picture's
+#: alt text, as a text browser shows it) of at most this many words.
+TEASER_GAP_WORDS = 5
 
 
 def _headline_like(block: _Block, most: int) -> bool:
@@ -3295,10 +3358,14 @@ def _teaser_units(page: _Page, start: int, end: int) -> set[int]:
         following = units[index + 1] if index + 1 < len(units) else None
         if following is not None and following[0] == found[0] + found[1]:
             continue
+        if (following is not None and following[0] == found[0] + found[1] + 1
+                and found[2] and following[2]
+                and page.blocks[shown[following[0] - 1]].words <= TEASER_GAP_WORDS
+                and not page.blocks[shown[following[0] - 1]].prose):
+            continue  # a picture's alt text between two teasers under their kickers
         closes = run[-1][0] + run[-1][1] >= len(shown)
         if closes and len(run) >= TEASER_RUN_MIN:
-            for first, length, _ in run:
-                teasers.update(shown[first:first + length])
+            teasers.update(shown[run[0][0]:run[-1][0] + run[-1][1]])
         run = []
     return teasers
 
@@ -3320,7 +3387,7 @@ def _read_body(page: _Page, start: int, end: int, article: Article,
                 block.words <= 8):
             article.credit = credit.group(1).strip()
             continue
-        if block.junk or block.caption or block.stop:
+        if block.junk or block.caption or block.stop or _is_menu_line(text):
             continue
         if paragraphs and _lone_dateline(paragraphs[-1]):
             paragraphs[-1] = f"{paragraphs[-1]} {text}"
