@@ -67,6 +67,12 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
+#: Wire agencies and picture desks whose name alone, after a caption's one sentence, closes
+#: it as its credit ("... on the quay at dawn. EFE"). The text reader's caption test uses
+#: the same list.
+CAPTION_AGENCIES = ("AP", "AFP", "EFE", "dpa", "Reuters", "EPA", "ANSA", "Xinhua", "Keystone",
+                    "Imago", "Getty Images", "Europa Press", "picture alliance", "Shutterstock",
+                    "iStock", "Unsplash")
 #: A photo caption or credit: "(AP Photo/Jane Roe)", "Photo: ...", "Getty Images", "Media
 #: caption", "1of4", a person placed in the picture ("..., left, ..."), the weekday and full
 #: date that agency captions carry ("..., Sunday, Nov. 17, 2019, in ...").
@@ -94,8 +100,7 @@ _CAPTION = re.compile(
     # A caption's credit closing it: "... (c) Ann Roe", "... © Foto: Ann Roe", or an agency's
     # or picture desk's name alone after the caption's one sentence ("... im Hafen. dpa").
     r"|(?:©|\(c\)|\bcopyright\b)\s*[^.!?©]{0,60}$"
-    r"|^[^.!?]+[.!?]\s+(?:AP|AFP|EFE|dpa|Reuters|Getty Images|Imago|Keystone|ANSA|Europa Press|"
-    r"Xinhua|EPA|picture alliance|Shutterstock|iStock|Unsplash)\s*$",
+    r"|^[^.!?]+[.!?]\s+(?:" + "|".join(map(re.escape, CAPTION_AGENCIES)) + r")\s*$",
     re.IGNORECASE)
 
 #: An editor's note, a notice or a call to act on the site rather than a sentence of the

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from builder.extract.dateline import extract_dateline
-from builder.extract.summary import is_furniture
+from builder.extract.summary import CAPTION_AGENCIES, is_furniture
 from builder.model import Article, SeedError
 from builder.readers.months import MONTH_NAMES
 
@@ -153,8 +153,10 @@ _CAPTION = re.compile(r"\b(?:photograph|photo|picture|image|illustration|credit|
                       r"©|"
                       # "Fot. Ann Roe / Agencja", "... du hall / (C) Ann Roe", a caption's
                       # sentence then its agency: "... on Tuesday. EFE".
-                      r"(?:^|\s)fot\.\s|[/|]\s*\(c\)\s*\S|[.!?]\s+(?-i:EFE|AFP|AP|DPA|dpa|"
-                      r"Reuters|REUTERS|EPA|ANSA|Xinhua|Keystone|KEYSTONE|Imago|IMAGO)\s*$",
+                      r"(?:^|\s)fot\.\s|[/|]\s*\(c\)\s*\S|[.!?]\s+(?-i:"
+                      + "|".join(re.escape(name) for agency in CAPTION_AGENCIES
+                                 for name in dict.fromkeys((agency, agency.upper())))
+                      + r")\s*$",
                       re.IGNORECASE)
 #: A caption that ends with its credit in capitals: "... in Las Croabas. By U.S. CUSTOMS".
 _CREDIT_TAIL = re.compile(r"[.!?][\"'”’)]*\s+(?:by|photo|photos|credit|courtesy(?: of)?)\s*:?\s+"
