@@ -140,13 +140,16 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 def _extract_entities(article: Article, aliases: Mapping[str, str],
                       known_people: Iterable[str]) -> None:
+    from builder.extract.dateline import region_name
     from builder.extract.entities import extract_entities
 
     note = article.note or {}
     text, dateline = entity_text(article)
     known = [article.location] if article.location else []
     if dateline is not None and dateline.region:
-        known.append(dateline.region)
+        # "HAYWARD, Calif.": the place is California (unless the aliases say otherwise)
+        region = dateline.region
+        known.append(region if region in aliases else region_name(region))
     entities = extract_entities(text, aliases, known, known_people)
     article.people = _given(note, "people", entities.people)
     article.places = _given(note, "places", entities.places)

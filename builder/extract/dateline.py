@@ -49,6 +49,35 @@ NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS"
                         "EDITOR'S NOTE", "CORRECTION", "WATCH", "LIVE", "PHOTOS", "VIDEO"})
 
 
+#: The U.S. states' short forms that datelines use after the city: AP style ("HAYWARD,
+#: Calif.") and the postal codes ("AUSTIN, TX"), with each state's name.
+_STATES = {
+    "Alabama": "Ala. AL", "Alaska": "AK", "Arizona": "Ariz. AZ", "Arkansas": "Ark. AR",
+    "California": "Calif. Cal. CA", "Colorado": "Colo. CO", "Connecticut": "Conn. CT",
+    "Delaware": "Del. DE", "Florida": "Fla. FL", "Georgia": "Ga. GA", "Hawaii": "HI",
+    "Idaho": "ID", "Illinois": "Ill. IL", "Indiana": "Ind. IN", "Iowa": "IA",
+    "Kansas": "Kan. Kans. KS", "Kentucky": "Ky. KY", "Louisiana": "La. LA", "Maine": "ME",
+    "Maryland": "Md. MD", "Massachusetts": "Mass. MA", "Michigan": "Mich. MI",
+    "Minnesota": "Minn. MN", "Mississippi": "Miss. MS", "Missouri": "Mo. MO",
+    "Montana": "Mont. MT", "Nebraska": "Neb. Nebr. NE", "Nevada": "Nev. NV",
+    "New Hampshire": "N.H. NH", "New Jersey": "N.J. NJ", "New Mexico": "N.M. NM",
+    "New York": "N.Y. NY", "North Carolina": "N.C. NC", "North Dakota": "N.D. ND",
+    "Ohio": "OH", "Oklahoma": "Okla. OK", "Oregon": "Ore. Oreg. OR",
+    "Pennsylvania": "Pa. Penn. PA", "Rhode Island": "R.I. RI", "South Carolina": "S.C. SC",
+    "South Dakota": "S.D. SD", "Tennessee": "Tenn. TN", "Texas": "Tex. TX", "Utah": "UT",
+    "Vermont": "Vt. VT", "Virginia": "Va. VA", "Washington": "Wash. WA",
+    "West Virginia": "W.Va. W.Va WV", "Wisconsin": "Wis. Wisc. WI", "Wyoming": "Wyo. WY",
+}
+STATE_SHORT_FORMS = {short: state for state, forms in _STATES.items() for short in forms.split()}
+
+
+def region_name(region: str) -> str:
+    """A dateline's region by its full name when it is a U.S. state's short form ("Calif."
+    -> "California", "TX" -> "Texas"), so that the event lists the state once, by the name
+    its text uses; any other region as written ("Iowa", "Ukraine", "D.C.")."""
+    return STATE_SHORT_FORMS.get(region, region)
+
+
 @dataclass(frozen=True)
 class Dateline:
     """What a dateline says."""
