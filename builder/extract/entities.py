@@ -181,6 +181,11 @@ FACILITY_WORDS = frozenset("""
 COMMON_FACILITY_WORDS = frozenset({"House", "Hall", "Prison", "Temple", "Base"})
 #: A generation after a name, part of it: "Andre Price III", "Elizabeth II".
 GENERATIONS = frozenset({"II", "III", "IV"})
+#: Places' short forms listed by their usual name, so that a timeline has one page for the
+#: place ("L.A." and "Los Angeles" were two): only forms that name one place, not "LA"
+#: (Louisiana's code too). A user's alias that keeps a short form wins.
+PLACE_SHORT_FORMS = {"L.A.": "Los Angeles", "NYC": "New York City", "N.Y.C.": "New York City",
+                     "DC": "D.C."}
 #: Words that begin place names: "Lake Veyra", "Mount Ashmoor".
 PLACE_FIRST_WORDS = frozenset({"Lake", "Mount", "Cape", "Port", "Fort", "Isle"})
 #: Arabic words that open places' names, never a person's: a valley, a mountain, a spring, a
@@ -796,6 +801,9 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                                              or (_opens_an_organization(name, organizations, text)
                                                  and name not in _countries_and_states()))]
     found.places.sort(key=lambda name: (name not in known, _first_mention(text, name)))
+    found.places = list(dict.fromkeys(
+        name if name in aliases.values() else PLACE_SHORT_FORMS.get(name, name)
+        for name in found.places))
     return found
 
 

@@ -1,6 +1,7 @@
-"""A dateline's U.S. state written short ("HAYWARD, Calif.", "AUSTIN, TX") is listed under
-the state's name, once: before, the event listed both "Calif" and "California" (seen on a
-real timeline of a few hundred pages, issue 12: one name per entity). Places and people are
+"""A place written short, in a dateline ("HAYWARD, Calif.", "AUSTIN, TX") or in the text
+("L.A.", "NYC"), is listed under its name, once: before, an event listed both "Calif" and
+"California", and a timeline had a page for "L.A." and one for "Los Angeles" (seen on a real
+timeline of a few hundred pages; issue 12: one name per entity). Places and people are
 invented."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 
 from builder.extract import extract_article
 from builder.extract.dateline import region_name
+from builder.extract.entities import extract_entities
 from builder.readers import read_seed
 
 STORY = ("{dateline} — The ferry service across Lake Ostrava in {state} will stop for the "
@@ -49,3 +51,18 @@ def test_the_aliases_decide_first(tmp_path: Path) -> None:
     article = read_seed(seed, 1_000_000)
     extract_article(article, dt.date(2024, 11, 20), {"Calif.": "Golden State"}, {})
     assert "Golden State" in article.places
+
+
+@pytest.mark.parametrize(("short", "name"), [("L.A.", "Los Angeles"), ("NYC", "New York City"),
+                                             ("DC", "D.C.")])
+def test_a_places_short_form_in_the_text_is_listed_by_its_name(short: str, name: str) -> None:
+    """"L.A." in one story and "Los Angeles" in another made two place pages."""
+    text = (f"The Velmora Quartet flew to {short} on Monday for its first tour in {short}, "
+            "the band's manager Ilse Varnholt said.")
+    places = extract_entities(text, {}).places
+    assert name in places and short not in places
+
+
+def test_an_alias_keeps_a_short_form() -> None:
+    text = "The Velmora Quartet flew to L.A. on Monday, the band's manager Ilse Varnholt said."
+    assert "L.A." in extract_entities(text, {"L.A.": "L.A."}).places
