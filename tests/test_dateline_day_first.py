@@ -28,6 +28,8 @@ REFERENCE = dt.date(2026, 1, 10)
      "Zürichsee", "3. März 2022", None),
     ("VELMORA, 14. Dezember 2021 (dpa) - Der Gemeinderat hat beschlossen, neu zu bauen.",
      "Velmora", "14. Dezember 2021", "dpa"),
+    ("Velmora, den 04.03.2021 – Der Gemeinderat hat beschlossen, die Brücke neu zu bauen.",
+     "Velmora", "04.03.2021", None),
 ])
 def test_a_day_first_dateline_gives_the_place_and_the_day(
         paragraph: str, city: str, date_text: str, agency: str | None) -> None:
@@ -46,6 +48,7 @@ def test_day_first_dates_are_read_in_the_month_tables_languages() -> None:
     assert parse_written_date("14 décembre 2021") == (2021, 12, 14)
     assert parse_written_date("14 de diciembre de 2021") == (2021, 12, 14)
     assert parse_written_date("14 dicembre 2021") == (2021, 12, 14)
+    assert parse_written_date("04.03.2021") == (2021, 3, 4)  # dots: day first
     assert parse_written_date("31. Februar 2021") is None  # not a real day
 
 

@@ -12,6 +12,7 @@ Forms recognised (the separator is any run of dashes, en or em dashes):
     Wien, 14. Dezember 2021 – ...                (or with a full date written day first,
     Paris, le 14 décembre 2021 - ...              in a language the month tables know)
     Madrid, 14 de diciembre de 2021 (EFE).- ...
+    Velmora, den 14.12.2021 – ...
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DATE = (rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
          rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?")
 #: A full date written day first, in any language of the month tables ("14. Dezember 2021",
-#: "14 décembre 2021", "14 de diciembre de 2021"), perhaps after "le", "den", "am" or "el".
+#: "14 décembre 2021", "14 de diciembre de 2021") or in numbers parted by dots, always day
+#: first ("14.12.2021"), perhaps after "le", "den", "am" or "el".
 _ANY_MONTH = "|".join(re.escape(name) for name in sorted(
     {name for names in MONTH_NAMES.values() for name in names}, key=len, reverse=True))
-_DATE_DAY_FIRST = (rf"(?:(?:le|den|am|el)\s+)?\d{{1,2}}\.?\s+(?:de\s+)?(?i:{_ANY_MONTH})"
-                   rf"(?![^\W\d_])\.?,?\s+(?:de\s+|del\s+)?\d{{4}}")
+_DATE_DAY_FIRST = (rf"(?:(?:le|den|am|el)\s+)?(?:\d{{1,2}}\.?\s+(?:de\s+)?(?i:{_ANY_MONTH})"
+                   rf"(?![^\W\d_])\.?,?\s+(?:de\s+|del\s+)?\d{{4}}"
+                   rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")
 #: A city in mixed case, in any alphabet the upper-case one knows ("Wien", "Zürich", "São
 #: Paulo").
 _CITY_MIXED = rf"[{_UP}][\w.'’\-]*(?:\s+[{_UP}][\w.'’\-]*){{0,3}}"

@@ -165,11 +165,16 @@ _DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d_]+)\
                         r"(?:de\s+|del\s+)?(?P<year>\d{4})$")
 
 
+#: ... or in numbers parted by dots, always day first: "14.12.2021".
+_DOTTED = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
+
+
 def _parse_day_first(cleaned: str) -> tuple[int | None, int, int] | None:
-    """A day-first date in a language of the month tables (dateparser is asked for English
-    only), or None."""
-    match = _DAY_FIRST.match(cleaned)
-    month = _MONTHS_ANY.get(match.group("month").lower()) if match else None
+    """A day-first date in a language of the month tables, or in numbers parted by dots
+    (dateparser is asked for English only, and reads "04.03.2021" month first), or None."""
+    match = _DAY_FIRST.match(cleaned) or _DOTTED.match(cleaned)
+    month_text = match.group("month").lower() if match else ""
+    month = int(month_text) if month_text.isdigit() else _MONTHS_ANY.get(month_text)
     if match is None or month is None:
         return None
     year, day = int(match.group("year")), int(match.group("day"))
