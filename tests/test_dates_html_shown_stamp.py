@@ -186,3 +186,33 @@ def test_without_the_headline_line_a_markup_date_shown_anywhere_stands() -> None
     assert chosen is not None and chosen[0] == dt.date(2025, 3, 12)
     chosen = prefer_shown_stamp(markup, None, stamp, lines, headline=0)
     assert chosen is not None and chosen[0] == dt.date(2025, 3, 4)
+
+
+def test_a_wordpress_update_stamp_hidden_beside_the_publication_is_not_read(
+        tmp_path: Path) -> None:
+    # WordPress themes write both stamps, the update first in some; their style hides the
+    # update ("<time class="updated">"), so a reader sees only the publication day.
+    stamp = ('Von Ilse Varnholt | <time class="updated" datetime="2025-03-03T15:36:19+01:00">'
+             '3. März 2025</time><time class="entry-date published" '
+             'datetime="2025-03-04T07:00:40+01:00">4. März 2025</time> | Lokales')
+    published, _ = _read(tmp_path, _page(stamp, "2025-03-04T07:00:40+01:00"))
+    assert published == dt.date(2025, 3, 4)
+    lines, _ = visible_lines(load_html(_page(stamp, "2025-03-04T07:00:40+01:00")))
+    assert "3. März 2025" not in lines and "4. März 2025" in lines
+    # An update stamp alone (no publication beside it) is shown, and read.
+    alone = stamp.replace('class="entry-date published"', 'class="entry-date"')
+    lines, _ = visible_lines(load_html(_page(alone, "2025-03-04T07:00:40+01:00")))
+    assert "3. März 2025" in lines
+
+
+def test_a_stamp_the_page_hides_is_not_read_as_shown(tmp_path: Path) -> None:
+    # The markup's copies of its dates, hidden from the reader ("class="hidden"", the
+    # `hidden` attribute, "display: none"), are no stamp the page shows.
+    for hiding in ('class="hidden"', "hidden", 'style="display: none"'):
+        stamp = (f'<time itemprop="dateModified" {hiding}>2025-03-19 14:15:57</time>'
+                 f'<time itemprop="datePublished" {hiding}>2025-03-04 10:20:00</time>'
+                 '<span class="v-box">04.03.2025 10:20</span>')
+        lines, _ = visible_lines(load_html(_page(stamp, "2025-03-19T14:15:57+01:00")))
+        assert "2025-03-19 14:15:57" not in lines and "04.03.2025 10:20" in lines
+        published, _ = _read(tmp_path, _page(stamp, "2025-03-19T14:15:57+01:00"))
+        assert published == dt.date(2025, 3, 4)

@@ -98,3 +98,18 @@ def test_a_caption_closing_with_its_date_in_brackets_is_no_stamp(tmp_path: Path)
             + "Ilse Varnholt über ihr Leben als Brückenbauerin in Velmora und in der "
             "Stadt Ostrakan (12.02.2021)\n\n" + BODY)
     assert read(tmp_path, page).published == dt.date(2021, 10, 30)
+
+
+def test_a_day_first_stamp_shown_twice_and_glued_is_read_in_any_language(
+        tmp_path: Path) -> None:
+    # The month's name after the glued year may open with a letter outside ASCII ...
+    assert _dates_in("29 décembre 202230 décembre 2022", True)[0] == (
+        dt.date(2022, 12, 29), False)
+    assert _dates_in("3. März 20214. März 2021", True)[0] == (dt.date(2021, 3, 3), False)
+    # ... and the year glued to the next day is no "février 202013" (20 February 2013).
+    assert _dates_in("12 février 202013 février 2020", True)[0] == (
+        dt.date(2020, 2, 12), False)
+    assert _dates_in("22 Dec 202022 Dec 2020", False)[0] == (dt.date(2020, 12, 22), False)
+    page = (MENU + "\n" + TITLE + "Par Ilse Varnholt | 12 février 202013 février 2020 | "
+            "Velmora\n\n" + BODY)
+    assert read(tmp_path, page).published == dt.date(2020, 2, 12)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import dateparser
 
 from builder.model import SeedError
+from builder.readers.months import MONTH_NAMES
 
 YEAR_INFERRED = "year inferred"
 RELATIVE_DATE = "date from a relative stamp"
@@ -156,10 +157,39 @@ def _parse_fast(cleaned: str) -> tuple[int | None, int, int] | None:
     return None
 
 
+#: Month names in the languages the readers know (`builder.readers.months`), by name.
+_MONTHS_ANY = {name: number for number, names in MONTH_NAMES.items() for name in names}
+#: A full date written day first in any of those languages, as a European dateline has it:
+#: "14. Dezember 2021", "14 décembre 2021", "14 de diciembre de 2021".
+_DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[^\W\d_]+)\.?,?\s+"
+                        r"(?:de\s+|del\s+)?(?P<year>\d{4})$")
+
+
+#: ... or in numbers parted by dots, always day first: "14.12.2021".
+_DOTTED = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
+
+
+def _parse_day_first(cleaned: str) -> tuple[int | None, int, int] | None:
+    """A day-first date in a language of the month tables, or in numbers parted by dots
+    (dateparser is asked for English only, and reads "04.03.2021" month first), or None."""
+    match = _DAY_FIRST.match(cleaned) or _DOTTED.match(cleaned)
+    month_text = match.group("month").lower() if match else ""
+    month = int(month_text) if month_text.isdigit() else _MONTHS_ANY.get(month_text)
+    if match is None or month is None:
+        return None
+    year, day = int(match.group("year")), int(match.group("day"))
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return (year, month, day)
+
+
 def parse_written_date(text: str) -> tuple[int | None, int, int] | None:
-    """'December 17' -> (None, 12, 17); 'Dec. 3, 2024' -> (2024, 12, 3); None if not a date."""
+    """'December 17' -> (None, 12, 17); 'Dec. 3, 2024' -> (2024, 12, 3); '14. Dezember 2021'
+    -> (2021, 12, 14); None if not a date."""
     cleaned = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text.strip())
-    fast = _parse_fast(cleaned)
+    fast = _parse_fast(cleaned) or _parse_day_first(cleaned)
     if fast is not None:
         return fast
     return _parse_with_dateparser(cleaned)

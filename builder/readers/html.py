@@ -350,8 +350,9 @@ def visible_lines(tree: Any) -> tuple[list[str], int | None]:
                 parts.append(element.tail)
             continue
         pending.append((element, True))
-        if not tag or tag in _NOT_SHOWN or tag == "head":
-            continue  # a comment, a script or a style: only its tail is shown
+        if not tag or tag in _NOT_SHOWN or tag == "head" or _hidden(element) or (
+                tag == "time" and _hidden_update(element)):
+            continue  # a comment, a script, a style, a hidden element: only its tail shows
         if tag in _BLOCK_TAGS:
             close_line()
         if tag == "h1" and headline is None:
@@ -361,6 +362,41 @@ def visible_lines(tree: Any) -> tuple[list[str], int | None]:
         pending.extend((child, False) for child in reversed(element))
     close_line()
     return lines, headline
+
+
+#: Classes that hide an element whatever the page's own style (Bootstrap's "hidden" and
+#: "d-none"), and an inline style that hides it.
+_HIDING_CLASSES = frozenset({"hidden", "d-none"})
+_HIDING_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+
+def _hidden(element: Any) -> bool:
+    """Whether an element is not shown: the `hidden` attribute, a class that hides it, or
+    an inline `display: none` (markup's copies of a stamp, "<time itemprop="dateModified"
+    class="hidden">", that a reader never sees)."""
+    attributes = element.attrib
+    if not attributes:
+        return False
+    if "hidden" in attributes:
+        return True
+    classes = attributes.get("class")
+    if classes and not _HIDING_CLASSES.isdisjoint(classes.split()):
+        return True
+    style = attributes.get("style")
+    return bool(style) and _HIDING_STYLE.search(style) is not None
+
+
+def _hidden_update(element: Any) -> bool:
+    """Whether a `<time>` is the update of a WordPress post's pair of stamps (`<time
+    class="entry-date published">` and `<time class="updated">` side by side): the theme's
+    style hides the update, so a reader sees only the publication day, whichever of the two
+    the markup writes first."""
+    classes = (element.get("class") or "").split()
+    parent = element.getparent()
+    return ("updated" in classes and "published" not in classes and parent is not None
+            and any(sibling is not element and sibling.tag == "time"
+                    and "published" in (sibling.get("class") or "").split()
+                    for sibling in parent))
 
 
 #: The lines of the page read for its stamp: from this many above the first `<h1>` ...

@@ -476,8 +476,9 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 #: and its date: "Shana DambrotNovember 6, 2023".)
 #: (A year may be glued to what follows it, as pages lay out a date and a time or a date shown
 #: twice, or a blog's next label: "December 23, 202311:08 AM UTC", "Fri, Dec 22 20234:46 AM",
-#: "22 Dec 202322 Dec", "August 2, 2019Author".)
-_YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\.?\s*[A-Za-z]{3}))|(?=(?-i:[A-Z][a-z])))"
+#: "22 Dec 202322 Dec", "August 2, 2019Author"; the next month's name may open with a letter
+#: outside ASCII: "29 décembre 202230 décembre", "3. März 20214. März".)
+_YEAR_END = r"(?:\b|(?=\d{1,2}(?::\d\d|\.?\s*[^\W\d_]{3}))|(?=(?-i:[A-Z][a-z])))"
 _DATE_MDY = re.compile(rf"(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))){_ANY_MONTH},?\s+"
                        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:@\s*)?"
                        rf"(?P<year>(?:19|20)\d\d){_YEAR_END}", re.IGNORECASE)
@@ -3110,7 +3111,9 @@ def _written_dates(text: str, day_first: bool) -> list[tuple[int, dt.date]]:
             return
         taken[start:end] = b"\x01" * (end - start)
 
-    for pattern in (_DATE_MDY, _DATE_DMY):
+    # Day first, then month first: where the two overlap, a stamp shown twice and glued,
+    # "12 février 202013 février 2020", is not "février 202013" (20 February 2013).
+    for pattern in (_DATE_DMY, _DATE_MDY):
         for match in pattern.finditer(text):
             month = _month_of(match.group("month"))
             add(match.start(), match.end(), int(match.group("year")), month,
