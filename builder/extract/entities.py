@@ -758,6 +758,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for token, titled in context.singles:
         if token in nouns and not (titled or token in own_surnames):
             continue  # "die Welt" on a page in German: a noun, no other event's surname
+        if token not in own_surnames and _a_models_name(token, text):
+            continue  # "the 737 Max", "iPhone 11 Pro Max": no other event's "Nike Air Max"
         if token in surnames and (token in own_surnames or titled or (
                 token not in context.starts_only and token not in COMPASS_WORDS)):
             # (another event's surname is not read into a word that this text capitalises
@@ -1434,6 +1436,18 @@ def _a_journal(name: str) -> bool:
     words = name.split()
     listed = sum(word in JOURNAL_WORDS for word in words)
     return len(words) >= 2 and listed >= 2 and listed >= len(words) - 1
+
+
+def _a_models_name(token: str, text: str) -> bool:
+    """Whether a lone word is written only after a number, as a model's name is ("the 737
+    Max", "iPhone 11 Pro Max"): no surname."""
+    mentions = list(_mentions(token, text))
+    return bool(mentions) and all(_AFTER_A_NUMBER.search(text, max(0, start - 40), start)
+                                  for start, _ in mentions)
+
+
+#: A number and up to two capitalised words after it, just before a word ("11 Pro ").
+_AFTER_A_NUMBER = re.compile(r"\d[ \t-](?:[A-Z]\w*[ \t]){0,2}$")
 
 
 def _a_thing(name: str) -> bool:
