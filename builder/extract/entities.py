@@ -758,8 +758,10 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for token, titled in context.singles:
         if token in nouns and not (titled or token in own_surnames):
             continue  # "die Welt" on a page in German: a noun, no other event's surname
-        if token not in own_surnames and _a_models_name(token, text):
-            continue  # "the 737 Max", "iPhone 11 Pro Max": no other event's "Nike Air Max"
+        if token not in own_surnames and (_a_models_name(token, text) or (
+                _ordinary(token) and _a_versions_name(token, text))):
+            continue  # "the 737 Max", "iPhone 11 Pro Max": no other event's "Nike Air Max";
+            # "Python 3 says": a program
         if token in surnames and (token in own_surnames or titled or (
                 token not in context.starts_only and token not in COMPASS_WORDS)):
             # (another event's surname is not read into a word that this text capitalises
@@ -1436,6 +1438,16 @@ def _a_journal(name: str) -> bool:
     words = name.split()
     listed = sum(word in JOURNAL_WORDS for word in words)
     return len(words) >= 2 and listed >= 2 and listed >= len(words) - 1
+
+
+def _a_versions_name(name: str, text: str) -> bool:
+    """Whether the text writes a name before a version's number ("Python 3", "Python
+    3.6.0"): a program's or a product's."""
+    return any(_VERSION.match(text, end) for _, end in _mentions(name, text))
+
+
+#: A version's number after a name: " 3", " 3.6.0" (not " 3,000" nor " 3-1").
+_VERSION = re.compile(r" \d+(?:\.\d+)*(?![\d,\-:])")
 
 
 def _a_models_name(token: str, text: str) -> bool:
@@ -2326,6 +2338,8 @@ def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
         return False
     if len(words) == 1 and _is_caps(name) and name not in _gazetteer():
         return False  # "ENGLAND", "BUTTON", "TORY": acronyms are the rules' to find
+    if len(words) == 1 and _ordinary(name) and _a_versions_name(name, context.text):
+        return False  # "Python 3", "ported to Python 3.6": a program's name, no town or person
     if kind != "PER" and words[0].lower().rstrip(".") in LEARNED_HONORIFICS:
         return False  # "Ms Pugh" tagged as an organization: a person, whom the rules may list
     if kind == "PER":
