@@ -758,8 +758,9 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for token, titled in context.singles:
         if token in nouns and not (titled or token in own_surnames):
             continue  # "die Welt" on a page in German: a noun, no other event's surname
-        if token not in own_surnames and (_a_models_name(token, text) or (
-                _ordinary(token) and _a_versions_name(token, text))):
+        if (titled or token in surnames) and token not in own_surnames and (
+                _a_models_name(token, text) or (
+                    _ordinary(token) and _a_versions_name(token, text))):
             continue  # "the 737 Max", "iPhone 11 Pro Max": no other event's "Nike Air Max";
             # "Python 3 says": a program
         if token in surnames and (token in own_surnames or titled or (
