@@ -52,3 +52,35 @@ def test_german_nouns_that_spell_a_town_are_no_places() -> None:
     assert "Bergen" not in places
     assert "Mitte" not in places
     assert "Hamburg" in places
+
+
+#: A fictional page in German whose nouns look like names: possessives and demonstratives
+#: before a noun ("Mein Ziel", "Deren Ehemann"), nouns the text writes after an article
+#: ("der Tod", "die Gelegenheit", "die Welt").
+GERMAN_NOUNS = (
+    "Mein Ziel war es, die Welt zu verändern, sagte Ilse Varnholt in Velmora. Meine Familie "
+    "hat das nicht verstanden. Deren Ehemann Jonas Telmark sieht es anders. Tod Teil der "
+    "Geschichte: der Tod ist ein Teil des Lebens, und das ist auch nicht neu. Jonas Telmark "
+    "Gelegenheit hat er nicht, und die Gelegenheit kommt nicht wieder. Die Welt ist groß, "
+    "und Welt ist nicht alles, sagt Varnholt. Es ist mit dem Ziel nicht getan."
+)
+
+
+def test_german_possessives_and_nouns_open_no_person() -> None:
+    """Dev pages of the unseen half (makronom.de, aeb's German blogs) gave "Mein Ziel",
+    "Meine Familie", "Deren Ehemann", "Tod Teil" index pages of people."""
+    people = extract_entities(GERMAN_NOUNS, {}).people
+    assert "Ilse Varnholt" in people and "Jonas Telmark" in people
+    assert not any(name.startswith(("Mein", "Deren", "Tod")) for name in people), people
+    assert not any(name.endswith("Gelegenheit") for name in people), people
+
+
+def test_a_german_noun_is_no_other_events_surname() -> None:
+    """The timeline's "Oetker Welt" was read into "die Welt" of 24 German pages; "Marta
+    Welt" of another event is not read into this page's "Welt" (a noun here: "die Welt"),
+    but a surname that speaks still is in English ("Welt said")."""
+    people = extract_entities(GERMAN_NOUNS, {}, known_people=["Marta Welt"]).people
+    assert "Marta Welt" not in people
+    english = ("The Velmora harbour board met on Monday. The ferry will run again in May, "
+               "Welt said, and the pier will be repaired by the end of the year.")
+    assert "Marta Welt" in extract_entities(english, {}, known_people=["Marta Welt"]).people

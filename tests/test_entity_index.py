@@ -14,7 +14,12 @@ import pytest
 import yaml
 from conftest import timeline
 
-from builder.extract.entities import CONNECTORS, TERM_ACRONYMS, _known_orgs
+from builder.extract.entities import (
+    CONNECTORS,
+    GERMAN_PHRASE_OPENERS,
+    TERM_ACRONYMS,
+    _known_orgs,
+)
 
 CORPUS = next((folder / "shared" / "corpus" for folder in Path(__file__).resolve().parents[2:4]
                if (folder / "shared" / "corpus" / "gold.jsonl").is_file()),
@@ -39,6 +44,8 @@ def leaks(kind: str, names: list[str]) -> list[str]:
         if kind == "people" and any(
                 word.lower() in FUNCTION_WORDS and word not in CONNECTORS for word in words):
             found.append(f"{name!r}: a function word")
+        if kind == "people" and len(words) > 1 and words[0] in GERMAN_PHRASE_OPENERS:
+            found.append(f"{name!r}: a German function word")
         if kind == "people" and len(words) == 1 and words[0].lower() in CONNECTORS:
             found.append(f"{name!r}: a particle alone")
         if kind == "organizations" and name not in _known_orgs()[0] and (
@@ -70,6 +77,7 @@ def all_leaks(events: Iterable[dict[str, list[str]]]) -> list[str]:
     ("people", ["Jane Roe Jane Roe"], "'Jane Roe Jane Roe': said twice"),
     ("people", ["Ilse Varnholt", "Varnholt"], "'Varnholt': beside 'Ilse Varnholt'"),
     ("people", ["Le"], "'Le': a particle alone"),
+    ("people", ["Meine Familie"], "'Meine Familie': a German function word"),
 ])
 def test_the_check_finds_each_leak(kind: str, names: list[str], problem: str) -> None:
     assert problem in leaks(kind, names)

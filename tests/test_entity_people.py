@@ -151,3 +151,28 @@ def test_an_arabic_article_joins_a_persons_name() -> None:
         "Samir al-Quennel, officials said.", {})
     assert {"Tariq al-Varnawi", "Abu Samir al-Quennel"} <= set(found.people)
     assert not {"Tariq", "Abu Samir"} & set(found.people)
+
+
+def test_a_models_name_after_a_number_is_no_other_events_surname() -> None:
+    """"the 737 Max" and "iPhone 11 Pro Max" on unseen dev-half pages were read as the
+    surname of another event's "Nike Air Max", which got an index page of three events.
+    Fictional names; a "Max" that speaks is still the timeline's Lina Max."""
+    known = ["Lina Max"]
+    models = ("Ostwind Air ordered 30 Veyra 900 Max jets on Monday. The 900 Max was "
+              "grounded last year, the carrier said. Its pilots use the Telmark 12 Pro Max.")
+    assert "Lina Max" not in extract_entities(models, {}, known_people=known).people
+    spoken = "Ostwind Air ordered 30 jets on Monday, Max said."
+    assert "Lina Max" in extract_entities(spoken, {}, known_people=known).people
+
+
+def test_a_programs_name_before_a_version_is_no_person() -> None:
+    """"Python 3" on the corpus (a page on porting Mercurial) gave the person and the place
+    "Python" (a place page of two events). Fictional: "Gannet", an ordinary word (a bird)
+    written before version numbers, is no person even where it "said"."""
+    text = ("Gannet 3 was released on Monday, with faster loops and a new parser. Programs "
+            "written for Gannet 2 will run unchanged, said Ilse Varnholt, who leads the "
+            "project in Velmora. \"Gannet has come a long way,\" Varnholt said. Most users "
+            "moved from Gannet within a year, Gannet said.")
+    found = extract_entities(text, {})
+    assert "Ilse Varnholt" in found.people
+    assert "Gannet" not in found.people and "Gannet" not in found.places

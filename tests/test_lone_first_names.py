@@ -33,3 +33,21 @@ def test_a_lone_surname_or_place_word_keeps_its_page() -> None:
     site = pages.Site.of(events, "events")
     assert set(site.entity_pages["people"]) == {"Varnholt"}
     assert set(site.entity_pages["places"]) == {"Ariel"}
+
+
+def test_a_place_some_events_list_as_an_organization_has_one_page() -> None:
+    """"The United States condemns..." lists the country as an organization (its
+    government, as annotated news has it), other events as a place: a timeline of 332 real
+    pages had a place page and an organization page "united-states". Fictional: Ostmark is
+    a place on one event and an organization on two; it gets the place's page, with all
+    three, and the organization's chip links there."""
+    first = veyra_event(1, dt.date(2025, 3, 1), places=["Ostmark"])
+    second = veyra_event(2, dt.date(2025, 3, 2), organizations=["Ostmark", "Veyra Rail"])
+    third = veyra_event(3, dt.date(2025, 3, 3), organizations=["Ostmark", "Veyra Rail"])
+    site = pages.Site.of([first, second, third], "events")
+    assert set(site.entity_pages["organizations"]) == {"Veyra Rail"}
+    assert site.entity_pages["places"]["Ostmark"] == "places/ostmark.md"
+    assert len(site.with_entity("places", "Ostmark")) == 3
+    generated = pages.generated_pages(site)
+    assert "organizations/ostmark.md" not in generated and "places/ostmark.md" in generated
+    assert "places/ostmark/" in pages.event_header(site, second)

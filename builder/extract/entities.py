@@ -754,7 +754,15 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     # A lone first name is not turned into the one full name of the timeline that begins
     # with it: on the corpus timeline that made "Wendy" (of a nursery article) Wendy Morton
     # MP and "Princess Diana" Diana Senechal. It stays the event's (see lone_first_name).
+    nouns = frozenset() if english else _german_nouns(text)
     for token, titled in context.singles:
+        if token in nouns and not (titled or token in own_surnames):
+            continue  # "die Welt" on a page in German: a noun, no other event's surname
+        if (titled or token in surnames) and token not in own_surnames and (
+                _a_models_name(token, text) or (
+                    _ordinary(token) and _a_versions_name(token, text))):
+            continue  # "the 737 Max", "iPhone 11 Pro Max": no other event's "Nike Air Max";
+            # "Python 3 says": a program
         if token in surnames and (token in own_surnames or titled or (
                 token not in context.starts_only and token not in COMPASS_WORDS)):
             # (another event's surname is not read into a word that this text capitalises
@@ -785,7 +793,8 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     if not english:
         found.organizations = [name for name in dict.fromkeys(
             map(_foreign_org_name, found.organizations)) if name]
-        found.people = [name for name in found.people if not _foreign_phrase(name)]
+        found.people = [name for name in dict.fromkeys(
+            _foreign_person(name, nouns) for name in found.people) if name]
         found.places = [name for name in found.places
                         if name in known or not _a_foreign_noun(name, text)]
     _move_acting_places(found, text, known)
@@ -1262,11 +1271,56 @@ GERMAN_JOINERS = frozenset("der des von vom dem den zur zum im am".split())
 GERMAN_OPENERS = frozenset("Die Der Das Den Dem Des Im Am Laut Aus Eine Ein Einer Eines".split())
 
 
+#: German articles, possessives and demonstratives: the word after one is a noun ("das
+#: Ziel", "meine Familie"), in German written with a capital.
+GERMAN_DETERMINERS = frozenset("""
+    der die das dem den des ein eine einen einem einer eines kein keine keinen keinem keiner
+    mein meine meinen meinem meiner dein deine deinen sein seine seinen seinem seiner ihr
+    ihre ihren ihrem ihrer unser unsere unseren unserem unserer euer eure diese dieser dieses
+    diesen diesem jede jeder jedes jeden jedem jene jener jenes
+    """.split())
+
 #: German words that open a phrase, never a person's name ("Im Gegensatz", "Eine Maske",
 #: "Bei Tauwetter", "Des Weiteren").
 GERMAN_PHRASE_OPENERS = GERMAN_OPENERS | frozenset(
     "Bei Sie Seit Hat Wo Da Alle Mit Nach Für Zu Zum Zur Auf Wie Wenn Als Auch Ab Um Unter "
-    "Über Vor Durch Gegen Ohne Bis Beim Vom".split())
+    "Über Vor Durch Gegen Ohne Bis Beim Vom".split()) | frozenset(
+    word.capitalize() for word in GERMAN_DETERMINERS - {"der", "die", "das", "den", "dem",
+                                                         "des", "ein", "eine"}) | frozenset(
+    "Andere Anderen Anderer Deren Dessen Viele Einige Manche Solche Welche Weitere "
+    "Beste Besten Guten Liebe Lieber Bitte".split())
+
+
+_GERMAN_NOUN = re.compile(r"(?<![\w-])(" + "|".join(sorted(
+    GERMAN_DETERMINERS | {"im", "am", "zum", "zur", "vom", "beim"})) + r"|\d[\d.,]*)[ \t]+"
+                          r"([A-ZÄÖÜ][\w-]*)")
+#: Particles of a surname before an article ("von der Leyen", "van den Berg"): what follows
+#: is a name.
+_NAME_PARTICLE = re.compile(r"(?<![\w-])(?:von|van|de|zu|vom|ter|ten)[ \t]+$", re.IGNORECASE)
+
+
+def _german_nouns(text: str) -> frozenset[str]:
+    """The capitalised words a text in German writes after an article, a possessive or a
+    number ("das Ziel", "im Sinne", "meine Familie", "5 Grad"): nouns there, though they
+    may look like given names or surnames ("Tod", "Art", "Ende", "Welt"). Not after a
+    surname's particle ("Ursula von der Leyen")."""
+    return frozenset(match.group(2) for match in _GERMAN_NOUN.finditer(text)
+                     if not _NAME_PARTICLE.search(text, max(0, match.start() - 6),
+                                                  match.start()))
+
+
+def _foreign_person(name: str, nouns: frozenset[str]) -> str:
+    """A "person" the rules found on a page in German, unless it is a phrase: one opened by
+    a German function word ("Mein Ziel") or by a noun of the text ("Tod Teil" where it
+    writes "der Tod"; `_german_nouns`); nouns after a full name are cut ("Stefan Keuter
+    Gelegenheit" -> "Stefan Keuter"). A surname after an article stays ("Alexander
+    Gauland": German writes "der Gauland" too)."""
+    words = name.split()
+    if _foreign_phrase(name) or words[0] in nouns:
+        return ""
+    while len(words) > 2 and (words[-1] in nouns or words[-1] in GERMAN_DETERMINERS):
+        words = words[:-1]
+    return " ".join(words)
 
 
 def _foreign_phrase(name: str) -> bool:
@@ -1385,6 +1439,28 @@ def _a_journal(name: str) -> bool:
     words = name.split()
     listed = sum(word in JOURNAL_WORDS for word in words)
     return len(words) >= 2 and listed >= 2 and listed >= len(words) - 1
+
+
+def _a_versions_name(name: str, text: str) -> bool:
+    """Whether the text writes a name before a version's number ("Python 3", "Python
+    3.6.0"): a program's or a product's."""
+    return any(_VERSION.match(text, end) for _, end in _mentions(name, text))
+
+
+#: A version's number after a name: " 3", " 3.6.0" (not " 3,000" nor " 3-1").
+_VERSION = re.compile(r" \d+(?:\.\d+)*(?![\d,\-:])")
+
+
+def _a_models_name(token: str, text: str) -> bool:
+    """Whether a lone word is written only after a number, as a model's name is ("the 737
+    Max", "iPhone 11 Pro Max"): no surname."""
+    mentions = list(_mentions(token, text))
+    return bool(mentions) and all(_AFTER_A_NUMBER.search(text, max(0, start - 40), start)
+                                  for start, _ in mentions)
+
+
+#: A number and up to two capitalised words after it, just before a word ("11 Pro ").
+_AFTER_A_NUMBER = re.compile(r"\d[ \t-](?:[A-Z]\w*[ \t]){0,2}$")
 
 
 def _a_thing(name: str) -> bool:
@@ -2263,6 +2339,8 @@ def _learned_name_ok(name: str, kind: str, context: _Context) -> bool:
         return False
     if len(words) == 1 and _is_caps(name) and name not in _gazetteer():
         return False  # "ENGLAND", "BUTTON", "TORY": acronyms are the rules' to find
+    if len(words) == 1 and _ordinary(name) and _a_versions_name(name, context.text):
+        return False  # "Python 3", "ported to Python 3.6": a program's name, no town or person
     if kind != "PER" and words[0].lower().rstrip(".") in LEARNED_HONORIFICS:
         return False  # "Ms Pugh" tagged as an organization: a person, whom the rules may list
     if kind == "PER":

@@ -281,14 +281,26 @@ class Site:
             by_day[event.date].append(event)
             by_month_day[(event.date.month, event.date.day)].append(event)
         site.by_day, site.by_month_day = dict(by_day), dict(by_month_day)
+        # A place that some events list as an organization ("the United States condemns":
+        # its government, by the gold's convention) has one page, the place's, with all of
+        # those events: a reader looks for every event about it in one place.
+        places = {name for event in ordered for name in event.entities("places")}
         for kind, (folder, _, _) in KINDS.items():
             by_name: dict[str, list[Event]] = defaultdict(list)
             for event in ordered:
-                for name in event.entities(kind):
+                names = event.entities(kind)
+                if kind == "places":
+                    names = [*names, *(name for name in event.entities("organizations")
+                                       if name in places and name not in names)]
+                for name in names:
                     by_name[name].append(event)
-            paged = sum(1 for name, found in by_name.items()
-                        if len(found) >= site.entity_min_events
-                        and not (kind == "people" and lone_first_name(name)))
+
+            def gets_page(name: str, events: list[Event], kind: str = kind) -> bool:
+                return len(events) >= site.entity_min_events and not (
+                    (kind == "people" and lone_first_name(name))
+                    or (kind == "organizations" and name in places))
+
+            paged = sum(1 for name, found in by_name.items() if gets_page(name, found))
             index_count = max(1, -(-paged // INDEX_PER_PAGE))
             used = {"index", *(f"index-{n}" for n in range(2, index_count + 1))}
             paths: dict[str, str] = {}
@@ -300,8 +312,7 @@ class Site:
                     slug, number = f"{base}-{number}", number + 1
                 used.add(slug)
                 slugs[name] = slug
-                if len(by_name[name]) >= site.entity_min_events and not (
-                        kind == "people" and lone_first_name(name)):
+                if gets_page(name, by_name[name]):
                     paths[name] = f"{folder}/{slug}.md"
             site.entity_pages[kind] = paths
             site.slugs[kind] = slugs
@@ -352,6 +363,8 @@ class Site:
     def entity_url(self, source: str, kind: str, name: str) -> str | None:
         """The URL of the entity's page from `source`; None for a name without a page."""
         target = self.entity_pages[kind].get(name)
+        if target is None and kind == "organizations":
+            target = self.entity_pages.get("places", {}).get(name)  # (see `Site.of`)
         return None if target is None else self.raw_url(source, target)
 
     def entity_listing(self, kind: str, name: str) -> Listing:
