@@ -30,7 +30,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
+import frontmatter
 
 from builder.extract.entities import lone_first_name
 
@@ -81,7 +81,7 @@ def count(project: Path) -> tuple[int, dict[str, collections.Counter[str]]]:
     counts = {kind: collections.Counter[str]() for kind in KINDS}
     pages = sorted((project / "content" / "events").rglob("*.md"))
     for page in pages:
-        front = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+        front = frontmatter.loads(page.read_text(encoding="utf-8")).metadata
         for kind in KINDS:
             counts[kind].update(front.get(kind) or [])
     return len(pages), counts
