@@ -52,3 +52,18 @@ def test_a_direction_is_not_another_events_surname() -> None:
     # a surname said in the same text still resolves
     found = extract_entities("Ilse South opened the pier. Later, South said it was late.", {})
     assert "Ilse South" in found.people
+
+
+def test_a_continent_in_another_language_is_no_surname() -> None:
+    """German pages' "Europa" had made "Orbán Europa" a person (a run of names ending in the
+    continent) and then read that surname into 11 other events of an unseen-page timeline.
+    A continent, in English or a language of the month tables, ends no person and is no other
+    event's surname. Fictional names."""
+    german = ("Die Kommission in Velmora will mehr Geld für Europa ausgeben. Europa müsse "
+              "handeln, sagte der Sprecher. Ministerpräsident Ilse Varga Europa habe keine "
+              "Wahl. Die Bürger in Ostrakan sind skeptisch.")
+    people = extract_entities(german, {}, known_people=["Jonas Europa"]).people
+    assert not any(name.endswith("Europa") for name in people), people
+    english = ("The Velmora commission wants more money for Europe. Europe must act, the "
+               "spokesman said in Ostrakan.")
+    assert extract_entities(english, {}, known_people=["Jonas Europe"]).people == []

@@ -763,8 +763,9 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                     _ordinary(token) and _a_versions_name(token, text))):
             continue  # "the 737 Max", "iPhone 11 Pro Max": no other event's "Nike Air Max";
             # "Python 3 says": a program
-        if token in surnames and (token in own_surnames or titled or (
-                token not in context.starts_only and token not in COMPASS_WORDS)):
+        if token in surnames and (token in own_surnames or (token not in CONTINENTS and (
+                titled or (token not in context.starts_only
+                           and token not in COMPASS_WORDS)))):
             # (another event's surname is not read into a word that this text capitalises
             # only where a sentence or a line begins: "Link: simdjson." is no Rachael Link)
             _add(found.people, surnames[token])
@@ -2158,9 +2159,15 @@ def _facility(tokens: list[str]) -> bool:
 PLACE_WORDS_LONGEST = 3
 
 
-#: Too wide to say where something happened (so not places), and no one's name.
+#: Too wide to say where something happened (so not places), and no one's name: in English
+#: and in the languages of the month tables. Alone, another event's surname is not read into
+#: one either: German pages' "Europa" had made "Orbán Europa" a person, then read into 11
+#: other events.
 CONTINENTS = frozenset({"Europe", "Asia", "Africa", "America", "Antarctica", "Oceania",
-                        "North America", "South America", "Latin America"})
+                        "North America", "South America", "Latin America"}) | frozenset("""
+    Americas Eurasia Europa Asien Afrika Amerika Antarktis Ozeanien Eurasien Asie Afrique
+    Amérique Antarctique Océanie África América Antártida Oceanía Ásia Antártica Azië
+    Oceanië Nordamerika Südamerika Lateinamerika""".split())
 
 
 def _near_place(words: list[str], context: _Context) -> bool:
