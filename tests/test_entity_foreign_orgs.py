@@ -84,3 +84,17 @@ def test_a_german_noun_is_no_other_events_surname() -> None:
     english = ("The Velmora harbour board met on Monday. The ferry will run again in May, "
                "Welt said, and the pier will be repaired by the end of the year.")
     assert "Marta Welt" in extract_entities(english, {}, known_people=["Marta Welt"]).people
+
+
+def test_a_german_abstract_noun_closes_no_persons_name() -> None:
+    """On unseen dev-half pages in German, a noun after a name was read as its surname:
+    "Venus Besserung", "John Barbour Bekleidung" got people pages. A word with the ending of
+    a German abstract noun (-ung, -heit, -keit, -schaft, -ität, -nis; 8 letters or more) ends
+    no name; a short surname with such an ending stays ("Ilse Hartung"). Fictional names."""
+    shop = ("Im Shop gibt es Jacken und Mäntel. Mira Fenwald Bekleidung ist seit 1990 in "
+            "Velmora. Ilse Hartung leitet den Laden, und die Kunden sind zufrieden.")
+    people = extract_entities(shop, {}).people
+    assert "Ilse Hartung" in people and "Mira Fenwald" in people, people
+    wish = ("Die Katze ist krank. Wir wünschen Mira Besserung und viel Kraft, schrieb Ilse "
+            "Hartung aus Velmora an die Leser.")
+    assert extract_entities(wish, {}).people == ["Ilse Hartung"]

@@ -1321,7 +1321,17 @@ def _foreign_person(name: str, nouns: frozenset[str]) -> str:
         return ""
     while len(words) > 2 and (words[-1] in nouns or words[-1] in GERMAN_DETERMINERS):
         words = words[:-1]
+    if _GERMAN_ABSTRACT_NOUN.search(words[-1]):
+        # "Venus Besserung", "John Barbour Bekleidung": a noun closes the run, no surname
+        words = words[:-1]
+        return " ".join(words) if len(words) >= 2 else ""
     return " ".join(words)
+
+
+#: The endings of German abstract and collective nouns ("Besserung", "Bekleidung",
+#: "Gesundheit", "Mannschaft", "Universität", "Ergebnis"), long enough that no common
+#: surname has one ("Jung", "Hartung" are shorter).
+_GERMAN_ABSTRACT_NOUN = re.compile(r"^(?=\w{8,}$)[A-ZÄÖÜ]\w*(?:ung|heit|keit|schaft|ität|nis)$")
 
 
 def _foreign_phrase(name: str) -> bool:
