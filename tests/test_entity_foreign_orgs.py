@@ -98,3 +98,17 @@ def test_a_german_abstract_noun_closes_no_persons_name() -> None:
     wish = ("Die Katze ist krank. Wir wünschen Mira Besserung und viel Kraft, schrieb Ilse "
             "Hartung aus Velmora an die Leser.")
     assert extract_entities(wish, {}).people == ["Ilse Hartung"]
+
+
+def test_a_prize_or_a_preposition_makes_no_person() -> None:
+    """On unseen dev-half pages, "Adolf Grimme Preis" (a prize, in German) and "En la Corte"
+    (Spanish: "in the court") had people pages. A name ending in a prize's, a law's, a
+    publisher's or a venue's word of these languages is no person, as in English ("Nobel
+    Prize"); on a page not in English, a Romance preposition opens no person. Fictional
+    names."""
+    german = ("Ilse Varnholt hat viele Preise gewonnen. Jonas Telmark Preis und andere "
+              "Ehrungen folgten, sagte sie in Velmora.")
+    assert extract_entities(german, {}).people == ["Ilse Varnholt"]
+    spanish = ("El juez Marco Vilar habló ayer en Valdoria. En la Corte no hubo acuerdo, dijo "
+               "Lucía Ferrán a los periodistas. Los abogados de Ostrakan no respondieron.")
+    assert extract_entities(spanish, {}).people == ["Marco Vilar", "Lucía Ferrán"]

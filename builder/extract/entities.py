@@ -204,7 +204,10 @@ NOT_SURNAMES = frozenset(
     Prize Trophy Open Championship Championships Series Tour Line Bridge Tower Building Hall
     Executive Exchequer Officer Equity Diaries Stadium Arena Airport Station Circuit Hotel
     Library Museum Gallery Theatre Theater Cathedral
-    """.split()
+    Preis Preises Verlag Gesetz Abkommen Vertrag Stadion Bahnhof Flughafen Bibliothek
+    Kathedrale Turnier Pokal Bericht Premio Prix Copa Trofeo Estadio Stade Aeropuerto
+    Aéroport Biblioteca Bibliothèque Museo Musée
+    """.split()  # (in German, Spanish, French, Italian too: "Adolf Grimme Preis")
 )
 #: Words of events and titles won that no person's name holds, anywhere after its first
 #: word ("Davis Cup Finals", "Sky Sports"): the event, the channel, not a person.
@@ -1334,13 +1337,21 @@ def _foreign_person(name: str, nouns: frozenset[str]) -> str:
 _GERMAN_ABSTRACT_NOUN = re.compile(r"^(?=\w{8,}$)[A-ZÄÖÜ]\w*(?:ung|heit|keit|schaft|ität|nis)$")
 
 
+#: Prepositions of Spanish, French, Italian and Portuguese: they open a phrase ("En la
+#: Corte", "Sobre el Autor"), never a person's name. (Not those that open surnames or are
+#: given names too: "Del Potro", "Della Valle", "Nella".)
+ROMANCE_PHRASE_OPENERS = frozenset(
+    "En Por Para Con Sin Sobre Entre Hacia Desde Dans Avec Pour Sur Sous Chez Nel Com Pelo "
+    "Pela".split())
+
+
 def _foreign_phrase(name: str) -> bool:
     """Whether a "person" the rules found on a page in German is a phrase of nouns: it
     opens with a German function word ("Im Bereich der Gesundheitsversorgung", "Eine
     Maske") or has a joiner inside ("Ende des Jahres", "Lage der Schwachschichten"; not
     after "von": "Ursula von der Leyen")."""
     words = name.split()
-    return words[0] in GERMAN_PHRASE_OPENERS or any(
+    return words[0] in GERMAN_PHRASE_OPENERS or words[0] in ROMANCE_PHRASE_OPENERS or any(
         word in GERMAN_JOINERS and word not in ("von", "vom") and words[index - 1] != "von"
         for index, word in enumerate(words[1:-1], 1))
 
