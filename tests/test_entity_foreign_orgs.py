@@ -112,3 +112,13 @@ def test_a_prize_or_a_preposition_makes_no_person() -> None:
     spanish = ("El juez Marco Vilar habló ayer en Valdoria. En la Corte no hubo acuerdo, dijo "
                "Lucía Ferrán a los periodistas. Los abogados de Ostrakan no respondieron.")
     assert extract_entities(spanish, {}).people == ["Marco Vilar", "Lucía Ferrán"]
+
+
+def test_a_name_in_the_german_genitive_before_a_noun_is_the_person() -> None:
+    """"Hillary Clintons E-Mails" had a people page of 3 events on the unseen dev-half
+    timeline. A name in the genitive before a noun is the person, when the text writes her
+    name too; otherwise it is left as it was. Fictional names."""
+    text = ("Der Ausschuss in Velmora tagte am Montag, sagte Ilse Varnholt den Reportern. "
+            "Ilse Varnholts E-Mails aus dem Jahr 2019 sind nun öffentlich, sagte Jonas "
+            "Telmark. Die Opposition verlangt Aufklärung.")
+    assert extract_entities(text, {}).people == ["Ilse Varnholt", "Jonas Telmark"]

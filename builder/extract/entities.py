@@ -799,6 +799,7 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
             map(_foreign_org_name, found.organizations)) if name]
         found.people = [name for name in dict.fromkeys(
             _foreign_person(name, nouns) for name in found.people) if name]
+        found.people = list(dict.fromkeys(_genitive_base(name, text) for name in found.people))
         found.places = [name for name in found.places
                         if name in known or not _a_foreign_noun(name, text)]
     _move_acting_places(found, text, known)
@@ -1311,6 +1312,17 @@ def _german_nouns(text: str) -> frozenset[str]:
     return frozenset(match.group(2) for match in _GERMAN_NOUN.finditer(text)
                      if not _NAME_PARTICLE.search(text, max(0, match.start() - 6),
                                                   match.start()))
+
+
+def _genitive_base(name: str, text: str) -> str:
+    """The person a "person" of a page not in English names in the German genitive, before a
+    noun, when the text writes the name as well: "Hillary Clintons E-Mails", "Timo Daums
+    Bücher" -> "Hillary Clinton", "Timo Daum"; else the name as it was."""
+    words = name.split()
+    if len(words) < 3 or not words[-2].endswith("s"):
+        return name
+    base = " ".join([*words[:-2], words[-2][:-1]])
+    return base if re.search(rf"(?<![\w-]){re.escape(base)}(?![\w-])", text) else name
 
 
 def _foreign_person(name: str, nouns: frozenset[str]) -> str:
