@@ -261,3 +261,22 @@ def test_without_a_markup_date_the_whole_page_is_read_for_a_stamp(tmp_path: Path
         "04.03.2025 - Redaktion: Ilse Varnholt (Pressestelle)", "Ilse Varnholt | 4 Mar 25")
     published, _ = _read(tmp_path, page)
     assert published == dt.date(2025, 3, 4)
+
+
+def test_a_day_shown_only_in_a_figures_caption_is_not_the_pages() -> None:
+    # A caption's date is its picture's or its data's ("Datensatz vom ..."): the markup
+    # that gives it does not stand against the page's own stamp (issue 9, brief D11;
+    # prompted by dev page gipfelbuch.ch-hochaufloesung).
+    lines = ["Fährplan Ostrakan",
+             "Abbildung: Die Fährlinien vor Ostrakan im Winter (Karte). Datensatz vom "
+             "09.03.2016",
+             "Die Fähre nach Ostrakan fährt ab April früher.",
+             "Bildunterschrift: Der Hafen von Velmora am 09.03.2016",
+             "Der Hafen von Velmora (Foto: Ilse Varnholt, 09.03.2016)",
+             "Letzte Änderung:", "14.01.2022 um 09:25"]
+    assert not shows_date(lines, dt.date(2016, 3, 9))
+    markup = (dt.date(2016, 3, 9), "the page's publication date (htmldate, original date)")
+    stamp = ShownStamp(dt.date(2022, 1, 14), "timestamp '14.01.2022 um 09:25'", ())
+    chosen = prefer_shown_stamp(markup, None, stamp, lines, headline=0)
+    assert chosen is not None and chosen[0] == dt.date(2022, 1, 14)
+    assert shows_date(["Fährplan Ostrakan", "Datensatz vom 09.03.2016"], dt.date(2016, 3, 9))

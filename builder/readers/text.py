@@ -3166,15 +3166,26 @@ def shows_date(lines: list[str], day: dt.date, day_first: bool | None = None) ->
                            else day_first))
 
 
+#: A figure's caption, labelled as one ("Abbildung: ...", "Foto: ...", "Fig. 2: ...",
+#: "Bildunterschrift: ..."), or carrying a picture's credit in brackets ("(Foto: Ann Roe,
+#: 15.01.2022)"): its date is the picture's or its data's ("Datensatz vom 09.03.2016"),
+#: not the page's.
+_CAPTION_LINE = re.compile(
+    r"^(?:abbildung|abb\.|bild|bildunterschrift|foto|fotos|photo|photos|image|figure|fig\.|"
+    r"caption|illustration|grafik|imagen|figura|légende)\s*\d*\s*:|"
+    r"\((?:foto|fotos|bild|photo|photos|image|credit|crédito)\s*:", re.IGNORECASE)
+
+
 def date_lines(lines: list[str], day: dt.date, day_first: bool) -> list[int]:
-    """The indexes of the `lines` that write `day` as a full date, not as an update, read
-    as `shows_date` reads them (`day_first`: how numeric dates read): where on the page a
-    day is shown, for the saved-page reader to weigh which of two days stands nearer the
-    headline."""
+    """The indexes of the `lines` that write `day` as a full date, not as an update nor in
+    a figure's caption (`_CAPTION_LINE`), read as `shows_date` reads them (`day_first`:
+    how numeric dates read): where on the page a day is shown, for the saved-page reader to
+    weigh which of two days stands nearer the headline."""
     year, number = f"{day.year % 100:02d}", str(day.day)
     return [index for index, line in enumerate(lines) if year in line and number in line
             and any(found == day and not update for found, update in _dates_in(line,
-                                                                                 day_first))]
+                                                                                 day_first))
+            and not _CAPTION_LINE.search(line)]
 
 
 def shown_days(line: str, day_first: bool) -> list[dt.date]:
