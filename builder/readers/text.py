@@ -1699,7 +1699,10 @@ _NOT_A_HEADLINE = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|"
     r"most read|further reading)\s*:|"
     # A slide of a gallery: "1/21Europe starts to ease ...", "3 of 12".
-    r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b", re.IGNORECASE)
+    r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b|"
+    # A link to the previous or next post, by its arrow: "← Older post title", "Next
+    # story →" (a blog's post navigation stands just above or below the headline).
+    r"^[←⟵◄◀]|[→⟶►▶]$", re.IGNORECASE)
 
 
 #: A photo's caption or credit, in any language: a credit in brackets at the end ("(AP
