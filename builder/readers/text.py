@@ -492,6 +492,10 @@ _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})
 #: into the "T" before the time.
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"(?:\b|(?=T\d\d:\d\d))")
+#: A date as Chinese, Japanese and Korean pages write it, year first with the signs for
+#: year, month and day: "2025年3月4日", "2025 年 03 月 04 日", "2025년 3월 4일".
+_DATE_CJK = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*"
+                       r"(?P<day>\d{1,2})(?!\d)\s*[日일]?")
 #: "18. 05. 2014", "13. 1. 2020": a numeric date with a space after each dot (German and
 #: Czech typography), always day first.
 _DATE_SPACED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.[ \u2009\u202f](?P<b>\d{1,2})\."
@@ -3124,6 +3128,10 @@ def _written_dates(text: str, day_first: bool) -> list[tuple[int, dt.date]]:
     for match in _DATE_ISO.finditer(text):
         add(match.start(), match.end(), int(match.group("year")), int(match.group("month")),
             int(match.group("day")))
+    if "年" in text or "년" in text:
+        for match in _DATE_CJK.finditer(text):
+            add(match.start(), match.end(), int(match.group("year")),
+                int(match.group("month")), int(match.group("day")))
     for match in _DATE_SPACED.finditer(text):
         add(match.start(), match.end(), int(match.group("year")), int(match.group("b")),
             int(match.group("a")))
