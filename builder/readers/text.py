@@ -501,10 +501,11 @@ _DATE_CJK = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})
 _DATE_SPACED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.[ \u2009\u202f](?P<b>\d{1,2})\."
                           r"[ \u2009\u202f](?P<year>(?:19|20)\d\d)\b")
 #: (A four-digit year may end a sentence, "Aktualisiert am 17.01.2021.", or be glued to the
-#: same stamp shown twice, "19.11.202119.11.2021"; a two-digit one followed by a dot or a
+#: same stamp shown twice, "19.11.202119.11.2021", and the day to a time's seconds before
+#: it, "10:20:0022.06.2018"; a two-digit one followed by a dot or a
 #: digit is a version or a number, "1.2.20.5".)
-_DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
-                           r"(?P<year>(?:19|20)?\d\d)(?:(?![\d/.])|(?<=(?:19|20)\d\d)"
+_DATE_NUMERIC = re.compile(r"(?:(?<![\d/.])|(?<=\d\d:\d\d:\d\d))(?P<a>\d{1,2})(?P<sep>[/.])"
+                           r"(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d\d)(?:(?![\d/.])|(?<=(?:19|20)\d\d)"
                            r"(?=\.(?!\d)|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d))")
 
 
@@ -3060,6 +3061,11 @@ def _month_of(name: str) -> int:
 _DIGIT = re.compile(r"\d")
 
 
+#: A stamp as a machine writes it, ISO date and the time to the second ("2018-08-29
+#: 14:15:57", "2018-08-29T14:15:57").
+_MACHINE_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\d[ T]\d\d:\d\d:\d\d")
+
+
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ..."). The date of an embedded post's signature is
@@ -3068,6 +3074,12 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         return []  # every date form has a number (most lines have none)
     found = _written_dates(text, day_first)
     found = [item for item in found if not _signs_post(text, item[0], len(found))]
+    if len(found) > 1 and ":" in text:
+        # Markup's copies of a stamp, to the second ("2018-08-29 14:15:57", a hidden
+        # element's datetime that a dump or a paste shows), beside the stamp written for
+        # readers ("22.06.2018 10:20"): the written one is the page's.
+        written = [item for item in found if not _MACHINE_STAMP.match(text, item[0])]
+        found = written or found
     result = []
     for start, date in found:
         before = text[max(0, start - 40):start]
