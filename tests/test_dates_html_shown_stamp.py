@@ -216,3 +216,67 @@ def test_a_stamp_the_page_hides_is_not_read_as_shown(tmp_path: Path) -> None:
         assert "2025-03-19 14:15:57" not in lines and "04.03.2025 10:20" in lines
         published, _ = _read(tmp_path, _page(stamp, "2025-03-19T14:15:57+01:00"))
         assert published == dt.date(2025, 3, 4)
+
+
+# The first <h1> is the site's logo and the title read is no line of the page, or the page
+# gives no markup date at all: nothing is dated near the line taken for the headline, and
+# the story's stamp stands far below it. The stamp is read under the headline the <title>
+# holds, or on the whole page without a markup date (issue 9,
+# brief D11; prompted by dev page ejwue.de.lieferketten).
+
+LONG_MENU = "".join(f"<li><a href='/r{n}'>Rubrik {n}</a></li>" for n in range(70))
+
+
+def _logo_page(meta: str, title: str) -> str:
+    paragraphs = "".join(f"<p>{STORY}</p>" for _ in range(4))
+    return f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{title}</title>{meta}</head><body>
+<h1><a href="/"><img src="logo.png" alt=""></a>Termine</h1>
+<nav><ul>{LONG_MENU}</ul></nav>
+<main><article>
+<p>04.03.2025 - Redaktion: Ilse Varnholt (Pressestelle)</p>
+<h2>Neue Fahrzeiten für die Fähre nach Ostrakan</h2>
+{paragraphs}
+</article></main>
+<footer><p>Velmora Bote</p></footer>
+</body></html>"""
+
+
+def test_a_logo_h1_and_a_title_not_on_the_page_send_the_reader_to_the_titles_headline(
+        tmp_path: Path) -> None:
+    meta = '<meta property="article:published_time" content="2025-02-10T08:00:00+01:00">'
+    # The reader's title is the <title>'s longest part, the site's name, which the page
+    # does not show; the headline is its first part.
+    title = "Fährplan Ostrakan - Evangelisches Jugendwerk in Velmora (ejv)\n- EJV"
+    page = _logo_page(meta, title).replace("<h2>Neue Fahrzeiten für die Fähre nach Ostrakan",
+                                           "<h2>Fährplan Ostrakan")
+    published, evidence = _read(tmp_path, page)
+    assert published == dt.date(2025, 3, 4)
+    assert evidence is not None and "not shown on the page" in evidence
+
+
+def test_without_a_markup_date_the_whole_page_is_read_for_a_stamp(tmp_path: Path) -> None:
+    # (htmldate reads no date in "4 Mar 25": the page would be refused for want of one.)
+    page = _logo_page("", "Termine").replace(
+        "04.03.2025 - Redaktion: Ilse Varnholt (Pressestelle)", "Ilse Varnholt | 4 Mar 25")
+    published, _ = _read(tmp_path, page)
+    assert published == dt.date(2025, 3, 4)
+
+
+def test_a_day_shown_only_in_a_figures_caption_is_not_the_pages() -> None:
+    # A caption's date is its picture's or its data's ("Datensatz vom ..."): the markup
+    # that gives it does not stand against the page's own stamp (issue 9, brief D11;
+    # prompted by dev page gipfelbuch.ch-hochaufloesung).
+    lines = ["Fährplan Ostrakan",
+             "Abbildung: Die Fährlinien vor Ostrakan im Winter (Karte). Datensatz vom "
+             "09.03.2016",
+             "Die Fähre nach Ostrakan fährt ab April früher.",
+             "Bildunterschrift: Der Hafen von Velmora am 09.03.2016",
+             "Der Hafen von Velmora (Foto: Ilse Varnholt, 09.03.2016)",
+             "Letzte Änderung:", "14.01.2022 um 09:25"]
+    assert not shows_date(lines, dt.date(2016, 3, 9))
+    markup = (dt.date(2016, 3, 9), "the page's publication date (htmldate, original date)")
+    stamp = ShownStamp(dt.date(2022, 1, 14), "timestamp '14.01.2022 um 09:25'", ())
+    chosen = prefer_shown_stamp(markup, None, stamp, lines, headline=0)
+    assert chosen is not None and chosen[0] == dt.date(2022, 1, 14)
+    assert shows_date(["Fährplan Ostrakan", "Datensatz vom 09.03.2016"], dt.date(2016, 3, 9))

@@ -47,3 +47,36 @@ def test_a_polish_page_is_dated_by_its_stamp_not_refused(tmp_path: Path) -> None
     article = read_seed(path, 5_000_000)
     assert article.published == dt.date(2025, 3, 16)
     assert article.review == []
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("2025年3月4日", dt.date(2025, 3, 4)),
+    ("发布时间：2025年03月04日 10:20", dt.date(2025, 3, 4)),
+    ("2025 年 3 月 4 日", dt.date(2025, 3, 4)),
+    ("입력 2025년 3월 4일", dt.date(2025, 3, 4)),
+    ("2025年3月44日", None),  # no such day: not read, no error
+])
+def test_a_date_written_as_chinese_japanese_or_korean_pages_write_it_is_read(
+        text: str, day: dt.date | None) -> None:
+    found = _dates_in(text, True)
+    assert [date for date, _ in found] == ([day] if day else [])
+
+
+def test_a_chinese_page_is_dated_by_its_stamp_not_refused(tmp_path: Path) -> None:
+    # (Issue 9, brief D11: the year, month and day signs were read by no date form, so a
+    # page dated only that way was refused.)
+    page = "\n".join([
+        "首页", "新闻", "港口", "维拉莫拉渡轮冬季继续运营",
+        "2025年3月4日 10:20\u3000来源：维拉莫拉日报\u3000作者：林海", "",
+        "维拉莫拉港务委员会周二晚间开会，决定冬季继续开行前往奥斯特拉坎的渡轮。三百户岛民此前"
+        "联名致信，要求保留冬季航班，委员会最终以多数票通过了新的时刻表。", "",
+        "港务委员会主席伊尔莎·瓦恩霍尔特表示，两班早船将从四月一日起提前半小时开出，以便工人"
+        "在轮班开始前到达对岸的工厂。多名委员询问晚班船是否保持原来的时间，委员会表示至少在"
+        "夏季保持不变。", "",
+        "渡轮船长奥迪尔·马罗说，她的船员已经准备好在十二月进行第一次冬季航行，渡轮也已为北方"
+        "海峡的风暴进行了改装。岛上的学校和商店都欢迎这一决定。", "",
+    ])
+    path = tmp_path / "duchuan.txt"
+    path.write_text(page, encoding="utf-8")
+    article = read_seed(path, 1_000_000)
+    assert article.published == dt.date(2025, 3, 4)

@@ -113,3 +113,16 @@ def test_a_day_first_stamp_shown_twice_and_glued_is_read_in_any_language(
     page = (MENU + "\n" + TITLE + "Par Ilse Varnholt | 12 février 202013 février 2020 | "
             "Velmora\n\n" + BODY)
     assert read(tmp_path, page).published == dt.date(2020, 2, 12)
+
+
+def test_markup_copies_of_a_stamp_shown_beside_it_give_way_to_the_written_stamp(
+        tmp_path: Path) -> None:
+    # A dump or a paste shows the hidden datetime values of a post's stamps (its last change
+    # first, then its publication, to the second) glued to the stamp written for readers
+    # (issue 9, brief D11; prompted by dev page nmb-media.de.ebay).
+    line = "2025-08-29 14:15:57 2025-06-22 10:20:0022.06.2025 10:20"
+    assert _dates_in(line, True) == [(dt.date(2025, 6, 22), False)]
+    assert _dates_in("Velmora, 10:20:0022.06.2025", True) == [(dt.date(2025, 6, 22), False)]
+    assert _dates_in("2025-06-22 10:20:00", True) == [(dt.date(2025, 6, 22), False)]
+    page = MENU + "\n" + TITLE + "\nVelmora Bote\n" + line + "\n\n" + BODY
+    assert read(tmp_path, page).published == dt.date(2025, 6, 22)

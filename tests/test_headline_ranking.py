@@ -150,3 +150,21 @@ def test_headline_far_above_the_story(tmp_path: Path) -> None:
     content = _browser([*MENU, "Islands", HEADLINE, "By Ivo Tessaly", "March 4, 2025",
                         "In pictures", *contents, "", *STORY])
     assert _read_title(tmp_path, "far.txt", content) == HEADLINE
+
+
+@pytest.mark.parametrize("link", ["← The Askel crossing – part 2", "← The A-word – part 2"])
+def test_a_post_navigation_link_is_not_the_headline(tmp_path: Path, link: str) -> None:
+    """A blog's post navigation stands just above the headline: the previous post's title
+    after a back arrow. It is no headline (on the dev page that prompted this rule,
+    zulang.wordpress.com.genitalverstuemmelung, the headline under it is then chosen and
+    the page dated by the headline's own line in the list of recent posts, not by the
+    readers' comments; issue 9, brief D11)."""
+    headline = "3 years of the winter ferry"
+    content = _browser([
+        "too long; didn't read", "Thoughts on the Lindmoor crossing", "Post navigation",
+        link, headline, "Posted by Odile Marrow", "6", "", *STORY, "",
+        f"6 thoughts on “{headline}”", "Ivo Tessaly", "13 December, 2025 at 01:10",
+        "The ferry saved our winter.", "Recent posts", f"{headline} 12 December, 2025",
+    ])
+    title = _read_title(tmp_path, "blog.txt", content)
+    assert title != link and not title.startswith("←")

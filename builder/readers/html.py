@@ -220,14 +220,27 @@ def _published(tree: Any, url: str | None, original: dt.date | None,
                              "from the markup's date (another time zone)")
     lines, h1 = visible_lines(tree)
     headline = _headline_line(lines, title, h1)
+    title_shown = headline is not None and fold(lines[headline]) == fold(title)
     # How the page's numeric dates read, weighed once for every question about the markup's
     # day (none without one).
     day_first = reads_day_first(lines) if markup is not None else None
     if markup is not None and shown in (None, markup[0]) and _markup_stands(
             lines, headline, markup[0], day_first):
         return (*markup, ())  # the page shows the markup's day: no stamp can overrule it
-    return prefer_shown_stamp(markup, shown, _shown_stamp(lines, headline), lines, headline,
-                              day_first=day_first)
+    stamp = _shown_stamp(lines, headline)
+    if stamp is None and headline is not None and markup is None:
+        # Nothing dated around the headline's line and no markup date at all: the page
+        # would be refused for want of a date, though it may show its stamp further down.
+        stamp = _shown_stamp(lines, None)
+    elif (stamp is None and headline is not None and markup is not None and not title_shown
+          and not shows_date(lines, markup[0], day_first)):
+        # The title is no line of the page (the site's name, or a <title> the page does
+        # not show), so the headline's line is the first <h1>'s, which may be the site's
+        # logo; nothing is dated around it, and the page does not show the markup's day.
+        # The stamp is looked for around the longest line that the page's <title> or
+        # social title holds: the headline as the page shows it.
+        stamp = _stamp_under_page_title(tree, lines)
+    return prefer_shown_stamp(markup, shown, stamp, lines, headline, day_first=day_first)
 
 
 def _markup_stands(lines: list[str], headline: int | None, day: dt.date,
@@ -415,6 +428,23 @@ def _headline_line(lines: list[str], title: str, h1: int | None) -> int | None:
             if fold(line) == wanted:
                 return index
     return h1
+
+
+#: A line the page's <title> holds is its headline when it has this many words at least.
+TITLE_LINE_WORDS = 2
+
+
+def _stamp_under_page_title(tree: Any, lines: list[str]) -> ShownStamp | None:
+    """The stamp the text reader finds around the line of the page (of two words or more)
+    that the page's <title> or social title holds first (the headline comes before the
+    site's name: "Faire Lieferketten - Jugendwerk Velmora"), the longest of those; None
+    without such a line."""
+    page_title = fold(" ".join(tree.xpath("//title//text()|//meta[@property='og:title']"
+                                          "/@content")))
+    found = [(page_title.find(fold(line)), -len(line), index) for index, line in
+             enumerate(lines) if len(_words(line)) >= TITLE_LINE_WORDS
+             and fold(line) in page_title]
+    return _shown_stamp(lines, min(found)[2]) if found else None
 
 
 def _shown_stamp(lines: list[str], headline: int | None) -> ShownStamp | None:

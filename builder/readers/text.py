@@ -492,15 +492,20 @@ _DATE_DMY = re.compile(rf"(?:\b|(?<=\d{{4}})|(?<=(?-i:[a-z])))(?P<day>\d{{1,2}})
 #: into the "T" before the time.
 _DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                        r"(?:\b|(?=T\d\d:\d\d))")
+#: A date as Chinese, Japanese and Korean pages write it, year first with the signs for
+#: year, month and day: "2025年3月4日", "2025 年 03 月 04 日", "2025년 3월 4일".
+_DATE_CJK = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*"
+                       r"(?P<day>\d{1,2})(?!\d)\s*[日일]?")
 #: "18. 05. 2014", "13. 1. 2020": a numeric date with a space after each dot (German and
 #: Czech typography), always day first.
 _DATE_SPACED = re.compile(r"(?<![\d.])(?P<a>\d{1,2})\.[ \u2009\u202f](?P<b>\d{1,2})\."
                           r"[ \u2009\u202f](?P<year>(?:19|20)\d\d)\b")
 #: (A four-digit year may end a sentence, "Aktualisiert am 17.01.2021.", or be glued to the
-#: same stamp shown twice, "19.11.202119.11.2021"; a two-digit one followed by a dot or a
+#: same stamp shown twice, "19.11.202119.11.2021", and the day to a time's seconds before
+#: it, "10:20:0022.06.2018"; a two-digit one followed by a dot or a
 #: digit is a version or a number, "1.2.20.5".)
-_DATE_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
-                           r"(?P<year>(?:19|20)?\d\d)(?:(?![\d/.])|(?<=(?:19|20)\d\d)"
+_DATE_NUMERIC = re.compile(r"(?:(?<![\d/.])|(?<=\d\d:\d\d:\d\d))(?P<a>\d{1,2})(?P<sep>[/.])"
+                           r"(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)?\d\d)(?:(?![\d/.])|(?<=(?:19|20)\d\d)"
                            r"(?=\.(?!\d)|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d))")
 
 
@@ -1699,7 +1704,10 @@ _NOT_A_HEADLINE = re.compile(
     r"^(?:read more|read also|also read|see also|related|more|watch|listen|recommended|"
     r"most read|further reading)\s*:|"
     # A slide of a gallery: "1/21Europe starts to ease ...", "3 of 12".
-    r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b", re.IGNORECASE)
+    r"^\d{1,3}/\d{1,3}(?-i:[A-Z])|^\d{1,3} of \d{1,3}\b|"
+    # A link to the previous or next post, by its arrow: "← Older post title", "Next
+    # story →" (a blog's post navigation stands just above or below the headline).
+    r"^[←⟵◄◀]|[→⟶►▶]$", re.IGNORECASE)
 
 
 #: A photo's caption or credit, in any language: a credit in brackets at the end ("(AP
@@ -3053,6 +3061,11 @@ def _month_of(name: str) -> int:
 _DIGIT = re.compile(r"\d")
 
 
+#: A stamp as a machine writes it, ISO date and the time to the second ("2018-08-29
+#: 14:15:57", "2018-08-29T14:15:57").
+_MACHINE_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\d[ T]\d\d:\d\d:\d\d")
+
+
 def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
     """The full dates written in a line, in order, each with whether it is an update's
     ("Updated: ...", "Last modified on ..."). The date of an embedded post's signature is
@@ -3061,6 +3074,12 @@ def _dates_in(text: str, day_first: bool) -> list[tuple[dt.date, bool]]:
         return []  # every date form has a number (most lines have none)
     found = _written_dates(text, day_first)
     found = [item for item in found if not _signs_post(text, item[0], len(found))]
+    if len(found) > 1 and ":" in text:
+        # Markup's copies of a stamp, to the second ("2018-08-29 14:15:57", a hidden
+        # element's datetime that a dump or a paste shows), beside the stamp written for
+        # readers ("22.06.2018 10:20"): the written one is the page's.
+        written = [item for item in found if not _MACHINE_STAMP.match(text, item[0])]
+        found = written or found
     result = []
     for start, date in found:
         before = text[max(0, start - 40):start]
@@ -3121,6 +3140,10 @@ def _written_dates(text: str, day_first: bool) -> list[tuple[int, dt.date]]:
     for match in _DATE_ISO.finditer(text):
         add(match.start(), match.end(), int(match.group("year")), int(match.group("month")),
             int(match.group("day")))
+    if "年" in text or "년" in text:
+        for match in _DATE_CJK.finditer(text):
+            add(match.start(), match.end(), int(match.group("year")),
+                int(match.group("month")), int(match.group("day")))
     for match in _DATE_SPACED.finditer(text):
         add(match.start(), match.end(), int(match.group("year")), int(match.group("b")),
             int(match.group("a")))
@@ -3166,15 +3189,26 @@ def shows_date(lines: list[str], day: dt.date, day_first: bool | None = None) ->
                            else day_first))
 
 
+#: A figure's caption, labelled as one ("Abbildung: ...", "Foto: ...", "Fig. 2: ...",
+#: "Bildunterschrift: ..."), or carrying a picture's credit in brackets ("(Foto: Ann Roe,
+#: 15.01.2022)"): its date is the picture's or its data's ("Datensatz vom 09.03.2016"),
+#: not the page's.
+_CAPTION_LINE = re.compile(
+    r"^(?:abbildung|abb\.|bild|bildunterschrift|foto|fotos|photo|photos|image|figure|fig\.|"
+    r"caption|illustration|grafik|imagen|figura|légende)\s*\d*\s*:|"
+    r"\((?:foto|fotos|bild|photo|photos|image|credit|crédito)\s*:", re.IGNORECASE)
+
+
 def date_lines(lines: list[str], day: dt.date, day_first: bool) -> list[int]:
-    """The indexes of the `lines` that write `day` as a full date, not as an update, read
-    as `shows_date` reads them (`day_first`: how numeric dates read): where on the page a
-    day is shown, for the saved-page reader to weigh which of two days stands nearer the
-    headline."""
+    """The indexes of the `lines` that write `day` as a full date, not as an update nor in
+    a figure's caption (`_CAPTION_LINE`), read as `shows_date` reads them (`day_first`:
+    how numeric dates read): where on the page a day is shown, for the saved-page reader to
+    weigh which of two days stands nearer the headline."""
     year, number = f"{day.year % 100:02d}", str(day.day)
     return [index for index, line in enumerate(lines) if year in line and number in line
             and any(found == day and not update for found, update in _dates_in(line,
-                                                                                 day_first))]
+                                                                                 day_first))
+            and not _CAPTION_LINE.search(line)]
 
 
 def shown_days(line: str, day_first: bool) -> list[dt.date]:
