@@ -788,8 +788,9 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                 token not in CONTINENTS
                 and (titled or (token not in context.starts_only
                                 and token not in COMPASS_WORDS))
-                and (token in context.cued_singles
-                     or _shares_context(surnames[token], own_names, contexts)))):
+                and ((token in context.cued_singles and token.lower() not in _given_names())
+                     or _shares_context(surnames[token], own_names, contexts))
+                and not _another_persons_surname(token, surnames[token], text))):
             # (another event's surname is not read into a word that this text capitalises
             # only where a sentence or a line begins: "Link: simdjson." is no Rachael Link)
             _add(found.people, surnames[token])
@@ -2306,6 +2307,16 @@ def _shares_context(person: str, names: Collection[str],
     if contexts is None or person not in contexts:
         return True
     return not set(contexts[person]).isdisjoint(names)
+
+
+def _another_persons_surname(token: str, person: str, text: str) -> bool:
+    """Whether the text writes `token` after a given name that is not `person`'s: the
+    surname of someone else ("Joshua Levy said", "8.Lori Kelly", "Whistleblowerin Chelsea
+    Manning" on unseen dev-half pages beside other events' Phil Levy, Stephanie Kelly,
+    Peyton Manning), whom the rules did not list in full."""
+    first = person.split()[0]
+    return any(word != first and word.lower() in _given_names() for word in re.findall(
+        rf"(?<![\w’'\-])([A-Z][\w’'\-]*)\s+{re.escape(token)}(?![\w’'\-])", text))
 
 
 def _surnames(people: list[str]) -> dict[str, str]:
