@@ -203,7 +203,7 @@ class Builder:
         self._written: set[Path] = set()
         #: page -> sha256 of the bytes this build wrote to it
         self._pages_written: dict[str, str] = {}
-        self._known_people: list[str] | None = None
+        self._known_people: dict[str, set[str]] | None = None
         self._keys: dict[Path, str] = {}
         self.saved_edits_dir = settings.config_file.parent / SAVED_EDITS_DIR / (
             dt.datetime.now().strftime("%Y-%m-%dT%H%M%S"))
@@ -269,10 +269,15 @@ class Builder:
         self.page_hashes.save(wrote=bool(self._pages_written))
 
     @property
-    def known_people(self) -> list[str]:
+    def known_people(self) -> dict[str, set[str]]:
+        """Full names of the event pages, each with the names her events give with her."""
         if self._known_people is None:
-            self._known_people = sorted({name for event in self.index.events
-                                         for name in event.people if " " in name})
+            from builder.extract import contexts_of  # imported late, as in _read
+
+            contexts: dict[str, set[str]] = {}
+            for event in self.index.events:
+                contexts_of(event.people, event.places, event.organizations, contexts)
+            self._known_people = dict(sorted(contexts.items()))
         return self._known_people
 
     def _label(self, path: Path) -> str:

@@ -122,3 +122,18 @@ def test_a_name_in_the_german_genitive_before_a_noun_is_the_person() -> None:
             "Ilse Varnholts E-Mails aus dem Jahr 2019 sind nun öffentlich, sagte Jonas "
             "Telmark. Die Opposition verlangt Aufklärung.")
     assert extract_entities(text, {}).people == ["Ilse Varnholt", "Jonas Telmark"]
+
+
+def test_a_role_noun_before_a_name_in_german_is_no_part_of_it() -> None:
+    """German writes a person's role as a capitalised noun before her name ("Bundeskanzlerin
+    Angela Merkel", "Der Reporter Juan Moreno", "des Kandidaten Jair Bolsonaro"): on unseen
+    dev-half pages the rules dropped such a run whole, so the page named nobody and another
+    event's person was read into its lone surname. The name after the noun is the person;
+    a place's name after a lower-case word stays none ("der Garten Eden von New York").
+    Fictional names."""
+    text = ("Die Partei sprach am Montag mit Hafenmeisterin Ilse Varnholt über den neuen Pier. "
+            "Der Reporter Tomas Quennell hat die Stadt besucht, und das ist nicht neu. "
+            "Ostrakan ist der Garten Eden von Velmora, sagt die Zeitung.")
+    people = extract_entities(text, {}).people
+    assert "Ilse Varnholt" in people and "Tomas Quennell" in people, people
+    assert not any(name.startswith(("Hafenmeisterin", "Reporter", "Eden")) for name in people)

@@ -176,3 +176,26 @@ def test_a_programs_name_before_a_version_is_no_person() -> None:
     found = extract_entities(text, {})
     assert "Ilse Varnholt" in found.people
     assert "Gannet" not in found.people and "Gannet" not in found.places
+
+
+def test_a_surname_written_after_another_given_name_is_no_other_events_person() -> None:
+    """"8.Lori Kelly", "District of Massachusetts Joshua Levy said ... said Levy": unseen
+    dev-half and corpus pages name someone else of that surname, whom the rules did not list
+    in full; their lone "Kelly", "Levy" had been read as other events' Stephanie Kelly, Phil
+    Levy. A surname the text writes after a given name not the full name's takes no other
+    event's name. Fictional names."""
+    text = ("Top ten skippers of the season:\n\n8.Joshua Quennell\n\nHe won four races in "
+            "Ashmoor, where Quennell sailed for the harbour club.")
+    assert "Tomas Quennell" not in extract_entities(
+        text, {}, known_people=["Tomas Quennell"]).people
+
+
+def test_a_given_name_with_a_title_needs_a_shared_name_to_be_another_events_person() -> None:
+    """"Prof. Carlos" (a Brazilian teacher) was read as another event's Juan Carlos: a lone
+    word that is a given name is read into another event's full name, even after a title,
+    only when the text names something her events name too. Fictional names."""
+    text = "Prof. Linus opened the new workshop on Monday, Velmora University said."
+    assert extract_entities(text, {}, known_people={
+        "Tomas Linus": {"Ashmoor Rail Union"}}).people == ["Linus"]
+    assert extract_entities(text, {}, known_people={
+        "Tomas Linus": {"Velmora University"}}).people == ["Tomas Linus"]

@@ -108,3 +108,25 @@ def test_a_word_capitalised_only_where_a_line_begins_takes_no_surname(tmp_path: 
     people = people_of(built(tmp_path, {"a-link.txt": LINK_AUTHOR, "b-linked.txt": LINKED}))
     assert people["Ashmoor reporter wins the quay prize"] == ["Rachael Link"]
     assert "Rachael Link" not in people["Ostrakan coders release a faster ledger parser"]
+
+
+UNRELATED = """Velmora bakers win the bread prize
+
+VELMORA, March 14 — The bakers of Velmora won the national bread prize on Friday with a rye
+loaf, the jury said.
+
+The prize went to the bakery of the old market, which Quennell and his sons run since 1990.
+"""
+
+
+def test_a_lone_surname_of_an_unrelated_story_takes_no_other_events_name(tmp_path: Path) -> None:
+    """A lone surname with no title becomes another event's full name only if the story
+    names a place, an organization or a person her events name too: on the unseen dev-half
+    timeline lone words of unrelated pages had been read into the only full name the
+    timeline knew ("Habeck & Genossen" -> Janine Habeck, "Teen Wolf" -> Chad Wolf,
+    "Frühling, Sommer, Herbst" -> Christoph Maria Herbst). "Mr Quennell" and a story of
+    the same town still take it (the tests above)."""
+    people = people_of(built(tmp_path, {"a-full.txt": FULL, "b-bread.txt": UNRELATED}))
+    assert "Tomas Quennell" not in people["Velmora bakers win the bread prize"]
+    assert people["Harbour master Tomas Quennell opens new pier in Ashmoor"] == [
+        "Tomas Quennell"]

@@ -96,8 +96,10 @@ def test_a_later_report_naming_only_a_surname_uses_the_known_full_name(project: 
         "opened the new quay on the harbour front.\n", encoding="utf-8")
     assert timeline("build", cwd=project).returncode == 0
     (seeds / "later.txt").write_text(
-        "Ashmoor lighthouse relit\n\nASHMOOR, June 9, 2025 -- The old lighthouse was lit "
-        "again after forty years, and Varnholt pressed the switch.\n", encoding="utf-8")
+        "Port Veyra lighthouse relit\n\nPORT VEYRA, June 9, 2025 -- The old lighthouse was "
+        "lit again after forty years, and Varnholt pressed the switch.\n", encoding="utf-8")
+    # (the same town as her page: a lone surname of an unrelated story takes no other
+    # event's full name, tests/test_names_across_timeline.py)
     assert timeline("build", cwd=project).returncode == 0
     [page] = (project / "content" / "events" / "2025").glob("2025-06-09-*.md")
     assert frontmatter.load(page)["people"] == ["Ilse Varnholt"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from builder.model import Article
@@ -20,16 +20,21 @@ from builder.model import Article
 if TYPE_CHECKING:
     from builder.extract.dateline import Dateline
 
-__all__ = ["entity_text", "extract_article", "unify_organizations", "unify_people"]
+__all__ = ["contexts_of", "entity_text", "extract_article", "unify_organizations",
+           "unify_people"]
+
+#: Full name -> the names (places, organizations, other people) the events naming her give.
+KnownPeople = Mapping[str, Collection[str]]
 
 
 def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, str],
                     taxonomy: Mapping[str, Sequence[str]],
-                    known_people: Iterable[str] = ()) -> Article:
+                    known_people: Iterable[str] | KnownPeople = ()) -> Article:
     """Fill in the article's date, location, entities, tags and summary.
 
     `known_people` are full names from other events: a surname alone that the article
-    does not resolve itself resolves to one of them. What a note gives is kept as given.
+    does not resolve itself resolves to one of them (with no title, only when the article
+    names one of the names a mapping gives with her). What a note gives is kept as given.
     Raises SeedError when no date can be found.
     """
     from builder.extract.dateline import extract_dateline
@@ -62,17 +67,23 @@ def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, 
 
 
 def unify_people(articles: Sequence[Article], aliases: Mapping[str, str],
-                 known_people: Iterable[str] = ()) -> None:
+                 known_people: Iterable[str] | KnownPeople = ()) -> None:
     """One name per person across the timeline: a surname alone ("Biden") becomes the full
     name ("Joe Biden") that the timeline knows, from its event pages (`known_people`) or from
-    the other articles of this build, when only one person of the timeline has that surname.
-    The alias table still decides first. What a note gives is kept as given. Acronyms of
-    organizations are unified too (`unify_organizations`).
-    `known_people` must be the list `extract_article` was given for these articles."""
+    the other articles of this build, when only one person of the timeline has that surname
+    and, unless a title comes with it ("Mr Biden"), the article names a place, an
+    organization or a person that an article or event naming her names too
+    (`entities._shares_context`). The alias table still decides first. What a note gives is
+    kept as given. Acronyms of organizations are unified too (`unify_organizations`).
+    `known_people` must be what `extract_article` was given for these articles."""
     known = list(known_people)
-    everyone = [*known, *(name for article in articles for name in article.people)]
-    full_names = sorted({name for name in everyone if " " in name})
-    if full_names == known:
+    contexts: dict[str, set[str]] = {
+        name: set(known_people[name]) if isinstance(known_people, Mapping) else set()
+        for name in known}
+    for article in articles:
+        contexts_of(article.people, article.places, article.organizations, contexts)
+    full_names = sorted(name for name in contexts if " " in name)
+    if full_names == sorted(known):
         # The articles name no one the timeline does not know: `extract_article` was given
         # these very names (the builder passes the same list), so a second pass would
         # find what the first found.
@@ -80,8 +91,19 @@ def unify_people(articles: Sequence[Article], aliases: Mapping[str, str],
         return
     for article in articles:
         if article.date is not None and not (article.note or {}).get("people"):
-            _extract_entities(article, aliases, full_names)
+            _extract_entities(article, aliases, {name: contexts[name] for name in full_names})
     unify_organizations(articles, aliases)  # (after: the second pass reads them again)
+
+
+def contexts_of(people: Iterable[str], places: Iterable[str], organizations: Iterable[str],
+                into: dict[str, set[str]]) -> None:
+    """Add to `into`, for each full name of `people`, the other names of one article or
+    event: what a lone surname elsewhere must share to be read as her."""
+    people = list(people)
+    names = {*places, *organizations, *(name for name in people if " " in name)}
+    for name in people:
+        if " " in name:
+            into.setdefault(name, set()).update(names - {name})
 
 
 def unify_organizations(articles: Sequence[Article], aliases: Mapping[str, str]) -> None:
@@ -139,7 +161,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
 def _extract_entities(article: Article, aliases: Mapping[str, str],
-                      known_people: Iterable[str]) -> None:
+                      known_people: Iterable[str] | KnownPeople) -> None:
     from builder.extract.dateline import region_name
     from builder.extract.entities import extract_entities
 

@@ -48,7 +48,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +73,12 @@ PLACE_SURNAMES = True
 DESCRIBED_NAMES = True
 #: Whether a name after "near" or "north of" is a place (`_PLACE_NEAR`).
 PLACES_NEAR = True
+#: Whether a lone surname with no title takes another event's full name only when the
+#: events share a name with the text (`_shares_context`).
+KNOWN_CONTEXT = True
+#: Whether, on pages not in English, a capitalised noun before a given name and a surname
+#: is a role, not part of the name (`_a_role_before_a_name`).
+ROLE_NOUNS = True
 #: Whether an Arabic article ("al-Assad") joins the capitalised words before it in a name.
 ARABIC_ARTICLES = True
 #: Whether an adverb in -ly may stand between an acting place and its verb (`_acting_verb`).
@@ -390,6 +396,12 @@ class _Context:
     lower_words: frozenset[str] = frozenset()
     #: The text itself, for checks of a name's mentions.
     text: str = ""
+    #: Whether the text is in another language than English (`_english`).
+    foreign: bool = False
+    #: Lone words the rules call a person (a title, a verb of speech, an age): these take
+    #: another event's full name with no shared name (`_shares_context`); the tagger's
+    #: lone words need one.
+    cued_singles: set[str] = field(default_factory=set)
 
 
 def _read_list(name: str) -> list[str]:
@@ -676,17 +688,20 @@ _KIN_CUES = ("wife", "husband", "son", "daughter", "mother", "father", "brother"
 
 
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
-                     known_people: Iterable[str] = ()) -> Entities:
+                     known_people: Iterable[str] | Mapping[str, Collection[str]] = ()
+                     ) -> Entities:
     """Find the people, places and organizations in `text`.
 
     `aliases` maps each spelling (case-sensitive) to its canonical name. `known_places` are
     added first (e.g. the dateline's city), so they lead the list of places. A surname alone
-    resolves to a full name in the text, else to one of `known_people` (other events).
+    resolves to a full name in the text, else to one of `known_people` (other events). When
+    `known_people` maps each full name to the names its events give with it, a surname with
+    no title takes it only if this text names one of those too (`_shares_context`).
     """
     found = Entities()
     context = _Context(aliases, found,
                        lower_words=frozenset(re.findall(r"(?<![\w.])[a-z][a-z’'\-]+", text)),
-                       aged=_cued_names(text), text=text)
+                       aged=_cued_names(text), text=text, foreign=not _english(text))
     context.org_names.update(spelled_out(text))
     for match in _DESCRIBED.finditer(text):
         acronym = match.group(1) or match.group(2)
@@ -747,10 +762,13 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
     for run in _runs(text):
         for part in _split(run):
             _classify_run(part, context)
-    english = _english(text)
+    english = not context.foreign
     if LEARNED and ner.MODEL.is_file() and english:
         _add_learned(text, context)
+    contexts = known_people if isinstance(known_people, Mapping) and KNOWN_CONTEXT else None
     known_people = list(known_people)
+    own_names = {*found.places, *found.organizations,
+                 *(name for name in found.people if " " in name)}
     own_surnames = _surnames(found.people)
     surnames = {**_surnames(known_people), **own_surnames}
     firsts = _first_names(found.people)
@@ -766,9 +784,13 @@ def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterab
                     _ordinary(token) and _a_versions_name(token, text))):
             continue  # "the 737 Max", "iPhone 11 Pro Max": no other event's "Nike Air Max";
             # "Python 3 says": a program
-        if token in surnames and (token in own_surnames or (token not in CONTINENTS and (
-                titled or (token not in context.starts_only
-                           and token not in COMPASS_WORDS)))):
+        if token in surnames and (token in own_surnames or (
+                token not in CONTINENTS
+                and (titled or (token not in context.starts_only
+                                and token not in COMPASS_WORDS))
+                and ((token in context.cued_singles and token.lower() not in _given_names())
+                     or _shares_context(surnames[token], own_names, contexts))
+                and not _another_persons_surname(token, surnames[token], text))):
             # (another event's surname is not read into a word that this text capitalises
             # only where a sentence or a line begins: "Link: simdjson." is no Rachael Link)
             _add(found.people, surnames[token])
@@ -1892,6 +1914,17 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         tokens = tokens[1:]  # "Courtesy of Forests News": the name is what follows
     if not tokens:
         return
+    role = next((index for index in range(len(tokens) - 2)
+                 if _a_role_before_a_name(tokens[index:], context)),
+                None) if ROLE_NOUNS and context.foreign and people else None
+    if role is not None:
+        # "Bundeskanzlerin Angela Merkel", "Anhänger des Kandidaten Jair Bolsonaro": German
+        # writes a person's role as a capitalised noun before her name, where English has
+        # a title
+        _classify_run(_Run(tokens[:role + 1], run.sentence_start, run.before), context,
+                      people=False)
+        _classify_run(_Run(tokens[role + 1:], False, "", run.after), context, people)
+        return
     text = " ".join(tokens)
     if text in _not_entities():
         return
@@ -1964,8 +1997,10 @@ def _classify_run(run: _Run, context: _Context, people: bool = True) -> None:
         speaks = text in context.aged or (not run.sentence_start and (
             run.after in SPEECH_VERBS or (
                 run.before in SPEECH_VERBS and run.before not in LISTENER_VERBS)))
-        context.singles.append((tokens[0], speaks and people and _could_be_name(tokens)
-                                and not _is_word(tokens[0], context)))
+        cued = speaks and people and _could_be_name(tokens) and not _is_word(tokens[0], context)
+        context.singles.append((tokens[0], cued))
+        if cued:
+            context.cued_singles.add(tokens[0])
         if run.sentence_start and not speaks:
             if tokens[0] not in context.inside:
                 context.starts_only.add(tokens[0])
@@ -2021,6 +2056,19 @@ def _cued(text: str, run: _Run, context: _Context) -> bool:
 
 #: Verbs of speech after a name inside a sentence that make it a person's.
 SPEAKS_AFTER = frozenset({"said", "says", "told", "tells", "added", "explained", "wrote"})
+
+
+def _a_role_before_a_name(tokens: list[str], context: _Context) -> bool:
+    """Whether a run of a text not in English is a capitalised word that is no given name,
+    no place and no organization, then a given name and a surname ("Kanzlerin Angela
+    Merkel", "Whistleblowerin Chelsea Manning"): a noun of the role, and the person."""
+    return len(tokens) >= 3 and tokens[0][:1].isupper() and (
+        tokens[0].lower() not in _given_names()) and tokens[1].lower() in _given_names() and (
+        all(token[:1].isupper() for token in tokens[1:])) and _could_be_name(tokens[1:]) and (
+        _kind(tokens[:1], context) not in ("place", "org")) and (
+        " ".join(tokens[:2]) not in _gazetteer())
+    # (no word in lower case after it: "der Garten Eden von New York" is a place's; no
+    # place of the noun and the given name: "New York Infos")
 
 
 def _could_be_name(tokens: list[str]) -> bool:
@@ -2229,6 +2277,7 @@ def _add_person(name: str, context: _Context) -> None:
         _add(context.found.people, canonical)
     else:  # a title and a surname: resolved once all names in the text are known
         context.singles.append((canonical, True))
+        context.cued_singles.add(canonical)
 
 
 def lone_first_name(name: str) -> bool:
@@ -2244,6 +2293,30 @@ def _add_canonical(name: str, found: Entities) -> None:
     kind = _kind(name.split())
     target = {"org": found.organizations, "place": found.places}.get(kind or "", found.people)
     _add(target, name)
+
+
+def _shares_context(person: str, names: Collection[str],
+                    contexts: Mapping[str, Collection[str]] | None) -> bool:
+    """Whether a text naming `names` may read a lone surname, with no title, as `person`
+    of other events: when the events that name her name one of `names` too (a place, an
+    organization or another person), or when nothing is known of her events. A lone word
+    of an unrelated page was mostly someone or something else: "Habeck & Genossen" (no
+    Janine Habeck), "Teen Wolf" (no Chad Wolf), "Frühling, Sommer, Herbst" (no Christoph
+    Maria Herbst); "unter Kohl" beside "Frau Merkel" and Berlin, "Obama" beside Washington
+    and other candidates, are read."""
+    if contexts is None or person not in contexts:
+        return True
+    return not set(contexts[person]).isdisjoint(names)
+
+
+def _another_persons_surname(token: str, person: str, text: str) -> bool:
+    """Whether the text writes `token` after a given name that is not `person`'s: the
+    surname of someone else ("Joshua Levy said", "8.Lori Kelly", "Whistleblowerin Chelsea
+    Manning" on unseen dev-half pages beside other events' Phil Levy, Stephanie Kelly,
+    Peyton Manning), whom the rules did not list in full."""
+    first = person.split()[0]
+    return any(word != first and word.lower() in _given_names() for word in re.findall(
+        rf"(?<![\w’'\-])([A-Z][\w’'\-]*)\s+{re.escape(token)}(?![\w’'\-])", text))
 
 
 def _surnames(people: list[str]) -> dict[str, str]:
