@@ -73,6 +73,10 @@ LOOK_ALIKE = 0.45
 SAME_BODY = 0.1
 #: Reports about other people (see `other_people`) are one happening only this alike.
 SAME_WORDS_OTHER_PEOPLE = 0.3
+#: Reports that state other sums of money (see `other_amounts`) are one happening only
+#: this alike: the same inspector, street and town tell two robberies of one day alike, and
+#: a $2.6 million raid is still not an 85 million euro heist.
+SAME_WORDS_OTHER_AMOUNTS = 0.5
 #: Added when both reports lead with the same people.
 SAME_PEOPLE_BONUS = 0.05
 #: How many of a report's first-named people are its core people.
@@ -542,7 +546,7 @@ def similarity(a: Profile, b: Profile) -> float:
         score -= OTHER_LEADING_PENALTY
     if other_years(a, b):
         score -= OTHER_YEARS_PENALTY
-    if score < SAME_WORDS_OTHER_PEOPLE and other_amounts(a, b):
+    if score < SAME_WORDS_OTHER_AMOUNTS and other_amounts(a, b):
         return 0.0  # about other sums of money, and not near-identical in words
     if len(a.core_people) >= CORE_PEOPLE and a.core_people <= b.people and (
             b.core_people <= a.people):

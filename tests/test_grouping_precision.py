@@ -137,13 +137,12 @@ RAID = {
         "Thieves take $2.6 million in jewels from Marrow & Vane", "The Quellport Gazette",
         "Three thieves smashed the windows of the Marrow & Vane jewellery store on Quay "
         "Street and took rings and watches worth $2.6 million, police said.",
-        "Inspector Halvard Brekke said the thieves fled on two motorbikes, and the owner, "
-        "Edda Vane, said the store would open again on Monday."),
+        "Inspector Halvard Brekke said the thieves fled on two motorbikes."),
     "r2.txt": report(
         "Smash-and-grab at Marrow & Vane: $2.6m in watches taken", "Varn Island Courier",
         "Rings and watches worth $2.6m were taken from the Marrow & Vane jewellery store in a "
         "smash-and-grab raid, inspector Halvard Brekke said.",
-        "The thieves escaped on motorbikes along Quay Street, said the owner, Edda Vane."),
+        "The thieves escaped on motorbikes along Quay Street."),
 }
 HEIST = report(
     "Armed gang takes 85 million euros in diamonds on Quay Street", "Estuary Radio News",
