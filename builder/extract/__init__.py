@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from builder.model import Article
 
 if TYPE_CHECKING:
     from builder.extract.dateline import Dateline
+    from builder.extract.entities import KnownPeople
 
 __all__ = ["contexts_of", "entity_text", "extract_article", "unify_organizations",
            "unify_people"]
-
-#: Full name -> the names (places, organizations, other people) the events naming her give.
-KnownPeople = Mapping[str, Collection[str]]
 
 
 def extract_article(article: Article, reference: dt.date, aliases: Mapping[str, str],
@@ -77,9 +75,8 @@ def unify_people(articles: Sequence[Article], aliases: Mapping[str, str],
     kept as given. Acronyms of organizations are unified too (`unify_organizations`).
     `known_people` must be what `extract_article` was given for these articles."""
     known = list(known_people)
-    contexts: dict[str, set[str]] = {
-        name: set(known_people[name]) if isinstance(known_people, Mapping) else set()
-        for name in known}
+    given = known_people if isinstance(known_people, Mapping) else {}
+    contexts: dict[str, set[str]] = {name: set(given.get(name, ())) for name in known}
     for article in articles:
         contexts_of(article.people, article.places, article.organizations, contexts)
     full_names = sorted(name for name in contexts if " " in name)

@@ -79,6 +79,9 @@ KNOWN_CONTEXT = True
 #: Whether, on pages not in English, a capitalised noun before a given name and a surname
 #: is a role, not part of the name (`_a_role_before_a_name`).
 ROLE_NOUNS = True
+#: Full name -> the names (places, organizations, other people) the events naming her give:
+#: what a lone surname elsewhere must share to be read as her (`_shares_context`).
+KnownPeople = Mapping[str, Collection[str]]
 #: Whether an Arabic article ("al-Assad") joins the capitalised words before it in a name.
 ARABIC_ARTICLES = True
 #: Whether an adverb in -ly may stand between an acting place and its verb (`_acting_verb`).
@@ -688,7 +691,7 @@ _KIN_CUES = ("wife", "husband", "son", "daughter", "mother", "father", "brother"
 
 
 def extract_entities(text: str, aliases: Mapping[str, str], known_places: Iterable[str] = (),
-                     known_people: Iterable[str] | Mapping[str, Collection[str]] = ()
+                     known_people: Iterable[str] | KnownPeople = ()
                      ) -> Entities:
     """Find the people, places and organizations in `text`.
 
@@ -2296,7 +2299,7 @@ def _add_canonical(name: str, found: Entities) -> None:
 
 
 def _shares_context(person: str, names: Collection[str],
-                    contexts: Mapping[str, Collection[str]] | None) -> bool:
+                    contexts: KnownPeople | None) -> bool:
     """Whether a text naming `names` may read a lone surname, with no title, as `person`
     of other events: when the events that name her name one of `names` too (a place, an
     organization or another person), or when nothing is known of her events. A lone word
